@@ -1,0 +1,1 @@
+"""PetFul: one distribution, many services (see ARCHITECTURE.md)."""

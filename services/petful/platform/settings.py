@@ -1,0 +1,115 @@
+"""The one settings object. Every process reads it; env vars `PETFUL_*` override.
+
+The devstack only supplies local values (data dir, localhost ports); a cluster supplies
+`PETFUL_*` env from Helm values. Nothing else in the code base hard-codes a port.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Domain services, in start order. Each owns the PostgreSQL schema of the same name.
+DOMAINS: tuple[str, ...] = (
+    "identity",
+    "pets",
+    "advertisers",
+    "campaigns",
+    "matching",
+    "sns",
+    "community",
+    "notifications",
+    "health",
+)
+
+# The fixed table of default ports. gRPC ports serve the domain services; metrics ports
+# serve Prometheus `/metrics` for processes that have no HTTP server of their own.
+DEFAULT_PORTS: dict[str, int] = {
+    "envoy": 8000,
+    "edge": 8001,
+    "envoy_admin": 9901,
+    "inbox": 8025,
+    "smtp": 1025,
+    "postgres": 55432,
+    "redis": 56379,
+    "grpc.identity": 50051,
+    "grpc.pets": 50052,
+    "grpc.advertisers": 50053,
+    "grpc.campaigns": 50054,
+    "grpc.matching": 50055,
+    "grpc.sns": 50056,
+    "grpc.community": 50057,
+    "grpc.notifications": 50058,
+    "grpc.health": 50059,
+    "metrics.identity": 9101,
+    "metrics.pets": 9102,
+    "metrics.advertisers": 9103,
+    "metrics.campaigns": 9104,
+    "metrics.matching": 9105,
+    "metrics.sns": 9106,
+    "metrics.community": 9107,
+    "metrics.notifications": 9108,
+    "metrics.health": 9109,
+    "metrics.worker": 9110,
+    "metrics.beat": 9111,
+}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PETFUL_", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    # Where the devstack keeps its data (PostgreSQL, Redis, mail, logs). Unused in a cluster.
+    data_dir: Path = Path(".petful")
+
+    database_url: str = f"postgresql+psycopg://petful@127.0.0.1:{DEFAULT_PORTS['postgres']}/petful"
+    redis_url: str = f"redis://127.0.0.1:{DEFAULT_PORTS['redis']}/0"
+
+    # Address services bind to, and the host other processes use to reach them locally.
+    bind_host: str = "127.0.0.1"
+    # Per-port overrides, e.g. PETFUL_PORTS='{"grpc.identity": 6000}'.
+    ports: dict[str, int] = Field(default_factory=dict)
+    # Where clients find a domain service, e.g. PETFUL_SERVICE_TARGETS='{"identity":
+    # "identity:50051"}' in a cluster. Missing entries mean bind_host:<default port>.
+    service_targets: dict[str, str] = Field(default_factory=dict)
+
+    grpc_deadline_seconds: float = 5.0
+    grpc_max_attempts: int = 3
+    grpc_shutdown_grace_seconds: float = 5.0
+
+    outbox_poll_seconds: float = 0.5
+    outbox_batch_size: int = 100
+
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int | None = None
+    mail_from: str = "PetFul <no-reply@petful.dev>"
+
+    log_level: str = "INFO"
+
+    def port(self, name: str) -> int:
+        """Port of a named endpoint from the fixed table, unless overridden."""
+        if name in self.ports:
+            return self.ports[name]
+        return DEFAULT_PORTS[name]
+
+    def grpc_target(self, domain: str) -> str:
+        if domain in self.service_targets:
+            return self.service_targets[domain]
+        return f"{self.bind_host}:{self.port(f'grpc.{domain}')}"
+
+    @property
+    def smtp_port_resolved(self) -> int:
+        return self.smtp_port if self.smtp_port is not None else self.port("smtp")
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

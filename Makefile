@@ -1,0 +1,47 @@
+# PetFul: `make run` (the whole platform, embedded, with demo data) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: run test test-fast lint typecheck proto reset bench install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m petful up
+
+# Lint and types first (seconds), then the whole suite on both cores.
+test: lint
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+# Developers' fast loop: everything but the suites marked slow (they still run in CI).
+test-fast: lint
+	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow" $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check services tests tools
+	$(VENV)/bin/ruff format --check services tests tools
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+proto: $(STAMP)
+	$(PY) tools/protogen.py
+
+bench: $(STAMP)
+	$(PY) -m pytest tests/bench -p no:xdist -s $(PYTEST_ARGS)
+
+reset:
+	@if [ -f .petful/run/state.json ]; then echo "stop 'make run' first (Ctrl-C)"; exit 1; fi
+	rm -rf .petful
+	@echo "local data wiped"
+
+clean: reset
+	rm -rf $(VENV)

@@ -1,0 +1,3 @@
+from petful.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The `advertisers` service: advertiser company profiles and their approval."""

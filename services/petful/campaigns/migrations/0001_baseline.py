@@ -1,0 +1,19 @@
+"""campaigns: schema baseline with the outbox and inbox tables.
+
+Revision ID: campaigns_0001
+"""
+
+from petful.platform import outbox
+
+revision = "campaigns_0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    outbox.create_tables("campaigns")
+
+
+def downgrade() -> None:
+    outbox.drop_tables("campaigns")

@@ -1,0 +1,1 @@
+"""The `community` service: boards, posts, comments, likes and reports."""

@@ -1,0 +1,19 @@
+"""community: schema baseline with the outbox and inbox tables.
+
+Revision ID: community_0001
+"""
+
+from petful.platform import outbox
+
+revision = "community_0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    outbox.create_tables("community")
+
+
+def downgrade() -> None:
+    outbox.drop_tables("community")

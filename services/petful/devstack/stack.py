@@ -1,0 +1,156 @@
+"""What the local platform runs, in start order, as supervisor specs.
+
+Infrastructure first (`infra_specs`), then the application (`app_specs`); the caller runs
+database setup, migrations and seeding in between.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+
+from petful.devstack.envoy import EnvoyConfig
+from petful.devstack.postgres import EmbeddedPostgres
+from petful.devstack.probes import grpc_health_probe, http_probe
+from petful.devstack.redis import EmbeddedRedis
+from petful.devstack.supervisor import ProcessSpec, ReadyCheck
+from petful.platform.settings import DOMAINS, Settings
+
+INFRA: tuple[str, ...] = ("postgres", "redis", "mail")
+
+
+def postgres_for(settings: Settings) -> EmbeddedPostgres:
+    return EmbeddedPostgres(settings.data_dir / "postgres", settings.port("postgres"))
+
+
+def redis_for(settings: Settings) -> EmbeddedRedis:
+    return EmbeddedRedis(settings.data_dir / "redis", settings.port("redis"))
+
+
+def database_url(settings: Settings) -> str:
+    # An explicit PETFUL_DATABASE_URL wins; otherwise point at our embedded server (whose
+    # port may have been overridden through PETFUL_PORTS).
+    if "database_url" in settings.model_fields_set:
+        return settings.database_url
+    return postgres_for(settings).url("petful")
+
+
+def redis_url(settings: Settings) -> str:
+    if "redis_url" in settings.model_fields_set:
+        return settings.redis_url
+    return redis_for(settings).url
+
+
+def child_env(settings: Settings) -> dict[str, str]:
+    """Environment every child gets, so they all agree with the devstack's settings."""
+    return {
+        "PETFUL_ENV": settings.env,
+        "PETFUL_DATA_DIR": str(settings.data_dir.resolve()),
+        "PETFUL_DATABASE_URL": database_url(settings),
+        "PETFUL_REDIS_URL": redis_url(settings),
+        "PETFUL_BIND_HOST": settings.bind_host,
+        "PETFUL_PORTS": json.dumps(settings.ports),
+        "PETFUL_SMTP_HOST": settings.smtp_host,
+        "PYTHONUNBUFFERED": "1",  # so log lines reach the supervisor as they happen
+    }
+
+
+def http_ok(url: str) -> ReadyCheck:
+    async def check() -> bool:
+        return (await http_probe(url))[0]
+
+    return check
+
+
+def grpc_serving(target: str) -> ReadyCheck:
+    async def check() -> bool:
+        return (await grpc_health_probe(target))[0]
+
+    return check
+
+
+def infra_specs(settings: Settings) -> list[ProcessSpec]:
+    env = child_env(settings)
+    pg = postgres_for(settings)
+    rd = redis_for(settings)
+    return [
+        ProcessSpec(
+            name="postgres",
+            argv=pg.argv(),
+            env=env,
+            cwd=pg.data_dir.parent,
+            ports=(pg.port,),
+            ready=pg.is_ready_async,
+            user=pg.run_as.uid,
+            group=pg.run_as.gid,
+            stop_signal=signal.SIGINT,  # "fast" shutdown: don't wait for clients
+            prepare=pg.init,
+        ),
+        ProcessSpec(
+            name="redis",
+            argv=rd.argv(),
+            env=env,
+            ports=(rd.port,),
+            ready=rd.is_ready_async,
+            prepare=lambda: rd.data_dir.mkdir(parents=True, exist_ok=True),
+        ),
+        ProcessSpec(
+            name="mail",
+            argv=[sys.executable, "-m", "petful.devstack.mail"],
+            env=env,
+            ports=(settings.smtp_port_resolved, settings.port("inbox")),
+            ready=http_ok(f"http://{settings.bind_host}:{settings.port('inbox')}/api/messages"),
+        ),
+    ]
+
+
+def app_specs(settings: Settings) -> list[ProcessSpec]:
+    env = child_env(settings)
+    host = settings.bind_host
+    specs = [
+        ProcessSpec(
+            name=domain,
+            argv=[sys.executable, "-m", "petful", "serve", domain],
+            env=env,
+            ports=(settings.port(f"grpc.{domain}"), settings.port(f"metrics.{domain}")),
+            ready=grpc_serving(f"{host}:{settings.port(f'grpc.{domain}')}"),
+        )
+        for domain in DOMAINS
+    ]
+    envoy = EnvoyConfig.from_settings(settings)
+    envoy_file = settings.data_dir.resolve() / "envoy" / "envoy.yaml"
+    specs += [
+        ProcessSpec(
+            name="edge",
+            argv=[sys.executable, "-m", "petful", "edge"],
+            env=env,
+            ports=(settings.port("edge"),),
+            ready=http_ok(f"http://{host}:{settings.port('edge')}/api/v1/health/live"),
+        ),
+        ProcessSpec(
+            name="envoy",
+            argv=envoy.argv(envoy_file),
+            env=env,
+            ports=(envoy.port, envoy.admin_port),
+            ready=envoy.is_ready,
+            prepare=lambda: envoy.write(envoy_file),
+        ),
+        ProcessSpec(
+            name="worker",
+            argv=[sys.executable, "-m", "petful", "worker"],
+            env=env,
+            ports=(settings.port("metrics.worker"),),
+        ),
+        ProcessSpec(
+            name="beat",
+            argv=[sys.executable, "-m", "petful", "beat"],
+            env=env,
+            ports=(settings.port("metrics.beat"),),
+        ),
+    ]
+    return specs
+
+
+def build_specs(settings: Settings) -> list[ProcessSpec]:
+    return infra_specs(settings) + app_specs(settings)

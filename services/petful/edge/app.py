@@ -1,0 +1,62 @@
+"""The FastAPI edge: the only REST surface, behind Envoy."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from petful.edge import problems
+from petful.edge.routers import health
+from petful.platform.auth_context import Principal, use_principal
+from petful.platform.db import dispose_engines
+from petful.platform.grpc_client import close_channels
+
+REQUEST_ID_HEADER = "X-Request-Id"
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    await close_channels()
+    await dispose_engines()
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="PetFul API",
+        version="1",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    problems.install(app)
+
+    @app.middleware("http")
+    async def request_context(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        # Keep a caller's id only when it looks like one; never echo arbitrary input.
+        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        request_id = incoming if _REQUEST_ID.fullmatch(incoming) else ""
+        request_id = request_id or uuid.uuid4().hex
+        with use_principal(Principal(user_id=None, roles=frozenset(), request_id=request_id)):
+            response = await call_next(request)
+        response.headers[REQUEST_ID_HEADER] = request_id
+        return response
+
+    app.include_router(health.router)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="/metrics,/api/v1/health/live")
+    return app

@@ -1,0 +1,1 @@
+"""The `health` service: activity logs, care schedules with reminders and prescription OCR."""

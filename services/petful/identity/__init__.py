@@ -1,0 +1,1 @@
+"""The `identity` service: accounts, email verification, sessions, roles, user admin."""

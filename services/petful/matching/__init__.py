@@ -1,0 +1,1 @@
+"""The `matching` service: PetStar <-> campaign recommendations on pgvector."""

@@ -1,0 +1,1 @@
+"""The `pets` service: pets, portfolios, activity history and the PetStar application workflow."""

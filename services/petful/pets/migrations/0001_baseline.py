@@ -1,0 +1,19 @@
+"""pets: schema baseline with the outbox and inbox tables.
+
+Revision ID: pets_0001
+"""
+
+from petful.platform import outbox
+
+revision = "pets_0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    outbox.create_tables("pets")
+
+
+def downgrade() -> None:
+    outbox.drop_tables("pets")

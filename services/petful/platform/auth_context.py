@@ -1,0 +1,96 @@
+"""Who is calling: the identity the edge puts into gRPC metadata, held in a contextvar.
+
+The edge (after Envoy verified the JWT) sets `x-petful-user-id`, `x-petful-roles` and
+`x-request-id`; the server interceptor turns them into a `Principal` for the servicer, and
+the client interceptor forwards the current one on every outgoing call. Services still
+re-check ownership and roles for each mutating call.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from petful.platform.errors import Unauthenticated
+
+USER_ID_KEY = "x-petful-user-id"
+ROLES_KEY = "x-petful-roles"
+REQUEST_ID_KEY = "x-request-id"
+METADATA_KEYS = (USER_ID_KEY, ROLES_KEY, REQUEST_ID_KEY)
+
+# Request ids end up in logs and headers: keep them short and printable.
+_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    user_id: str | None = None
+    roles: frozenset[str] = frozenset()
+    request_id: str = field(default_factory=new_request_id)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user_id is not None
+
+    def has_role(self, *roles: str) -> bool:
+        """True if the principal holds any of roles."""
+        return not self.roles.isdisjoint(roles)
+
+
+_current: ContextVar[Principal | None] = ContextVar("petful_principal", default=None)
+
+
+def current_principal() -> Principal | None:
+    return _current.get()
+
+
+@contextmanager
+def use_principal(principal: Principal | None) -> Iterator[Principal | None]:
+    """Make principal current for the block (and tasks created inside it)."""
+    token = _current.set(principal)
+    try:
+        yield principal
+    finally:
+        _current.reset(token)
+
+
+def require_principal() -> Principal:
+    """The authenticated caller, or Unauthenticated (for servicers)."""
+    principal = _current.get()
+    if principal is None or principal.user_id is None:
+        raise Unauthenticated("this call needs a signed-in user")
+    return principal
+
+
+def to_metadata(principal: Principal) -> tuple[tuple[str, str], ...]:
+    md: list[tuple[str, str]] = [(REQUEST_ID_KEY, principal.request_id)]
+    if principal.user_id is not None:
+        md.append((USER_ID_KEY, principal.user_id))
+    if principal.roles:
+        md.append((ROLES_KEY, ",".join(sorted(principal.roles))))
+    return tuple(md)
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def from_metadata(metadata: Iterable[tuple[str, str | bytes]] | None) -> Principal:
+    """Principal from request metadata; a missing or unusable request id gets a fresh one."""
+    values: dict[str, str] = {}
+    for key, value in metadata or ():
+        if key in METADATA_KEYS and key not in values:
+            values[key] = _text(value).strip()
+    roles = frozenset(r.strip() for r in values.get(ROLES_KEY, "").split(",") if r.strip())
+    request_id = values.get(REQUEST_ID_KEY, "")
+    if not _REQUEST_ID_RE.match(request_id):
+        request_id = new_request_id()
+    return Principal(user_id=values.get(USER_ID_KEY) or None, roles=roles, request_id=request_id)

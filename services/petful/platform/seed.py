@@ -1,0 +1,31 @@
+"""Demo data: each domain may ship `petful.<domain>.demo` with an idempotent `seed(session)`."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from petful.platform.db import dispose_engines, transaction
+from petful.platform.settings import DOMAINS, Settings
+
+
+class SeedRefused(RuntimeError):
+    pass
+
+
+async def seed_all(settings: Settings) -> list[str]:
+    if settings.is_production:
+        raise SeedRefused("demo data is never loaded when PETFUL_ENV=production")
+    done: list[str] = []
+    try:
+        for domain in DOMAINS:
+            name = f"petful.{domain}.demo"
+            if importlib.util.find_spec(name) is None:
+                continue
+            module = importlib.import_module(name)
+            async with transaction(settings) as session:
+                summary: str = await module.seed(session)
+            done.append(f"seeded {domain}: {summary}")
+    finally:
+        await dispose_engines()
+    return done

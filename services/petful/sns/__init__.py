@@ -1,0 +1,1 @@
+"""The `sns` service: Instagram account links, sync, analytics and comment moderation."""

@@ -1,0 +1,19 @@
+"""sns: schema baseline with the outbox and inbox tables.
+
+Revision ID: sns_0001
+"""
+
+from petful.platform import outbox
+
+revision = "sns_0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    outbox.create_tables("sns")
+
+
+def downgrade() -> None:
+    outbox.drop_tables("sns")

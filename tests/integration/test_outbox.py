@@ -1,0 +1,94 @@
+"""Events written with a change survive Redis being down and are consumed exactly once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from celery.contrib.testing.worker import start_worker
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from petful.platform import events, outbox
+from petful.platform.db import get_engine, transaction
+from petful.platform.jobs import celery_app, use_broker
+from petful.platform.outbox import Event, OutboxRelay
+from petful.platform.settings import Settings
+from tests.support import free_port, wait_for
+
+TOPIC = "test.thing_happened"
+SCHEMA = "notifications"  # any service schema: its inbox dedupes this consumer
+
+
+@events.subscriber(TOPIC, schema=SCHEMA, name="test.record_thing")
+async def record_thing(session: AsyncSession, event: Event) -> None:
+    await session.execute(
+        sa.text("INSERT INTO public.effects (event_id, n) VALUES (:id, :n)"),
+        {"id": event.id, "n": event.payload["n"]},
+    )
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[object]:
+    """A Redis of this test's own, since the test stops and restarts it."""
+    from petful.devstack.redis import EmbeddedRedis
+
+    server = EmbeddedRedis(tmp_path / "redis", free_port())
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+async def effects(settings: Settings) -> None:
+    async with transaction() as session:
+        await session.execute(
+            sa.text("CREATE TABLE public.effects (event_id uuid, n int NOT NULL)")
+        )
+
+
+async def _effects() -> list[tuple[object, int]]:
+    async with transaction() as session:
+        rows = await session.execute(sa.text("SELECT event_id, n FROM public.effects ORDER BY n"))
+        return [(r.event_id, r.n) for r in rows]
+
+
+@pytest.mark.slow
+async def test_events_survive_redis_outage_and_are_consumed_once(
+    settings: Settings, own_redis: object, effects: None
+) -> None:
+    use_broker(own_redis.url)  # type: ignore[attr-defined]
+    relay = OutboxRelay(SCHEMA, get_engine(), events.publish_to_celery)
+
+    own_redis.stop()  # type: ignore[attr-defined]
+    async with transaction() as session:
+        ids = [await outbox.add_event(session, SCHEMA, TOPIC, {"n": n}) for n in range(3)]
+
+    # Redis is down: nothing is published and nothing is lost.
+    assert await relay.relay_once() == 0
+    async with transaction() as session:
+        pending = await session.scalar(
+            sa.select(sa.func.count()).where(outbox.outbox_table(SCHEMA).c.published_at.is_(None))
+        )
+    assert pending == 3
+
+    own_redis.start()  # type: ignore[attr-defined]
+    assert await relay.relay_once() == 3
+    assert await relay.relay_once() == 0  # published rows are not sent again
+
+    with start_worker(celery_app, pool="threads", concurrency=2, perform_ping_check=False):
+
+        async def all_consumed() -> bool:
+            return len(await _effects()) == 3
+
+        await wait_for(all_consumed)
+        # Redelivery of an already consumed event changes nothing.
+        duplicate = Event(ids[0], TOPIC, SCHEMA, {"n": 0}, datetime.now(UTC))
+        sub = events.subscribers_of(TOPIC)[0]
+        assert await events.consume(sub, duplicate) is False
+
+    assert sorted(eid for eid, _ in await _effects()) == sorted(ids)

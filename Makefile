@@ -39,9 +39,7 @@ bench: $(STAMP)
 	$(PY) -m pytest tests/bench -p no:xdist -s $(PYTEST_ARGS)
 
 reset:
-	@if [ -f .petful/run/state.json ]; then echo "stop 'make run' first (Ctrl-C)"; exit 1; fi
-	rm -rf .petful
-	@echo "local data wiped"
+	@if [ -x $(PY) ]; then $(PY) -m petful reset; else rm -rf .petful; fi
 
 clean: reset
 	rm -rf $(VENV)

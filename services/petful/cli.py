@@ -22,6 +22,23 @@ def _status(args: argparse.Namespace) -> int:
     return print_status(get_settings())
 
 
+def _reset(args: argparse.Namespace) -> int:
+    import shutil
+
+    import psutil
+
+    from petful.devstack.state import read_state, state_file_path
+
+    settings = get_settings()
+    state = read_state(state_file_path(settings))
+    if state is not None and psutil.pid_exists(state.supervisor_pid):
+        print(f"the local platform is running (pid {state.supervisor_pid}); stop it first")
+        return 1
+    shutil.rmtree(settings.data_dir, ignore_errors=True)
+    print(f"wiped {settings.data_dir}")
+    return 0
+
+
 def _migrate(args: argparse.Namespace) -> int:
     from petful.platform.migrations import upgrade_all
 
@@ -83,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("up", help="start the whole local platform (embedded)").set_defaults(fn=_up)
     sub.add_parser("status", help="list local processes and their health").set_defaults(fn=_status)
+    sub.add_parser("reset", help="wipe local data (.petful/)").set_defaults(fn=_reset)
     sub.add_parser("migrate", help="apply every service's migrations").set_defaults(fn=_migrate)
     sub.add_parser("seed", help="load demo data (refused in production)").set_defaults(fn=_seed)
     serve = sub.add_parser("serve", help="run one domain service (gRPC)")

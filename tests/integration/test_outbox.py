@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from celery.contrib.testing.worker import start_worker
+from opentelemetry import trace
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.platform import events, outbox
@@ -16,6 +17,7 @@ from petful.platform.db import get_engine, transaction
 from petful.platform.jobs import celery_app, use_broker
 from petful.platform.outbox import Event, OutboxRelay
 from petful.platform.settings import Settings
+from petful.platform.telemetry import setup_telemetry
 from tests.support import free_port, wait_for
 
 TOPIC = "test.thing_happened"
@@ -92,3 +94,31 @@ async def test_events_survive_redis_outage_and_are_consumed_once(
         assert await events.consume(sub, duplicate) is False
 
     assert sorted(eid for eid, _ in await _effects()) == sorted(ids)
+
+
+TRACED_TOPIC = "test.traced"
+_seen_trace_ids: list[int] = []
+
+
+@events.subscriber(TRACED_TOPIC, schema=SCHEMA, name="test.see_trace")
+async def see_trace(session: AsyncSession, event: Event) -> None:
+    _seen_trace_ids.append(trace.get_current_span().get_span_context().trace_id)
+
+
+async def test_trace_context_travels_from_the_change_to_the_consumer(settings: Settings) -> None:
+    setup_telemetry("test")
+    with trace.get_tracer("test").start_as_current_span("request") as span:
+        async with transaction() as session:
+            event_id = await outbox.add_event(session, SCHEMA, TRACED_TOPIC, {})
+    async with transaction() as session:
+        row = (
+            await session.execute(
+                sa.select(outbox.outbox_table(SCHEMA)).where(
+                    outbox.outbox_table(SCHEMA).c.id == event_id
+                )
+            )
+        ).one()
+    event = Event(row.id, row.topic, SCHEMA, row.payload, row.created_at, row.headers)
+    # Outside the request's span now: only the headers can carry the trace.
+    assert await events.consume(events.subscribers_of(TRACED_TOPIC)[0], event)
+    assert _seen_trace_ids == [span.get_span_context().trace_id]

@@ -141,12 +141,14 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
             argv=[sys.executable, "-m", "petful", "worker"],
             env=env,
             ports=(settings.port("metrics.worker"),),
+            ready=http_ok(f"http://{host}:{settings.port('metrics.worker')}/metrics"),
         ),
         ProcessSpec(
             name="beat",
             argv=[sys.executable, "-m", "petful", "beat"],
             env=env,
             ports=(settings.port("metrics.beat"),),
+            ready=http_ok(f"http://{host}:{settings.port('metrics.beat')}/metrics"),
         ),
     ]
     return specs

@@ -44,6 +44,9 @@ def probes_for(settings: Settings, database_url: str, redis_url: str) -> dict[st
         "mail": lambda: http_probe(f"http://{host}:{settings.port('inbox')}/api/messages"),
         "edge": lambda: http_probe(f"http://{host}:{settings.port('edge')}/api/v1/health"),
         "envoy": lambda: http_probe(f"http://{host}:{settings.port('envoy_admin')}/ready"),
+        # Celery processes have no API of their own; their metrics endpoint shows they live.
+        "worker": lambda: http_probe(f"http://{host}:{settings.port('metrics.worker')}/metrics"),
+        "beat": lambda: http_probe(f"http://{host}:{settings.port('metrics.beat')}/metrics"),
     }
     for domain in DOMAINS:
         probes[domain] = _grpc_probe(f"{host}:{settings.port(f'grpc.{domain}')}")

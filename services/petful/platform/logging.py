@@ -63,7 +63,8 @@ def setup_logging(service_name: str, settings: Settings | None = None) -> None:
         )
         final = [tracebacks, renderer]
     else:
-        renderer = structlog.dev.ConsoleRenderer()
+        # Colours only on a terminal: under the supervisor, output goes to log files.
+        renderer = structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
         final = [renderer]
 
     structlog.configure(
@@ -89,6 +90,8 @@ def setup_logging(service_name: str, settings: Settings | None = None) -> None:
         routed = logging.getLogger(name)
         routed.handlers.clear()
         routed.propagate = True
+    # Chatty at INFO about its own plumbing (plugin set-up on every import).
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 def get_logger(name: str | None = None, **initial: Any) -> structlog.stdlib.BoundLogger:

@@ -35,9 +35,6 @@ class EmbeddedPostgres:
         self.data_dir = data_dir.resolve()
         self.port = port
         self.host = host
-        # Next to the data dir (not in it): initdb wants an empty dir, and the socket path
-        # must stay short (< 108 bytes).
-        self.socket_dir = self.data_dir.parent / f"{self.data_dir.name}-socket"
         self.log_file = self.data_dir.parent / f"{self.data_dir.name}.log"
         self.bin_dir = pg_bin_dir()
         self.run_as: RunAs = unprivileged()
@@ -49,7 +46,6 @@ class EmbeddedPostgres:
     def init(self) -> None:
         """Create the cluster once (idempotent) and the dirs the server user needs."""
         give_dir(self.data_dir, self.run_as, 0o700)
-        give_dir(self.socket_dir, self.run_as, 0o755)
         if (self.data_dir / "PG_VERSION").exists():
             return
         subprocess.run(
@@ -82,8 +78,10 @@ class EmbeddedPostgres:
             self.host,
             "-p",
             str(self.port),
+            # TCP only: a Unix socket path must stay under 108 bytes, which deep
+            # checkouts and pytest temp dirs exceed, and nothing here uses it.
             "-k",
-            str(self.socket_dir),
+            "",
         ]
 
     # -- direct process control (tests) --------------------------------------------------

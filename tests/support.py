@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import httpx
+
+from petful.devstack.state import read_state
 
 
 def free_port() -> int:
@@ -22,3 +32,72 @@ async def wait_for(predicate: Callable[[], Awaitable[bool]], within: float = 20.
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"condition not met within {within} s")
+
+
+BOOT_WITHIN = 180.0
+
+
+class DevStack:
+    """`petful up` as a subprocess on its own ports and data dir."""
+
+    def __init__(self, data_dir: Path, ports: dict[str, int]) -> None:
+        self.data_dir = data_dir
+        self.ports = ports
+        self.env = {
+            **os.environ,
+            "PETFUL_ENV": "development",
+            "PETFUL_DATA_DIR": str(data_dir),
+            "PETFUL_PORTS": json.dumps(ports),
+        }
+        for key in ("PETFUL_DATABASE_URL", "PETFUL_REDIS_URL"):
+            self.env.pop(key, None)
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        log = (self.data_dir.parent / "up.log").open("ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "petful", "up"], env=self.env, stdout=log, stderr=log
+        )
+
+    @property
+    def state_file(self) -> Path:
+        return self.data_dir / "devstack.json"
+
+    def health(self) -> httpx.Response | None:
+        try:
+            return httpx.get(f"http://127.0.0.1:{self.ports['envoy']}/api/v1/health", timeout=3)
+        except httpx.HTTPError:
+            return None
+
+    def wait(self, condition: str, check: Callable[[], bool], within: float = BOOT_WITHIN) -> None:
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            assert self.proc is not None
+            assert self.proc.poll() is None, self.tail()
+            if check():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"{condition} not reached within {within} s\n{self.tail()}")
+
+    def all_started(self) -> bool:
+        return "all processes started" in self.log() and self.healthy()
+
+    def healthy(self) -> bool:
+        response = self.health()
+        return response is not None and response.status_code == 200
+
+    def stop(self) -> list[int]:
+        """SIGINT like Ctrl-C; returns the pids the supervisor had started."""
+        state = read_state(self.state_file)
+        pids = [p.pid for p in state.processes if p.pid] if state else []
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGINT)
+        assert self.proc.wait(timeout=60) == 0, self.tail()
+        return pids
+
+    def log(self) -> str:
+        path = self.data_dir.parent / "up.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def tail(self) -> str:
+        return self.log()[-4000:]

@@ -39,6 +39,45 @@ def _reset(args: argparse.Namespace) -> int:
     return 0
 
 
+def _admin_create(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from petful.identity.service import create_admin, utc_now
+    from petful.platform.db import dispose_engines, transaction
+    from petful.platform.errors import DomainError
+
+    # Never on the command line (shell history, ps): from the environment or a prompt.
+    password = os.environ.get("PETFUL_ADMIN_PASSWORD") or getpass.getpass("Password: ")
+    settings = get_settings()
+
+    async def create() -> str:
+        try:
+            async with transaction(settings) as session:
+                account = await create_admin(
+                    session,
+                    settings=settings,
+                    now=utc_now(),
+                    email=args.email,
+                    password=password,
+                    name=args.name,
+                    nickname=args.nickname,
+                    phone=args.phone,
+                )
+                return str(account.id)
+        finally:
+            await dispose_engines()
+
+    try:
+        user_id = asyncio.run(create())
+    except DomainError as err:
+        problems = "; ".join(f"{f}: {r}" for f, r in err.field_violations) or err.detail
+        print(f"petful admin create: {problems}", file=sys.stderr)
+        return 2
+    print(f"created admin {args.email} ({user_id})")
+    return 0
+
+
 def _migrate(args: argparse.Namespace) -> int:
     from petful.platform.migrations import upgrade_all
 
@@ -106,6 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run one domain service (gRPC)")
     serve.add_argument("domain", choices=DOMAINS)
     serve.set_defaults(fn=_serve)
+    admin = sub.add_parser("admin", help="operator chores").add_subparsers(
+        dest="admin_command", required=True
+    )
+    create = admin.add_parser("create", help="create an ADMIN account (password from stdin)")
+    create.add_argument("--email", required=True)
+    create.add_argument("--name", required=True)
+    create.add_argument("--nickname", required=True)
+    create.add_argument("--phone", required=True)
+    create.set_defaults(fn=_admin_create)
     sub.add_parser("edge", help="run the FastAPI edge").set_defaults(fn=_edge)
     sub.add_parser("worker", help="run a Celery worker").set_defaults(fn=_worker)
     sub.add_parser("beat", help="run Celery beat").set_defaults(fn=_beat)

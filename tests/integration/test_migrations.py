@@ -26,7 +26,9 @@ def test_each_domain_has_its_schema_outbox_inbox_and_version_table(database_url:
     tables = {(s, t) for s, t in rows}
     for domain in DOMAINS:
         assert {(domain, "outbox"), (domain, "inbox"), (domain, "alembic_version")} <= tables
-        assert versions[domain] == (f"{domain}_0001",)
+        # Each history is its own: revision ids are prefixed with the domain.
+        (version,) = versions[domain] or ("",)
+        assert version.startswith(f"{domain}_")
 
 
 def test_migrating_twice_changes_nothing(database_url: str) -> None:

@@ -65,6 +65,8 @@ class EnvoyConfig:
     admin_port: int
     edge_host: str
     edge_port: int
+    # Envoy's local rate limit on /api/v1/auth/ (per Envoy instance), against guessing.
+    auth_requests_per_minute: int = 60
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EnvoyConfig:
@@ -87,6 +89,7 @@ class EnvoyConfig:
                 "adminPort": self.admin_port,
                 "edgeHost": self.edge_host,
                 "edgePort": self.edge_port,
+                "authRequestsPerMinute": self.auth_requests_per_minute,
             }
         }
 

@@ -111,6 +111,7 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
     specs = [
         ProcessSpec(
             name=domain,
+            wave=1,  # after the infrastructure, all at once
             argv=[sys.executable, "-m", "petful", "serve", domain],
             env=env,
             ports=(settings.port(f"grpc.{domain}"), settings.port(f"metrics.{domain}")),
@@ -123,6 +124,7 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
     specs += [
         ProcessSpec(
             name="edge",
+            wave=1,  # after the infrastructure, all at once
             argv=[sys.executable, "-m", "petful", "edge"],
             env=env,
             ports=(settings.port("edge"),),
@@ -130,6 +132,7 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
         ),
         ProcessSpec(
             name="envoy",
+            wave=1,  # after the infrastructure, all at once
             argv=envoy.argv(envoy_file),
             env=env,
             ports=(envoy.port, envoy.admin_port),
@@ -138,6 +141,7 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
         ),
         ProcessSpec(
             name="worker",
+            wave=1,  # after the infrastructure, all at once
             argv=[sys.executable, "-m", "petful", "worker"],
             env=env,
             ports=(settings.port("metrics.worker"),),
@@ -145,6 +149,7 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
         ),
         ProcessSpec(
             name="beat",
+            wave=1,  # after the infrastructure, all at once
             argv=[sys.executable, "-m", "petful", "beat"],
             env=env,
             ports=(settings.port("metrics.beat"),),

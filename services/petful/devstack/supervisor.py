@@ -53,6 +53,17 @@ class ProcessSpec:
     group: int | str | None = None
     stop_signal: int = signal.SIGTERM
     prepare: Callable[[], object] | None = None  # run (in a thread) before the first start
+    # Processes of one wave start together and stop together; waves start in order and
+    # stop in reverse (e.g. services stop before the database they use).
+    wave: int = 0
+
+
+def _waves(specs: list[ProcessSpec]) -> list[list[ProcessSpec]]:
+    """Specs grouped by wave, in wave order (spec order within a wave)."""
+    by_wave: dict[int, list[ProcessSpec]] = {}
+    for spec in specs:
+        by_wave.setdefault(spec.wave, []).append(spec)
+    return [by_wave[w] for w in sorted(by_wave)]
 
 
 @dataclass(frozen=True)
@@ -205,8 +216,8 @@ class Supervisor:
             self.check_ports(todo)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         try:
-            for spec in todo:
-                await self._start_one(spec)
+            for wave in _waves(todo):
+                await asyncio.gather(*(self._start_one(spec) for spec in wave))
         except BaseException:
             await self.stop()
             raise
@@ -325,9 +336,12 @@ class Supervisor:
         """Stop every started process in reverse order; nothing is left running."""
         self._stopping = True
         # Children stay registered so restarts()/pid() remain answerable afterwards.
-        for child in reversed(list(self._children.values())):
-            if not child.stopped:
-                await self._stop_one(child)
+        children = [c for c in self._children.values() if not c.stopped]
+        by_wave: dict[int, list[_Child]] = {}
+        for child in children:
+            by_wave.setdefault(child.spec.wave, []).append(child)
+        for wave in sorted(by_wave, reverse=True):
+            await asyncio.gather(*(self._stop_one(c) for c in by_wave[wave]))
         with contextlib.suppress(FileNotFoundError):
             self.state_file.unlink()
 

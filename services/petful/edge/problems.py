@@ -6,12 +6,13 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
+import grpc
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from petful.platform.errors import DomainError
+from petful.platform.errors import DomainError, from_rpc_error
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,11 @@ async def _domain(request: Request, exc: DomainError) -> JSONResponse:
     )
 
 
+async def _rpc(request: Request, exc: grpc.aio.AioRpcError) -> JSONResponse:
+    # A service's error arrives as gRPC status + ErrorInfo; render it like a local one.
+    return await _domain(request, from_rpc_error(exc))
+
+
 async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Request failed")
     detail = exc.detail if isinstance(exc.detail, str) else None
@@ -86,5 +92,6 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
     app.add_exception_handler(DomainError, _domain)  # type: ignore[arg-type]
+    app.add_exception_handler(grpc.aio.AioRpcError, _rpc)
     app.add_exception_handler(StarletteHTTPException, _http)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unhandled)

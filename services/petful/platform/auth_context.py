@@ -20,7 +20,9 @@ from petful.platform.errors import Unauthenticated
 USER_ID_KEY = "x-petful-user-id"
 ROLES_KEY = "x-petful-roles"
 REQUEST_ID_KEY = "x-request-id"
-METADATA_KEYS = (USER_ID_KEY, ROLES_KEY, REQUEST_ID_KEY)
+# The sign-in session (the access token's `sid`), so a call can spare the caller's own.
+SESSION_ID_KEY = "x-petful-session-id"
+METADATA_KEYS = (USER_ID_KEY, ROLES_KEY, REQUEST_ID_KEY, SESSION_ID_KEY)
 
 # Request ids end up in logs and headers: keep them short and printable.
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
@@ -35,6 +37,7 @@ class Principal:
     user_id: str | None = None
     roles: frozenset[str] = frozenset()
     request_id: str = field(default_factory=new_request_id)
+    session_id: str | None = None
 
     @property
     def is_authenticated(self) -> bool:
@@ -76,6 +79,8 @@ def to_metadata(principal: Principal) -> tuple[tuple[str, str], ...]:
         md.append((USER_ID_KEY, principal.user_id))
     if principal.roles:
         md.append((ROLES_KEY, ",".join(sorted(principal.roles))))
+    if principal.session_id is not None:
+        md.append((SESSION_ID_KEY, principal.session_id))
     return tuple(md)
 
 
@@ -93,4 +98,9 @@ def from_metadata(metadata: Iterable[tuple[str, str | bytes]] | None) -> Princip
     request_id = values.get(REQUEST_ID_KEY, "")
     if not _REQUEST_ID_RE.match(request_id):
         request_id = new_request_id()
-    return Principal(user_id=values.get(USER_ID_KEY) or None, roles=roles, request_id=request_id)
+    return Principal(
+        user_id=values.get(USER_ID_KEY) or None,
+        roles=roles,
+        request_id=request_id,
+        session_id=values.get(SESSION_ID_KEY) or None,
+    )

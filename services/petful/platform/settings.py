@@ -90,6 +90,30 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
+    # identity
+    # Ed25519 private keys (PEM) that sign JWTs: the first signs, the others only verify
+    # (key rotation). Empty outside production: a key is generated once under
+    # data_dir/keys. Empty in production: the identity service refuses to start.
+    jwt_private_keys: list[str] = Field(default_factory=list)
+    jwt_issuer: str = "petful-identity"
+    jwt_audience: str = "petful"
+    jwt_verification_audience: str = "petful-verify"
+    access_token_ttl_seconds: int = 15 * 60
+    refresh_token_ttl_seconds: int = 14 * 24 * 3600
+    verification_token_ttl_seconds: int = 30 * 60
+    email_code_ttl_seconds: int = 5 * 60
+    email_code_max_attempts: int = 5
+    email_code_resend_seconds: int = 60
+    password_reset_code_ttl_seconds: int = 10 * 60
+    login_failure_window_seconds: int = 15 * 60
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_ip: int = 20
+    # argon2id cost (OWASP minimum profile); verification reads the cost from each hash,
+    # and a hash made with other costs is upgraded at the next sign-in.
+    password_hash_time_cost: int = 2
+    password_hash_memory_kib: int = 19456
+    password_hash_parallelism: int = 1
+
     def port(self, name: str) -> int:
         """Port of a named endpoint from the fixed table, unless overridden."""
         if name in self.ports:

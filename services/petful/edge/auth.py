@@ -1,0 +1,141 @@
+"""Who is calling: the edge re-validates the access token Envoy already checked.
+
+Envoy's jwt_authn rejects bad tokens before they reach us; the edge checks again (it must
+be safe without Envoy in front, e.g. in tests or a misrouted request) and asks identity
+whether the token's session is still live, so a logged-out or revoked session's access
+token stops working at once rather than when it expires.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Annotated, Any
+
+import jwt
+from fastapi import Depends, Request
+
+from petful.edge import clients
+from petful.pb.identity.v1 import identity_pb2
+from petful.platform.auth_context import Principal, current_principal, new_request_id
+from petful.platform.errors import PermissionDenied, Unauthenticated
+from petful.platform.settings import get_settings
+
+JWKS_TTL_SECONDS = 300.0
+ROLES = ("USER", "ADVERTISER", "ADMIN")
+
+# The /api/ routes Envoy lets through without a token (its jwt_authn rules, in
+# charts/petful/files/envoy.yaml, must say the same; a test compares them).
+PUBLIC_ROUTES: tuple[tuple[str, str], ...] = (
+    ("prefix", "/api/v1/auth/"),
+    ("prefix", "/api/v1/health"),
+    ("path", "/api/openapi.json"),
+    ("prefix", "/api/docs"),
+    ("safe_regex", "^/api/v1/users/[^/]+/public$"),
+)
+
+
+class _JwksCache:
+    """Identity's public keys, refetched after a TTL or when a token names an unknown kid."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, Any] = {}
+        self.fetched_at = 0.0
+
+    async def refresh(self) -> None:
+        response = await clients.identity().GetJwks(identity_pb2.GetJwksRequest())
+        jwks = json.loads(response.jwks_json)
+        self.keys = {k["kid"]: jwt.PyJWK(k).key for k in jwks.get("keys", [])}
+        self.fetched_at = time.monotonic()
+
+    async def key(self, kid: str) -> Any:
+        stale = time.monotonic() - self.fetched_at > JWKS_TTL_SECONDS
+        if stale or kid not in self.keys:
+            await self.refresh()
+        if kid not in self.keys:
+            raise Unauthenticated("The access token was signed by an unknown key.")
+        return self.keys[kid]
+
+    async def jwks_json(self) -> str:
+        response = await clients.identity().GetJwks(identity_pb2.GetJwksRequest())
+        return str(response.jwks_json)
+
+
+jwks_cache = _JwksCache()
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if not header:
+        return None
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthenticated("Use 'Authorization: Bearer <access token>'.")
+    return token.strip()
+
+
+async def verify_access_token(token: str) -> dict[str, Any]:
+    try:
+        header = jwt.get_unverified_header(token)
+    except jwt.PyJWTError as exc:
+        raise Unauthenticated("The access token is malformed.") from exc
+    # Only our algorithm: refuses `alg: none` and HMAC-with-public-key confusion.
+    if header.get("alg") != "EdDSA" or not isinstance(header.get("kid"), str):
+        raise Unauthenticated("The access token is not signed the way we sign tokens.")
+    key = await jwks_cache.key(header["kid"])
+    settings = get_settings()
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            key,
+            algorithms=["EdDSA"],
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require": ["exp", "iat", "sub", "jti", "sid"]},
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthenticated("The access token has expired; refresh it.") from exc
+    except jwt.PyJWTError as exc:
+        raise Unauthenticated("The access token is invalid.") from exc
+    session = await clients.identity().CheckSession(
+        identity_pb2.CheckSessionRequest(session_id=str(claims["sid"]))
+    )
+    if not session.active:
+        raise Unauthenticated("This session has ended; sign in again.")
+    return claims
+
+
+def _request_id() -> str:
+    outer = current_principal()
+    return outer.request_id if outer is not None else new_request_id()
+
+
+async def optional_user(request: Request) -> Principal | None:
+    token = _bearer(request)
+    if token is None:
+        return None
+    claims = await verify_access_token(token)
+    roles = frozenset(r for r in claims.get("roles", []) if r in ROLES)
+    return Principal(
+        user_id=str(claims["sub"]),
+        roles=roles,
+        request_id=_request_id(),
+        session_id=str(claims["sid"]),
+    )
+
+
+async def current_user(user: Annotated[Principal | None, Depends(optional_user)]) -> Principal:
+    if user is None:
+        raise Unauthenticated("Sign in to do this.")
+    return user
+
+
+async def admin_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
+    if not user.has_role("ADMIN"):
+        raise PermissionDenied("Only administrators may do this.")
+    return user
+
+
+OptionalUser = Annotated[Principal | None, Depends(optional_user)]
+CurrentUser = Annotated[Principal, Depends(current_user)]
+AdminUser = Annotated[Principal, Depends(admin_user)]

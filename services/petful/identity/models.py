@@ -1,0 +1,95 @@
+"""Identity ORM: accounts, sessions (refresh-token families) and refresh tokens."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from petful.identity.rules import AccountStatus, Role
+from petful.platform.db import schema_metadata
+
+TS = sa.DateTime(timezone=True)
+
+
+class IdentityBase(DeclarativeBase):
+    metadata = schema_metadata("identity")
+
+
+class Account(IdentityBase):
+    __tablename__ = "accounts"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    email: Mapped[str] = mapped_column(sa.Text)
+    password_hash: Mapped[str] = mapped_column(sa.Text)
+    name: Mapped[str] = mapped_column(sa.Text)
+    nickname: Mapped[str] = mapped_column(sa.Text)
+    nickname_key: Mapped[str] = mapped_column(sa.Text)
+    phone: Mapped[str] = mapped_column(sa.Text)
+    role: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)
+    bio: Mapped[str] = mapped_column(sa.Text, default="")
+    address: Mapped[str] = mapped_column(sa.Text, default="")
+    birth_date: Mapped[date | None] = mapped_column(sa.Date)
+    profile_image_id: Mapped[str] = mapped_column(sa.Text, default="")
+    email_verified_at: Mapped[datetime | None] = mapped_column(TS)
+    suspension_reason: Mapped[str | None] = mapped_column(sa.Text)
+    suspended_until: Mapped[datetime | None] = mapped_column(TS)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(TS)
+    withdrawal_reason: Mapped[str | None] = mapped_column(sa.Text)
+    password_changed_at: Mapped[datetime] = mapped_column(TS)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    updated_at: Mapped[datetime] = mapped_column(TS)
+
+    sessions: Mapped[list[Session]] = relationship(back_populates="account", lazy="raise")
+
+    @property
+    def role_enum(self) -> Role:
+        return Role(self.role)
+
+    @property
+    def status_enum(self) -> AccountStatus:
+        return AccountStatus(self.status)
+
+
+class Session(IdentityBase):
+    """A sign-in: the family of refresh tokens that rotate from one login (the `sid`)."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), sa.ForeignKey("identity.accounts.id", ondelete="CASCADE")
+    )
+    created_at: Mapped[datetime] = mapped_column(TS)
+    last_used_at: Mapped[datetime] = mapped_column(TS)
+    expires_at: Mapped[datetime] = mapped_column(TS)
+    revoked_at: Mapped[datetime | None] = mapped_column(TS)
+    revoked_reason: Mapped[str | None] = mapped_column(sa.Text)
+    client_ip: Mapped[str] = mapped_column(sa.Text, default="")
+    user_agent: Mapped[str] = mapped_column(sa.Text, default="")
+
+    account: Mapped[Account] = relationship(back_populates="sessions", lazy="raise")
+    tokens: Mapped[list[RefreshToken]] = relationship(back_populates="session", lazy="raise")
+
+    def is_active(self, now: datetime) -> bool:
+        return self.revoked_at is None and self.expires_at > now
+
+
+class RefreshToken(IdentityBase):
+    __tablename__ = "refresh_tokens"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), sa.ForeignKey("identity.sessions.id", ondelete="CASCADE")
+    )
+    # sha256 hex of the opaque token; the token itself is never stored.
+    token_hash: Mapped[str] = mapped_column(sa.Text, unique=True)
+    issued_at: Mapped[datetime] = mapped_column(TS)
+    expires_at: Mapped[datetime] = mapped_column(TS)
+    used_at: Mapped[datetime | None] = mapped_column(TS)
+
+    session: Mapped[Session] = relationship(back_populates="tokens", lazy="raise")

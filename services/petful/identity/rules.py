@@ -1,0 +1,241 @@
+"""Pure identity rules: input normalisation and validation, account states. No I/O.
+
+Each check returns the normalised value or raises `RuleError(reason)`; the service layer
+attaches the request field name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class RuleError(ValueError):
+    """A value broke a rule; `reason` is the user-facing text (lower-case phrase)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Role(StrEnum):
+    USER = "USER"
+    ADVERTISER = "ADVERTISER"
+    ADMIN = "ADMIN"
+
+
+SELF_ASSIGNABLE_ROLES = frozenset({Role.USER, Role.ADVERTISER})
+
+
+class AccountStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
+    WITHDRAWN = "WITHDRAWN"
+
+
+# --- email -------------------------------------------------------------------------------
+
+EMAIL_MAX = 254
+_EMAIL_RE = re.compile(
+    r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+    r"(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$"
+)
+
+
+def normalize_email(raw: str) -> str:
+    email = raw.strip().lower()
+    if not email:
+        raise RuleError("is required")
+    if len(email) > EMAIL_MAX or not _EMAIL_RE.match(email):
+        raise RuleError("must be a valid email address")
+    local = email.split("@", 1)[0]
+    if len(local) > 64 or local.startswith(".") or local.endswith(".") or ".." in local:
+        raise RuleError("must be a valid email address")
+    return email
+
+
+# --- password ----------------------------------------------------------------------------
+
+PASSWORD_MIN = 8
+PASSWORD_MAX = 72
+
+
+def check_password(password: str, *, email: str | None = None) -> str:
+    if len(password) < PASSWORD_MIN or len(password) > PASSWORD_MAX:
+        raise RuleError(f"must be {PASSWORD_MIN} to {PASSWORD_MAX} characters")
+    has_letter = any(c.isalpha() for c in password)
+    has_other = any(c.isdigit() or not (c.isalnum() or c.isspace()) for c in password)
+    if not (has_letter and has_other):
+        raise RuleError("must contain a letter and a digit or symbol")
+    if email and password.strip().lower() == email.strip().lower():
+        raise RuleError("must not be the email address")
+    return password
+
+
+# --- names -------------------------------------------------------------------------------
+
+NAME_MAX = 50
+NICKNAME_MIN, NICKNAME_MAX = 2, 20
+_NICKNAME_RE = re.compile(r"^[\w.\-]+$")
+
+
+def _has_control(text: str) -> bool:
+    return any(unicodedata.category(c).startswith("C") for c in text)
+
+
+def check_name(raw: str) -> str:
+    name = " ".join(raw.split())
+    if not name:
+        raise RuleError("is required")
+    if len(name) > NAME_MAX:
+        raise RuleError(f"must be at most {NAME_MAX} characters")
+    if _has_control(name):
+        raise RuleError("must not contain control characters")
+    return name
+
+
+def check_nickname(raw: str) -> str:
+    nickname = unicodedata.normalize("NFC", raw.strip())
+    if not NICKNAME_MIN <= len(nickname) <= NICKNAME_MAX:
+        raise RuleError(f"must be {NICKNAME_MIN} to {NICKNAME_MAX} characters")
+    if not _NICKNAME_RE.match(nickname):
+        raise RuleError("may contain only letters, digits, '_', '-' and '.'")
+    return nickname
+
+
+def nickname_key(nickname: str) -> str:
+    """The case-insensitive identity of a nickname (what must be unique)."""
+    return unicodedata.normalize("NFC", nickname).casefold()
+
+
+# --- phone -------------------------------------------------------------------------------
+
+_MOBILE = re.compile(r"^(01[016789])(\d{3,4})(\d{4})$")
+_SEOUL = re.compile(r"^(02)(\d{3,4})(\d{4})$")
+_AREA = re.compile(r"^(0[3-6][1-5]|070)(\d{3,4})(\d{4})$")
+
+
+def normalize_phone(raw: str) -> str:
+    """Korean phone numbers as 010-1234-5678 (mobile), 02-123-4567, 031-123-4567, 070-...
+
+    Accepts spaces, dashes, dots and parentheses as separators and a +82 prefix.
+    """
+    text = raw.strip()
+    if not text:
+        raise RuleError("is required")
+    international = text.startswith("+")
+    body = text[1:] if international else text
+    if re.search(r"[^\d\s.\-()]", body):
+        raise RuleError("must be a Korean phone number like 010-1234-5678")
+    digits = re.sub(r"\D", "", body)
+    if international:
+        if not digits.startswith("82"):
+            raise RuleError("must be a Korean phone number like 010-1234-5678")
+        digits = digits[2:]
+        if not digits.startswith("0"):
+            digits = "0" + digits
+    for pattern in (_MOBILE, _SEOUL, _AREA):
+        m = pattern.match(digits)
+        if m:
+            if pattern is _MOBILE and m.group(1) == "010" and len(m.group(2)) != 4:
+                break
+            if pattern is _AREA and m.group(1) == "070" and len(m.group(2)) != 4:
+                break
+            return "-".join(m.groups())
+    raise RuleError("must be a Korean phone number like 010-1234-5678")
+
+
+# --- profile fields ----------------------------------------------------------------------
+
+BIO_MAX = 300
+ADDRESS_MAX = 200
+PROFILE_IMAGE_ID_MAX = 200
+OLDEST_BIRTH_YEAR = 1900
+
+
+def parse_birth_date(raw: str, *, today: date) -> date | None:
+    """ISO YYYY-MM-DD, not in the future, not before 1900. Empty means not given."""
+    text = raw.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise RuleError("must be a date like 1990-01-31")
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        raise RuleError("must be a date like 1990-01-31") from None
+    if value > today:
+        raise RuleError("must not be in the future")
+    if value.year < OLDEST_BIRTH_YEAR:
+        raise RuleError(f"must not be before {OLDEST_BIRTH_YEAR}")
+    return value
+
+
+def check_text(raw: str, *, max_len: int) -> str:
+    text = raw.strip()
+    if len(text) > max_len:
+        raise RuleError(f"must be at most {max_len} characters")
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
+        raise RuleError("must not contain control characters")
+    return text
+
+
+WITHDRAW_REASON_MIN, WITHDRAW_REASON_MAX = 10, 500
+
+
+def check_withdraw_reason(raw: str) -> str:
+    reason = raw.strip()
+    if not WITHDRAW_REASON_MIN <= len(reason) <= WITHDRAW_REASON_MAX:
+        raise RuleError(f"must be {WITHDRAW_REASON_MIN} to {WITHDRAW_REASON_MAX} characters")
+    return reason
+
+
+# --- roles and account states ------------------------------------------------------------
+
+
+def check_signup_role(role: str | None) -> Role:
+    """Sign-up may pick USER (default) or ADVERTISER; ADMIN is never self-assignable."""
+    if role is None or role == "":
+        return Role.USER
+    try:
+        parsed = Role(role)
+    except ValueError:
+        raise RuleError("must be USER or ADVERTISER") from None
+    if parsed not in SELF_ASSIGNABLE_ROLES:
+        raise RuleError("must be USER or ADVERTISER")
+    return parsed
+
+
+_TRANSITIONS: dict[AccountStatus, frozenset[AccountStatus]] = {
+    AccountStatus.ACTIVE: frozenset({AccountStatus.SUSPENDED, AccountStatus.WITHDRAWN}),
+    AccountStatus.SUSPENDED: frozenset({AccountStatus.ACTIVE, AccountStatus.WITHDRAWN}),
+    AccountStatus.WITHDRAWN: frozenset(),
+}
+
+
+def can_transition(current: AccountStatus, target: AccountStatus) -> bool:
+    return target in _TRANSITIONS[current]
+
+
+def check_transition(current: AccountStatus, target: AccountStatus) -> AccountStatus:
+    if not can_transition(current, target):
+        raise RuleError(f"an account cannot go from {current.value} to {target.value}")
+    return target
+
+
+WITHDRAWN_NICKNAME = "withdrawn user"
+
+
+def public_nickname(nickname: str, status: AccountStatus) -> str:
+    return WITHDRAWN_NICKNAME if status is AccountStatus.WITHDRAWN else nickname
+
+
+def suspension_in_force(
+    status: AccountStatus, suspended_until: datetime | None, *, now: datetime
+) -> bool:
+    """A suspension with an end date lapses on its own once that moment has passed."""
+    if status is not AccountStatus.SUSPENDED:
+        return False
+    return suspended_until is None or suspended_until > now

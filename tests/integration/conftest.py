@@ -1,0 +1,88 @@
+"""Fixtures for tests that need the identity service and the edge running for real."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+
+from petful.edge import auth as edge_auth
+from petful.edge.app import create_app
+from petful.identity import grpc_api, service
+from petful.identity.rules import Role
+from petful.identity.tokens import generate_private_pem
+from petful.pb.identity.v1 import identity_pb2 as pb
+from petful.pb.identity.v1 import identity_pb2_grpc
+from petful.platform import settings as settings_module
+from petful.platform.db import transaction
+from petful.platform.grpc_client import channel, close_channels
+from petful.platform.grpc_server import RunningServer, start_server
+from petful.platform.settings import Settings
+
+PASSWORD = "correct-horse-1"
+
+
+@dataclass
+class IdentityEdge:
+    """The identity service on a real gRPC port and the edge app in front of it."""
+
+    settings: Settings
+    server: RunningServer
+    private_pem: str
+    client: httpx.AsyncClient
+    users: dict[str, str] = field(default_factory=dict)  # email -> user id
+
+    @property
+    def stub(self) -> identity_pb2_grpc.IdentityServiceStub:
+        return identity_pb2_grpc.IdentityServiceStub(channel("identity"))
+
+    async def create_user(self, email: str, role: Role = Role.USER) -> str:
+        async with transaction() as session:
+            create = service.create_admin if role is Role.ADMIN else None
+            kwargs = {
+                "settings": self.settings,
+                "now": datetime.now(UTC),
+                "email": email,
+                "password": PASSWORD,
+                "name": "Test",
+                "nickname": email.split("@")[0][:20],
+                "phone": f"010-{len(self.users) + 1000:04d}-0000",
+            }
+            if create is not None:
+                account = await create(session, **kwargs)
+            else:
+                account = await service.create_account_without_verification(
+                    session, role=role, **kwargs
+                )
+        self.users[email] = str(account.id)
+        return str(account.id)
+
+    async def tokens(self, email: str) -> pb.TokenPair:
+        return await self.stub.Login(pb.LoginRequest(email=email, password=PASSWORD))
+
+
+@pytest.fixture
+async def identity_edge(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[IdentityEdge]:
+    pem = generate_private_pem()
+    monkeypatch.setenv("PETFUL_JWT_PRIVATE_KEYS", json.dumps([pem]))
+    settings_module.get_settings.cache_clear()
+    settings = settings_module.get_settings()
+    server = await start_server("identity", grpc_api.register, settings=settings, port=0)
+    monkeypatch.setenv(
+        "PETFUL_SERVICE_TARGETS", json.dumps({"identity": f"127.0.0.1:{server.port}"})
+    )
+    settings_module.get_settings.cache_clear()
+    edge_auth.jwks_cache.__init__()  # type: ignore[misc]  # forget keys of earlier tests
+    transport = httpx.ASGITransport(app=create_app())
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://edge") as client:
+            yield IdentityEdge(settings_module.get_settings(), server, pem, client)
+    finally:
+        await server.stop(0)
+        await close_channels()

@@ -1,0 +1,60 @@
+"""Operator commands against a real database: admin creation and demo seeding."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import psycopg
+
+from petful.platform.settings import Settings
+
+
+def _petful(settings: Settings, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "petful", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _rows(settings: Settings, sql: str) -> list[tuple[object, ...]]:
+    dsn = settings.database_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_admin_create_makes_an_admin_and_rejects_a_weak_password(settings: Settings) -> None:
+    args = ["admin", "create", "--email", "Root@Example.com", "--name", "Root"]
+    args += ["--nickname", "root", "--phone", "01099998888"]
+    weak = _petful(settings, *args, PETFUL_ADMIN_PASSWORD="short")
+    assert weak.returncode == 2
+    assert "password:" in weak.stderr
+
+    ok = _petful(settings, *args, PETFUL_ADMIN_PASSWORD="a-strong-secret-1")
+    assert ok.returncode == 0, ok.stderr
+    assert _rows(settings, "SELECT email, role, phone FROM identity.accounts") == [
+        ("root@example.com", "ADMIN", "010-9999-8888")
+    ]
+
+
+def test_seed_is_idempotent_and_refused_in_production(settings: Settings) -> None:
+    assert _petful(settings, "seed").returncode == 0
+    assert _petful(settings, "seed").returncode == 0
+    emails = sorted(r[0] for r in _rows(settings, "SELECT email FROM identity.accounts"))
+    assert emails == sorted(
+        [
+            "admin@petful.dev",
+            "advertiser@petful.dev",
+            "pending-advertiser@petful.dev",
+            "owner@petful.dev",
+            "owner2@petful.dev",
+            "owner3@petful.dev",
+        ]
+    )
+    refused = _petful(settings, "seed", PETFUL_ENV="production")
+    assert refused.returncode != 0
+    assert "production" in refused.stderr

@@ -22,6 +22,7 @@ from petful.platform.grpc_client import channel, check_health, close_channels
 from petful.platform.grpc_server import RunningServer, start_server
 from petful.platform.settings import Settings
 from petful.platform.telemetry import setup_telemetry
+from tests.support import wait_for
 
 DOMAIN = "diag"
 FAULTY = "petful.test.FaultyService"
@@ -155,6 +156,18 @@ async def test_metrics_count_by_code(runtime: Runtime) -> None:
     ping = ("petful.common.v1.DiagnosticsService", "Ping", "OK")
     invalid = (FAULTY, "Invalid", "INVALID_ARGUMENT")
     crash = (FAULTY, "Crash", "INTERNAL")
+
+    async def settled() -> bool:
+        # The server records a call just after the client has its answer: let earlier
+        # tests' calls finish recording before taking the baseline.
+        return all(
+            not REGISTRY.get_sample_value(
+                "petful_grpc_server_in_flight", {"service": s, "method": m}
+            )
+            for s, m, _ in (ping, invalid, crash)
+        )
+
+    await wait_for(settled)
     before = [_count(*labels) for labels in (ping, invalid, crash)]
     await runtime.ping_stub().Ping(diagnostics_pb2.PingRequest())
     for method in ("Invalid", "Crash"):

@@ -7,16 +7,14 @@ with `-h 127.0.0.1 -p PORT`. As root we run it as the `petful-pg` system user.
 from __future__ import annotations
 
 import importlib.util
-import os
 import signal
 import subprocess
-import time
 from pathlib import Path
-from typing import IO
 
 import psycopg
 from psycopg import sql
 
+from petful.devstack.child import ChildServer
 from petful.devstack.osuser import RunAs, give_dir, unprivileged
 
 SUPERUSER = "postgres"
@@ -38,8 +36,8 @@ class EmbeddedPostgres:
         self.log_file = self.data_dir.parent / f"{self.data_dir.name}.log"
         self.bin_dir = pg_bin_dir()
         self.run_as: RunAs = unprivileged()
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._log: IO[bytes] | None = None
+        # SIGINT = "fast" shutdown: does not wait for clients to disconnect.
+        self._child = ChildServer("postgres", self.log_file, stop_signal=signal.SIGINT)
 
     # -- setup -------------------------------------------------------------------------
 
@@ -88,40 +86,22 @@ class EmbeddedPostgres:
 
     def start(self, wait: bool = True, timeout: float = 30.0) -> None:
         """Run the server as our child; by default return only once it accepts queries."""
-        if self._proc is not None and self._proc.poll() is None:
+        if self._child.running:
             return
         self.init()
-        self._log = self.log_file.open("ab")
-        self._proc = subprocess.Popen(
+        self._child.start(
             self.argv(),
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
+            self.is_ready,
+            timeout=timeout,
+            wait=wait,
             cwd=self.data_dir,
-            start_new_session=True,
             user=self.run_as.uid,
             group=self.run_as.gid,
             extra_groups=self.run_as.extra_groups,
         )
-        if wait:
-            try:
-                self.wait_ready(timeout)
-            except BaseException:
-                self.stop()  # don't leak a half-started server
-                raise
 
     def stop(self, timeout: float = 30.0) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None and proc.poll() is None:
-            # SIGINT = "fast" shutdown: does not wait for clients to disconnect.
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+        self._child.stop(timeout)
 
     # -- readiness and database setup -------------------------------------------------
 
@@ -148,15 +128,7 @@ class EmbeddedPostgres:
             return False
 
     def wait_ready(self, timeout: float = 30.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not self.is_ready():
-            if self._proc is not None and self._proc.poll() is not None:
-                raise RuntimeError(
-                    f"postgres exited with {self._proc.returncode}; see {self.log_file}"
-                )
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"postgres not ready on port {self.port} after {timeout}s")
-            time.sleep(0.1)
+        self._child.wait_ready(self.is_ready, timeout)
 
     def ensure_database(self, name: str = "petful", owner: str = "petful") -> None:
         """Create role `owner`, database `name` owned by it, and pgvector in it (idempotent)."""

@@ -6,14 +6,12 @@ AOF persistence in the data dir, so Celery messages queued before a restart surv
 from __future__ import annotations
 
 import importlib.util
-import signal
-import subprocess
-import time
 from pathlib import Path
-from typing import IO
 
 import redis
 import redis.asyncio
+
+from petful.devstack.child import ChildServer
 
 
 def redis_server_binary() -> Path:
@@ -30,8 +28,8 @@ class EmbeddedRedis:
         self.port = port
         self.host = host
         self.log_file = self.data_dir / "redis.log"
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._log: IO[bytes] | None = None
+        # SIGTERM makes redis fsync the AOF and exit cleanly.
+        self._child = ChildServer("redis", self.log_file)
 
     @property
     def url(self) -> str:
@@ -61,33 +59,11 @@ class EmbeddedRedis:
 
     def start(self, wait: bool = True, timeout: float = 10.0) -> None:
         """Run the server as our child; by default return only once it accepts queries."""
-        if self._proc is not None and self._proc.poll() is None:
-            return
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self._log = self.log_file.open("ab")
-        self._proc = subprocess.Popen(
-            self.argv(), stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        if wait:
-            try:
-                self.wait_ready(timeout)
-            except BaseException:
-                self.stop()  # don't leak a half-started server
-                raise
+        self._child.start(self.argv(), self.is_ready, timeout=timeout, wait=wait)
 
     def stop(self, timeout: float = 10.0) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None and proc.poll() is None:
-            # SIGTERM makes redis fsync the AOF and exit cleanly.
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+        self._child.stop(timeout)
 
     def is_ready(self) -> bool:
         client = redis.Redis(host=self.host, port=self.port, socket_timeout=1)
@@ -108,11 +84,4 @@ class EmbeddedRedis:
             await client.aclose()
 
     def wait_ready(self, timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not self.is_ready():
-            if self._proc is not None and self._proc.poll() is not None:
-                code = self._proc.returncode
-                raise RuntimeError(f"redis exited with {code}; see {self.log_file}")
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"redis not ready on port {self.port} after {timeout}s")
-            time.sleep(0.05)
+        self._child.wait_ready(self.is_ready, timeout)

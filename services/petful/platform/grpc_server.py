@@ -166,9 +166,10 @@ class MetricsInterceptor(_AroundInterceptor):
             )
             raise
         finally:
-            in_flight.dec()
+            # Count before leaving in-flight: "nothing in flight" then means "all counted".
             DURATION.labels(*labels).observe(time.perf_counter() - start)
             REQUESTS.labels(*labels, code).inc()
+            in_flight.dec()
 
 
 class ErrorInterceptor(_AroundInterceptor):

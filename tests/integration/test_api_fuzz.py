@@ -60,5 +60,6 @@ def test_no_input_produces_a_server_error(stack: DevStack, tmp_path: Path) -> No
         capture_output=True,
         text=True,
         timeout=600,
+        cwd=tmp_path,  # its example database stays out of the checkout
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

@@ -88,3 +88,22 @@ def test_port_in_use_is_named(stack: DevStack) -> None:
         )
     assert result.returncode != 0
     assert str(stack.ports["edge"]) in result.stdout + result.stderr
+
+
+def test_a_killed_supervisor_leaves_no_orphans(stack: DevStack) -> None:
+    stack.start()
+    stack.wait("platform started", stack.all_started)
+    state = read_state(stack.state_file)
+    assert state is not None
+    pids = [p.pid for p in state.processes if p.pid]
+    assert stack.proc is not None
+    stack.proc.kill()  # SIGKILL: the supervisor runs no clean-up at all
+    stack.proc.wait()
+
+    def alive() -> list[int]:
+        return [p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
+
+    deadline = time.monotonic() + 60
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not alive()

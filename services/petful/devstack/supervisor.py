@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from petful.devstack.child import die_with_parent
 from petful.devstack.ports import port_holder, port_is_free
 from petful.devstack.state import ProcessState, StackState, utc_now_iso, write_state
 
@@ -249,6 +250,7 @@ class Supervisor:
             env=env,
             cwd=spec.cwd,
             start_new_session=True,  # own process group: stop() kills all descendants
+            preexec_fn=die_with_parent,  # and a SIGKILLed supervisor leaves no orphans
             **extra,  # type: ignore[arg-type]
         )
         child.proc = proc

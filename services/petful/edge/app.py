@@ -12,7 +12,7 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from petful.edge import problems
-from petful.edge.routers import auth, health, me, users, wellknown
+from petful.edge.routers import admin, auth, health, me, reports, users, wellknown
 from petful.platform.auth_context import Principal, use_principal
 from petful.platform.db import dispose_engines
 from petful.platform.grpc_client import close_channels
@@ -52,7 +52,15 @@ def create_app() -> FastAPI:
         response.headers[REQUEST_ID_HEADER] = request_id
         return response
 
-    for router in (health.router, auth.router, me.router, users.router, wellknown.router):
+    for router in (
+        health.router,
+        auth.router,
+        me.router,
+        users.router,
+        wellknown.router,
+        admin.router,
+        reports.router,
+    ):
         app.include_router(router)
 
     @app.get("/metrics", include_in_schema=False)

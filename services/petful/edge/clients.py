@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from petful.pb.identity.v1 import identity_pb2_grpc
+from petful.pb.identity.v1 import admin_pb2_grpc, identity_pb2_grpc, reports_pb2_grpc
 from petful.platform.grpc_client import channel
 
 
 def identity() -> identity_pb2_grpc.IdentityServiceStub:
     return identity_pb2_grpc.IdentityServiceStub(channel("identity"))
+
+
+def identity_admin() -> admin_pb2_grpc.IdentityAdminServiceStub:
+    return admin_pb2_grpc.IdentityAdminServiceStub(channel("identity"))
+
+
+def reports() -> reports_pb2_grpc.ReportServiceStub:
+    return reports_pb2_grpc.ReportServiceStub(channel("identity"))

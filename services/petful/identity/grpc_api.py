@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -9,10 +10,14 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from petful.identity import service, tokens
-from petful.identity.models import Account
+from petful.identity.models import Account, AuditLogEntry, Report, Session
 from petful.identity.rules import AccountStatus, public_nickname
+from petful.pb.identity.v1 import admin_pb2 as admin_pb
+from petful.pb.identity.v1 import admin_pb2_grpc as admin_pb_grpc
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc as pb_grpc
+from petful.pb.identity.v1 import reports_pb2 as reports_pb
+from petful.pb.identity.v1 import reports_pb2_grpc as reports_pb_grpc
 from petful.platform.auth_context import require_principal
 from petful.platform.db import transaction
 from petful.platform.errors import DomainError
@@ -285,8 +290,284 @@ def register(
     settings: Settings | None = None,
     clock: service.Clock | None = None,
 ) -> None:
-    """Add IdentityService to server. Fails fast when no signing key is usable."""
+    """Add IdentityService, IdentityAdminService and ReportService to server. Fails fast
+    when no signing key is usable."""
     settings = settings or get_settings()
     keys = tokens.KeyRing.from_settings(settings)
-    servicer = IdentityServicer(settings, keys, clock or service.utc_now)
+    clock = clock or service.utc_now
+    servicer = IdentityServicer(settings, keys, clock)
     pb_grpc.add_IdentityServiceServicer_to_server(servicer, server)
+    admin_pb_grpc.add_IdentityAdminServiceServicer_to_server(
+        IdentityAdminServicer(settings, clock), server
+    )
+    reports_pb_grpc.add_ReportServiceServicer_to_server(ReportServicer(settings, clock), server)
+
+
+# --- IdentityAdminService and ReportService ----------------------------------------------
+
+_ROLE_NAME_FROM_PB = {k: v for k, v in _ROLE_FROM_PB.items() if v}
+_STATUS_FROM_PB = {v: k.value for k, v in _STATUS_TO_PB.items()}
+
+
+def _opt_ts(message: Any, field: str) -> datetime | None:
+    if not message.HasField(field):
+        return None
+    value: datetime = getattr(message, field).ToDatetime(tzinfo=UTC)
+    return value
+
+
+def _enum_name(enum_type: Any, value: int, prefix: str) -> str:
+    """`REPORT_TARGET_TYPE_USER` -> `USER`; unspecified -> ""; unknown -> "?" (rejected)."""
+    if value == 0:
+        return ""
+    try:
+        name: str = enum_type.Name(value)
+    except ValueError:
+        return "?"
+    return name.removeprefix(prefix)
+
+
+def session_to_pb(row: Session, now: datetime) -> admin_pb.AdminSession:
+    msg = admin_pb.AdminSession(
+        id=str(row.id),
+        created_at=_ts(row.created_at),
+        last_used_at=_ts(row.last_used_at),
+        expires_at=_ts(row.expires_at),
+        revoked_reason=row.revoked_reason or "",
+        client_ip=row.client_ip,
+        user_agent=row.user_agent,
+        active=row.is_active(now),
+    )
+    if row.revoked_at is not None:
+        msg.revoked_at.CopyFrom(_ts(row.revoked_at))
+    return msg
+
+
+def audit_to_pb(entry: AuditLogEntry) -> admin_pb.AuditEntry:
+    return admin_pb.AuditEntry(
+        id=str(entry.id),
+        actor_id=str(entry.actor_id),
+        action=entry.action,
+        target_type=entry.target_type,
+        target_id=str(entry.target_id),
+        reason=entry.reason,
+        details_json=json.dumps(entry.details, ensure_ascii=False, sort_keys=True),
+        at=_ts(entry.created_at),
+    )
+
+
+def report_to_pb(report: Report) -> reports_pb.Report:
+    msg = reports_pb.Report(
+        id=str(report.id),
+        reporter_id=str(report.reporter_id),
+        target_type="REPORT_TARGET_TYPE_" + report.target_type,
+        target_id=str(report.target_id),
+        category="REPORT_CATEGORY_" + report.category,
+        text=report.text,
+        status="REPORT_STATUS_" + report.status,
+        created_at=_ts(report.created_at),
+        handled_by=str(report.handled_by) if report.handled_by else "",
+        resolution_reason=report.resolution_reason or "",
+        target_suspended=report.target_suspended,
+    )
+    if report.handled_at is not None:
+        msg.handled_at.CopyFrom(_ts(report.handled_at))
+    return msg
+
+
+class IdentityAdminServicer(admin_pb_grpc.IdentityAdminServiceServicer):
+    """Admin RPCs; the service layer re-checks the ADMIN role of `require_principal()`."""
+
+    def __init__(self, settings: Settings, clock: service.Clock) -> None:
+        self.settings = settings
+        self.clock = clock
+
+    async def ListUsers(
+        self, request: admin_pb.ListUsersRequest, context: Any
+    ) -> admin_pb.ListUsersResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            page = await service.admin_list_users(
+                session,
+                actor=actor,
+                query=request.query,
+                role=_ROLE_NAME_FROM_PB.get(request.role, "?") if request.role else "",
+                status=_STATUS_FROM_PB.get(request.status, "?") if request.status else "",
+                page_size=request.page_size,
+                cursor=request.cursor,
+            )
+            return admin_pb.ListUsersResponse(
+                items=[user_to_pb(a) for a in page.items], next_cursor=page.next_cursor
+            )
+
+    async def GetUser(self, request: admin_pb.GetUserRequest, context: Any) -> pb.User:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            account = await service.admin_get_user(session, actor=actor, user_id=request.user_id)
+            return user_to_pb(account)
+
+    async def SuspendUser(self, request: admin_pb.SuspendUserRequest, context: Any) -> pb.User:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            account = await service.admin_suspend_user(
+                session,
+                actor=actor,
+                now=self.clock(),
+                user_id=request.user_id,
+                reason=request.reason,
+                until=_opt_ts(request, "until"),
+            )
+            return user_to_pb(account)
+
+    async def UnsuspendUser(self, request: admin_pb.UnsuspendUserRequest, context: Any) -> pb.User:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            account = await service.admin_unsuspend_user(
+                session,
+                actor=actor,
+                now=self.clock(),
+                user_id=request.user_id,
+                reason=request.reason,
+            )
+            return user_to_pb(account)
+
+    async def ListSessions(
+        self, request: admin_pb.ListSessionsRequest, context: Any
+    ) -> admin_pb.ListSessionsResponse:
+        actor = require_principal()
+        now = self.clock()
+        async with transaction(self.settings) as session:
+            rows = await service.admin_list_sessions(session, actor=actor, user_id=request.user_id)
+            return admin_pb.ListSessionsResponse(items=[session_to_pb(r, now) for r in rows])
+
+    async def RevokeSessions(
+        self, request: admin_pb.RevokeSessionsRequest, context: Any
+    ) -> admin_pb.RevokeSessionsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            count = await service.admin_revoke_sessions(
+                session,
+                actor=actor,
+                now=self.clock(),
+                user_id=request.user_id,
+                reason=request.reason,
+            )
+        return admin_pb.RevokeSessionsResponse(revoked=count)
+
+    async def RevokeSession(
+        self, request: admin_pb.RevokeSessionRequest, context: Any
+    ) -> admin_pb.RevokeSessionResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            await service.admin_revoke_session(
+                session,
+                actor=actor,
+                now=self.clock(),
+                user_id=request.user_id,
+                session_id=request.session_id,
+                reason=request.reason,
+            )
+        return admin_pb.RevokeSessionResponse()
+
+    async def ListAuditLog(
+        self, request: admin_pb.ListAuditLogRequest, context: Any
+    ) -> admin_pb.ListAuditLogResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            page = await service.admin_list_audit_log(
+                session,
+                actor=actor,
+                actor_id=request.actor_id,
+                target_type=request.target_type,
+                target_id=request.target_id,
+                action=request.action,
+                page_size=request.page_size,
+                cursor=request.cursor,
+            )
+            return admin_pb.ListAuditLogResponse(
+                items=[audit_to_pb(e) for e in page.items], next_cursor=page.next_cursor
+            )
+
+
+class ReportServicer(reports_pb_grpc.ReportServiceServicer):
+    def __init__(self, settings: Settings, clock: service.Clock) -> None:
+        self.settings = settings
+        self.clock = clock
+
+    async def CreateReport(
+        self, request: reports_pb.CreateReportRequest, context: Any
+    ) -> reports_pb.Report:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            report = await service.create_report(
+                session,
+                actor=actor,
+                now=self.clock(),
+                target_type=_enum_name(
+                    reports_pb.ReportTargetType, request.target_type, "REPORT_TARGET_TYPE_"
+                ),
+                target_id=request.target_id,
+                category=_enum_name(
+                    reports_pb.ReportCategory, request.category, "REPORT_CATEGORY_"
+                ),
+                text=request.text,
+            )
+            return report_to_pb(report)
+
+    async def ListMyReports(
+        self, request: reports_pb.ListMyReportsRequest, context: Any
+    ) -> reports_pb.ListReportsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            page = await service.list_my_reports(
+                session, actor=actor, page_size=request.page_size, cursor=request.cursor
+            )
+            return reports_pb.ListReportsResponse(
+                items=[report_to_pb(r) for r in page.items], next_cursor=page.next_cursor
+            )
+
+    async def ListReports(
+        self, request: reports_pb.ListReportsRequest, context: Any
+    ) -> reports_pb.ListReportsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            page = await service.admin_list_reports(
+                session,
+                actor=actor,
+                status=_enum_name(reports_pb.ReportStatus, request.status, "REPORT_STATUS_"),
+                page_size=request.page_size,
+                cursor=request.cursor,
+            )
+            return reports_pb.ListReportsResponse(
+                items=[report_to_pb(r) for r in page.items], next_cursor=page.next_cursor
+            )
+
+    async def ResolveReport(
+        self, request: reports_pb.ResolveReportRequest, context: Any
+    ) -> reports_pb.Report:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            report = await service.admin_resolve_report(
+                session,
+                actor=actor,
+                now=self.clock(),
+                report_id=request.report_id,
+                reason=request.reason,
+                suspend_target=request.suspend_target,
+                suspend_until=_opt_ts(request, "suspend_until"),
+            )
+            return report_to_pb(report)
+
+    async def DismissReport(
+        self, request: reports_pb.DismissReportRequest, context: Any
+    ) -> reports_pb.Report:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            report = await service.admin_dismiss_report(
+                session,
+                actor=actor,
+                now=self.clock(),
+                report_id=request.report_id,
+                reason=request.reason,
+            )
+            return report_to_pb(report)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from petful.identity.rules import AccountStatus, Role
+from petful.identity.rules import AccountStatus, ReportStatus, ReportTargetType, Role
 from petful.platform.db import schema_metadata
 
 TS = sa.DateTime(timezone=True)
@@ -93,3 +94,47 @@ class RefreshToken(IdentityBase):
     used_at: Mapped[datetime | None] = mapped_column(TS)
 
     session: Mapped[Session] = relationship(back_populates="tokens", lazy="raise")
+
+
+class AuditLogEntry(IdentityBase):
+    """One administrator action, written in the same transaction as the action."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    actor_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    action: Mapped[str] = mapped_column(sa.Text)
+    target_type: Mapped[str] = mapped_column(sa.Text)
+    target_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    reason: Mapped[str] = mapped_column(sa.Text)
+    details: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    created_at: Mapped[datetime] = mapped_column(TS)
+
+
+class Report(IdentityBase):
+    """A user's report (신고) of a user, post or comment, by exact target id."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    reporter_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), sa.ForeignKey("identity.accounts.id", ondelete="CASCADE")
+    )
+    target_type: Mapped[str] = mapped_column(sa.Text)
+    target_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    category: Mapped[str] = mapped_column(sa.Text)
+    text: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(TS)
+    handled_at: Mapped[datetime | None] = mapped_column(TS)
+    handled_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    resolution_reason: Mapped[str | None] = mapped_column(sa.Text)
+    target_suspended: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+
+    @property
+    def status_enum(self) -> ReportStatus:
+        return ReportStatus(self.status)
+
+    @property
+    def target_type_enum(self) -> ReportTargetType:
+        return ReportTargetType(self.target_type)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.identity.models import Account, RefreshToken, Session
-from petful.identity.rules import AccountStatus
+from petful.identity.models import Account, AuditLogEntry, RefreshToken, Report, Session
+from petful.identity.rules import AccountStatus, ReportStatus
 
 _LIVE = Account.status != AccountStatus.WITHDRAWN.value
 
@@ -112,3 +113,151 @@ async def count_active_sessions(
         Session.expires_at > now,
     )
     return int(await session.scalar(stmt) or 0)
+
+
+# --- administration ----------------------------------------------------------------------
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _after(
+    created: sa.ColumnElement[datetime] | Any,
+    row_id: Any,
+    cursor: tuple[datetime, uuid.UUID] | None,
+) -> list[sa.ColumnElement[bool]]:
+    """Newest-first keyset paging: rows strictly after the cursor's (created_at, id)."""
+    if cursor is None:
+        return []
+    return [sa.tuple_(created, row_id) < sa.tuple_(sa.literal(cursor[0]), sa.literal(cursor[1]))]
+
+
+async def search_accounts(
+    session: AsyncSession,
+    *,
+    query: str,
+    role: str | None,
+    status: str | None,
+    cursor: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[Account]:
+    cond: list[sa.ColumnElement[bool]] = []
+    if query:
+        pattern = _like(query)
+        cond.append(
+            sa.or_(
+                Account.email.ilike(pattern, escape="\\"),
+                Account.nickname.ilike(pattern, escape="\\"),
+            )
+        )
+    if role:
+        cond.append(Account.role == role)
+    if status:
+        cond.append(Account.status == status)
+    cond += _after(Account.created_at, Account.id, cursor)
+    stmt = (
+        sa.select(Account)
+        .where(*cond)
+        .order_by(Account.created_at.desc(), Account.id.desc())
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def list_account_sessions(session: AsyncSession, account_id: uuid.UUID) -> list[Session]:
+    stmt = (
+        sa.select(Session)
+        .where(Session.account_id == account_id)
+        .order_by(Session.created_at.desc(), Session.id.desc())
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def add_audit(session: AsyncSession, entry: AuditLogEntry) -> None:
+    session.add(entry)
+    await session.flush()
+
+
+async def list_audit(
+    session: AsyncSession,
+    *,
+    actor_id: uuid.UUID | None,
+    target_type: str,
+    target_id: uuid.UUID | None,
+    action: str,
+    cursor: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[AuditLogEntry]:
+    cond: list[sa.ColumnElement[bool]] = []
+    if actor_id is not None:
+        cond.append(AuditLogEntry.actor_id == actor_id)
+    if target_type:
+        cond.append(AuditLogEntry.target_type == target_type)
+    if target_id is not None:
+        cond.append(AuditLogEntry.target_id == target_id)
+    if action:
+        cond.append(AuditLogEntry.action == action)
+    cond += _after(AuditLogEntry.created_at, AuditLogEntry.id, cursor)
+    stmt = (
+        sa.select(AuditLogEntry)
+        .where(*cond)
+        .order_by(AuditLogEntry.created_at.desc(), AuditLogEntry.id.desc())
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+# --- reports -----------------------------------------------------------------------------
+
+
+async def add_report(session: AsyncSession, report: Report) -> None:
+    session.add(report)
+    await session.flush()
+
+
+async def open_report_exists(
+    session: AsyncSession, *, reporter_id: uuid.UUID, target_type: str, target_id: uuid.UUID
+) -> bool:
+    stmt = sa.select(
+        sa.exists().where(
+            Report.reporter_id == reporter_id,
+            Report.target_type == target_type,
+            Report.target_id == target_id,
+            Report.status == ReportStatus.OPEN.value,
+        )
+    )
+    return bool(await session.scalar(stmt))
+
+
+async def get_report(
+    session: AsyncSession, report_id: uuid.UUID, *, for_update: bool = False
+) -> Report | None:
+    stmt = sa.select(Report).where(Report.id == report_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def list_reports(
+    session: AsyncSession,
+    *,
+    reporter_id: uuid.UUID | None,
+    status: str | None,
+    cursor: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[Report]:
+    cond: list[sa.ColumnElement[bool]] = []
+    if reporter_id is not None:
+        cond.append(Report.reporter_id == reporter_id)
+    if status:
+        cond.append(Report.status == status)
+    cond += _after(Report.created_at, Report.id, cursor)
+    stmt = (
+        sa.select(Report)
+        .where(*cond)
+        .order_by(Report.created_at.desc(), Report.id.desc())
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars())

@@ -6,8 +6,12 @@ attaches the request field name.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 import re
 import unicodedata
+import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -239,3 +243,148 @@ def suspension_in_force(
     if status is not AccountStatus.SUSPENDED:
         return False
     return suspended_until is None or suspended_until > now
+
+
+# --- administration: reasons, paging cursors ---------------------------------------------
+
+ADMIN_REASON_MIN, ADMIN_REASON_MAX = 5, 500
+SEARCH_QUERY_MAX = 100
+PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX = 20, 100
+
+
+def check_admin_reason(raw: str) -> str:
+    """The reason an admin gives for an action (kept in the audit log)."""
+    reason = raw.strip()
+    if not ADMIN_REASON_MIN <= len(reason) <= ADMIN_REASON_MAX:
+        raise RuleError(f"must be {ADMIN_REASON_MIN} to {ADMIN_REASON_MAX} characters")
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in reason):
+        raise RuleError("must not contain control characters")
+    return reason
+
+
+def check_search_query(raw: str) -> str:
+    query = raw.strip()
+    if len(query) > SEARCH_QUERY_MAX:
+        raise RuleError(f"must be at most {SEARCH_QUERY_MAX} characters")
+    if _has_control(query):
+        raise RuleError("must not contain control characters")
+    return query
+
+
+def check_page_size(size: int) -> int:
+    """0 (not given) means the default; otherwise 1 to PAGE_SIZE_MAX."""
+    if size == 0:
+        return PAGE_SIZE_DEFAULT
+    if not 1 <= size <= PAGE_SIZE_MAX:
+        raise RuleError(f"must be 1 to {PAGE_SIZE_MAX}")
+    return size
+
+
+def check_future(value: datetime, *, now: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise RuleError("must carry a time zone")
+    if value <= now:
+        raise RuleError("must be in the future")
+    return value
+
+
+def encode_cursor(created_at: datetime, row_id: uuid.UUID) -> str:
+    """An opaque cursor over (created_at, id): the last row of a page."""
+    raw = json.dumps({"t": created_at.isoformat(), "i": str(row_id)}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
+    """None for an empty cursor; RuleError for one we did not make."""
+    if not cursor:
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+        at = datetime.fromisoformat(data["t"])
+        row_id = uuid.UUID(data["i"])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
+        raise RuleError("is not a valid cursor") from None
+    if at.tzinfo is None:
+        raise RuleError("is not a valid cursor")
+    return at, row_id
+
+
+def check_can_suspend(*, actor_id: uuid.UUID, target_id: uuid.UUID, target_role: Role) -> None:
+    """Admins suspend ordinary accounts only: never themselves, never another admin."""
+    if actor_id == target_id:
+        raise RuleError("an administrator cannot suspend their own account")
+    if target_role is Role.ADMIN:
+        raise RuleError("an administrator account cannot be suspended")
+
+
+# --- user reports (신고) -----------------------------------------------------------------
+
+
+class ReportTargetType(StrEnum):
+    USER = "USER"
+    POST = "POST"
+    COMMENT = "COMMENT"
+
+
+class ReportCategory(StrEnum):
+    """The fixed report categories.
+
+    SPAM: advertising, flooding. ABUSE: harassment, insults, threats, hate.
+    INAPPROPRIATE: sexual, violent or otherwise unsuitable content. FRAUD: scams,
+    impersonation, fake campaigns. OTHER: anything else (explain in the text).
+    """
+
+    SPAM = "SPAM"
+    ABUSE = "ABUSE"
+    INAPPROPRIATE = "INAPPROPRIATE"
+    FRAUD = "FRAUD"
+    OTHER = "OTHER"
+
+
+class ReportStatus(StrEnum):
+    OPEN = "OPEN"
+    RESOLVED = "RESOLVED"
+    DISMISSED = "DISMISSED"
+
+
+REPORT_TEXT_MIN, REPORT_TEXT_MAX = 10, 500
+
+_REPORT_TRANSITIONS: dict[ReportStatus, frozenset[ReportStatus]] = {
+    ReportStatus.OPEN: frozenset({ReportStatus.RESOLVED, ReportStatus.DISMISSED}),
+    ReportStatus.RESOLVED: frozenset(),
+    ReportStatus.DISMISSED: frozenset(),
+}
+
+
+def can_report_transition(current: ReportStatus, target: ReportStatus) -> bool:
+    return target in _REPORT_TRANSITIONS[current]
+
+
+def check_report_transition(current: ReportStatus, target: ReportStatus) -> ReportStatus:
+    if not can_report_transition(current, target):
+        raise RuleError(f"a report cannot go from {current.value} to {target.value}")
+    return target
+
+
+def check_report_text(raw: str) -> str:
+    text = raw.strip()
+    if not REPORT_TEXT_MIN <= len(text) <= REPORT_TEXT_MAX:
+        raise RuleError(f"must be {REPORT_TEXT_MIN} to {REPORT_TEXT_MAX} characters")
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
+        raise RuleError("must not contain control characters")
+    return text
+
+
+def check_not_self_report(
+    *, reporter_id: uuid.UUID, target_type: ReportTargetType, target_id: uuid.UUID
+) -> None:
+    if target_type is ReportTargetType.USER and reporter_id == target_id:
+        raise RuleError("you cannot report yourself")
+
+
+def check_suspend_target_allowed(target_type: ReportTargetType, suspend_target: bool) -> None:
+    """Only a reported USER can be suspended from the report queue: the owner of a post or
+    comment is known only to the community service."""
+    if suspend_target and target_type is not ReportTargetType.USER:
+        raise RuleError("is allowed only for reports of a USER")

@@ -17,7 +17,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, cast
+from enum import Enum
+from typing import Any, Generic, TypeVar, cast
 
 import redis.asyncio as aioredis
 from argon2 import PasswordHasher
@@ -26,9 +27,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.identity import mails, repository, rules, tokens
-from petful.identity.models import Account, RefreshToken, Session
+from petful.identity.models import Account, AuditLogEntry, RefreshToken, Report, Session
 from petful.identity.rules import AccountStatus, Role, RuleError
 from petful.platform import outbox
+from petful.platform.auth_context import Principal
 from petful.platform.errors import (
     AlreadyExists,
     DomainError,
@@ -1049,3 +1051,575 @@ async def reactivate_account(
     account.suspended_until = None
     account.updated_at = now
     return account
+
+
+# --- admin console (IdentityAdminService) ------------------------------------------------
+#
+# Every function takes the caller's `actor` Principal and re-checks it: the role in the
+# metadata must say ADMIN *and* the caller's own account must still be an active ADMIN.
+# Every mutating function writes one audit-log row in the caller's transaction.
+
+T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    next_cursor: str  # "" on the last page
+
+
+def _paging(page_size: int, cursor: str) -> tuple[int, tuple[datetime, uuid.UUID] | None]:
+    v = _Violations()
+    size = v.check("page_size", rules.check_page_size, page_size)
+    after = v.check("cursor", rules.decode_cursor, cursor)
+    v.raise_if_any("paging parameters are invalid")
+    return size, after
+
+
+def _page(rows: list[Any], size: int) -> Page[Any]:
+    """rows were fetched with limit size+1: the extra row only says there is more."""
+    more = len(rows) > size
+    items = rows[:size]
+    cursor = rules.encode_cursor(items[-1].created_at, items[-1].id) if more and items else ""
+    return Page(items=items, next_cursor=cursor)
+
+
+async def _require_admin(session: AsyncSession, actor: Principal) -> Account:
+    if not actor.is_authenticated:
+        raise Unauthenticated("this call needs a signed-in user")
+    if not actor.has_role(Role.ADMIN.value):
+        raise PermissionDenied("only administrators may do this")
+    account = await repository.get_account(session, _principal_uuid(actor.user_id or ""))
+    if (
+        account is None
+        or account.role_enum is not Role.ADMIN
+        or account.status_enum is not AccountStatus.ACTIVE
+    ):
+        raise PermissionDenied("only administrators may do this")
+    return account
+
+
+async def _audit(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    actor_id: uuid.UUID,
+    action: str,
+    target_type: str,
+    target_id: uuid.UUID,
+    reason: str,
+    details: dict[str, Any] | None = None,
+) -> AuditLogEntry:
+    entry = AuditLogEntry(
+        id=uuid.uuid4(),
+        actor_id=actor_id,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        reason=reason,
+        details=details or {},
+        created_at=now,
+    )
+    await repository.add_audit(session, entry)
+    return entry
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+async def _target_account(
+    session: AsyncSession, user_id: str, *, for_update: bool = False
+) -> Account:
+    account = await repository.get_account(
+        session, _parse_uuid(user_id, "user_id"), for_update=for_update
+    )
+    if account is None:
+        raise NotFound("user not found")
+    return account
+
+
+async def admin_list_users(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    query: str = "",
+    role: str = "",
+    status: str = "",
+    page_size: int = 0,
+    cursor: str = "",
+) -> Page[Account]:
+    await _require_admin(session, actor)
+    v = _Violations()
+    clean_query = v.check("query", rules.check_search_query, query)
+    if role and role not in Role.__members__:
+        v.add("role", "must be USER, ADVERTISER or ADMIN")
+    if status and status not in AccountStatus.__members__:
+        v.add("status", "must be ACTIVE, SUSPENDED or WITHDRAWN")
+    size = v.check("page_size", rules.check_page_size, page_size)
+    after = v.check("cursor", rules.decode_cursor, cursor)
+    v.raise_if_any("the search has invalid fields")
+    rows = await repository.search_accounts(
+        session,
+        query=clean_query or "",
+        role=role or None,
+        status=status or None,
+        cursor=after,
+        limit=size + 1,
+    )
+    return _page(rows, size)
+
+
+async def admin_get_user(session: AsyncSession, *, actor: Principal, user_id: str) -> Account:
+    await _require_admin(session, actor)
+    return await _target_account(session, user_id)
+
+
+async def _admin_suspend(
+    session: AsyncSession,
+    *,
+    admin: Account,
+    now: datetime,
+    target: Account,
+    reason: str,
+    until: datetime | None,
+    via_report: uuid.UUID | None = None,
+) -> Account:
+    try:
+        rules.check_can_suspend(
+            actor_id=admin.id, target_id=target.id, target_role=target.role_enum
+        )
+    except RuleError as e:
+        raise PermissionDenied(e.reason) from None
+    revoked = await repository.count_active_sessions(session, target.id, now=now)
+    account = await suspend_account(session, now=now, user_id=target.id, reason=reason, until=until)
+    details: dict[str, Any] = {"until": _iso(until), "sessions_revoked": revoked}
+    if via_report is not None:
+        details["report_id"] = str(via_report)
+    await _audit(
+        session,
+        now=now,
+        actor_id=admin.id,
+        action="user.suspend",
+        target_type="USER",
+        target_id=target.id,
+        reason=reason,
+        details=details,
+    )
+    await outbox.add_event(
+        session,
+        SCHEMA,
+        "identity.account_suspended",
+        {
+            "user_id": str(target.id),
+            "reason": reason,
+            "until": _iso(until),
+            "actor_id": str(admin.id),
+        },
+        now=now,
+    )
+    return account
+
+
+async def admin_suspend_user(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    user_id: str,
+    reason: str,
+    until: datetime | None = None,
+) -> Account:
+    """Suspend an account and revoke its sessions. Not for admins (nor oneself): 403."""
+    admin = await _require_admin(session, actor)
+    v = _Violations()
+    uid = v.check("user_id", _rule_uuid, user_id)
+    clean_reason = v.check("reason", rules.check_admin_reason, reason)
+    if until is not None:
+        v.check("until", rules.check_future, until, now=now)
+    v.raise_if_any("the suspension has invalid fields")
+    target = await _target_account(session, str(uid), for_update=True)
+    return await _admin_suspend(
+        session, admin=admin, now=now, target=target, reason=clean_reason, until=until
+    )
+
+
+async def admin_unsuspend_user(
+    session: AsyncSession, *, actor: Principal, now: datetime, user_id: str, reason: str
+) -> Account:
+    """Lift a suspension; 409 when the account is not suspended."""
+    admin = await _require_admin(session, actor)
+    v = _Violations()
+    uid = v.check("user_id", _rule_uuid, user_id)
+    clean_reason = v.check("reason", rules.check_admin_reason, reason)
+    v.raise_if_any("the request has invalid fields")
+    target = await _target_account(session, str(uid), for_update=True)
+    if target.status_enum is not AccountStatus.SUSPENDED:
+        raise FailedPrecondition(f"the account is {target.status_enum.value}, not SUSPENDED")
+    previous = {"reason": target.suspension_reason, "until": _iso(target.suspended_until)}
+    account = await reactivate_account(session, now=now, user_id=target.id)
+    await _audit(
+        session,
+        now=now,
+        actor_id=admin.id,
+        action="user.unsuspend",
+        target_type="USER",
+        target_id=target.id,
+        reason=clean_reason,
+        details={"previous_suspension": previous},
+    )
+    await outbox.add_event(
+        session,
+        SCHEMA,
+        "identity.account_unsuspended",
+        {"user_id": str(target.id), "reason": clean_reason, "actor_id": str(admin.id)},
+        now=now,
+    )
+    return account
+
+
+def _rule_uuid(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except (ValueError, AttributeError, TypeError):
+        raise RuleError("must be a UUID") from None
+
+
+async def admin_list_sessions(
+    session: AsyncSession, *, actor: Principal, user_id: str
+) -> list[Session]:
+    await _require_admin(session, actor)
+    target = await _target_account(session, user_id)
+    return await repository.list_account_sessions(session, target.id)
+
+
+async def admin_revoke_sessions(
+    session: AsyncSession, *, actor: Principal, now: datetime, user_id: str, reason: str
+) -> int:
+    """Revoke every live session of an account; returns how many."""
+    admin = await _require_admin(session, actor)
+    v = _Violations()
+    uid = v.check("user_id", _rule_uuid, user_id)
+    clean_reason = v.check("reason", rules.check_admin_reason, reason)
+    v.raise_if_any("the request has invalid fields")
+    target = await _target_account(session, str(uid), for_update=True)
+    count = await repository.revoke_account_sessions(
+        session, target.id, now=now, reason="revoked_by_admin"
+    )
+    await _audit(
+        session,
+        now=now,
+        actor_id=admin.id,
+        action="sessions.revoke_all",
+        target_type="USER",
+        target_id=target.id,
+        reason=clean_reason,
+        details={"sessions_revoked": count},
+    )
+    return count
+
+
+async def admin_revoke_session(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    user_id: str,
+    session_id: str,
+    reason: str,
+) -> None:
+    """Revoke one session of the account; 404 if it is not theirs, 409 if already ended."""
+    admin = await _require_admin(session, actor)
+    v = _Violations()
+    uid = v.check("user_id", _rule_uuid, user_id)
+    sid = v.check("session_id", _rule_uuid, session_id)
+    clean_reason = v.check("reason", rules.check_admin_reason, reason)
+    v.raise_if_any("the request has invalid fields")
+    target = await _target_account(session, str(uid))
+    family = await repository.get_session(session, sid, for_update=True)
+    if family is None or family.account_id != target.id:
+        raise NotFound("session not found")
+    if family.revoked_at is not None:
+        raise FailedPrecondition("the session is already revoked")
+    await repository.revoke_session(session, family.id, now=now, reason="revoked_by_admin")
+    await _audit(
+        session,
+        now=now,
+        actor_id=admin.id,
+        action="session.revoke",
+        target_type="SESSION",
+        target_id=family.id,
+        reason=clean_reason,
+        details={"user_id": str(target.id)},
+    )
+
+
+AUDIT_TARGET_TYPES = frozenset({"USER", "SESSION", "REPORT"})
+
+
+async def admin_list_audit_log(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    actor_id: str = "",
+    target_type: str = "",
+    target_id: str = "",
+    action: str = "",
+    page_size: int = 0,
+    cursor: str = "",
+) -> Page[AuditLogEntry]:
+    await _require_admin(session, actor)
+    v = _Violations()
+    by_actor = v.check("actor_id", _rule_uuid, actor_id) if actor_id else None
+    by_target = v.check("target_id", _rule_uuid, target_id) if target_id else None
+    if target_type and target_type not in AUDIT_TARGET_TYPES:
+        v.add("target_type", "must be USER, SESSION or REPORT")
+    if len(action) > 100:
+        v.add("action", "must be at most 100 characters")
+    size = v.check("page_size", rules.check_page_size, page_size)
+    after = v.check("cursor", rules.decode_cursor, cursor)
+    v.raise_if_any("the filter has invalid fields")
+    rows = await repository.list_audit(
+        session,
+        actor_id=by_actor,
+        target_type=target_type,
+        target_id=by_target,
+        action=action,
+        cursor=after,
+        limit=size + 1,
+    )
+    return _page(rows, size)
+
+
+# --- user reports (ReportService) --------------------------------------------------------
+
+
+def _enum(field: str, cls: type[E], value: str, v: _Violations) -> E | None:
+    try:
+        return cls(value)
+    except ValueError:
+        v.add(field, "must be one of " + ", ".join(str(m.value) for m in cls))
+        return None
+
+
+async def create_report(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    target_type: str,
+    target_id: str,
+    category: str,
+    text: str,
+) -> Report:
+    """Report a user, post or comment by its exact id. One OPEN report per (reporter,
+    target): a second is 409. Reporting oneself is 422 on target_id. A reported USER must
+    exist (404); post and comment ids are not checked here (community owns them)."""
+    reporter = await _signed_in_account(session, actor.user_id or "")
+    v = _Violations()
+    kind = _enum("target_type", rules.ReportTargetType, target_type, v)
+    tid = v.check("target_id", _rule_uuid, target_id)
+    cat = _enum("category", rules.ReportCategory, category, v)
+    clean_text = v.check("text", rules.check_report_text, text)
+    if kind is not None and tid is not None:
+        v.check(
+            "target_id",
+            rules.check_not_self_report,
+            reporter_id=reporter.id,
+            target_type=kind,
+            target_id=tid,
+        )
+    v.raise_if_any("the report has invalid fields")
+    assert kind is not None
+    assert cat is not None
+    if kind is rules.ReportTargetType.USER:
+        target = await repository.get_account(session, tid)
+        if target is None or target.status_enum is AccountStatus.WITHDRAWN:
+            raise NotFound("the reported user does not exist")
+    duplicate = AlreadyExists(
+        "you already have an open report about this",
+        field_violations=[("target_id", "already has an open report from you")],
+    )
+    if await repository.open_report_exists(
+        session, reporter_id=reporter.id, target_type=kind.value, target_id=tid
+    ):
+        raise duplicate
+    report = Report(
+        id=uuid.uuid4(),
+        reporter_id=reporter.id,
+        target_type=kind.value,
+        target_id=tid,
+        category=cat.value,
+        text=clean_text,
+        status=rules.ReportStatus.OPEN.value,
+        created_at=now,
+        target_suspended=False,
+    )
+    try:
+        async with session.begin_nested():
+            await repository.add_report(session, report)
+    except IntegrityError:  # a concurrent duplicate won
+        raise duplicate from None
+    return report
+
+
+async def list_my_reports(
+    session: AsyncSession, *, actor: Principal, page_size: int = 0, cursor: str = ""
+) -> Page[Report]:
+    reporter = await _signed_in_account(session, actor.user_id or "")
+    size, after = _paging(page_size, cursor)
+    rows = await repository.list_reports(
+        session, reporter_id=reporter.id, status=None, cursor=after, limit=size + 1
+    )
+    return _page(rows, size)
+
+
+async def admin_list_reports(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    status: str = "",
+    page_size: int = 0,
+    cursor: str = "",
+) -> Page[Report]:
+    await _require_admin(session, actor)
+    v = _Violations()
+    if status:
+        _enum("status", rules.ReportStatus, status, v)
+    size = v.check("page_size", rules.check_page_size, page_size)
+    after = v.check("cursor", rules.decode_cursor, cursor)
+    v.raise_if_any("the filter has invalid fields")
+    rows = await repository.list_reports(
+        session, reporter_id=None, status=status or None, cursor=after, limit=size + 1
+    )
+    return _page(rows, size)
+
+
+async def _handle_report(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    report_id: str,
+    reason: str,
+    to: rules.ReportStatus,
+    suspend_target: bool = False,
+    suspend_until: datetime | None = None,
+) -> Report:
+    admin = await _require_admin(session, actor)
+    v = _Violations()
+    rid = v.check("report_id", _rule_uuid, report_id)
+    clean_reason = v.check("reason", rules.check_admin_reason, reason)
+    if suspend_until is not None:
+        if not suspend_target:
+            v.add("suspend_until", "is allowed only with suspend_target")
+        else:
+            v.check("suspend_until", rules.check_future, suspend_until, now=now)
+    v.raise_if_any("the request has invalid fields")
+    report = await repository.get_report(session, rid, for_update=True)
+    if report is None:
+        raise NotFound("report not found")
+    _one(
+        "suspend_target",
+        rules.check_suspend_target_allowed,
+        report.target_type_enum,
+        suspend_target,
+    )
+    try:
+        rules.check_report_transition(report.status_enum, to)
+    except RuleError as e:
+        raise FailedPrecondition(e.reason) from None
+    if suspend_target:
+        target = await repository.get_account(session, report.target_id, for_update=True)
+        if target is None:
+            raise NotFound("the reported user does not exist")
+        await _admin_suspend(
+            session,
+            admin=admin,
+            now=now,
+            target=target,
+            reason=clean_reason,
+            until=suspend_until,
+            via_report=report.id,
+        )
+    report.status = to.value
+    report.handled_at = now
+    report.handled_by = admin.id
+    report.resolution_reason = clean_reason
+    report.target_suspended = suspend_target
+    resolved = to is rules.ReportStatus.RESOLVED
+    await _audit(
+        session,
+        now=now,
+        actor_id=admin.id,
+        action="report.resolve" if resolved else "report.dismiss",
+        target_type="REPORT",
+        target_id=report.id,
+        reason=clean_reason,
+        details={
+            "target_type": report.target_type,
+            "target_id": str(report.target_id),
+            "reporter_id": str(report.reporter_id),
+            "target_suspended": suspend_target,
+        },
+    )
+    await outbox.add_event(
+        session,
+        SCHEMA,
+        "identity.report_resolved" if resolved else "identity.report_dismissed",
+        {
+            "report_id": str(report.id),
+            "reporter_id": str(report.reporter_id),
+            "target_type": report.target_type,
+            "target_id": str(report.target_id),
+            "status": report.status,
+            "target_suspended": suspend_target,
+        },
+        now=now,
+    )
+    await session.flush()
+    return report
+
+
+async def admin_resolve_report(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    report_id: str,
+    reason: str,
+    suspend_target: bool = False,
+    suspend_until: datetime | None = None,
+) -> Report:
+    """OPEN -> RESOLVED, optionally suspending the reported user.
+
+    suspend_target is accepted only when the report's target_type is USER (422 on
+    suspend_target otherwise): the owner of a post or comment is known only to the
+    community service, which does not exist yet; once it does, resolving a post/comment
+    report can ask it for the owner.
+    """
+    return await _handle_report(
+        session,
+        actor=actor,
+        now=now,
+        report_id=report_id,
+        reason=reason,
+        to=rules.ReportStatus.RESOLVED,
+        suspend_target=suspend_target,
+        suspend_until=suspend_until,
+    )
+
+
+async def admin_dismiss_report(
+    session: AsyncSession, *, actor: Principal, now: datetime, report_id: str, reason: str
+) -> Report:
+    """OPEN -> DISMISSED."""
+    return await _handle_report(
+        session,
+        actor=actor,
+        now=now,
+        report_id=report_id,
+        reason=reason,
+        to=rules.ReportStatus.DISMISSED,
+    )

@@ -37,6 +37,9 @@ def test_up_serves_every_service_heals_and_stops_cleanly(stack: DevStack) -> Non
     body = stack.health().json()  # type: ignore[union-attr]
     assert set(body["services"]) == set(DOMAINS)
     assert set(body["services"].values()) == {"SERVING"}
+    # The start banner names the demo logins.
+    assert "owner@petful.dev" in stack.log()
+    assert "petful-demo" in stack.log()
 
     status = subprocess.run(
         [sys.executable, "-m", "petful", "status"], env=stack.env, capture_output=True, text=True

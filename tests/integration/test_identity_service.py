@@ -219,7 +219,9 @@ async def test_demo_seed_is_idempotent(cheap: Settings) -> None:
     assert first.startswith("6 demo accounts")
     assert second == "demo accounts already present"
     async with transaction() as session:
-        rows = dict((await session.execute(sa.select(Account.email, Account.role))).tuples().all())
+        rows = {
+            r.email: r.role for r in await session.execute(sa.select(Account.email, Account.role))
+        }
     assert rows["admin@petful.dev"] == "ADMIN"
     assert rows["pending-advertiser@petful.dev"] == "ADVERTISER"
     assert len(rows) == 6

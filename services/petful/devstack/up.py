@@ -38,10 +38,15 @@ async def _startup(sup: Supervisor, settings: Settings) -> None:
         print(f"up | {line}", flush=True)
 
     await sup.start()  # everything else
+    from petful.identity.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
     port = settings.port("envoy")
+    logins = "\n".join(f"  {email:<32} {role.value}" for email, *_, role in DEMO_ACCOUNTS)
     print(
         f"\nPetFul is running: http://{settings.bind_host}:{port}/\n"
+        f"API docs: http://{settings.bind_host}:{port}/api/docs\n"
         f"dev inbox: http://{settings.bind_host}:{settings.port('inbox')}/\n"
+        f"demo logins (password {DEMO_PASSWORD!r}):\n{logins}\n"
         "`petful status` checks health; Ctrl-C stops everything.\n",
         flush=True,
     )

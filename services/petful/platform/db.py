@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase
 
 from petful.platform.settings import Settings, get_settings
 
@@ -36,10 +35,6 @@ NAMING_CONVENTION = {
 def schema_metadata(schema: str) -> MetaData:
     """Metadata for one service's schema; every table of the service lives in it."""
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
-
-
-class Base(DeclarativeBase):
-    """Root of the ORM classes; each service subclasses it with its own schema metadata."""
 
 
 def get_engine(settings: Settings | None = None) -> AsyncEngine:

@@ -13,7 +13,7 @@ import pytest
 
 from petful.platform import settings as settings_module
 from petful.platform.settings import Settings
-from tests.support import free_port
+from tests.support import DevStack, free_port
 
 TEMPLATE_DB = "petful_template"
 
@@ -74,12 +74,30 @@ def settings(
         "PETFUL_DATABASE_URL": database_url,
         "PETFUL_REDIS_URL": redis_server.url,  # type: ignore[attr-defined]
         "PETFUL_DATA_DIR": str(tmp_path / "petful"),
+        # Cheap argon2 costs: tests create many accounts; production keeps the defaults.
+        "PETFUL_PASSWORD_HASH_TIME_COST": "1",
+        "PETFUL_PASSWORD_HASH_MEMORY_KIB": "1024",
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     settings_module.get_settings.cache_clear()
     yield settings_module.get_settings()
     settings_module.get_settings.cache_clear()
+
+
+@pytest.fixture
+def running_stack(tmp_path: Path) -> Iterator[DevStack]:
+    """`petful up` on free ports with its own data dir, started and healthy."""
+    from petful.platform.settings import DEFAULT_PORTS
+
+    stack = DevStack(tmp_path / "petful", {name: free_port() for name in DEFAULT_PORTS})
+    stack.start()
+    try:
+        stack.wait("platform started", stack.all_started)
+        yield stack
+    finally:
+        if stack.proc is not None and stack.proc.poll() is None:
+            stack.stop()
 
 
 os.environ.setdefault("PETFUL_ENV", "test")

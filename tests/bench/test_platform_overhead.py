@@ -15,31 +15,16 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
-from petful.platform.settings import DEFAULT_PORTS
 from tests.support import DevStack, free_port
 
 # Below and above what two cores sustain: latency at a comfortable load, and where it tips.
 RATES = [float(r) for r in os.environ.get("BENCH_RATES", "50,100,200").split(",")]
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 RESULTS = Path(__file__).parent / "results"
-
-
-@pytest.fixture
-def stack(tmp_path: Path) -> Iterator[DevStack]:
-    s = DevStack(tmp_path / "petful", {name: free_port() for name in DEFAULT_PORTS})
-    s.start()
-    try:
-        s.wait("platform started", s.all_started)
-        yield s
-    finally:
-        if s.proc is not None and s.proc.poll() is None:
-            s.stop()
 
 
 def _load(url: str, headers: list[str], rate: float) -> dict[str, float]:
@@ -64,8 +49,8 @@ def _wait_http(url: str) -> None:
     raise AssertionError(f"{url} never answered")
 
 
-def test_authenticated_read_overhead(stack: DevStack) -> None:
-    base = f"http://127.0.0.1:{stack.ports['envoy']}"
+def test_authenticated_read_overhead(running_stack: DevStack) -> None:
+    base = f"http://127.0.0.1:{running_stack.ports['envoy']}"
     login = httpx.post(
         f"{base}/api/v1/auth/login",
         json={"email": "owner@petful.dev", "password": "petful-demo"},
@@ -78,7 +63,7 @@ def test_authenticated_read_overhead(stack: DevStack) -> None:
     bare_port = free_port()
     env = {
         **os.environ,
-        "PETFUL_DATABASE_URL": f"postgresql://petful@127.0.0.1:{stack.ports['postgres']}/petful",
+        "PETFUL_DATABASE_URL": f"postgresql://petful@127.0.0.1:{running_stack.ports['postgres']}/petful",
         "BENCH_USER_ID": user_id,
     }
     bare = subprocess.Popen(

@@ -6,9 +6,11 @@ import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from petful.edge import auth as edge_auth
 from petful.edge.app import create_app
@@ -17,6 +19,7 @@ from petful.identity.rules import Role
 from petful.identity.tokens import generate_private_pem
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc
+from petful.platform import outbox
 from petful.platform import settings as settings_module
 from petful.platform.db import transaction
 from petful.platform.grpc_client import channel, close_channels
@@ -63,6 +66,32 @@ class IdentityEdge:
 
     async def tokens(self, email: str) -> pb.TokenPair:
         return await self.stub.Login(pb.LoginRequest(email=email, password=PASSWORD))
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def headers_for(edge: IdentityEdge, email: str, role: Role = Role.USER) -> dict[str, str]:
+    """Authorization headers of `email`, creating the account on first use."""
+    if email not in edge.users:
+        await edge.create_user(email, role)
+    return bearer((await edge.tokens(email)).access_token)
+
+
+def problem_fields(response: Any) -> set[str]:
+    """The fields a problem+json response names."""
+    assert response.headers["content-type"] == "application/problem+json", response.text
+    return {e["field"] for e in response.json().get("errors", [])}
+
+
+async def outbox_payloads(topic: str) -> list[dict[str, Any]]:
+    table = outbox.outbox_table("identity")
+    async with transaction() as session:
+        rows = await session.execute(
+            sa.select(table.c.payload).where(table.c.topic == topic).order_by(table.c.created_at)
+        )
+        return [dict(p) for p in rows.scalars()]
 
 
 @pytest.fixture

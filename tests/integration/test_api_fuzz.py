@@ -8,32 +8,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from petful.platform.settings import DEFAULT_PORTS
-from tests.support import DevStack, free_port
+from tests.support import DevStack
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def stack(tmp_path: Path) -> Iterator[DevStack]:
-    s = DevStack(tmp_path / "petful", {name: free_port() for name in DEFAULT_PORTS})
-    s.start()
-    try:
-        s.wait("platform started", s.all_started)
-        yield s
-    finally:
-        if s.proc is not None and s.proc.poll() is None:
-            s.stop()
-
-
-def test_no_input_produces_a_server_error(stack: DevStack, tmp_path: Path) -> None:
-    base = f"http://127.0.0.1:{stack.ports['envoy']}"
+def test_no_input_produces_a_server_error(running_stack: DevStack, tmp_path: Path) -> None:
+    base = f"http://127.0.0.1:{running_stack.ports['envoy']}"
     login = httpx.post(
         f"{base}/api/v1/auth/login",
         json={"email": "owner@petful.dev", "password": "petful-demo"},

@@ -10,52 +10,26 @@ from typing import Any
 
 import grpc
 import pytest
-import sqlalchemy as sa
 
 from petful.identity.rules import Role
 from petful.pb.identity.v1 import admin_pb2, admin_pb2_grpc, identity_pb2
-from petful.platform import outbox
-from petful.platform import settings as settings_module
 from petful.platform.auth_context import Principal, use_principal
-from petful.platform.db import transaction
 from petful.platform.errors import PermissionDenied, from_rpc_error
 from petful.platform.grpc_client import channel
-from petful.platform.settings import Settings
-from tests.integration.conftest import PASSWORD, IdentityEdge
+from tests.integration.conftest import (
+    PASSWORD,
+    IdentityEdge,
+    bearer,
+    headers_for,
+    outbox_payloads,
+    problem_fields,
+)
 
 ADMIN = "boss@example.com"
 
 
-@pytest.fixture(autouse=True)
-def cheap_hashes(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cheap argon2 costs: these tests create many accounts."""
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_TIME_COST", "1")
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_MEMORY_KIB", "1024")
-    settings_module.get_settings.cache_clear()
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
 async def admin_headers(edge: IdentityEdge) -> dict[str, str]:
-    if ADMIN not in edge.users:
-        await edge.create_user(ADMIN, Role.ADMIN)
-    return bearer((await edge.tokens(ADMIN)).access_token)
-
-
-def fields(response: Any) -> set[str]:
-    assert response.headers["content-type"] == "application/problem+json", response.text
-    return {e["field"] for e in response.json().get("errors", [])}
-
-
-async def outbox_payloads(topic: str) -> list[dict[str, Any]]:
-    table = outbox.outbox_table("identity")
-    async with transaction() as session:
-        rows = await session.execute(
-            sa.select(table.c.payload).where(table.c.topic == topic).order_by(table.c.created_at)
-        )
-        return [dict(p) for p in rows.scalars()]
+    return await headers_for(edge, ADMIN, Role.ADMIN)
 
 
 async def login_status(edge: IdentityEdge, email: str) -> int:
@@ -154,7 +128,7 @@ async def test_list_users_validation(
     h = await admin_headers(identity_edge)
     r = await identity_edge.client.get("/api/v1/admin/users", params=params, headers=h)
     assert r.status_code == 422
-    assert fields(r) == {field}
+    assert problem_fields(r) == {field}
 
 
 # --- the service re-checks the role ------------------------------------------------------
@@ -288,7 +262,7 @@ async def test_unsuspend_lets_the_user_back_in(identity_edge: IdentityEdge) -> N
 
     r = await edge.client.request("DELETE", url, json={"reason": "ok"}, headers=h)
     assert r.status_code == 422
-    assert fields(r) == {"reason"}
+    assert problem_fields(r) == {"reason"}
     r = await edge.client.request("DELETE", url, json={"reason": "appeal accepted"}, headers=h)
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "ACTIVE"
@@ -329,7 +303,7 @@ async def test_suspension_validation(
     target = await edge.create_user("subject@example.com")
     r = await edge.client.post(f"/api/v1/admin/users/{target}/suspension", json=body, headers=h)
     assert r.status_code == 422, r.text
-    assert fields(r) == {field}
+    assert problem_fields(r) == {field}
     assert await login_status(edge, "subject@example.com") == 200
 
 
@@ -343,7 +317,7 @@ async def test_suspension_of_unknown_or_malformed_ids(identity_edge: IdentityEdg
     assert r.status_code == 404
     r = await edge.client.post("/api/v1/admin/users/nope/suspension", json=body, headers=h)
     assert r.status_code == 422
-    assert fields(r) == {"user_id"}
+    assert problem_fields(r) == {"user_id"}
 
 
 async def test_the_grpc_api_validates_too(identity_edge: IdentityEdge) -> None:
@@ -457,7 +431,7 @@ async def test_audit_log_paging_and_filters(identity_edge: IdentityEdge) -> None
         "/api/v1/admin/audit-log", params={"target_type": "PLANET"}, headers=h
     )
     assert r.status_code == 422
-    assert fields(r) == {"target_type"}
+    assert problem_fields(r) == {"target_type"}
     assert json.loads(json.dumps(r.json()))["status"] == 422
 
 

@@ -10,51 +10,21 @@ from typing import Any
 
 import grpc
 import pytest
-import sqlalchemy as sa
 
 from petful.identity.rules import Role
 from petful.pb.identity.v1 import reports_pb2, reports_pb2_grpc
-from petful.platform import outbox
-from petful.platform import settings as settings_module
 from petful.platform.auth_context import Principal, use_principal
-from petful.platform.db import transaction
 from petful.platform.errors import PermissionDenied, from_rpc_error
 from petful.platform.grpc_client import channel
-from petful.platform.settings import Settings
-from tests.integration.conftest import PASSWORD, IdentityEdge
+from tests.integration.conftest import (
+    PASSWORD,
+    IdentityEdge,
+    headers_for,
+    outbox_payloads,
+    problem_fields,
+)
 
 ADMIN = "judge@example.com"
-
-
-@pytest.fixture(autouse=True)
-def cheap_hashes(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_TIME_COST", "1")
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_MEMORY_KIB", "1024")
-    settings_module.get_settings.cache_clear()
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-async def headers_for(edge: IdentityEdge, email: str, role: Role = Role.USER) -> dict[str, str]:
-    if email not in edge.users:
-        await edge.create_user(email, role)
-    return bearer((await edge.tokens(email)).access_token)
-
-
-def fields(response: Any) -> set[str]:
-    assert response.headers["content-type"] == "application/problem+json", response.text
-    return {e["field"] for e in response.json().get("errors", [])}
-
-
-async def outbox_payloads(topic: str) -> list[dict[str, Any]]:
-    table = outbox.outbox_table("identity")
-    async with transaction() as session:
-        rows = await session.execute(
-            sa.select(table.c.payload).where(table.c.topic == topic).order_by(table.c.created_at)
-        )
-        return [dict(p) for p in rows.scalars()]
 
 
 def report_body(target_type: str, target_id: str, **kw: Any) -> dict[str, Any]:
@@ -102,7 +72,7 @@ async def test_report_flow_end_to_end(identity_edge: IdentityEdge) -> None:
         "/api/v1/reports", json=report_body("USER", reporter), headers=reporter_h
     )
     assert r.status_code == 422
-    assert fields(r) == {"target_id"}
+    assert problem_fields(r) == {"target_id"}
     # A user that does not exist.
     r = await edge.client.post(
         "/api/v1/reports", json=report_body("USER", str(uuid.uuid4())), headers=reporter_h
@@ -139,7 +109,7 @@ async def test_report_flow_end_to_end(identity_edge: IdentityEdge) -> None:
         headers=admin_h,
     )
     assert r.status_code == 422
-    assert fields(r) == {"suspend_target"}
+    assert problem_fields(r) == {"suspend_target"}
 
     # Resolve the user report with a suspension: the target can no longer sign in.
     assert (await edge.tokens("troll@example.com")).access_token
@@ -276,7 +246,7 @@ async def test_report_validation(
     body = {**report_body("COMMENT", str(uuid.uuid4())), **patch}
     r = await edge.client.post("/api/v1/reports", json=body, headers=h)
     assert r.status_code == 422, r.text
-    assert fields(r) == {field}
+    assert problem_fields(r) == {field}
     assert (await edge.client.get("/api/v1/me/reports", headers=h)).json()["items"] == []
 
 
@@ -294,7 +264,7 @@ async def test_admin_report_validation_and_unknown_ids(identity_edge: IdentityEd
     assert r.status_code == 404
     r = await edge.client.post(f"{unknown}/dismiss", json={"reason": "no"}, headers=admin_h)
     assert r.status_code == 422
-    assert fields(r) == {"reason"}
+    assert problem_fields(r) == {"reason"}
     r = await edge.client.post(
         f"{unknown}/resolve",
         json={
@@ -305,13 +275,13 @@ async def test_admin_report_validation_and_unknown_ids(identity_edge: IdentityEd
         headers=admin_h,
     )
     assert r.status_code == 422
-    assert fields(r) == {"suspend_until"}
+    assert problem_fields(r) == {"suspend_until"}
     r = await edge.client.get("/api/v1/admin/reports", params={"status": "LOST"}, headers=admin_h)
     assert r.status_code == 422
-    assert fields(r) == {"status"}
+    assert problem_fields(r) == {"status"}
     r = await edge.client.get("/api/v1/admin/reports", params={"cursor": "zzz"}, headers=admin_h)
     assert r.status_code == 422
-    assert fields(r) == {"cursor"}
+    assert problem_fields(r) == {"cursor"}
 
 
 async def test_report_queue_paging(identity_edge: IdentityEdge) -> None:

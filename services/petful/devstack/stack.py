@@ -139,22 +139,18 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
             ready=envoy.is_ready,
             prepare=lambda: envoy.write(envoy_file),
         ),
+    ]
+    # Celery has no API of its own: its metrics endpoint says the process is up.
+    specs += [
         ProcessSpec(
-            name="worker",
-            wave=1,  # after the infrastructure, all at once
-            argv=[sys.executable, "-m", "petful", "worker"],
+            name=name,
+            wave=1,
+            argv=[sys.executable, "-m", "petful", name],
             env=env,
-            ports=(settings.port("metrics.worker"),),
-            ready=http_ok(f"http://{host}:{settings.port('metrics.worker')}/metrics"),
-        ),
-        ProcessSpec(
-            name="beat",
-            wave=1,  # after the infrastructure, all at once
-            argv=[sys.executable, "-m", "petful", "beat"],
-            env=env,
-            ports=(settings.port("metrics.beat"),),
-            ready=http_ok(f"http://{host}:{settings.port('metrics.beat')}/metrics"),
-        ),
+            ports=(settings.port(f"metrics.{name}"),),
+            ready=http_ok(f"http://{host}:{settings.port(f'metrics.{name}')}/metrics"),
+        )
+        for name in ("worker", "beat")
     ]
     return specs
 

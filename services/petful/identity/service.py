@@ -1002,10 +1002,7 @@ async def withdraw(
 
 
 async def get_public_profile(session: AsyncSession, *, user_id: str) -> Account:
-    account = await repository.get_account(session, _parse_uuid(user_id, "user_id"))
-    if account is None:
-        raise NotFound("user not found")
-    return account
+    return await _target_account(session, user_id)
 
 
 # --- administration (CLI and later admin RPCs) -------------------------------------------

@@ -12,6 +12,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from petful.advertisers import grpc_api as advertisers_grpc_api
 from petful.edge import auth as edge_auth
 from petful.edge.app import create_app
 from petful.identity import grpc_api, service
@@ -31,7 +32,7 @@ PASSWORD = "correct-horse-1"
 
 @dataclass
 class IdentityEdge:
-    """The identity service on a real gRPC port and the edge app in front of it."""
+    """The identity and advertisers services on real gRPC ports and the edge in front."""
 
     settings: Settings
     server: RunningServer
@@ -85,8 +86,8 @@ def problem_fields(response: Any) -> set[str]:
     return {e["field"] for e in response.json().get("errors", [])}
 
 
-async def outbox_payloads(topic: str) -> list[dict[str, Any]]:
-    table = outbox.outbox_table("identity")
+async def outbox_payloads(topic: str, schema: str = "identity") -> list[dict[str, Any]]:
+    table = outbox.outbox_table(schema)
     async with transaction() as session:
         rows = await session.execute(
             sa.select(table.c.payload).where(table.c.topic == topic).order_by(table.c.created_at)
@@ -103,8 +104,17 @@ async def identity_edge(
     settings_module.get_settings.cache_clear()
     settings = settings_module.get_settings()
     server = await start_server("identity", grpc_api.register, settings=settings, port=0)
+    advertisers = await start_server(
+        "advertisers", advertisers_grpc_api.register, settings=settings, port=0
+    )
     monkeypatch.setenv(
-        "PETFUL_SERVICE_TARGETS", json.dumps({"identity": f"127.0.0.1:{server.port}"})
+        "PETFUL_SERVICE_TARGETS",
+        json.dumps(
+            {
+                "identity": f"127.0.0.1:{server.port}",
+                "advertisers": f"127.0.0.1:{advertisers.port}",
+            }
+        ),
     )
     settings_module.get_settings.cache_clear()
     edge_auth.jwks_cache.__init__()  # type: ignore[misc]  # forget keys of earlier tests
@@ -113,5 +123,6 @@ async def identity_edge(
         async with httpx.AsyncClient(transport=transport, base_url="http://edge") as client:
             yield IdentityEdge(settings_module.get_settings(), server, pem, client)
     finally:
+        await advertisers.stop(0)
         await server.stop(0)
         await close_channels()

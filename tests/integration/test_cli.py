@@ -55,6 +55,9 @@ def test_seed_is_idempotent_and_refused_in_production(settings: Settings) -> Non
             "owner3@petful.dev",
         ]
     )
+    # Advertisers' seed attached profiles to identity's demo advertisers.
+    profiles = _rows(settings, "SELECT status FROM advertisers.profiles ORDER BY status")
+    assert profiles == [("APPROVED",), ("PENDING",)]
     refused = _petful(settings, "seed", PETFUL_ENV="production")
     assert refused.returncode != 0
     assert "production" in refused.stderr

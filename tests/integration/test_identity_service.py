@@ -6,6 +6,7 @@ import stat
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -211,11 +212,17 @@ def test_configured_keys_rotate(tmp_path: Path) -> None:
         tokens.KeyRing.from_settings(Settings(jwt_private_keys=["nope"]))
 
 
+async def _ids() -> dict[str, Any]:
+    async with transaction() as session:
+        return {r.email: r.id for r in await session.execute(sa.select(Account.email, Account.id))}
+
+
 async def test_demo_seed_is_idempotent(cheap: Settings) -> None:
     async with transaction() as session:
-        first = await demo.seed(session)
+        first = await demo.seed(session, {})
     async with transaction() as session:
-        second = await demo.seed(session)
+        shared: dict[str, Any] = {}
+        second = await demo.seed(session, shared)
     assert first.startswith("6 demo accounts")
     assert second == "demo accounts already present"
     async with transaction() as session:
@@ -225,5 +232,7 @@ async def test_demo_seed_is_idempotent(cheap: Settings) -> None:
     assert rows["admin@petful.dev"] == "ADMIN"
     assert rows["pending-advertiser@petful.dev"] == "ADVERTISER"
     assert len(rows) == 6
+    # The second run still shares every demo account id with later seeds.
+    assert shared["account_ids"] == {email: str(i) for email, i in (await _ids()).items()}
     pair = await _login(cheap, "owner@petful.dev", demo.DEMO_PASSWORD, service.utc_now())
     assert pair.account.role == "USER"

@@ -1,7 +1,12 @@
 """Every edge route x every kind of caller, generated from the route table.
 
 A route added later is covered without touching this file: its access level is read from
-its dependencies (CurrentUser, AdminUser or none).
+its dependencies (CurrentUser, AdvertiserUser, ApprovedAdvertiser, AdminUser or none).
+
+Advertiser callers come in two kinds: ADVERTISER_PENDING (profile submitted, not yet
+approved) and ADVERTISER_APPROVED. `advertiser` routes (the own company profile) admit
+both; `approved_advertiser` routes admit only the approved one. Admins are not advertisers:
+they are refused on both and act on advertisers through /api/v1/admin/advertisers.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from typing import Any
 import pytest
 from fastapi.routing import APIRoute
 
+from petful.advertisers import demo as advertisers_demo
 from petful.edge import auth
 from petful.edge.app import create_app
 from petful.identity.rules import Role
@@ -29,6 +35,10 @@ def _calls(dependant: Any) -> set[Any]:
 
 def _access(route: APIRoute) -> str:
     calls = _calls(route.dependant)
+    if auth.approved_advertiser in calls:
+        return "approved_advertiser"
+    if auth.advertiser_user in calls:
+        return "advertiser"
     if auth.admin_user in calls:
         return "admin"
     if auth.current_user in calls:
@@ -53,7 +63,7 @@ ROUTES = [
     if route.path.startswith("/api/")
     for method in sorted(route.methods)
 ]
-CALLERS = ["anonymous", "USER", "ADVERTISER", "ADMIN", "SUSPENDED"]
+CALLERS = ["anonymous", "USER", "ADVERTISER_PENDING", "ADVERTISER_APPROVED", "ADMIN", "SUSPENDED"]
 
 
 def _allowed(access: str, caller: str) -> bool:
@@ -61,23 +71,41 @@ def _allowed(access: str, caller: str) -> bool:
         return True
     if caller in ("anonymous", "SUSPENDED"):
         return False
+    if access == "approved_advertiser":
+        return caller == "ADVERTISER_APPROVED"
+    if access == "advertiser":
+        return caller.startswith("ADVERTISER_")
     return access == "user" or caller == "ADMIN"
 
 
 def test_the_route_table_is_not_empty() -> None:
-    assert {a for _, _, a in ROUTES} >= {"public", "user"}
+    assert {a for _, _, a in ROUTES} >= {
+        "public",
+        "user",
+        "admin",
+        "advertiser",
+        "approved_advertiser",
+    }
 
 
 async def test_every_route_for_every_caller(identity_edge: IdentityEdge) -> None:
     tokens: dict[str, str | None] = {"anonymous": None}
+    ids: dict[str, str] = {}
     for caller, role in [
         ("USER", Role.USER),
-        ("ADVERTISER", Role.ADVERTISER),
+        ("ADVERTISER_PENDING", Role.ADVERTISER),
+        ("ADVERTISER_APPROVED", Role.ADVERTISER),
         ("ADMIN", Role.ADMIN),
     ]:
-        email = f"{caller.lower()}@example.com"
-        await identity_edge.create_user(email, role)
+        email = f"{caller.lower().replace('_', '-')}@example.com"
+        ids[caller] = await identity_edge.create_user(email, role)
         tokens[caller] = (await identity_edge.tokens(email)).access_token
+    async with transaction() as session:
+        await advertisers_demo.seed_for(
+            session,
+            approved_user_id=ids["ADVERTISER_APPROVED"],
+            pending_user_id=ids["ADVERTISER_PENDING"],
+        )
     suspended = await identity_edge.create_user("suspended@example.com")
     tokens["SUSPENDED"] = (await identity_edge.tokens("suspended@example.com")).access_token
     async with transaction() as session:

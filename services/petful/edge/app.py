@@ -12,7 +12,7 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from petful.edge import problems
-from petful.edge.routers import admin, auth, health, me, reports, users, wellknown
+from petful.edge.routers import admin, advertisers, auth, health, me, reports, users, wellknown
 from petful.platform.auth_context import Principal, use_principal
 from petful.platform.db import dispose_engines
 from petful.platform.grpc_client import close_channels
@@ -60,6 +60,8 @@ def create_app() -> FastAPI:
         wellknown.router,
         admin.router,
         reports.router,
+        advertisers.router,
+        advertisers.admin_router,
     ):
         app.include_router(router)
 

@@ -16,8 +16,14 @@ import jwt
 from fastapi import Depends, Request
 
 from petful.edge import clients
+from petful.pb.advertisers.v1 import advertisers_pb2
 from petful.pb.identity.v1 import identity_pb2
-from petful.platform.auth_context import Principal, current_principal, new_request_id
+from petful.platform.auth_context import (
+    Principal,
+    current_principal,
+    new_request_id,
+    to_metadata,
+)
 from petful.platform.errors import PermissionDenied, Unauthenticated
 from petful.platform.settings import get_settings
 
@@ -136,6 +142,43 @@ async def admin_user(user: Annotated[Principal, Depends(current_user)]) -> Princ
     return user
 
 
+async def advertiser_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
+    """An ADVERTISER account, approved or not (its own company profile routes)."""
+    if not user.has_role("ADVERTISER"):
+        raise PermissionDenied("Only advertiser accounts may do this.")
+    return user
+
+
+async def approved_advertiser(user: Annotated[Principal, Depends(current_user)]) -> Principal:
+    """An ADVERTISER account whose company profile an admin approved (and did not restrict).
+
+    Admins are not advertisers: they act on advertisers through the admin routes and are
+    refused here like any other non-advertiser account.
+    """
+    if not user.has_role("ADVERTISER"):
+        raise PermissionDenied("Only advertiser accounts may do this.")
+    approval = await clients.advertisers().GetApproval(
+        advertisers_pb2.GetApprovalRequest(user_id=user.user_id or ""),
+        metadata=to_metadata(user),
+    )
+    if approval.status == advertisers_pb2.PROFILE_STATUS_APPROVED:
+        return user
+    if approval.status == advertisers_pb2.PROFILE_STATUS_RESTRICTED:
+        raise PermissionDenied(
+            "Your advertiser account is restricted."
+            + (f" Reason: {approval.status_reason}" if approval.status_reason else ""),
+            type_="https://petful.dev/problems/advertiser-restricted",
+            title="Advertiser account restricted",
+        )
+    raise PermissionDenied(
+        "Your advertiser account is awaiting approval.",
+        type_="https://petful.dev/problems/advertiser-not-approved",
+        title="Advertiser account not approved",
+    )
+
+
 OptionalUser = Annotated[Principal | None, Depends(optional_user)]
 CurrentUser = Annotated[Principal, Depends(current_user)]
 AdminUser = Annotated[Principal, Depends(admin_user)]
+AdvertiserUser = Annotated[Principal, Depends(advertiser_user)]
+ApprovedAdvertiser = Annotated[Principal, Depends(approved_advertiser)]

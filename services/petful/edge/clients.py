@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from petful.pb.advertisers.v1 import advertisers_pb2_grpc
 from petful.pb.identity.v1 import admin_pb2_grpc, identity_pb2_grpc, reports_pb2_grpc
 from petful.platform.grpc_client import channel
 
@@ -16,3 +17,7 @@ def identity_admin() -> admin_pb2_grpc.IdentityAdminServiceStub:
 
 def reports() -> reports_pb2_grpc.ReportServiceStub:
     return reports_pb2_grpc.ReportServiceStub(channel("identity"))
+
+
+def advertisers() -> advertisers_pb2_grpc.AdvertiserServiceStub:
+    return advertisers_pb2_grpc.AdvertiserServiceStub(channel("advertisers"))

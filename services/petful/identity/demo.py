@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.identity import repository, service
@@ -27,7 +29,8 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, str, Role], ...] = (
 )
 
 
-async def seed(session: AsyncSession) -> str:
+async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
+    """Create the demo accounts that are missing; share every demo account id in `demo`."""
     now = service.utc_now()
     settings = get_settings()
     created: list[str] = []
@@ -58,6 +61,12 @@ async def seed(session: AsyncSession) -> str:
                 role=role,
             )
         created.append(email)
+    ids: dict[str, str] = {}
+    for email, *_ in DEMO_ACCOUNTS:
+        account = await repository.get_live_account_by_email(session, email)
+        if account is not None:
+            ids[email] = str(account.id)
+    demo["account_ids"] = ids
     return (
         f"{len(created)} demo accounts created (password {DEMO_PASSWORD!r})"
         if created

@@ -1,9 +1,16 @@
-"""Demo data: each domain may ship `petful.<domain>.demo` with an idempotent `seed(session)`."""
+"""Demo data: each domain may ship `petful.<domain>.demo` with an idempotent
+`seed(session, demo)`.
+
+Seeds run in DOMAINS order; `demo` is a plain dict through which an earlier domain's seed
+hands facts to later ones (identity puts the demo account ids under "account_ids"), since
+services never read each other's tables.
+"""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+from typing import Any
 
 from petful.platform.db import dispose_engines, transaction
 from petful.platform.settings import DOMAINS, Settings
@@ -17,6 +24,7 @@ async def seed_all(settings: Settings) -> list[str]:
     if settings.is_production:
         raise SeedRefused("demo data is never loaded when PETFUL_ENV=production")
     done: list[str] = []
+    demo: dict[str, Any] = {}
     try:
         for domain in DOMAINS:
             name = f"petful.{domain}.demo"
@@ -24,7 +32,7 @@ async def seed_all(settings: Settings) -> list[str]:
                 continue
             module = importlib.import_module(name)
             async with transaction(settings) as session:
-                summary: str = await module.seed(session)
+                summary: str = await module.seed(session, demo)
             done.append(f"seeded {domain}: {summary}")
     finally:
         await dispose_engines()

@@ -1,0 +1,162 @@
+"""The AdvertiserService servicer: protobuf <-> service calls. Each RPC is one transaction."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import grpc
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from petful.advertisers import service
+from petful.advertisers.models import Profile
+from petful.advertisers.rules import Action, ProfileStatus
+from petful.pb.advertisers.v1 import advertisers_pb2 as pb
+from petful.pb.advertisers.v1 import advertisers_pb2_grpc as pb_grpc
+from petful.platform.auth_context import require_principal
+from petful.platform.db import transaction
+from petful.platform.settings import Settings, get_settings
+
+STATUS_TO_PB = {
+    ProfileStatus.DRAFT: pb.PROFILE_STATUS_DRAFT,
+    ProfileStatus.PENDING: pb.PROFILE_STATUS_PENDING,
+    ProfileStatus.APPROVED: pb.PROFILE_STATUS_APPROVED,
+    ProfileStatus.REJECTED: pb.PROFILE_STATUS_REJECTED,
+    ProfileStatus.RESTRICTED: pb.PROFILE_STATUS_RESTRICTED,
+}
+STATUS_FROM_PB = {v: k.value for k, v in STATUS_TO_PB.items()}
+
+
+def _ts(value: datetime) -> Timestamp:
+    ts = Timestamp()
+    ts.FromDatetime(value.astimezone(UTC))
+    return ts
+
+
+def profile_to_pb(p: Profile) -> pb.Profile:
+    message = pb.Profile(
+        user_id=str(p.user_id),
+        company_name=p.company_name,
+        business_registration_number=p.business_registration_number,
+        representative_name=p.representative_name,
+        phone=p.phone,
+        website=p.website,
+        contact_email=p.contact_email,
+        description=p.description,
+        logo_media_id=p.logo_media_id,
+        business_document_media_id=p.business_document_media_id,
+        status=STATUS_TO_PB[p.status_enum],
+        status_reason=p.status_reason or "",
+        created_at=_ts(p.created_at),
+        updated_at=_ts(p.updated_at),
+    )
+    if p.submitted_at is not None:
+        message.submitted_at.CopyFrom(_ts(p.submitted_at))
+    if p.decided_at is not None:
+        message.decided_at.CopyFrom(_ts(p.decided_at))
+    return message
+
+
+class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
+    def __init__(self, settings: Settings, clock: service.Clock) -> None:
+        self.settings = settings
+        self.clock = clock
+
+    async def GetMyProfile(self, request: pb.GetMyProfileRequest, context: Any) -> pb.Profile:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            return profile_to_pb(await service.get_my_profile(session, actor=actor))
+
+    async def UpsertMyProfile(self, request: pb.UpsertMyProfileRequest, context: Any) -> pb.Profile:
+        actor = require_principal()
+        data = service.ProfileInput(
+            company_name=request.company_name,
+            business_registration_number=request.business_registration_number,
+            representative_name=request.representative_name,
+            phone=request.phone,
+            contact_email=request.contact_email,
+            website=request.website,
+            description=request.description,
+            logo_media_id=request.logo_media_id,
+            business_document_media_id=request.business_document_media_id,
+        )
+        async with transaction(self.settings) as session:
+            profile = await service.upsert_my_profile(
+                session, actor=actor, now=self.clock(), data=data
+            )
+            return profile_to_pb(profile)
+
+    async def SubmitMyProfile(self, request: pb.SubmitMyProfileRequest, context: Any) -> pb.Profile:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            profile = await service.submit_my_profile(session, actor=actor, now=self.clock())
+            return profile_to_pb(profile)
+
+    async def GetApproval(self, request: pb.GetApprovalRequest, context: Any) -> pb.Approval:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            profile = await service.get_approval(session, actor=actor, user_id=request.user_id)
+            if profile is None:
+                return pb.Approval(user_id=request.user_id, has_profile=False)
+            return pb.Approval(
+                user_id=str(profile.user_id),
+                has_profile=True,
+                status=STATUS_TO_PB[profile.status_enum],
+                company_name=profile.company_name,
+                status_reason=profile.status_reason or "",
+            )
+
+    async def ListProfiles(
+        self, request: pb.ListProfilesRequest, context: Any
+    ) -> pb.ListProfilesResponse:
+        actor = require_principal()
+        status = STATUS_FROM_PB.get(request.status, "?") if request.status else ""
+        async with transaction(self.settings) as session:
+            page = await service.admin_list_profiles(
+                session,
+                actor=actor,
+                status=status,
+                page_size=request.page_size,
+                cursor=request.cursor,
+            )
+            return pb.ListProfilesResponse(
+                items=[profile_to_pb(p) for p in page.items], next_cursor=page.next_cursor
+            )
+
+    async def _decide(self, user_id: str, action: Action, reason: str = "") -> pb.Profile:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            profile = await service.admin_decide(
+                session,
+                actor=actor,
+                now=self.clock(),
+                user_id=user_id,
+                action=action,
+                reason=reason,
+            )
+            return profile_to_pb(profile)
+
+    async def Approve(self, request: pb.ApproveRequest, context: Any) -> pb.Profile:
+        return await self._decide(request.user_id, Action.APPROVE)
+
+    async def Reject(self, request: pb.RejectRequest, context: Any) -> pb.Profile:
+        return await self._decide(request.user_id, Action.REJECT, request.reason)
+
+    async def Restrict(self, request: pb.RestrictRequest, context: Any) -> pb.Profile:
+        return await self._decide(request.user_id, Action.RESTRICT, request.reason)
+
+    async def Reinstate(self, request: pb.ReinstateRequest, context: Any) -> pb.Profile:
+        return await self._decide(request.user_id, Action.REINSTATE)
+
+
+def register(
+    server: grpc.aio.Server,
+    *,
+    settings: Settings | None = None,
+    clock: service.Clock | None = None,
+) -> None:
+    """Add AdvertiserService to server."""
+    settings = settings or get_settings()
+    pb_grpc.add_AdvertiserServiceServicer_to_server(
+        AdvertiserServicer(settings, clock or service.utc_now), server
+    )

@@ -1,0 +1,363 @@
+"""Advertiser company profiles end to end: edge routes over real identity and advertisers
+gRPC servers, PostgreSQL and Redis (the `identity_edge` fixture). No mocks of our code."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import grpc
+import pytest
+import sqlalchemy as sa
+
+from petful.advertisers import demo
+from petful.advertisers.models import Profile
+from petful.identity.rules import Role
+from petful.pb.advertisers.v1 import advertisers_pb2, advertisers_pb2_grpc
+from petful.platform.auth_context import Principal, use_principal
+from petful.platform.db import transaction
+from petful.platform.errors import PermissionDenied, from_rpc_error
+from petful.platform.grpc_client import channel
+from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
+
+ADMIN = "boss@example.com"
+ADV = "shop@example.com"
+PROFILE = "/api/v1/advertiser/profile"
+DASHBOARD = "/api/v1/advertiser/dashboard"
+
+
+def body(**overrides: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "company_name": "펫풀 주식회사",
+        "business_registration_number": "1234567891",
+        "representative_name": "홍길동",
+        "phone": "0212345678",
+        "website": "https://petful.dev",
+        "contact_email": "Ads@Petful.Dev",
+        "description": "반려동물 용품",
+        "logo_media_id": "logo-1",
+        "business_document_media_id": "doc-1",
+    }
+    data.update(overrides)
+    return data
+
+
+async def admin(edge: IdentityEdge) -> dict[str, str]:
+    return await headers_for(edge, ADMIN, Role.ADMIN)
+
+
+async def advertiser(edge: IdentityEdge, email: str = ADV) -> dict[str, str]:
+    return await headers_for(edge, email, Role.ADVERTISER)
+
+
+async def decide(edge: IdentityEdge, user_id: str, verb: str, reason: str | None = None) -> Any:
+    return await edge.client.post(
+        f"/api/v1/admin/advertisers/{user_id}/{verb}",
+        headers=await admin(edge),
+        json={"reason": reason} if reason is not None else None,
+    )
+
+
+async def profile_rows() -> int:
+    async with transaction() as session:
+        return int(
+            (await session.execute(sa.select(sa.func.count()).select_from(Profile))).scalar()
+        )
+
+
+async def test_create_edit_submit_approve_dashboard(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    h = await advertiser(edge)
+    user_id = edge.users[ADV]
+
+    r = await edge.client.get(PROFILE, headers=h)
+    assert r.status_code == 404, r.text
+
+    r = await edge.client.put(PROFILE, headers=h, json=body())
+    assert r.status_code == 200, r.text
+    p = r.json()
+    assert p["status"] == "DRAFT"
+    assert p["business_registration_number"] == "123-45-67891"
+    assert p["phone"] == "02-1234-5678"
+    assert p["contact_email"] == "ads@petful.dev"
+    assert p["user_id"] == user_id
+
+    r = await edge.client.put(PROFILE, headers=h, json=body(company_name="펫풀 코리아"))
+    assert r.status_code == 200
+    assert r.json()["company_name"] == "펫풀 코리아"
+    assert (await edge.client.get(PROFILE, headers=h)).json()["company_name"] == "펫풀 코리아"
+
+    # Not yet approved: the approved-only route refuses with the problem.
+    r = await edge.client.get(DASHBOARD, headers=h)
+    assert r.status_code == 403
+    assert "awaiting approval" in r.json()["detail"]
+
+    r = await edge.client.post(f"{PROFILE}/submit", headers=h)
+    assert r.status_code == 200
+    assert r.json()["status"] == "PENDING"
+    assert r.json()["submitted_at"]
+
+    # Under review: no edits, no second submit.
+    r = await edge.client.put(PROFILE, headers=h, json=body())
+    assert r.status_code == 409, r.text
+    assert (await edge.client.post(f"{PROFILE}/submit", headers=h)).status_code == 409
+
+    r = await edge.client.get(DASHBOARD, headers=h)
+    assert r.status_code == 403
+    assert r.headers["content-type"] == "application/problem+json"
+    assert r.json()["detail"] == "Your advertiser account is awaiting approval."
+
+    r = await edge.client.get(
+        "/api/v1/admin/advertisers", headers=await admin(edge), params={"status": "PENDING"}
+    )
+    assert r.status_code == 200
+    assert [i["user_id"] for i in r.json()["items"]] == [user_id]
+
+    r = await decide(edge, user_id, "approve")
+    assert r.status_code == 200
+    assert r.json()["status"] == "APPROVED"
+    assert (await decide(edge, user_id, "approve")).status_code == 409
+
+    r = await edge.client.get(DASHBOARD, headers=h)
+    assert r.status_code == 200, r.text
+    assert r.json() == {"user_id": user_id, "company_name": "펫풀 코리아", "status": "APPROVED"}
+
+    # Editing a non-identity field keeps the approval; renaming the company needs review.
+    r = await edge.client.put(
+        PROFILE, headers=h, json=body(company_name="펫풀 코리아", description="new")
+    )
+    assert r.json()["status"] == "APPROVED"
+    r = await edge.client.put(PROFILE, headers=h, json=body(company_name="다른 회사"))
+    assert r.json()["status"] == "PENDING"
+    assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 403
+
+    events = await outbox_payloads("advertisers.approved", "advertisers")
+    assert len(events) == 1
+    assert events[0]["user_id"] == user_id
+    assert events[0]["admin_id"] == edge.users[ADMIN]
+    assert events[0]["reason"] == ""
+
+
+async def test_reject_resubmit_approve_restrict_reinstate(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    h = await advertiser(edge)
+    user_id = edge.users[ADV]
+    await edge.client.put(PROFILE, headers=h, json=body())
+    await edge.client.post(f"{PROFILE}/submit", headers=h)
+
+    # Reason required (5-500): 422 naming it, nothing changes.
+    r = await decide(edge, user_id, "reject", "no")
+    assert r.status_code == 422
+    assert problem_fields(r) == {"reason"}
+    r = await decide(edge, user_id, "reject", "사업자등록증이 흐립니다")
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "REJECTED"
+    assert r.json()["status_reason"] == "사업자등록증이 흐립니다"
+    assert (await edge.client.get(PROFILE, headers=h)).json()["status_reason"] == (
+        "사업자등록증이 흐립니다"
+    )
+    assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 403
+
+    r = await edge.client.put(PROFILE, headers=h, json=body(business_document_media_id="doc-2"))
+    assert r.status_code == 200
+    assert r.json()["status"] == "REJECTED"
+    r = await edge.client.post(f"{PROFILE}/submit", headers=h)
+    assert r.json()["status"] == "PENDING"
+    assert r.json()["status_reason"] is None
+    assert (await decide(edge, user_id, "approve")).status_code == 200
+    assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 200
+
+    # Only an approved profile can be restricted, only a restricted one reinstated.
+    assert (await decide(edge, user_id, "reinstate")).status_code == 409
+    r = await decide(edge, user_id, "restrict", "허위 광고 신고 누적")
+    assert r.status_code == 200
+    assert r.json()["status"] == "RESTRICTED"
+    r = await edge.client.get(DASHBOARD, headers=h)
+    assert r.status_code == 403
+    assert "restricted" in r.json()["detail"]
+    assert "허위 광고 신고 누적" in r.json()["detail"]
+    assert (await edge.client.put(PROFILE, headers=h, json=body())).status_code == 409
+
+    r = await decide(edge, user_id, "reinstate")
+    assert r.status_code == 200
+    assert r.json()["status"] == "APPROVED"
+    assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 200
+
+    for topic, reason in [
+        ("advertisers.rejected", "사업자등록증이 흐립니다"),
+        ("advertisers.approved", ""),
+        ("advertisers.restricted", "허위 광고 신고 누적"),
+        ("advertisers.reinstated", ""),
+    ]:
+        events = await outbox_payloads(topic, "advertisers")
+        assert events, topic
+        assert all(e["user_id"] == user_id for e in events)
+        assert events[0]["reason"] == reason
+    assert len(await outbox_payloads("advertisers.approved", "advertisers")) == 1
+
+
+async def test_non_advertisers_are_refused(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    for h in [
+        await headers_for(edge, "owner@example.com", Role.USER),
+        await admin(edge),  # admins are not advertisers
+    ]:
+        for method, path in [
+            ("GET", PROFILE),
+            ("PUT", PROFILE),
+            ("POST", f"{PROFILE}/submit"),
+            ("GET", DASHBOARD),
+        ]:
+            r = await edge.client.request(method, path, headers=h, json=body())
+            assert r.status_code == 403, (method, path, r.text)
+            assert r.headers["content-type"] == "application/problem+json"
+    adv = await advertiser(edge)
+    assert (await edge.client.get("/api/v1/admin/advertisers", headers=adv)).status_code == 403
+    r = await edge.client.post(f"/api/v1/admin/advertisers/{edge.users[ADV]}/approve", headers=adv)
+    assert r.status_code == 403
+    assert await profile_rows() == 0
+
+
+async def test_bad_input_is_422_naming_the_field(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    h = await advertiser(edge)
+    # A well-formed number with a wrong check digit: the service's checksum refuses it.
+    r = await edge.client.put(
+        PROFILE, headers=h, json=body(business_registration_number="123-45-67890")
+    )
+    assert r.status_code == 422
+    assert problem_fields(r) == {"business_registration_number"}
+    # Several bad fields at once are all named.
+    r = await edge.client.put(
+        PROFILE,
+        headers=h,
+        json=body(
+            business_registration_number="12345",
+            phone="12345",
+            website="ftp://x.dev",
+            contact_email="nope",
+        ),
+    )
+    assert r.status_code == 422
+    assert problem_fields(r) == {"business_registration_number"}  # edge shape check first
+    r = await edge.client.put(
+        PROFILE, headers=h, json=body(phone="12345", website="ftp://x.dev", contact_email="nope")
+    )
+    assert r.status_code == 422
+    assert problem_fields(r) == {"phone", "website", "contact_email"}
+    r = await edge.client.put(PROFILE, headers=h, json=body(description="x" * 2001))
+    assert r.status_code == 422
+    assert problem_fields(r) == {"description"}
+    r = await edge.client.put(PROFILE, headers=h, json=body(surprise=1))
+    assert r.status_code == 422
+    assert problem_fields(r) == {"surprise"}
+    assert await profile_rows() == 0  # nothing half-written
+    assert (await edge.client.post(f"{PROFILE}/submit", headers=h)).status_code == 404
+
+    r = await edge.client.get(
+        "/api/v1/admin/advertisers", headers=await admin(edge), params={"status": "NOPE"}
+    )
+    assert r.status_code == 422
+    assert problem_fields(r) == {"status"}
+    r = await decide(edge, "7c0b3a52-3a5f-4bd5-a1f5-2b3f4a5b6c7d", "approve")
+    assert r.status_code == 404
+
+
+async def test_duplicate_registration_number_is_409(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    first = await advertiser(edge)
+    second = await advertiser(edge, "other@example.com")
+    assert (await edge.client.put(PROFILE, headers=first, json=body())).status_code == 200
+
+    r = await edge.client.put(
+        PROFILE, headers=second, json=body(business_registration_number="123-45-67891")
+    )
+    assert r.status_code == 409
+    assert problem_fields(r) == {"business_registration_number"}
+    assert await profile_rows() == 1
+
+    # Once the first is rejected its number is free again...
+    await edge.client.post(f"{PROFILE}/submit", headers=first)
+    assert (await decide(edge, edge.users[ADV], "reject", "duplicate company")).status_code == 200
+    r = await edge.client.put(PROFILE, headers=second, json=body())
+    assert r.status_code == 200, r.text
+    # ...and the rejected one cannot come back with it while the other holds it.
+    r = await edge.client.post(f"{PROFILE}/submit", headers=first)
+    assert r.status_code == 409
+    assert problem_fields(r) == {"business_registration_number"}
+    assert (await edge.client.get(PROFILE, headers=first)).json()["status"] == "REJECTED"
+
+
+async def test_admin_list_pages_and_filters(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    numbers = ["123-45-67891", "220-81-62517", "101-81-12341"]
+    for i, brn in enumerate(numbers):
+        h = await advertiser(edge, f"shop{i}@example.com")
+        await edge.client.put(PROFILE, headers=h, json=body(business_registration_number=brn))
+        if i:
+            await edge.client.post(f"{PROFILE}/submit", headers=h)
+    ah = await admin(edge)
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params: dict[str, Any] = {"page_size": 2}
+        if cursor:
+            params["cursor"] = cursor
+        r = await edge.client.get("/api/v1/admin/advertisers", headers=ah, params=params)
+        assert r.status_code == 200
+        seen += [i["business_registration_number"] for i in r.json()["items"]]
+        cursor = r.json()["next_cursor"]
+        if not cursor:
+            break
+    assert sorted(seen) == sorted(numbers)
+    r = await edge.client.get("/api/v1/admin/advertisers", headers=ah, params={"status": "DRAFT"})
+    assert [i["business_registration_number"] for i in r.json()["items"]] == [numbers[0]]
+    r = await edge.client.get("/api/v1/admin/advertisers", headers=ah, params={"cursor": "garbage"})
+    assert r.status_code == 422
+    assert problem_fields(r) == {"cursor"}
+
+
+async def test_demo_seed_for_is_idempotent(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    approved = await advertiser(edge, "approved@example.com")
+    pending = await advertiser(edge, "pending@example.com")
+    async with transaction() as session:
+        assert await demo.seed(session, {}) == "nothing to seed without identity ids"
+    for _ in range(2):
+        async with transaction() as session:
+            await demo.seed_for(
+                session,
+                approved_user_id=edge.users["approved@example.com"],
+                pending_user_id=edge.users["pending@example.com"],
+            )
+    assert await profile_rows() == 2
+    assert (await edge.client.get(DASHBOARD, headers=approved)).status_code == 200
+    assert (await edge.client.get(DASHBOARD, headers=pending)).status_code == 403
+
+
+async def test_service_rechecks_roles_without_the_edge(identity_edge: IdentityEdge) -> None:
+    """Called directly over gRPC, the service itself refuses callers without the role."""
+    edge = identity_edge
+    await advertiser(edge)
+    await advertiser(edge, "other@example.com")
+    stub = advertisers_pb2_grpc.AdvertiserServiceStub(channel("advertisers"))
+    me = Principal(user_id=edge.users[ADV], roles=frozenset({"ADVERTISER"}))
+    calls: list[Callable[[], Awaitable[Any]]] = [
+        lambda: stub.Approve(advertisers_pb2.ApproveRequest(user_id=edge.users[ADV])),
+        lambda: stub.ListProfiles(advertisers_pb2.ListProfilesRequest()),
+        lambda: stub.GetApproval(
+            advertisers_pb2.GetApprovalRequest(user_id=edge.users["other@example.com"])
+        ),
+    ]
+    for call in calls:
+        with use_principal(me), pytest.raises(grpc.aio.AioRpcError) as info:
+            await call()
+        assert isinstance(from_rpc_error(info.value), PermissionDenied)
+    user = Principal(user_id=edge.users[ADV], roles=frozenset({"USER"}))
+    with use_principal(user), pytest.raises(grpc.aio.AioRpcError) as info:
+        await stub.UpsertMyProfile(advertisers_pb2.UpsertMyProfileRequest())
+    assert isinstance(from_rpc_error(info.value), PermissionDenied)
+    with use_principal(me):
+        approval = await stub.GetApproval(advertisers_pb2.GetApprovalRequest(user_id=me.user_id))
+    assert not approval.has_profile
+    assert approval.status == advertisers_pb2.PROFILE_STATUS_UNSPECIFIED

@@ -39,30 +39,35 @@ def _reset(args: argparse.Namespace) -> int:
     return 0
 
 
-def _admin_create(args: argparse.Namespace) -> int:
-    import getpass
-    import os
-
+def _create_admin(
+    command: str, *, email: str, password: str, name: str, nickname: str, phone: str
+) -> int:
+    """Create an ADMIN unless a live account with that email exists; 2 on invalid input."""
+    from petful.identity import repository
+    from petful.identity.rules import normalize_email
     from petful.identity.service import create_admin, utc_now
     from petful.platform.db import dispose_engines, transaction
     from petful.platform.errors import DomainError
 
-    # Never on the command line (shell history, ps): from the environment or a prompt.
-    password = os.environ.get("PETFUL_ADMIN_PASSWORD") or getpass.getpass("Password: ")
     settings = get_settings()
 
-    async def create() -> str:
+    async def create() -> str | None:
         try:
             async with transaction(settings) as session:
+                existing = await repository.get_live_account_by_email(
+                    session, normalize_email(email)
+                )
+                if existing is not None:
+                    return None
                 account = await create_admin(
                     session,
                     settings=settings,
                     now=utc_now(),
-                    email=args.email,
+                    email=email,
                     password=password,
-                    name=args.name,
-                    nickname=args.nickname,
-                    phone=args.phone,
+                    name=name,
+                    nickname=nickname,
+                    phone=phone,
                 )
                 return str(account.id)
         finally:
@@ -72,10 +77,47 @@ def _admin_create(args: argparse.Namespace) -> int:
         user_id = asyncio.run(create())
     except DomainError as err:
         problems = "; ".join(f"{f}: {r}" for f, r in err.field_violations) or err.detail
-        print(f"petful admin create: {problems}", file=sys.stderr)
+        print(f"petful admin {command}: {problems}", file=sys.stderr)
         return 2
-    print(f"created admin {args.email} ({user_id})")
+    except ValueError as err:  # the email itself, checked before the lookup
+        print(f"petful admin {command}: email: {err}", file=sys.stderr)
+        return 2
+    if user_id is None:
+        print(f"an account with {email} already exists; nothing created")
+    else:
+        print(f"created admin {email} ({user_id})")
     return 0
+
+
+def _admin_create(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    # Never on the command line (shell history, ps): from the environment or a prompt.
+    password = os.environ.get("PETFUL_ADMIN_PASSWORD") or getpass.getpass("Password: ")
+    return _create_admin(
+        "create",
+        email=args.email,
+        password=password,
+        name=args.name,
+        nickname=args.nickname,
+        phone=args.phone,
+    )
+
+
+def _admin_bootstrap(args: argparse.Namespace) -> int:
+    s = get_settings()
+    if not s.bootstrap_admin_email:
+        print("PETFUL_BOOTSTRAP_ADMIN_EMAIL is not set; nothing to bootstrap")
+        return 0
+    return _create_admin(
+        "bootstrap",
+        email=s.bootstrap_admin_email,
+        password=s.bootstrap_admin_password.get_secret_value(),
+        name=s.bootstrap_admin_name,
+        nickname=s.bootstrap_admin_nickname,
+        phone=s.bootstrap_admin_phone,
+    )
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -154,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--nickname", required=True)
     create.add_argument("--phone", required=True)
     create.set_defaults(fn=_admin_create)
+    admin.add_parser(
+        "bootstrap", help="create the admin named by PETFUL_BOOTSTRAP_ADMIN_* (idempotent)"
+    ).set_defaults(fn=_admin_bootstrap)
     sub.add_parser("edge", help="run the FastAPI edge").set_defaults(fn=_edge)
     sub.add_parser("worker", help="run a Celery worker").set_defaults(fn=_worker)
     sub.add_parser("beat", help="run Celery beat").set_defaults(fn=_beat)

@@ -41,6 +41,22 @@ def test_admin_create_makes_an_admin_and_rejects_a_weak_password(settings: Setti
     ]
 
 
+def test_admin_bootstrap_from_settings_is_idempotent(settings: Settings) -> None:
+    env = {
+        "PETFUL_BOOTSTRAP_ADMIN_EMAIL": "ops@example.com",
+        "PETFUL_BOOTSTRAP_ADMIN_PASSWORD": "bootstrap-secret-1",
+    }
+    assert _petful(settings, "admin", "bootstrap").stdout.startswith("PETFUL_BOOTSTRAP")
+    first = _petful(settings, "admin", "bootstrap", **env)
+    second = _petful(settings, "admin", "bootstrap", **env)
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    assert "already exists" in second.stdout
+    assert _rows(settings, "SELECT email, role FROM identity.accounts") == [
+        ("ops@example.com", "ADMIN")
+    ]
+
+
 def test_seed_is_idempotent_and_refused_in_production(settings: Settings) -> None:
     assert _petful(settings, "seed").returncode == 0
     assert _petful(settings, "seed").returncode == 0

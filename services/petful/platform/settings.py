@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Domain services, in start order. Each owns the PostgreSQL schema of the same name.
@@ -113,6 +113,13 @@ class Settings(BaseSettings):
     password_hash_time_cost: int = 2
     password_hash_memory_kib: int = 19456
     password_hash_parallelism: int = 1
+    # First admin of a cluster: a Helm Secret sets these and a hook Job runs
+    # `petful admin bootstrap` (idempotent). Empty: nothing is bootstrapped.
+    bootstrap_admin_email: str = ""
+    bootstrap_admin_password: SecretStr = SecretStr("")
+    bootstrap_admin_name: str = "Administrator"
+    bootstrap_admin_nickname: str = "admin"
+    bootstrap_admin_phone: str = "010-0000-0000"
 
     def port(self, name: str) -> int:
         """Port of a named endpoint from the fixed table, unless overridden."""

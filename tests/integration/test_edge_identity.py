@@ -1,0 +1,47 @@
+"""Identity behaviour as a browser sees it through the edge (problem+json, headers)."""
+
+from __future__ import annotations
+
+import uuid
+
+from petful.identity.service import suspend_account, utc_now
+from petful.platform.db import transaction
+from tests.integration.conftest import IdentityEdge
+
+
+async def test_login_throttling_answers_429_with_retry_after(identity_edge: IdentityEdge) -> None:
+    await identity_edge.create_user("target@example.com")
+    statuses = []
+    for _ in range(6):
+        response = await identity_edge.client.post(
+            "/api/v1/auth/login", json={"email": "target@example.com", "password": "wrong-pass-1"}
+        )
+        statuses.append(response.status_code)
+    assert statuses[:5] == [401] * 5
+    assert statuses[5] == 429
+    assert response.headers["content-type"] == "application/problem+json"
+    assert int(response.headers["retry-after"]) > 0
+
+
+async def test_suspended_login_is_a_403_problem_with_the_reason(
+    identity_edge: IdentityEdge,
+) -> None:
+    user_id = await identity_edge.create_user("bad@example.com")
+    async with transaction() as session:
+        await suspend_account(
+            session, now=utc_now(), user_id=uuid.UUID(user_id), reason="repeated spam"
+        )
+    response = await identity_edge.client.post(
+        "/api/v1/auth/login", json={"email": "bad@example.com", "password": "correct-horse-1"}
+    )
+    assert response.status_code == 403
+    assert "repeated spam" in response.json()["detail"]
+
+
+async def test_validation_errors_name_their_fields(identity_edge: IdentityEdge) -> None:
+    response = await identity_edge.client.post(
+        "/api/v1/auth/signup", json={"email": "x@example.com", "role": "ADMIN"}
+    )
+    assert response.status_code == 422
+    fields = {e["field"] for e in response.json()["errors"]}
+    assert {"verification_token", "password", "name", "nickname", "phone", "role"} <= fields

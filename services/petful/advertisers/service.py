@@ -11,24 +11,23 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.advertisers import repository, rules
 from petful.advertisers.models import Profile
-from petful.advertisers.rules import Action, ProfileStatus, RuleError, TransitionError
+from petful.advertisers.rules import Action, ProfileStatus, TransitionError
 from petful.platform import outbox
 from petful.platform.auth_context import Principal
 from petful.platform.errors import (
     AlreadyExists,
     FailedPrecondition,
-    InvalidArgument,
     NotFound,
     PermissionDenied,
     Unauthenticated,
 )
+from petful.platform.validation import Violations
 
 SCHEMA = "advertisers"
 Clock = Callable[[], datetime]
@@ -37,27 +36,6 @@ BRN_FIELD = "business_registration_number"
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class _Violations:
-    """Collects field violations so one InvalidArgument reports them all."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[str, str]] = []
-
-    def check(self, field: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-        try:
-            return fn(*args, **kw)
-        except RuleError as e:
-            self.items.append((field, e.reason))
-            return None
-
-    def add(self, field: str, reason: str) -> None:
-        self.items.append((field, reason))
-
-    def raise_if_any(self, detail: str = "the request has invalid fields") -> None:
-        if self.items:
-            raise InvalidArgument(detail, field_violations=self.items)
 
 
 def _caller_id(actor: Principal) -> uuid.UUID:
@@ -84,7 +62,7 @@ def _require_admin(actor: Principal) -> uuid.UUID:
 
 
 def _target_id(raw: str) -> uuid.UUID:
-    v = _Violations()
+    v = Violations()
     user_id: uuid.UUID | None = v.check("user_id", rules.parse_user_id, raw)
     v.raise_if_any("user_id is invalid")
     assert user_id is not None
@@ -144,7 +122,7 @@ class ProfileInput:
 
 def validate_input(data: ProfileInput) -> ProfileInput:
     """Every field checked at once: InvalidArgument names each bad field."""
-    v = _Violations()
+    v = Violations()
     clean = ProfileInput(
         company_name=v.check(
             "company_name", rules.check_line, data.company_name, max_len=rules.COMPANY_NAME_MAX
@@ -271,7 +249,7 @@ async def admin_list_profiles(
     cursor: str = "",
 ) -> Page:
     _require_admin(actor)
-    v = _Violations()
+    v = Violations()
     if status and status not in ProfileStatus.__members__:
         v.add("status", "must be DRAFT, PENDING, APPROVED, REJECTED or RESTRICTED")
     size = v.check("page_size", rules.check_page_size, page_size)
@@ -304,7 +282,7 @@ async def admin_decide(
     if action is Action.SUBMIT:
         raise ValueError("SUBMIT is not an admin decision")
     admin_id = _require_admin(actor)
-    v = _Violations()
+    v = Violations()
     target: uuid.UUID | None = v.check("user_id", rules.parse_user_id, user_id)
     clean_reason: str | None = None
     if action in _NEEDS_REASON:

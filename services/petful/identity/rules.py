@@ -6,22 +6,37 @@ attaches the request field name.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 import unicodedata
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
-
-class RuleError(ValueError):
-    """A value broke a rule; `reason` is the user-facing text (lower-case phrase)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+# Shared with other services; re-exported as part of this service's rules.
+from petful.platform.validation import (
+    PAGE_SIZE_DEFAULT as PAGE_SIZE_DEFAULT,
+)
+from petful.platform.validation import (
+    PAGE_SIZE_MAX as PAGE_SIZE_MAX,
+)
+from petful.platform.validation import (
+    RuleError as RuleError,
+)
+from petful.platform.validation import (
+    check_page_size as check_page_size,
+)
+from petful.platform.validation import (
+    decode_cursor as decode_cursor,
+)
+from petful.platform.validation import (
+    encode_cursor as encode_cursor,
+)
+from petful.platform.validation import (
+    normalize_email as normalize_email,
+)
+from petful.platform.validation import (
+    normalize_phone as normalize_phone,
+)
 
 
 class Role(StrEnum):
@@ -37,27 +52,6 @@ class AccountStatus(StrEnum):
     ACTIVE = "ACTIVE"
     SUSPENDED = "SUSPENDED"
     WITHDRAWN = "WITHDRAWN"
-
-
-# --- email -------------------------------------------------------------------------------
-
-EMAIL_MAX = 254
-_EMAIL_RE = re.compile(
-    r"^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-    r"(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$"
-)
-
-
-def normalize_email(raw: str) -> str:
-    email = raw.strip().lower()
-    if not email:
-        raise RuleError("is required")
-    if len(email) > EMAIL_MAX or not _EMAIL_RE.match(email):
-        raise RuleError("must be a valid email address")
-    local = email.split("@", 1)[0]
-    if len(local) > 64 or local.startswith(".") or local.endswith(".") or ".." in local:
-        raise RuleError("must be a valid email address")
-    return email
 
 
 # --- password ----------------------------------------------------------------------------
@@ -112,43 +106,6 @@ def check_nickname(raw: str) -> str:
 def nickname_key(nickname: str) -> str:
     """The case-insensitive identity of a nickname (what must be unique)."""
     return unicodedata.normalize("NFC", nickname).casefold()
-
-
-# --- phone -------------------------------------------------------------------------------
-
-_MOBILE = re.compile(r"^(01[016789])(\d{3,4})(\d{4})$")
-_SEOUL = re.compile(r"^(02)(\d{3,4})(\d{4})$")
-_AREA = re.compile(r"^(0[3-6][1-5]|070)(\d{3,4})(\d{4})$")
-
-
-def normalize_phone(raw: str) -> str:
-    """Korean phone numbers as 010-1234-5678 (mobile), 02-123-4567, 031-123-4567, 070-...
-
-    Accepts spaces, dashes, dots and parentheses as separators and a +82 prefix.
-    """
-    text = raw.strip()
-    if not text:
-        raise RuleError("is required")
-    international = text.startswith("+")
-    body = text[1:] if international else text
-    if re.search(r"[^\d\s.\-()]", body):
-        raise RuleError("must be a Korean phone number like 010-1234-5678")
-    digits = re.sub(r"\D", "", body)
-    if international:
-        if not digits.startswith("82"):
-            raise RuleError("must be a Korean phone number like 010-1234-5678")
-        digits = digits[2:]
-        if not digits.startswith("0"):
-            digits = "0" + digits
-    for pattern in (_MOBILE, _SEOUL, _AREA):
-        m = pattern.match(digits)
-        if m:
-            if pattern is _MOBILE and m.group(1) == "010" and len(m.group(2)) != 4:
-                break
-            if pattern is _AREA and m.group(1) == "070" and len(m.group(2)) != 4:
-                break
-            return "-".join(m.groups())
-    raise RuleError("must be a Korean phone number like 010-1234-5678")
 
 
 # --- profile fields ----------------------------------------------------------------------
@@ -249,7 +206,6 @@ def suspension_in_force(
 
 ADMIN_REASON_MIN, ADMIN_REASON_MAX = 5, 500
 SEARCH_QUERY_MAX = 100
-PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX = 20, 100
 
 
 def check_admin_reason(raw: str) -> str:
@@ -271,43 +227,12 @@ def check_search_query(raw: str) -> str:
     return query
 
 
-def check_page_size(size: int) -> int:
-    """0 (not given) means the default; otherwise 1 to PAGE_SIZE_MAX."""
-    if size == 0:
-        return PAGE_SIZE_DEFAULT
-    if not 1 <= size <= PAGE_SIZE_MAX:
-        raise RuleError(f"must be 1 to {PAGE_SIZE_MAX}")
-    return size
-
-
 def check_future(value: datetime, *, now: datetime) -> datetime:
     if value.tzinfo is None:
         raise RuleError("must carry a time zone")
     if value <= now:
         raise RuleError("must be in the future")
     return value
-
-
-def encode_cursor(created_at: datetime, row_id: uuid.UUID) -> str:
-    """An opaque cursor over (created_at, id): the last row of a page."""
-    raw = json.dumps({"t": created_at.isoformat(), "i": str(row_id)}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
-    """None for an empty cursor; RuleError for one we did not make."""
-    if not cursor:
-        return None
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-        at = datetime.fromisoformat(data["t"])
-        row_id = uuid.UUID(data["i"])
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
-        raise RuleError("is not a valid cursor") from None
-    if at.tzinfo is None:
-        raise RuleError("is not a valid cursor")
-    return at, row_id
 
 
 def check_can_suspend(*, actor_id: uuid.UUID, target_id: uuid.UUID, target_role: Role) -> None:

@@ -43,6 +43,7 @@ from petful.platform.errors import (
 )
 from petful.platform.logging import get_logger
 from petful.platform.settings import Settings, get_settings
+from petful.platform.validation import Violations
 
 log = get_logger(__name__)
 
@@ -64,29 +65,8 @@ BAD_CREDENTIALS = "email or password is incorrect"
 # --- small helpers -----------------------------------------------------------------------
 
 
-class _Violations:
-    """Collects field violations so one InvalidArgument reports them all."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[str, str]] = []
-
-    def check(self, field: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-        try:
-            return fn(*args, **kw)
-        except RuleError as e:
-            self.items.append((field, e.reason))
-            return None
-
-    def add(self, field: str, reason: str) -> None:
-        self.items.append((field, reason))
-
-    def raise_if_any(self, detail: str = "the request has invalid fields") -> None:
-        if self.items:
-            raise InvalidArgument(detail, field_violations=self.items)
-
-
 def _one(field: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-    v = _Violations()
+    v = Violations()
     value = v.check(field, fn, *args, **kw)
     v.raise_if_any(f"{field} is invalid")
     return value
@@ -409,7 +389,7 @@ async def sign_up(
     birth_date: str = "",
     address: str = "",
 ) -> Account:
-    v = _Violations()
+    v = Violations()
     norm_email = v.check("email", rules.normalize_email, email)
     v.check("password", rules.check_password, password, email=norm_email or email)
     clean_name = v.check("name", rules.check_name, name)
@@ -460,7 +440,7 @@ async def create_account_without_verification(
     settings (for the password hash cost) default to `get_settings()`.
     """
     settings = settings or get_settings()
-    v = _Violations()
+    v = Violations()
     norm_email = v.check("email", rules.normalize_email, email)
     v.check("password", rules.check_password, password, email=norm_email or email)
     clean_name = v.check("name", rules.check_name, name)
@@ -910,7 +890,7 @@ async def update_me(
 ) -> Account:
     """Change the given fields (None means unchanged)."""
     account = await _signed_in_account(session, user_id, for_update=True)
-    v = _Violations()
+    v = Violations()
     new_nick = v.check("nickname", rules.check_nickname, nickname) if nickname is not None else None
     new_phone = v.check("phone", rules.normalize_phone, phone) if phone is not None else None
     new_bio = (
@@ -1067,7 +1047,7 @@ class Page(Generic[T]):
 
 
 def _paging(page_size: int, cursor: str) -> tuple[int, tuple[datetime, uuid.UUID] | None]:
-    v = _Violations()
+    v = Violations()
     size = v.check("page_size", rules.check_page_size, page_size)
     after = v.check("cursor", rules.decode_cursor, cursor)
     v.raise_if_any("paging parameters are invalid")
@@ -1148,7 +1128,7 @@ async def admin_list_users(
     cursor: str = "",
 ) -> Page[Account]:
     await _require_admin(session, actor)
-    v = _Violations()
+    v = Violations()
     clean_query = v.check("query", rules.check_search_query, query)
     if role and role not in Role.__members__:
         v.add("role", "must be USER, ADVERTISER or ADMIN")
@@ -1230,7 +1210,7 @@ async def admin_suspend_user(
 ) -> Account:
     """Suspend an account and revoke its sessions. Not for admins (nor oneself): 403."""
     admin = await _require_admin(session, actor)
-    v = _Violations()
+    v = Violations()
     uid = v.check("user_id", _rule_uuid, user_id)
     clean_reason = v.check("reason", rules.check_admin_reason, reason)
     if until is not None:
@@ -1247,7 +1227,7 @@ async def admin_unsuspend_user(
 ) -> Account:
     """Lift a suspension; 409 when the account is not suspended."""
     admin = await _require_admin(session, actor)
-    v = _Violations()
+    v = Violations()
     uid = v.check("user_id", _rule_uuid, user_id)
     clean_reason = v.check("reason", rules.check_admin_reason, reason)
     v.raise_if_any("the request has invalid fields")
@@ -1296,7 +1276,7 @@ async def admin_revoke_sessions(
 ) -> int:
     """Revoke every live session of an account; returns how many."""
     admin = await _require_admin(session, actor)
-    v = _Violations()
+    v = Violations()
     uid = v.check("user_id", _rule_uuid, user_id)
     clean_reason = v.check("reason", rules.check_admin_reason, reason)
     v.raise_if_any("the request has invalid fields")
@@ -1328,7 +1308,7 @@ async def admin_revoke_session(
 ) -> None:
     """Revoke one session of the account; 404 if it is not theirs, 409 if already ended."""
     admin = await _require_admin(session, actor)
-    v = _Violations()
+    v = Violations()
     uid = v.check("user_id", _rule_uuid, user_id)
     sid = v.check("session_id", _rule_uuid, session_id)
     clean_reason = v.check("reason", rules.check_admin_reason, reason)
@@ -1367,7 +1347,7 @@ async def admin_list_audit_log(
     cursor: str = "",
 ) -> Page[AuditLogEntry]:
     await _require_admin(session, actor)
-    v = _Violations()
+    v = Violations()
     by_actor = v.check("actor_id", _rule_uuid, actor_id) if actor_id else None
     by_target = v.check("target_id", _rule_uuid, target_id) if target_id else None
     if target_type and target_type not in AUDIT_TARGET_TYPES:
@@ -1392,7 +1372,7 @@ async def admin_list_audit_log(
 # --- user reports (ReportService) --------------------------------------------------------
 
 
-def _enum(field: str, cls: type[E], value: str, v: _Violations) -> E | None:
+def _enum(field: str, cls: type[E], value: str, v: Violations) -> E | None:
     try:
         return cls(value)
     except ValueError:
@@ -1414,7 +1394,7 @@ async def create_report(
     target): a second is 409. Reporting oneself is 422 on target_id. A reported USER must
     exist (404); post and comment ids are not checked here (community owns them)."""
     reporter = await _signed_in_account(session, actor.user_id or "")
-    v = _Violations()
+    v = Violations()
     kind = _enum("target_type", rules.ReportTargetType, target_type, v)
     tid = v.check("target_id", _rule_uuid, target_id)
     cat = _enum("category", rules.ReportCategory, category, v)
@@ -1481,7 +1461,7 @@ async def admin_list_reports(
     cursor: str = "",
 ) -> Page[Report]:
     await _require_admin(session, actor)
-    v = _Violations()
+    v = Violations()
     if status:
         _enum("status", rules.ReportStatus, status, v)
     size = v.check("page_size", rules.check_page_size, page_size)
@@ -1505,7 +1485,7 @@ async def _handle_report(
     suspend_until: datetime | None = None,
 ) -> Report:
     admin = await _require_admin(session, actor)
-    v = _Violations()
+    v = Violations()
     rid = v.check("report_id", _rule_uuid, report_id)
     clean_reason = v.check("reason", rules.check_admin_reason, reason)
     if suspend_until is not None:

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx
+import psutil
 
 from petful.devstack.state import read_state
 
@@ -101,3 +102,11 @@ class DevStack:
 
     def tail(self) -> str:
         return self.log()[-4000:]
+
+
+def process_alive(pid: int) -> bool:
+    """True while pid runs (a zombie, or a process gone mid-check, counts as dead)."""
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False

@@ -10,12 +10,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import psutil
 import pytest
 
 from petful.devstack.state import read_state
 from petful.platform.settings import DEFAULT_PORTS, DOMAINS
-from tests.support import BOOT_WITHIN, DevStack, free_port
+from tests.support import BOOT_WITHIN, DevStack, free_port, process_alive
 
 pytestmark = pytest.mark.slow
 
@@ -65,7 +64,7 @@ def test_up_serves_every_service_heals_and_stops_cleanly(stack: DevStack) -> Non
 
     pids = stack.stop()
     assert pids
-    assert not [p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
+    assert not [p for p in pids if process_alive(p)]
     assert not stack.state_file.exists()
 
     # A second start reuses the data: faster, and nothing is migrated or seeded twice.
@@ -104,7 +103,7 @@ def test_a_killed_supervisor_leaves_no_orphans(stack: DevStack) -> None:
     stack.proc.wait()
 
     def alive() -> list[int]:
-        return [p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"]
+        return [p for p in pids if process_alive(p)]
 
     deadline = time.monotonic() + 60
     while alive() and time.monotonic() < deadline:

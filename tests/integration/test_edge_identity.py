@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind
+
 from petful.identity.service import suspend_account, utc_now
 from petful.platform.db import transaction
+from petful.platform.telemetry import setup_telemetry
 from tests.integration.conftest import IdentityEdge
 
 
@@ -45,3 +50,20 @@ async def test_validation_errors_name_their_fields(identity_edge: IdentityEdge) 
     assert response.status_code == 422
     fields = {e["field"] for e in response.json()["errors"]}
     assert {"verification_token", "password", "name", "nickname", "phone", "role"} <= fields
+
+
+async def test_one_trace_spans_the_edge_and_the_service(identity_edge: IdentityEdge) -> None:
+    spans = InMemorySpanExporter()
+    setup_telemetry("test").add_span_processor(SimpleSpanProcessor(spans))
+    user_id = await identity_edge.create_user("traced@example.com")
+    response = await identity_edge.client.get(f"/api/v1/users/{user_id}/public")
+    assert response.status_code == 200
+    finished = spans.get_finished_spans()
+    rpc = [s for s in finished if s.name.endswith("IdentityService/GetPublicProfile")]
+    server = [s for s in rpc if s.kind == SpanKind.SERVER]
+    edge = [s for s in finished if s.kind == SpanKind.SERVER and "/public" in s.name]
+    assert server
+    assert edge
+    assert server[0].context is not None
+    assert edge[0].context is not None
+    assert server[0].context.trace_id == edge[0].context.trace_id

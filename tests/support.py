@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -18,11 +19,27 @@ import psutil
 
 from petful.devstack.state import read_state
 
+# Ports for test servers come from below the kernel's ephemeral range (32768+), where
+# outgoing connections take their source ports, and from a slice of that range per xdist
+# worker, so two workers never hand out the same port.
+_PORT_BASE, _PORT_SLICE = 20000, 3000
+_handed_out: set[int] = set()
+
 
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    start = _PORT_BASE + (int(worker) % 4 if worker.isdigit() else 0) * _PORT_SLICE
+    for port in random.sample(range(start, start + _PORT_SLICE), _PORT_SLICE):
+        if port in _handed_out:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    raise RuntimeError("no free test port left")
 
 
 async def wait_for(predicate: Callable[[], Awaitable[bool]], within: float = 20.0) -> None:

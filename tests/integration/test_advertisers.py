@@ -12,12 +12,15 @@ import sqlalchemy as sa
 
 from petful.advertisers import demo
 from petful.advertisers.models import Profile
+from petful.identity import tasks as identity_tasks  # noqa: F401 - registers the audit subscribers
 from petful.identity.rules import Role
 from petful.pb.advertisers.v1 import advertisers_pb2, advertisers_pb2_grpc
+from petful.platform import events, outbox
 from petful.platform.auth_context import Principal, use_principal
 from petful.platform.db import transaction
 from petful.platform.errors import PermissionDenied, from_rpc_error
 from petful.platform.grpc_client import channel
+from petful.platform.outbox import Event
 from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
 
 ADMIN = "boss@example.com"
@@ -361,3 +364,32 @@ async def test_service_rechecks_roles_without_the_edge(identity_edge: IdentityEd
         approval = await stub.GetApproval(advertisers_pb2.GetApprovalRequest(user_id=me.user_id))
     assert not approval.has_profile
     assert approval.status == advertisers_pb2.PROFILE_STATUS_UNSPECIFIED
+
+
+async def test_admin_decisions_reach_the_one_audit_log(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    h = await advertiser(edge)
+    user_id = edge.users[ADV]
+    await edge.client.put(PROFILE, headers=h, json=body())
+    await edge.client.post(f"{PROFILE}/submit", headers=h)
+    assert (await decide(edge, user_id, "reject", "서류가 흐립니다")).status_code == 200
+
+    # Deliver the advertisers outbox row to identity's subscriber, twice (a redelivery).
+    table = outbox.outbox_table("advertisers")
+    async with transaction() as session:
+        row = (
+            await session.execute(sa.select(table).where(table.c.topic == "advertisers.rejected"))
+        ).one()
+    event = Event(row.id, row.topic, "advertisers", row.payload, row.created_at, row.headers)
+    (subscription,) = events.subscribers_of("advertisers.rejected")
+    assert await events.consume(subscription, event) is True
+    assert await events.consume(subscription, event) is False
+
+    log = await edge.client.get(
+        "/api/v1/admin/audit-log", headers=await admin(edge), params={"action": "advertiser.reject"}
+    )
+    assert log.status_code == 200, log.text
+    (entry,) = log.json()["items"]
+    assert entry["target_id"] == user_id
+    assert entry["reason"] == "서류가 흐립니다"
+    assert entry["actor_id"] == edge.users[ADMIN]

@@ -15,7 +15,8 @@ import pytest
 
 from tests.support import DevStack
 
-pytestmark = pytest.mark.slow
+# Whole-platform boots share one xdist worker: two at once would fight over two cores.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
 
 
 def test_no_input_produces_a_server_error(running_stack: DevStack, tmp_path: Path) -> None:

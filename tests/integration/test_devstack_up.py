@@ -16,7 +16,8 @@ from petful.devstack.state import read_state
 from petful.platform.settings import DEFAULT_PORTS, DOMAINS
 from tests.support import BOOT_WITHIN, DevStack, free_port, process_alive
 
-pytestmark = pytest.mark.slow
+# Whole-platform boots share one xdist worker: two at once would fight over two cores.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
 
 
 @pytest.fixture
@@ -98,6 +99,7 @@ def test_a_killed_supervisor_leaves_no_orphans(stack: DevStack) -> None:
     state = read_state(stack.state_file)
     assert state is not None
     pids = [p.pid for p in state.processes if p.pid]
+    names = {p.pid: p.name for p in state.processes}
     assert stack.proc is not None
     stack.proc.kill()  # SIGKILL: the supervisor runs no clean-up at all
     stack.proc.wait()
@@ -108,4 +110,4 @@ def test_a_killed_supervisor_leaves_no_orphans(stack: DevStack) -> None:
     deadline = time.monotonic() + 60
     while alive() and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not alive()
+    assert not [names[p] for p in alive()]

@@ -149,6 +149,9 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
             env=env,
             ports=(settings.port(f"metrics.{name}"),),
             ready=http_ok(f"http://{host}:{settings.port(f'metrics.{name}')}/metrics"),
+            # A warm shutdown waits on a broker that is going away too: kill outright.
+            # Tasks are idempotent and acked late, so an interrupted one runs again.
+            orphan_signal=signal.SIGKILL,
         )
         for name in ("worker", "beat")
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import signal
 import sys
@@ -57,6 +58,8 @@ class ProcessSpec:
     # Processes of one wave start together and stop together; waves start in order and
     # stop in reverse (e.g. services stop before the database they use).
     wave: int = 0
+    # Sent to the process if the supervisor dies without stopping it (e.g. SIGKILL).
+    orphan_signal: int = signal.SIGTERM
 
 
 def _waves(specs: list[ProcessSpec]) -> list[list[ProcessSpec]]:
@@ -250,7 +253,8 @@ class Supervisor:
             env=env,
             cwd=spec.cwd,
             start_new_session=True,  # own process group: stop() kills all descendants
-            preexec_fn=die_with_parent,  # and a SIGKILLed supervisor leaves no orphans
+            # and a SIGKILLed supervisor leaves no orphans
+            preexec_fn=functools.partial(die_with_parent, spec.orphan_signal),
             **extra,  # type: ignore[arg-type]
         )
         child.proc = proc

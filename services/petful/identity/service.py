@@ -1102,6 +1102,33 @@ async def _audit(
     return entry
 
 
+# Admin decisions other services make arrive as events; identity keeps the one audit log.
+AUDITED_TOPICS: dict[str, tuple[str, str]] = {
+    "advertisers.approved": ("advertiser.approve", "ADVERTISER"),
+    "advertisers.rejected": ("advertiser.reject", "ADVERTISER"),
+    "advertisers.restricted": ("advertiser.restrict", "ADVERTISER"),
+    "advertisers.reinstated": ("advertiser.reinstate", "ADVERTISER"),
+}
+
+
+async def audit_event(
+    session: AsyncSession, *, topic: str, payload: dict[str, Any], at: datetime
+) -> AuditLogEntry:
+    """Record another service's admin decision (payload: admin_id, user_id, reason)."""
+    action, target_type = AUDITED_TOPICS[topic]
+    details = {k: v for k, v in payload.items() if k not in ("admin_id", "user_id", "reason")}
+    return await _audit(
+        session,
+        now=at,
+        actor_id=uuid.UUID(str(payload["admin_id"])),
+        action=action,
+        target_type=target_type,
+        target_id=uuid.UUID(str(payload["user_id"])),
+        reason=str(payload.get("reason") or ""),
+        details={"source": topic, **details},
+    )
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat() if value is not None else None
 

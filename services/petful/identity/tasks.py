@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.identity import mails
-from petful.identity.service import MAIL_TOPIC
+from petful.identity.service import AUDITED_TOPICS, MAIL_TOPIC, audit_event
 from petful.platform import events
 from petful.platform.logging import get_logger
 from petful.platform.mail import send_mail
@@ -21,3 +21,13 @@ async def send_requested_mail(session: AsyncSession, event: Event) -> None:
     rendered = mails.render(str(payload["template"]), dict(payload.get("params") or {}))
     await send_mail(str(payload["to"]), rendered.subject, rendered.text, rendered.html)
     log.info("identity mail sent", template=payload["template"], event_id=str(event.id))
+
+
+async def record_admin_decision(session: AsyncSession, event: Event) -> None:
+    await audit_event(session, topic=event.topic, payload=event.payload, at=event.occurred_at)
+
+
+for _topic in AUDITED_TOPICS:
+    events.subscriber(_topic, schema="identity", name=f"identity.audit.{_topic}")(
+        record_admin_decision
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -122,3 +122,19 @@ async def test_trace_context_travels_from_the_change_to_the_consumer(settings: S
     # Outside the request's span now: only the headers can carry the trace.
     assert await events.consume(events.subscribers_of(TRACED_TOPIC)[0], event)
     assert _seen_trace_ids == [span.get_span_context().trace_id]
+
+
+async def test_prune_drops_old_published_rows_and_keeps_pending_ones(settings: Settings) -> None:
+    old = datetime(2026, 1, 1, tzinfo=UTC)
+    async with transaction() as session:
+        published = await outbox.add_event(session, SCHEMA, TOPIC, {"n": 1}, now=old)
+        pending = await outbox.add_event(session, SCHEMA, TOPIC, {"n": 2}, now=old)
+        table = outbox.outbox_table(SCHEMA)
+        await session.execute(
+            sa.update(table).where(table.c.id == published).values(published_at=old)
+        )
+    later = old + timedelta(days=8)
+    async with transaction() as session:
+        assert await outbox.prune(session, SCHEMA, now=later) == (1, 0)
+        left = (await session.execute(sa.select(outbox.outbox_table(SCHEMA).c.id))).scalars()
+        assert list(left) == [pending]

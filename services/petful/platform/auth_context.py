@@ -48,6 +48,16 @@ class Principal:
         return not self.roles.isdisjoint(roles)
 
 
+# Internal callers (Celery tasks, the operator) act as a service, never as a user. Tokens
+# are only issued for user roles, so the edge can never forward this one.
+SERVICE_ROLE = "SERVICE"
+
+
+def service_principal(name: str) -> Principal:
+    """The principal a background task uses to call another service."""
+    return Principal(user_id=f"service:{name}", roles=frozenset({SERVICE_ROLE}))
+
+
 _current: ContextVar[Principal | None] = ContextVar("petful_principal", default=None)
 
 

@@ -58,6 +58,7 @@ async def run(url: str, rate: float, seconds: float, headers: dict[str, str]) ->
         "ok": len(latencies),
         "errors": errors,
         "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
         "p99_ms": pct(0.99),
         "mean_ms": statistics.fmean(latencies) * 1000 if latencies else 0,
     }

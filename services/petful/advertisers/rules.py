@@ -7,7 +7,6 @@ attaches the request field name.
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -23,6 +22,9 @@ from petful.platform.validation import (
     RuleError as RuleError,
 )
 from petful.platform.validation import (
+    check_line as check_line,
+)
+from petful.platform.validation import (
     check_page_size as check_page_size,
 )
 from petful.platform.validation import (
@@ -30,6 +32,9 @@ from petful.platform.validation import (
 )
 from petful.platform.validation import (
     encode_cursor as encode_cursor,
+)
+from petful.platform.validation import (
+    has_control as _has_control,
 )
 from petful.platform.validation import (
     normalize_email as normalize_email,
@@ -155,22 +160,6 @@ DESCRIPTION_MAX = 2000
 MEDIA_ID_MAX = 200
 WEBSITE_MAX = 300
 REASON_MIN, REASON_MAX = 5, 500
-
-
-def _has_control(text: str, allowed: str = "") -> bool:
-    return any(unicodedata.category(c).startswith("C") and c not in allowed for c in text)
-
-
-def check_line(raw: str, *, max_len: int) -> str:
-    """A required one-line text: whitespace collapsed, 1..max_len, no control characters."""
-    text = " ".join(raw.split())
-    if not text:
-        raise RuleError("is required")
-    if len(text) > max_len:
-        raise RuleError(f"must be at most {max_len} characters")
-    if _has_control(text):
-        raise RuleError("must not contain control characters")
-    return text
 
 
 def check_description(raw: str) -> str:

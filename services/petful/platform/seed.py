@@ -1,7 +1,8 @@
 """Demo data: each domain may ship `petful.<domain>.demo` with an idempotent
 `seed(session, demo)`.
 
-Seeds run in DOMAINS order; `demo` is a plain dict through which an earlier domain's seed
+Seeds run in SEED_ORDER (each domain after the ones whose facts it needs); `demo` is a
+plain dict through which an earlier domain's seed
 hands facts to later ones (identity puts the demo account ids under "account_ids"), since
 services never read each other's tables.
 """
@@ -15,6 +16,10 @@ from typing import Any
 from petful.platform.db import dispose_engines, transaction
 from petful.platform.settings import DOMAINS, Settings
 
+# sns links the sandbox Instagram accounts before pets attaches them to demo pets.
+SEED_ORDER = ("identity", "sns", "pets", "advertisers", "campaigns")
+SEED_ORDER += tuple(d for d in DOMAINS if d not in SEED_ORDER)
+
 
 class SeedRefused(RuntimeError):
     pass
@@ -26,7 +31,7 @@ async def seed_all(settings: Settings) -> list[str]:
     done: list[str] = []
     demo: dict[str, Any] = {}
     try:
-        for domain in DOMAINS:
+        for domain in SEED_ORDER:
             name = f"petful.{domain}.demo"
             if importlib.util.find_spec(name) is None:
                 continue

@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -46,6 +47,25 @@ class Violations:
     def raise_if_any(self, detail: str = "the request has invalid fields") -> None:
         if self.items:
             raise InvalidArgument(detail, field_violations=self.items)
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+def has_control(text: str, allowed: str = "") -> bool:
+    return any(unicodedata.category(c).startswith("C") and c not in allowed for c in text)
+
+
+def check_line(raw: str, *, max_len: int) -> str:
+    """A required one-line text: whitespace collapsed, 1..max_len, no control characters."""
+    text = " ".join(raw.split())
+    if not text:
+        raise RuleError("is required")
+    if len(text) > max_len:
+        raise RuleError(f"must be at most {max_len} characters")
+    if has_control(text):
+        raise RuleError("must not contain control characters")
+    return text
 
 
 # --- email -------------------------------------------------------------------------------

@@ -1,0 +1,369 @@
+"""Campaigns (체험단): /api/v1/advertiser/campaigns (approved advertisers),
+/api/v1/campaigns and /api/v1/campaign-applications (PetStars), and
+/api/v1/admin/campaigns (review and cancellation)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from petful.edge import clients
+from petful.edge.auth import AdminUser, ApprovedAdvertiser, CurrentUser
+from petful.edge.campaign_schemas import (
+    Applicant,
+    ApplicantPage,
+    ApplicantStatus,
+    ApplyIn,
+    Campaign,
+    CampaignIn,
+    CampaignPage,
+    ContentIn,
+    NoteIn,
+    Phase,
+    Reason,
+    Report,
+    ShipmentIn,
+    Sort,
+    Tab,
+    applicant_status_value,
+    phase_value,
+)
+from petful.edge.pet_schemas import Pet, Species, species_value
+from petful.pb.campaigns.v1 import campaigns_pb2 as pb
+from petful.pb.pets.v1 import pets_pb2
+from petful.platform.auth_context import Principal, to_metadata
+
+advertiser_router = APIRouter(prefix="/api/v1/advertiser", tags=["campaigns (advertiser)"])
+router = APIRouter(prefix="/api/v1", tags=["campaigns"])
+admin_router = APIRouter(prefix="/api/v1/admin/campaigns", tags=["admin"])
+
+PageSize = Annotated[int, Query(ge=1, le=100)]
+Cursor = Annotated[str | None, Query(max_length=500)]
+
+
+async def _with_pets(items: list[pb.Applicant], user: Principal) -> list[Applicant]:
+    """Applicants with their pet cards, fetched in one call to the pets service."""
+    ids = sorted({a.pet_id for a in items})
+    pets: dict[str, Pet] = {}
+    if ids:
+        r = await clients.pets().BatchGetPets(
+            pets_pb2.BatchGetPetsRequest(pet_ids=ids), metadata=to_metadata(user)
+        )
+        pets = {p.id: Pet.from_pb(p) for p in r.pets}
+    return [Applicant.from_pb(a, pets.get(a.pet_id)) for a in items]
+
+
+# --- advertiser ----------------------------------------------------------------------------
+
+
+@advertiser_router.post("/campaigns", response_model=Campaign, status_code=201)
+async def create_campaign(body: CampaignIn, user: ApprovedAdvertiser) -> Campaign:
+    """Create a DRAFT campaign. Dates are checked in order; submit it for review next."""
+    r = await clients.campaigns().CreateCampaign(
+        pb.CreateCampaignRequest(fields=body.to_fields()), metadata=to_metadata(user)
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.get("/campaigns", response_model=CampaignPage)
+async def my_campaigns(
+    user: ApprovedAdvertiser,
+    phase: Phase | None = None,
+    page_size: PageSize = 20,
+    cursor: Cursor = None,
+) -> CampaignPage:
+    r = await clients.campaigns().ListMyCampaigns(
+        pb.ListMyCampaignsRequest(
+            phase=phase_value(phase) if phase else None, page_size=page_size, cursor=cursor or ""
+        ),
+        metadata=to_metadata(user),
+    )
+    return CampaignPage(
+        items=[Campaign.from_pb(c) for c in r.items], next_cursor=r.next_cursor or None
+    )
+
+
+@advertiser_router.get("/campaigns/{campaign_id}", response_model=Campaign)
+async def my_campaign(campaign_id: str, user: ApprovedAdvertiser) -> Campaign:
+    r = await clients.campaigns().GetCampaign(
+        pb.GetCampaignRequest(campaign_id=campaign_id), metadata=to_metadata(user)
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.put("/campaigns/{campaign_id}", response_model=Campaign)
+async def update_campaign(campaign_id: str, body: CampaignIn, user: ApprovedAdvertiser) -> Campaign:
+    """Replace the campaign. DRAFT/REJECTED: anything; RECRUITING: only the description,
+    images, requirements, product URL and objective (409 otherwise)."""
+    r = await clients.campaigns().UpdateCampaign(
+        pb.UpdateCampaignRequest(campaign_id=campaign_id, fields=body.to_fields()),
+        metadata=to_metadata(user),
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.post("/campaigns/{campaign_id}/submit", response_model=Campaign)
+async def submit_campaign(campaign_id: str, user: ApprovedAdvertiser) -> Campaign:
+    """DRAFT or REJECTED -> PENDING_REVIEW; every date must still be in the future."""
+    r = await clients.campaigns().SubmitCampaign(
+        pb.SubmitCampaignRequest(campaign_id=campaign_id), metadata=to_metadata(user)
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.post("/campaigns/{campaign_id}/cancel", response_model=Campaign)
+async def cancel_own_campaign(campaign_id: str, body: Reason, user: ApprovedAdvertiser) -> Campaign:
+    """Cancel before the announcement, with a reason applicants will see."""
+    r = await clients.campaigns().CancelCampaign(
+        pb.CancelCampaignRequest(campaign_id=campaign_id, reason=body.reason),
+        metadata=to_metadata(user),
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.get("/campaigns/{campaign_id}/applicants", response_model=ApplicantPage)
+async def applicants(
+    campaign_id: str,
+    user: ApprovedAdvertiser,
+    status_: Annotated[ApplicantStatus | None, Query(alias="status")] = None,
+    page_size: PageSize = 20,
+    cursor: Cursor = None,
+) -> ApplicantPage:
+    """Applicants of your campaign with each pet's card and Instagram figures."""
+    r = await clients.campaigns().ListApplicants(
+        pb.ListApplicantsRequest(
+            campaign_id=campaign_id,
+            status=applicant_status_value(status_) if status_ else None,
+            page_size=page_size,
+            cursor=cursor or "",
+        ),
+        metadata=to_metadata(user),
+    )
+    return ApplicantPage(
+        items=await _with_pets(list(r.items), user), next_cursor=r.next_cursor or None
+    )
+
+
+@advertiser_router.post("/campaigns/{campaign_id}/confirm-selection", response_model=Campaign)
+async def confirm_selection(campaign_id: str, user: ApprovedAdvertiser) -> Campaign:
+    """Announce the selection now instead of at the announcement date."""
+    r = await clients.campaigns().ConfirmSelection(
+        pb.ConfirmSelectionRequest(campaign_id=campaign_id), metadata=to_metadata(user)
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.post("/applicants/{applicant_id}/select", response_model=Applicant)
+async def select(applicant_id: str, user: ApprovedAdvertiser) -> Applicant:
+    """Select while the campaign is SELECTING; never beyond the headcount (409)."""
+    r = await clients.campaigns().SelectApplicant(
+        pb.SelectApplicantRequest(applicant_id=applicant_id), metadata=to_metadata(user)
+    )
+    return Applicant.from_pb(r)
+
+
+@advertiser_router.post("/applicants/{applicant_id}/unselect", response_model=Applicant)
+async def unselect(applicant_id: str, user: ApprovedAdvertiser) -> Applicant:
+    r = await clients.campaigns().UnselectApplicant(
+        pb.UnselectApplicantRequest(applicant_id=applicant_id), metadata=to_metadata(user)
+    )
+    return Applicant.from_pb(r)
+
+
+@advertiser_router.post("/applicants/{applicant_id}/shipment", response_model=Applicant)
+async def ship(applicant_id: str, body: ShipmentIn, user: ApprovedAdvertiser) -> Applicant:
+    """Delivery campaigns: record the carrier and tracking number."""
+    r = await clients.campaigns().ShipApplicant(
+        pb.ShipApplicantRequest(
+            applicant_id=applicant_id, carrier=body.carrier, tracking_number=body.tracking_number
+        ),
+        metadata=to_metadata(user),
+    )
+    return Applicant.from_pb(r)
+
+
+@advertiser_router.post("/applicants/{applicant_id}/approve-content", response_model=Applicant)
+async def approve_content(applicant_id: str, user: ApprovedAdvertiser) -> Applicant:
+    r = await clients.campaigns().ReviewContent(
+        pb.ReviewContentRequest(applicant_id=applicant_id, approve=True),
+        metadata=to_metadata(user),
+    )
+    return Applicant.from_pb(r)
+
+
+@advertiser_router.post("/applicants/{applicant_id}/request-revision", response_model=Applicant)
+async def request_revision(applicant_id: str, body: Reason, user: ApprovedAdvertiser) -> Applicant:
+    r = await clients.campaigns().ReviewContent(
+        pb.ReviewContentRequest(applicant_id=applicant_id, approve=False, reason=body.reason),
+        metadata=to_metadata(user),
+    )
+    return Applicant.from_pb(r)
+
+
+@advertiser_router.get("/campaigns/{campaign_id}/report", response_model=Report)
+async def report(campaign_id: str, user: ApprovedAdvertiser) -> Report:
+    """The result report: each selected applicant's post and figures, totals and cost per
+    engagement when the posts' figures are known."""
+    r = await clients.campaigns().GetReport(
+        pb.GetReportRequest(campaign_id=campaign_id), metadata=to_metadata(user)
+    )
+    return Report.from_pb(r)
+
+
+@advertiser_router.get("/campaigns/{campaign_id}/report.csv", response_class=Response)
+async def report_csv(campaign_id: str, user: ApprovedAdvertiser) -> Response:
+    r = await clients.campaigns().GetReport(
+        pb.GetReportRequest(campaign_id=campaign_id), metadata=to_metadata(user)
+    )
+    return Response(
+        content=r.csv.encode(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="campaign-{campaign_id}.csv"'},
+    )
+
+
+# --- PetStars ------------------------------------------------------------------------------
+
+
+@router.get("/campaigns", response_model=CampaignPage)
+async def browse(
+    user: CurrentUser,
+    tab: Tab = "recruiting",
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    sort: Sort = "newest",
+    species: Species | None = None,
+    page_size: PageSize = 20,
+    cursor: Cursor = None,
+) -> CampaignPage:
+    """Recruiting, applied (by your pets) or ended campaigns; search title, brand, product
+    and keywords."""
+    r = await clients.campaigns().ListCampaigns(
+        pb.ListCampaignsRequest(
+            tab=f"TAB_{tab.upper()}",
+            query=q or "",
+            sort=f"SORT_{sort.upper()}",
+            species=species_value(species) if species else None,
+            page_size=page_size,
+            cursor=cursor or "",
+        ),
+        metadata=to_metadata(user),
+    )
+    return CampaignPage(
+        items=[Campaign.from_pb(c) for c in r.items], next_cursor=r.next_cursor or None
+    )
+
+
+@router.get("/campaigns/{campaign_id}", response_model=Campaign)
+async def campaign(campaign_id: str, user: CurrentUser) -> Campaign:
+    r = await clients.campaigns().GetCampaign(
+        pb.GetCampaignRequest(campaign_id=campaign_id), metadata=to_metadata(user)
+    )
+    return Campaign.from_pb(r)
+
+
+@router.post("/campaigns/{campaign_id}/applications", response_model=Applicant, status_code=201)
+async def apply(campaign_id: str, body: ApplyIn, user: CurrentUser) -> Applicant:
+    """Apply with one of your approved PetStars while the campaign is recruiting."""
+    r = await clients.campaigns().Apply(
+        pb.ApplyRequest(campaign_id=campaign_id, pet_id=body.pet_id, note=body.note),
+        metadata=to_metadata(user),
+    )
+    return Applicant.from_pb(r)
+
+
+@router.get("/me/campaign-applications", response_model=ApplicantPage)
+async def my_applications(
+    user: CurrentUser,
+    campaign_id: Annotated[str | None, Query(max_length=64)] = None,
+    page_size: PageSize = 20,
+    cursor: Cursor = None,
+) -> ApplicantPage:
+    r = await clients.campaigns().ListMyApplications(
+        pb.ListMyApplicationsRequest(
+            campaign_id=campaign_id or "", page_size=page_size, cursor=cursor or ""
+        ),
+        metadata=to_metadata(user),
+    )
+    return ApplicantPage(
+        items=[Applicant.from_pb(a) for a in r.items], next_cursor=r.next_cursor or None
+    )
+
+
+@router.get("/campaign-applications/{applicant_id}", response_model=Applicant)
+async def application(applicant_id: str, user: CurrentUser) -> Applicant:
+    r = await clients.campaigns().GetApplication(
+        pb.GetApplicationRequest(applicant_id=applicant_id), metadata=to_metadata(user)
+    )
+    return Applicant.from_pb(r)
+
+
+@router.patch("/campaign-applications/{applicant_id}", response_model=Applicant)
+async def edit_note(applicant_id: str, body: NoteIn, user: CurrentUser) -> Applicant:
+    r = await clients.campaigns().UpdateApplication(
+        pb.UpdateApplicationRequest(applicant_id=applicant_id, note=body.note),
+        metadata=to_metadata(user),
+    )
+    return Applicant.from_pb(r)
+
+
+@router.post("/campaign-applications/{applicant_id}/cancel", response_model=Applicant)
+async def cancel_application(applicant_id: str, user: CurrentUser) -> Applicant:
+    r = await clients.campaigns().CancelApplication(
+        pb.CancelApplicationRequest(applicant_id=applicant_id), metadata=to_metadata(user)
+    )
+    return Applicant.from_pb(r)
+
+
+@router.post("/campaign-applications/{applicant_id}/content", response_model=Applicant)
+async def submit_content(applicant_id: str, body: ContentIn, user: CurrentUser) -> Applicant:
+    """Submit (or resubmit after a revision request) the Instagram post."""
+    r = await clients.campaigns().SubmitContent(
+        pb.SubmitContentRequest(applicant_id=applicant_id, post_url=body.post_url),
+        metadata=to_metadata(user),
+    )
+    return Applicant.from_pb(r)
+
+
+# --- admin ---------------------------------------------------------------------------------
+
+
+@admin_router.get("/review-queue", response_model=CampaignPage)
+async def review_queue(
+    admin: AdminUser, page_size: PageSize = 20, cursor: Cursor = None
+) -> CampaignPage:
+    r = await clients.campaigns().ListReviewQueue(
+        pb.ListReviewQueueRequest(page_size=page_size, cursor=cursor or ""),
+        metadata=to_metadata(admin),
+    )
+    return CampaignPage(
+        items=[Campaign.from_pb(c) for c in r.items], next_cursor=r.next_cursor or None
+    )
+
+
+@admin_router.post("/{campaign_id}/approve", response_model=Campaign)
+async def approve(campaign_id: str, admin: AdminUser) -> Campaign:
+    """PENDING_REVIEW -> RECRUITING."""
+    r = await clients.campaigns().ApproveCampaign(
+        pb.ApproveCampaignRequest(campaign_id=campaign_id), metadata=to_metadata(admin)
+    )
+    return Campaign.from_pb(r)
+
+
+@admin_router.post("/{campaign_id}/reject", response_model=Campaign)
+async def reject(campaign_id: str, body: Reason, admin: AdminUser) -> Campaign:
+    r = await clients.campaigns().RejectCampaign(
+        pb.RejectCampaignRequest(campaign_id=campaign_id, reason=body.reason),
+        metadata=to_metadata(admin),
+    )
+    return Campaign.from_pb(r)
+
+
+@admin_router.post("/{campaign_id}/cancel", response_model=Campaign)
+async def cancel(campaign_id: str, body: Reason, admin: AdminUser) -> Campaign:
+    """Cancel at any time before completion, with a reason."""
+    r = await clients.campaigns().CancelCampaign(
+        pb.CancelCampaignRequest(campaign_id=campaign_id, reason=body.reason),
+        metadata=to_metadata(admin),
+    )
+    return Campaign.from_pb(r)

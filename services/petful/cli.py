@@ -159,7 +159,7 @@ def _edge(args: argparse.Namespace) -> int:
         port=settings.port("edge"),
         log_config=None,
         proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
+        forwarded_allow_ips=settings.forwarded_allow_ips,
     )
     return 0
 

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+import importlib
+import inspect
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
 
-from petful.advertisers import grpc_api as advertisers_grpc_api
+from petful.devstack.instagram_sandbox import SandboxServer
 from petful.edge import auth as edge_auth
 from petful.edge.app import create_app
-from petful.identity import grpc_api, service
+from petful.identity import service
 from petful.identity.rules import Role
 from petful.identity.tokens import generate_private_pem
 from petful.pb.identity.v1 import identity_pb2 as pb
@@ -26,19 +29,37 @@ from petful.platform.db import transaction
 from petful.platform.grpc_client import channel, close_channels
 from petful.platform.grpc_server import RunningServer, start_server
 from petful.platform.settings import Settings
+from tests.support import free_port
 
 PASSWORD = "correct-horse-1"
 
 
+class Clock:
+    """An injected clock the services read; it stands still until a test moves it."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> datetime:
+        self.now += delta
+        return self.now
+
+
 @dataclass
 class IdentityEdge:
-    """The identity and advertisers services on real gRPC ports and the edge in front."""
+    """The domain services on real gRPC ports and the edge in front."""
 
     settings: Settings
     server: RunningServer
     private_pem: str
     client: httpx.AsyncClient
     users: dict[str, str] = field(default_factory=dict)  # email -> user id
+    # The services' clock: tests move it to run time-driven steps (see Clock).
+    clock: Clock = field(default_factory=lambda: Clock(datetime.now(UTC)))
+    sandbox: SandboxServer | None = None
 
     @property
     def stub(self) -> identity_pb2_grpc.IdentityServiceStub:
@@ -95,34 +116,55 @@ async def outbox_payloads(topic: str, schema: str = "identity") -> list[dict[str
         return [dict(p) for p in rows.scalars()]
 
 
+# Every domain service with RPCs runs for real in edge tests; each finds the others through
+# PETFUL_SERVICE_TARGETS, as in a cluster.
+EDGE_SERVICES = ("identity", "advertisers", "pets", "sns", "campaigns")
+
+
 @pytest.fixture
 async def identity_edge(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[IdentityEdge]:
     pem = generate_private_pem()
     monkeypatch.setenv("PETFUL_JWT_PRIVATE_KEYS", json.dumps([pem]))
+    servers: dict[str, RunningServer] = {}
+    clock = Clock(datetime.now(UTC))
+    # The sns service talks to the Instagram sandbox, a local Graph API.
+    sandbox = await SandboxServer(free_port()).start()
+    for key, value in {
+        "PETFUL_SNS_GRAPH_BASE_URL": sandbox.url,
+        "PETFUL_SNS_SOURCE": "sandbox",
+        "PETFUL_SNS_APP_ID": "sandbox-app",
+        "PETFUL_SNS_APP_SECRET": "sandbox-secret",
+    }.items():
+        monkeypatch.setenv(key, value)
     settings_module.get_settings.cache_clear()
     settings = settings_module.get_settings()
-    server = await start_server("identity", grpc_api.register, settings=settings, port=0)
-    advertisers = await start_server(
-        "advertisers", advertisers_grpc_api.register, settings=settings, port=0
-    )
-    monkeypatch.setenv(
-        "PETFUL_SERVICE_TARGETS",
-        json.dumps(
-            {
-                "identity": f"127.0.0.1:{server.port}",
-                "advertisers": f"127.0.0.1:{advertisers.port}",
-            }
-        ),
-    )
-    settings_module.get_settings.cache_clear()
-    edge_auth.jwks_cache.__init__()  # type: ignore[misc]  # forget keys of earlier tests
-    transport = httpx.ASGITransport(app=create_app())
     try:
+        for domain in EDGE_SERVICES:
+            register = importlib.import_module(f"petful.{domain}.grpc_api").register
+            # Identity keeps real time: token expiry is checked against the wall clock.
+            if domain != "identity" and "clock" in inspect.signature(register).parameters:
+                register = functools.partial(register, clock=clock)
+            servers[domain] = await start_server(domain, register, settings=settings, port=0)
+        monkeypatch.setenv(
+            "PETFUL_SERVICE_TARGETS",
+            json.dumps({d: f"127.0.0.1:{s.port}" for d, s in servers.items()}),
+        )
+        settings_module.get_settings.cache_clear()
+        edge_auth.jwks_cache.__init__()  # type: ignore[misc]  # forget keys of earlier tests
+        transport = httpx.ASGITransport(app=create_app())
         async with httpx.AsyncClient(transport=transport, base_url="http://edge") as client:
-            yield IdentityEdge(settings_module.get_settings(), server, pem, client)
+            yield IdentityEdge(
+                settings_module.get_settings(),
+                servers["identity"],
+                pem,
+                client,
+                clock=clock,
+                sandbox=sandbox,
+            )
     finally:
-        await advertisers.stop(0)
-        await server.stop(0)
+        for server in servers.values():
+            await server.stop(0)
         await close_channels()
+        await sandbox.stop()

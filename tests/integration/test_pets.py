@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -307,3 +308,32 @@ async def test_delete_removes_the_pet_and_its_images(identity_edge: IdentityEdge
     async with transaction() as session:
         statuses = (await session.execute(sa.select(table.c.status))).scalars().all()
     assert statuses == ["DELETED"]
+
+
+async def test_oversized_bodies_are_refused_before_buffering(identity_edge: IdentityEdge) -> None:
+    owner = await headers_for(identity_edge, "owner@example.com")
+    pet = await create_pet(identity_edge, owner)
+    url = f"/api/v1/pets/{pet['id']}/image"
+    limit = identity_edge.settings.media_max_bytes + 1024 * 1024
+    multipart = {**owner, "content-type": "multipart/form-data; boundary=xyz"}
+    r = await identity_edge.client.put(url, content=b"x" * (limit + 1), headers=multipart)
+    assert r.status_code == 413
+    assert problem_fields(r) == {"file"}
+    sent = 0
+
+    async def endless() -> AsyncIterator[bytes]:
+        # No Content-Length: the body is cut off once it passes the limit.
+        nonlocal sent
+        yield (
+            b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n'
+            b"Content-Type: image/png\r\n\r\n"
+        )
+        while sent <= 2 * limit:
+            sent += 1 << 20
+            yield b"y" * (1 << 20)
+
+    r = await identity_edge.client.put(url, content=endless(), headers=multipart)
+    assert r.status_code == 413
+    assert r.headers["content-type"] == "application/problem+json"
+    assert sent < 2 * limit
+    assert await media_rows() == 0

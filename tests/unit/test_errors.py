@@ -7,6 +7,7 @@ from typing import Any
 import grpc
 import pytest
 
+from petful.pb.common.v1 import errors_pb2
 from petful.platform import errors
 from petful.platform.auth_context import (
     Principal,
@@ -144,3 +145,41 @@ def test_use_principal_nests_and_resets() -> None:
             assert require_principal().user_id == "b"
         assert require_principal().user_id == "a"
     assert current_principal() is None
+
+
+@pytest.mark.parametrize(
+    ("cls", "status"), [(errors.PayloadTooLarge, 413), (errors.UnsupportedMediaType, 415)]
+)
+def test_upload_errors_share_invalid_argument_code_but_keep_their_status(
+    cls: type[DomainError], status: int
+) -> None:
+    err = cls("file rejected", field_violations=[("file", "content is not JPEG")])
+    code, _, _ = to_status(err)
+    assert code is grpc.StatusCode.INVALID_ARGUMENT
+    back = round_trip(err)
+    assert type(back) is cls
+    assert isinstance(back, InvalidArgument)
+    assert back.http_status == status
+    assert back.field_violations == (("file", "content is not JPEG"),)
+
+
+def test_plain_invalid_argument_stays_422() -> None:
+    back = round_trip(InvalidArgument("bad"))
+    assert type(back) is InvalidArgument
+    assert back.http_status == 422
+
+
+def test_error_info_without_http_status_maps_by_code_only() -> None:
+    # An ErrorInfo from a peer built before http_status existed.
+    info = errors_pb2.ErrorInfo(type="t", title="x", detail="too big")
+    back = errors.from_error_info(grpc.StatusCode.INVALID_ARGUMENT, info)
+    assert type(back) is InvalidArgument
+
+
+def test_http_status_never_changes_the_code_family() -> None:
+    # A 413 claimed on a NOT_FOUND status is not trusted: the gRPC code decides the family.
+    info = errors_pb2.ErrorInfo(type="t", title="x", detail="d", http_status=413)
+    assert type(errors.from_error_info(grpc.StatusCode.NOT_FOUND, info)) is NotFound
+    info.http_status = 999
+    back = errors.from_error_info(grpc.StatusCode.INVALID_ARGUMENT, info)
+    assert type(back) is InvalidArgument

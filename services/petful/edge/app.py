@@ -12,10 +12,25 @@ from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from petful.edge import problems
-from petful.edge.routers import admin, advertisers, auth, health, me, reports, users, wellknown
+from petful.edge.routers import (
+    admin,
+    advertisers,
+    auth,
+    campaigns,
+    health,
+    me,
+    media,
+    pets,
+    reports,
+    sns,
+    users,
+    wellknown,
+)
+from petful.edge.uploads import BodyLimit
 from petful.platform.auth_context import Principal, use_principal
 from petful.platform.db import dispose_engines
 from petful.platform.grpc_client import close_channels
+from petful.platform.settings import get_settings
 
 REQUEST_ID_HEADER = "X-Request-Id"
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
@@ -38,6 +53,8 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     problems.install(app)
+    # Room for the multipart framing around the largest accepted file.
+    app.add_middleware(BodyLimit, max_bytes=get_settings().media_max_bytes + 1024 * 1024)
 
     @app.middleware("http")
     async def request_context(
@@ -62,6 +79,16 @@ def create_app() -> FastAPI:
         reports.router,
         advertisers.router,
         advertisers.admin_router,
+        pets.router,
+        pets.petstars_router,
+        pets.breeds_router,
+        pets.applications_router,
+        pets.admin_router,
+        campaigns.advertiser_router,
+        campaigns.router,
+        campaigns.admin_router,
+        sns.router,
+        media.router,
     ):
         app.include_router(router)
 

@@ -38,6 +38,8 @@ PUBLIC_ROUTES: tuple[tuple[str, str], ...] = (
     ("path", "/api/openapi.json"),
     ("prefix", "/api/docs"),
     ("safe_regex", "^/api/v1/users/[^/]+/public$"),
+    ("prefix", "/api/v1/petstars"),
+    ("path", "/api/v1/breeds"),
 )
 
 

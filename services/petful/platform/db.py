@@ -2,12 +2,16 @@
 
 A session lives for one RPC or one task and is committed only at that boundary
 (`transaction`); services and repositories never commit.
+
+Side effects outside the database (e.g. a stored media object) register `on_rollback` /
+`on_commit` callbacks on the session; `transaction()` runs them once the outcome is known.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from sqlalchemy import MetaData
@@ -19,6 +23,12 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from petful.platform.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[], Awaitable[None]]
+_ON_COMMIT = "petful.on_commit"
+_ON_ROLLBACK = "petful.on_rollback"
 
 # Engines bind their connections to the event loop that opened them, so keep one per loop.
 _engines: dict[tuple[str, int], AsyncEngine] = {}
@@ -62,8 +72,41 @@ def session_maker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
 
+def on_rollback(session: AsyncSession, callback: Callback) -> None:
+    """Run `callback` if the session's transaction rolls back (undo an outside effect)."""
+    session.info.setdefault(_ON_ROLLBACK, []).append(callback)
+
+
+def on_commit(session: AsyncSession, callback: Callback) -> None:
+    """Run `callback` after the session's transaction committed (effects that must not be
+    undone by a rollback, e.g. deleting an object the committed change no longer uses)."""
+    session.info.setdefault(_ON_COMMIT, []).append(callback)
+
+
+async def run_callbacks(session: AsyncSession, *, committed: bool) -> None:
+    """Run and forget the session's callbacks for the outcome. `transaction()` calls this;
+    code that manages its own session boundary calls it after commit/rollback."""
+    callbacks: list[Callback] = session.info.pop(_ON_COMMIT if committed else _ON_ROLLBACK, [])
+    session.info.pop(_ON_ROLLBACK if committed else _ON_COMMIT, None)
+    for callback in callbacks:
+        try:
+            await callback()
+        except Exception:
+            # The outcome is decided; a failed cleanup is logged, never raised over it.
+            log.exception("transaction callback failed", extra={"committed": committed})
+
+
 @asynccontextmanager
 async def transaction(settings: Settings | None = None) -> AsyncIterator[AsyncSession]:
-    """The RPC/task boundary: commit when the block succeeds, roll back when it raises."""
-    async with session_maker(get_engine(settings))() as session, session.begin():
-        yield session
+    """The RPC/task boundary: commit when the block succeeds, roll back when it raises.
+
+    Callbacks registered with `on_commit`/`on_rollback` run after the outcome.
+    """
+    async with session_maker(get_engine(settings))() as session:
+        try:
+            async with session.begin():
+                yield session
+        except BaseException:
+            await run_callbacks(session, committed=False)
+            raise
+        await run_callbacks(session, committed=True)

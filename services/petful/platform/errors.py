@@ -11,6 +11,8 @@ Status choices worth knowing:
   (e.g. applying to a campaign that is not recruiting). Retrying after the state changes
   can succeed, which is what 409 means; 422 is kept for input the caller must fix.
 - `AlreadyExists` is a `Conflict` (both 409), so `except Conflict` catches both.
+- `PayloadTooLarge` (413) and `UnsupportedMediaType` (415) are `InvalidArgument`s: they share
+  its gRPC code, and `ErrorInfo.http_status` tells the receiver which class to rebuild.
 """
 
 from __future__ import annotations
@@ -55,7 +57,9 @@ class DomainError(Exception):
         return f"{type(self).__name__}({self.detail!r}, type_={self.type!r})"
 
     def to_error_info(self) -> errors_pb2.ErrorInfo:
-        info = errors_pb2.ErrorInfo(type=self.type, title=self.title, detail=self.detail)
+        info = errors_pb2.ErrorInfo(
+            type=self.type, title=self.title, detail=self.detail, http_status=self.http_status
+        )
         for field, reason in self.field_violations:
             info.field_violations.add(field=field, reason=reason)
         return info
@@ -66,6 +70,22 @@ class InvalidArgument(DomainError):
     http_status = 422
     default_type = PROBLEM_BASE + "validation"
     default_title = "Validation failed"
+
+
+class PayloadTooLarge(InvalidArgument):
+    """The request body (an upload) is over the size limit."""
+
+    http_status = 413
+    default_type = PROBLEM_BASE + "payload-too-large"
+    default_title = "Payload too large"
+
+
+class UnsupportedMediaType(InvalidArgument):
+    """The content (sniffed, not as named) is of a type this endpoint does not take."""
+
+    http_status = 415
+    default_type = PROBLEM_BASE + "unsupported-media-type"
+    default_title = "Unsupported media type"
 
 
 class NotFound(DomainError):
@@ -161,8 +181,16 @@ ERROR_CLASSES: tuple[type[DomainError], ...] = (
     ServiceUnavailable,
     DeadlineExceeded,
     Internal,
+    PayloadTooLarge,
+    UnsupportedMediaType,
 )
-_BY_CODE: dict[grpc.StatusCode, type[DomainError]] = {c.grpc_code: c for c in ERROR_CLASSES}
+# The first class listed for a code is the one a bare code maps to; subclasses that share the
+# code are told apart by (code, http_status).
+_BY_CODE: dict[grpc.StatusCode, type[DomainError]] = {}
+_BY_CODE_AND_STATUS: dict[tuple[grpc.StatusCode, int], type[DomainError]] = {}
+for _cls in ERROR_CLASSES:
+    _BY_CODE.setdefault(_cls.grpc_code, _cls)
+    _BY_CODE_AND_STATUS.setdefault((_cls.grpc_code, _cls.http_status), _cls)
 # Transport-level codes that mean "try again later" rather than a bug.
 _BY_CODE[grpc.StatusCode.CANCELLED] = ServiceUnavailable
 
@@ -192,6 +220,9 @@ def _error_info(e: grpc.RpcError) -> errors_pb2.ErrorInfo | None:
 
 def from_error_info(code: grpc.StatusCode, info: errors_pb2.ErrorInfo) -> DomainError:
     cls = _BY_CODE.get(code, Internal)
+    if info.HasField("http_status"):
+        # Only a class with the same gRPC code qualifies: a status never upgrades the code.
+        cls = _BY_CODE_AND_STATUS.get((code, info.http_status), cls)
     if cls is Internal:
         return Internal()
     violations = [(v.field, v.reason) for v in info.field_violations]

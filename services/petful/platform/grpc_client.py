@@ -110,6 +110,9 @@ def channel(domain: str, *, settings: Settings | None = None) -> grpc.aio.Channe
             *KEEPALIVE_OPTIONS,
             ("grpc.enable_retries", 1),
             ("grpc.service_config", service_config(settings.grpc_max_attempts)),
+            # Uploads travel as bytes inside one message: the media limit plus headroom.
+            ("grpc.max_send_message_length", settings.media_max_bytes + 1024 * 1024),
+            ("grpc.max_receive_message_length", settings.media_max_bytes + 1024 * 1024),
         )
         cached = grpc.aio.insecure_channel(
             target, options=options, interceptors=client_interceptors(settings)

@@ -265,7 +265,14 @@ async def start_server(
     port None means `settings.port("grpc.<domain>")`; 0 picks a free port (tests).
     """
     settings = settings or get_settings()
-    server = grpc.aio.server(interceptors=default_interceptors(), options=SERVER_OPTIONS)
+    # Uploads travel as bytes inside one message: allow the media limit plus headroom.
+    max_message = settings.media_max_bytes + 1024 * 1024
+    options = (
+        *SERVER_OPTIONS,
+        ("grpc.max_receive_message_length", max_message),
+        ("grpc.max_send_message_length", max_message),
+    )
+    server = grpc.aio.server(interceptors=default_interceptors(), options=options)
     recorder = _RecordingServer(server)
     if diagnostics:
         register_diagnostics(recorder, domain)

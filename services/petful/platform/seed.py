@@ -17,8 +17,8 @@ from petful.platform.db import dispose_engines, transaction
 from petful.platform.settings import DOMAINS, Settings
 
 # sns links the sandbox Instagram accounts before pets attaches them to demo pets.
-SEED_ORDER = ("identity", "sns", "pets", "advertisers", "campaigns")
-SEED_ORDER += tuple(d for d in DOMAINS if d not in SEED_ORDER)
+_FIRST = ("identity", "sns", "pets", "advertisers", "campaigns")
+SEED_ORDER: tuple[str, ...] = _FIRST + tuple(d for d in DOMAINS if d not in _FIRST)
 
 
 class SeedRefused(RuntimeError):

@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     mail_from: str = "PetFul <no-reply@petful.dev>"
 
     log_level: str = "INFO"
+    # Proxies whose X-Forwarded-For the edge trusts (Envoy): loopback locally; in a cluster
+    # the Envoy pods' addresses (comma-separated, or "*" behind a NetworkPolicy).
+    forwarded_allow_ips: str = "127.0.0.1"
 
     # identity
     # Ed25519 private keys (PEM) that sign JWTs: the first signs, the others only verify
@@ -120,6 +123,69 @@ class Settings(BaseSettings):
     bootstrap_admin_name: str = "Administrator"
     bootstrap_admin_nickname: str = "admin"
     bootstrap_admin_phone: str = "010-0000-0000"
+
+    # pets: the PetStar criteria are published to owners and shown to admins; failing them
+    # flags an application for review, it never rejects it.
+    petstar_min_followers: int = 1000
+    petstar_min_qualifying_posts: int = 3
+    petstar_min_likes: int = 300
+    petstar_window_days: int = 90
+    # A rejected or revoked pet may apply again after this many days.
+    petstar_reapply_days: int = 30
+    # Verification retries while the sns service cannot answer, then goes to review flagged.
+    petstar_verify_max_attempts: int = 5
+
+    # media: uploads are sanitized by petful.platform.media and stored under content-addressed
+    # keys in a local directory (default; None means data_dir/"media") or an S3-compatible
+    # bucket. Empty S3 strings mean "not set" (boto3's own defaults for region/endpoint).
+    media_backend: Literal["local", "s3"] = "local"
+    media_dir: Path | None = None
+    media_max_bytes: int = 10 * 1024 * 1024
+    media_max_pixels: int = 40_000_000
+    media_s3_bucket: str = ""
+    media_s3_endpoint_url: str = ""
+    media_s3_region: str = ""
+    media_s3_access_key_id: str = ""
+    media_s3_secret_access_key: SecretStr = SecretStr("")
+    media_thumbnail_sizes: tuple[int, ...] = (320, 960)
+
+    # campaigns
+    # Selected applicants without approved content this many days after the activity end
+    # become NO_SHOW.
+    campaigns_content_grace_days: int = 3
+    # The IANA zone campaign schedules and result reports are shown in.
+    campaigns_timezone: str = "Asia/Seoul"
+    # Campaigns one advance_due run handles at most (the next run takes the rest).
+    campaigns_advance_batch_size: int = 500
+
+    # sns
+    # Instagram Graph API (Facebook Login for Business). The base URL and version are
+    # settings so the devstack and tests can point the real client at the sandbox
+    # (petful.devstack.instagram_sandbox); accounts linked there carry source "sandbox".
+    sns_graph_base_url: str = "https://graph.facebook.com"
+    sns_graph_api_version: str = "v23.0"
+    sns_source: Literal["instagram", "sandbox"] = "instagram"
+    # The Meta app that exchanges short-lived user tokens; empty: linking is refused with a
+    # clear error (nothing else needs them).
+    sns_app_id: str = ""
+    sns_app_secret: SecretStr = SecretStr("")
+    sns_graph_timeout_seconds: float = 10.0
+    # Rate limiting (HTTP 429, codes 4/17/32/613): retries with exponential back-off.
+    sns_graph_max_retries: int = 3
+    sns_graph_backoff_seconds: float = 1.0
+    sns_graph_backoff_max_seconds: float = 30.0
+    sns_media_page_size: int = 25
+    sns_media_max_pages: int = 40
+    # AES-256-GCM keys (base64 of 32 bytes) for stored Instagram tokens: the first encrypts,
+    # all decrypt (rotation). Empty outside production: one is generated once under
+    # data_dir/keys. Empty in production: the sns service refuses to start.
+    sns_token_keys: list[str] = Field(default_factory=list)
+    # Metrics: engagement over the last N posts; the default window for posts_in_window.
+    sns_engagement_posts: int = 12
+    sns_metrics_window_days: int = 90
+    # A sync holds a Redis lock this long at most; the beat syncs every LINKED account.
+    sns_sync_lock_seconds: int = 600
+    sns_sync_every_hours: int = 24
 
     def port(self, name: str) -> int:
         """Port of a named endpoint from the fixed table, unless overridden."""

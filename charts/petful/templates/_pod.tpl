@@ -1,0 +1,274 @@
+{{/*
+The pod of one component. Every argument is dict "root" $ "name" <component> "c" <values>.
+Roles: envoy | edge | service | worker | beat | operator. Values under `default:` apply to
+every component; a component's own keys win.
+*/}}
+
+{{/* The container command, from the role unless the component sets one. */}}
+{{- define "petful.command" -}}
+{{- $c := .c -}}
+{{- if $c.command -}}
+{{- toJson $c.command -}}
+{{- else if eq $c.role "service" -}}
+{{- toJson (list "petful" "serve" .name) -}}
+{{- else if eq $c.role "edge" -}}
+{{- toJson (list "petful" "edge") -}}
+{{- else if eq $c.role "worker" -}}
+{{- toJson (list "petful" "worker") -}}
+{{- else if eq $c.role "beat" -}}
+{{- toJson (list "petful" "beat") -}}
+{{- else if eq $c.role "envoy" -}}
+{{- toJson (list "envoy" "-c" "/etc/envoy/envoy.yaml" "--disable-hot-restart" "--log-level" "info") -}}
+{{- else -}}
+{{- fail (printf "components.%s: role %s needs a command" .name $c.role) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Container ports {name: port}. Envoy's come from the envoy: block its config uses. */}}
+{{- define "petful.ports" -}}
+{{- if eq .c.role "envoy" -}}
+{{- toJson (dict "http" (int .root.Values.envoy.port) "admin" (int .root.Values.envoy.adminPort)) -}}
+{{- else -}}
+{{- toJson (.c.ports | default dict) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* PETFUL_PORTS for the process, so the settings table and the chart agree on ports. */}}
+{{- define "petful.portsEnv" -}}
+{{- $ports := dict -}}
+{{- $p := .c.ports | default dict -}}
+{{- if eq .c.role "service" -}}
+{{- $_ := set $ports (printf "grpc.%s" .name) (int $p.grpc) -}}
+{{- $_ := set $ports (printf "metrics.%s" .name) (int $p.metrics) -}}
+{{- else if eq .c.role "edge" -}}
+{{- $_ := set $ports "edge" (int $p.http) -}}
+{{- else if has .c.role (list "worker" "beat") -}}
+{{- $_ := set $ports (printf "metrics.%s" .c.role) (int $p.metrics) -}}
+{{- end -}}
+{{- toJson $ports -}}
+{{- end -}}
+
+{{- define "petful.probes" -}}
+{{- $c := .c -}}
+{{- $p := $c.ports | default dict -}}
+{{- $probes := dict -}}
+{{- if eq $c.role "service" -}}
+{{- $grpc := dict "port" (int $p.grpc) -}}
+{{- $_ := set $probes "startupProbe" (dict "grpc" $grpc "periodSeconds" 2 "failureThreshold" 30) -}}
+{{- $_ := set $probes "livenessProbe" (dict "grpc" $grpc "periodSeconds" 10 "timeoutSeconds" 2 "failureThreshold" 3) -}}
+{{- $_ := set $probes "readinessProbe" (dict "grpc" $grpc "periodSeconds" 5 "timeoutSeconds" 2 "failureThreshold" 2) -}}
+{{- else if eq $c.role "edge" -}}
+{{- $live := dict "path" "/api/v1/health/live" "port" "http" -}}
+{{- $ready := dict "path" ($c.readinessPath | default "/api/v1/health/live") "port" "http" -}}
+{{- $_ := set $probes "startupProbe" (dict "httpGet" $live "periodSeconds" 2 "failureThreshold" 30) -}}
+{{- $_ := set $probes "livenessProbe" (dict "httpGet" $live "periodSeconds" 10 "timeoutSeconds" 2 "failureThreshold" 3) -}}
+{{- $_ := set $probes "readinessProbe" (dict "httpGet" $ready "periodSeconds" 5 "timeoutSeconds" 2 "failureThreshold" 2) -}}
+{{- else if has $c.role (list "worker" "beat") -}}
+{{- $metrics := dict "path" "/metrics" "port" "metrics" -}}
+{{- $_ := set $probes "startupProbe" (dict "httpGet" $metrics "periodSeconds" 2 "failureThreshold" 60) -}}
+{{- $_ := set $probes "livenessProbe" (dict "httpGet" $metrics "periodSeconds" 20 "timeoutSeconds" 5 "failureThreshold" 3) -}}
+{{- else if eq $c.role "operator" -}}
+{{- $health := dict "path" "/healthz" "port" "health" -}}
+{{- $_ := set $probes "livenessProbe" (dict "httpGet" $health "initialDelaySeconds" 10 "periodSeconds" 15 "timeoutSeconds" 5 "failureThreshold" 3) -}}
+{{- else if eq $c.role "envoy" -}}
+{{- $ready := dict "path" "/ready" "port" "admin" -}}
+{{- $_ := set $probes "livenessProbe" (dict "httpGet" $ready "periodSeconds" 10 "timeoutSeconds" 2 "failureThreshold" 3) -}}
+{{- $_ := set $probes "readinessProbe" (dict "httpGet" $ready "periodSeconds" 5 "timeoutSeconds" 2 "failureThreshold" 2) -}}
+{{- end -}}
+{{- range $key := list "startupProbe" "livenessProbe" "readinessProbe" -}}
+{{- if hasKey $c $key -}}
+{{- $_ := set $probes $key (get $c $key) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $probes -}}
+{{- end -}}
+
+{{- define "petful.env" -}}
+{{- $root := .root -}}
+{{- $c := .c -}}
+- name: POD_NAME
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
+- name: POD_NAMESPACE
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
+{{- if ne $c.role "envoy" }}
+- name: OTEL_SERVICE_NAME
+  value: {{ printf "petful-%s" .name | quote }}
+- name: OTEL_RESOURCE_ATTRIBUTES
+  value: {{ printf "service.namespace=petful,service.version=%s,deployment.environment=%s,k8s.namespace.name=$(POD_NAMESPACE),k8s.pod.name=$(POD_NAME)%s" $root.Chart.AppVersion $root.Values.config.env (ternary (printf ",%s" $root.Values.otel.resourceAttributes) "" (ne $root.Values.otel.resourceAttributes "")) | quote }}
+- name: PETFUL_PORTS
+  value: {{ include "petful.portsEnv" . | quote }}
+{{- if $c.jwtKeys }}
+- name: PETFUL_JWT_PRIVATE_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "petful.jwtSecretName" $root }}
+      key: {{ $root.Values.jwt.existingSecretKey | default "jwt-private-keys" }}
+{{- end }}
+{{- with $root.Values.default.env }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+{{- with $c.env }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/* envFrom of every petful process (not Envoy). Args: root context. */}}
+{{- define "petful.envFrom" -}}
+- configMapRef:
+    name: {{ include "petful.configMapName" . }}
+- secretRef:
+    name: {{ include "petful.envSecretName" . }}
+{{- end -}}
+
+{{/* Volumes for a writable /tmp (data_dir) and local media. Args: root context. */}}
+{{- define "petful.volumes" -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: {{ .Values.default.tmpSizeLimit }}
+{{- if eq .Values.media.backend "local" }}
+- name: media
+{{- if .Values.media.local.existingClaim }}
+  persistentVolumeClaim:
+    claimName: {{ .Values.media.local.existingClaim }}
+{{- else }}
+  emptyDir: {}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{- define "petful.volumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+{{- if eq .Values.media.backend "local" }}
+- name: media
+  mountPath: {{ .Values.media.local.path }}
+{{- end }}
+{{- end -}}
+
+{{- define "petful.podTemplate" -}}
+{{- $root := .root -}}
+{{- $d := $root.Values.default -}}
+{{- $c := .c -}}
+{{- $isEnvoy := eq $c.role "envoy" -}}
+{{- $ports := include "petful.ports" . | fromJson -}}
+metadata:
+  labels:
+    {{- include "petful.componentSelectorLabels" (dict "root" $root "name" .name) | nindent 4 }}
+    app.kubernetes.io/part-of: petful
+    petful.io/role: {{ $c.role }}
+    {{- with (mergeOverwrite (deepCopy ($d.podLabels | default dict)) ($c.podLabels | default dict)) }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  annotations:
+    {{- if $isEnvoy }}
+    checksum/envoy-config: {{ include (print $root.Template.BasePath "/envoy-config.yaml") $root | sha256sum }}
+    {{- else }}
+    checksum/config: {{ include (print $root.Template.BasePath "/config.yaml") $root | sha256sum }}
+    {{- end }}
+    {{- $metricsPort := "" }}
+    {{- if hasKey $ports "metrics" }}{{ $metricsPort = "metrics" }}{{ else if eq $c.role "edge" }}{{ $metricsPort = "http" }}{{ end }}
+    {{- if $metricsPort }}
+    prometheus.io/scrape: "true"
+    prometheus.io/port: {{ get $ports $metricsPort | quote }}
+    prometheus.io/path: /metrics
+    {{- end }}
+    {{- with (mergeOverwrite (deepCopy ($d.podAnnotations | default dict)) ($c.podAnnotations | default dict)) }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+spec:
+  serviceAccountName: {{ include "petful.componentName" (dict "root" $root "name" .name) }}
+  automountServiceAccountToken: {{ eq $c.role "operator" }}
+  enableServiceLinks: false
+  terminationGracePeriodSeconds: {{ $c.terminationGracePeriodSeconds | default $d.terminationGracePeriodSeconds }}
+  securityContext:
+    {{- toYaml $d.podSecurityContext | nindent 4 }}
+  {{- with $d.imagePullSecrets }}
+  imagePullSecrets:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with ($c.nodeSelector | default $d.nodeSelector) }}
+  nodeSelector:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with ($c.tolerations | default $d.tolerations) }}
+  tolerations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with ($c.affinity | default $d.affinity) }}
+  affinity:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- with ($c.topologySpreadConstraints | default $d.topologySpreadConstraints) }}
+  topologySpreadConstraints:
+    {{- tpl (toYaml .) $root | nindent 4 }}
+  {{- end }}
+  containers:
+    - name: {{ .name }}
+      image: {{ include "petful.image" (dict "root" $root "image" $c.image) }}
+      imagePullPolicy: {{ ($c.image | default dict).pullPolicy | default $d.image.pullPolicy }}
+      command:
+        {{- include "petful.command" . | fromJsonArray | toYaml | nindent 8 }}
+      {{- $args := $c.args | default list }}
+      {{- if and (eq $c.role "operator") (not $args) }}
+      {{- /* What the operator watches follows its RBAC (operator-rbac.yaml). */}}
+      {{- if $c.watchNamespaces }}
+      {{- range $ns := $c.watchNamespaces }}
+      {{- $args = append $args (printf "--namespace=%s" $ns) }}
+      {{- end }}
+      {{- else }}
+      {{- $args = list "--all-namespaces" }}
+      {{- end }}
+      {{- end }}
+      {{- with $args }}
+      args:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
+      {{- if $ports }}
+      ports:
+        {{- range $name, $port := $ports }}
+        - name: {{ $name }}
+          containerPort: {{ $port }}
+          protocol: TCP
+        {{- end }}
+      {{- end }}
+      env:
+        {{- include "petful.env" . | nindent 8 }}
+      {{- if not $isEnvoy }}
+      envFrom:
+        {{- include "petful.envFrom" $root | nindent 8 }}
+      {{- end }}
+      {{- range $key, $probe := (include "petful.probes" . | fromJson) }}
+      {{ $key }}:
+        {{- toYaml $probe | nindent 8 }}
+      {{- end }}
+      resources:
+        {{- toYaml ($c.resources | default $d.resources) | nindent 8 }}
+      securityContext:
+        {{- toYaml $d.securityContext | nindent 8 }}
+      volumeMounts:
+        {{- if $isEnvoy }}
+        - name: envoy-config
+          mountPath: /etc/envoy
+          readOnly: true
+        - name: tmp
+          mountPath: /tmp
+        {{- else }}
+        {{- include "petful.volumeMounts" $root | nindent 8 }}
+        {{- end }}
+  volumes:
+    {{- if $isEnvoy }}
+    - name: envoy-config
+      configMap:
+        name: {{ printf "%s-envoy" (include "petful.fullname" $root) }}
+    - name: tmp
+      emptyDir:
+        sizeLimit: {{ $d.tmpSizeLimit }}
+    {{- else }}
+    {{- include "petful.volumes" $root | nindent 4 }}
+    {{- end }}
+{{- end -}}

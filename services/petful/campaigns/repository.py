@@ -1,0 +1,268 @@
+"""Every SQL statement of the campaigns service."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from petful.campaigns.models import Applicant, Campaign, Submission
+from petful.campaigns.rules import ApplicantStatus, Phase, Sort
+
+
+async def add(session: AsyncSession, row: Campaign | Applicant | Submission) -> None:
+    session.add(row)
+    await session.flush()
+
+
+async def flush(session: AsyncSession) -> None:
+    await session.flush()
+
+
+async def get_campaign(
+    session: AsyncSession, campaign_id: uuid.UUID, *, for_update: bool = False
+) -> Campaign | None:
+    stmt = sa.select(Campaign).where(Campaign.id == campaign_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    result: Campaign | None = (await session.execute(stmt)).scalar_one_or_none()
+    return result
+
+
+async def lock_campaign_skip_locked(
+    session: AsyncSession, campaign_id: uuid.UUID
+) -> Campaign | None:
+    """The campaign locked for this transaction, or None when another one holds it."""
+    stmt = (
+        sa.select(Campaign)
+        .where(Campaign.id == campaign_id)
+        .with_for_update(skip_locked=True)
+        .execution_options(populate_existing=True)
+    )
+    result: Campaign | None = (await session.execute(stmt)).scalar_one_or_none()
+    return result
+
+
+async def due_campaign_ids(session: AsyncSession, now: datetime, *, limit: int) -> list[uuid.UUID]:
+    """Campaigns whose next time step may be due (REVIEWING ones wait on their applicants)."""
+    stmt = (
+        sa.select(Campaign.id)
+        .where(
+            sa.or_(
+                sa.and_(Campaign.phase == Phase.RECRUITING.value, Campaign.recruit_end <= now),
+                sa.and_(Campaign.phase == Phase.SELECTING.value, Campaign.announce_at <= now),
+                sa.and_(Campaign.phase == Phase.ANNOUNCED.value, Campaign.activity_start <= now),
+                sa.and_(Campaign.phase == Phase.IN_PROGRESS.value, Campaign.activity_end <= now),
+                Campaign.phase == Phase.REVIEWING.value,
+            )
+        )
+        .order_by(Campaign.recruit_end, Campaign.id)
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+def _page(
+    stmt: sa.Select[Any],
+    *,
+    sort: Sort,
+    cursor: tuple[object, datetime, uuid.UUID] | None,
+    limit: int,
+) -> sa.Select[Any]:
+    if sort is Sort.DEADLINE:
+        if cursor is not None:
+            stmt = stmt.where(
+                sa.tuple_(Campaign.recruit_end, Campaign.id)
+                > sa.tuple_(sa.literal(cursor[1]), sa.literal(cursor[2]))
+            )
+        return stmt.order_by(Campaign.recruit_end, Campaign.id).limit(limit)
+    if sort is Sort.POPULAR:
+        if cursor is not None:
+            stmt = stmt.where(
+                sa.tuple_(Campaign.applicant_count, Campaign.created_at, Campaign.id)
+                < sa.tuple_(sa.literal(cursor[0]), sa.literal(cursor[1]), sa.literal(cursor[2]))
+            )
+        return stmt.order_by(
+            Campaign.applicant_count.desc(), Campaign.created_at.desc(), Campaign.id.desc()
+        ).limit(limit)
+    if cursor is not None:
+        stmt = stmt.where(
+            sa.tuple_(Campaign.created_at, Campaign.id)
+            < sa.tuple_(sa.literal(cursor[1]), sa.literal(cursor[2]))
+        )
+    return stmt.order_by(Campaign.created_at.desc(), Campaign.id.desc()).limit(limit)
+
+
+async def list_campaigns(
+    session: AsyncSession,
+    *,
+    phases: Collection[Phase],
+    query: str = "",
+    species: str = "",
+    applied_by: uuid.UUID | None = None,
+    advertiser: uuid.UUID | None = None,
+    sort: Sort = Sort.NEWEST,
+    cursor: tuple[object, datetime, uuid.UUID] | None = None,
+    limit: int,
+) -> list[Campaign]:
+    stmt = sa.select(Campaign).where(Campaign.phase.in_(sorted(p.value for p in phases)))
+    if query:
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(
+            sa.or_(
+                Campaign.title.ilike(pattern),
+                Campaign.company_name.ilike(pattern),
+                Campaign.product_name.ilike(pattern),
+                sa.func.array_to_string(Campaign.keywords, " ").ilike(pattern),
+            )
+        )
+    if species:
+        stmt = stmt.where(Campaign.target_species.contains([species]))
+    if applied_by is not None:
+        stmt = stmt.where(
+            sa.exists().where(
+                Applicant.campaign_id == Campaign.id,
+                Applicant.owner_user_id == applied_by,
+                Applicant.status != ApplicantStatus.CANCELLED.value,
+            )
+        )
+    if advertiser is not None:
+        stmt = stmt.where(Campaign.advertiser_user_id == advertiser)
+    return list(
+        (await session.execute(_page(stmt, sort=sort, cursor=cursor, limit=limit))).scalars()
+    )
+
+
+async def review_queue(
+    session: AsyncSession, *, cursor: tuple[datetime, uuid.UUID] | None, limit: int
+) -> list[Campaign]:
+    """PENDING_REVIEW campaigns, oldest submission first."""
+    stmt = sa.select(Campaign).where(Campaign.phase == Phase.PENDING_REVIEW.value)
+    if cursor is not None:
+        stmt = stmt.where(
+            sa.tuple_(Campaign.submitted_at, Campaign.id)
+            > sa.tuple_(sa.literal(cursor[0]), sa.literal(cursor[1]))
+        )
+    stmt = stmt.order_by(Campaign.submitted_at, Campaign.id).limit(limit)
+    return list((await session.execute(stmt)).scalars())
+
+
+# --- applicants -------------------------------------------------------------------------------
+
+
+async def get_applicant(
+    session: AsyncSession, applicant_id: uuid.UUID, *, for_update: bool = False
+) -> Applicant | None:
+    stmt = sa.select(Applicant).where(Applicant.id == applicant_id)
+    if for_update:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    result: Applicant | None = (await session.execute(stmt)).scalar_one_or_none()
+    return result
+
+
+async def campaign_applicants(
+    session: AsyncSession,
+    campaign_id: uuid.UUID,
+    *,
+    statuses: Collection[ApplicantStatus] | None = None,
+    for_update: bool = False,
+) -> list[Applicant]:
+    stmt = sa.select(Applicant).where(Applicant.campaign_id == campaign_id)
+    if statuses is not None:
+        stmt = stmt.where(Applicant.status.in_(sorted(s.value for s in statuses)))
+    stmt = stmt.order_by(Applicant.created_at, Applicant.id)
+    if for_update:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    return list((await session.execute(stmt)).scalars())
+
+
+async def list_applicants(
+    session: AsyncSession,
+    *,
+    campaign_id: uuid.UUID | None = None,
+    owner: uuid.UUID | None = None,
+    status: str = "",
+    cursor: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[Applicant]:
+    """Newest first for an owner's own list (owner given); oldest first otherwise (a
+    campaign's advertiser)."""
+    stmt = sa.select(Applicant)
+    newest_first = owner is not None
+    if campaign_id is not None:
+        stmt = stmt.where(Applicant.campaign_id == campaign_id)
+    if owner is not None:
+        stmt = stmt.where(Applicant.owner_user_id == owner)
+    if status:
+        stmt = stmt.where(Applicant.status == status)
+    key = sa.tuple_(Applicant.created_at, Applicant.id)
+    if cursor is not None:
+        at = sa.tuple_(sa.literal(cursor[0]), sa.literal(cursor[1]))
+        stmt = stmt.where(key < at if newest_first else key > at)
+    if newest_first:
+        stmt = stmt.order_by(Applicant.created_at.desc(), Applicant.id.desc())
+    else:
+        stmt = stmt.order_by(Applicant.created_at, Applicant.id)
+    return list((await session.execute(stmt.limit(limit))).scalars())
+
+
+async def submissions_of(
+    session: AsyncSession, applicant_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[Submission]]:
+    out: dict[uuid.UUID, list[Submission]] = {a: [] for a in applicant_ids}
+    if not applicant_ids:
+        return out
+    stmt = (
+        sa.select(Submission)
+        .where(Submission.applicant_id.in_(list(applicant_ids)))
+        .order_by(Submission.submitted_at, Submission.id)
+    )
+    for s in (await session.execute(stmt)).scalars():
+        out[s.applicant_id].append(s)
+    return out
+
+
+async def pending_submission(session: AsyncSession, applicant_id: uuid.UUID) -> Submission | None:
+    stmt = (
+        sa.select(Submission)
+        .where(Submission.applicant_id == applicant_id, Submission.decision.is_(None))
+        .order_by(Submission.submitted_at.desc())
+        .limit(1)
+    )
+    result: Submission | None = (await session.execute(stmt)).scalar_one_or_none()
+    return result
+
+
+async def campaign_titles(
+    session: AsyncSession, campaign_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    if not campaign_ids:
+        return {}
+    stmt = sa.select(Campaign.id, Campaign.title).where(Campaign.id.in_(list(campaign_ids)))
+    return {row.id: row.title for row in await session.execute(stmt)}
+
+
+async def active_work_for_pet(
+    session: AsyncSession,
+    pet_id: uuid.UUID,
+    *,
+    statuses: Collection[ApplicantStatus],
+    owner: uuid.UUID | None,
+) -> list[tuple[uuid.UUID, str, str]]:
+    """(campaign id, title, applicant status) of the pet's unfinished applications."""
+    stmt = (
+        sa.select(Campaign.id, Campaign.title, Applicant.status)
+        .join(Applicant, Applicant.campaign_id == Campaign.id)
+        .where(
+            Applicant.pet_id == pet_id,
+            Applicant.status.in_(sorted(s.value for s in statuses)),
+        )
+        .order_by(Applicant.created_at)
+    )
+    if owner is not None:
+        stmt = stmt.where(Applicant.owner_user_id == owner)
+    return [(r[0], r[1], r[2]) for r in (await session.execute(stmt)).all()]

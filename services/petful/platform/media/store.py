@@ -1,0 +1,332 @@
+"""The media table (one per service schema) and the ingest/get/discard operations on it.
+
+Objects are content addressed and may be shared by several rows (dedupe), so an object is
+deleted only when no live row uses its key any more. Every put of and every cleanup check
+on a key holds a transaction-scoped advisory lock on that key: a cleanup therefore sees
+the committed outcome of any ingest that touched the same key, and never deletes an object
+another transaction has just started to use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from petful.platform import outbox
+from petful.platform.db import on_commit, on_rollback, schema_metadata, transaction
+from petful.platform.logging import get_logger
+from petful.platform.media.sanitize import Kind, sanitize
+from petful.platform.media.storage import get_storage, object_key, thumbnail_key
+from petful.platform.settings import Settings, get_settings
+
+log = get_logger(__name__)
+
+URL_PREFIX = "/media/"
+
+
+class Visibility(StrEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+
+
+class Status(StrEnum):
+    PENDING = "PENDING"  # stored; thumbnails not made yet
+    READY = "READY"
+    FAILED = "FAILED"  # stored, but the thumbnails could not be made
+    DELETED = "DELETED"
+
+
+def stored_topic(schema: str) -> str:
+    return f"{schema}.media.stored"
+
+
+def deleted_topic(schema: str) -> str:
+    return f"{schema}.media.deleted"
+
+
+@cache
+def media_table(schema: str) -> sa.Table:
+    return sa.Table(
+        "media",
+        schema_metadata(schema),
+        sa.Column("id", UUID(as_uuid=True), primary_key=True),
+        sa.Column("owner_id", UUID(as_uuid=True), nullable=False),
+        sa.Column("purpose", sa.Text, nullable=False),
+        sa.Column("kind", sa.Text, nullable=False),
+        sa.Column("key", sa.Text, nullable=False),
+        sa.Column("content_type", sa.Text, nullable=False),
+        sa.Column("size_bytes", sa.Integer, nullable=False),
+        sa.Column("sha256", sa.Text, nullable=False),
+        sa.Column("width", sa.Integer),
+        sa.Column("height", sa.Integer),
+        sa.Column("visibility", sa.Text, nullable=False),
+        sa.Column("status", sa.Text, nullable=False),
+        sa.Column("thumbnails", JSONB, nullable=False, server_default=sa.text("'{}'::jsonb")),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint("kind IN ('image', 'document')", name="kind"),
+        sa.CheckConstraint("visibility IN ('public', 'private')", name="visibility"),
+        sa.CheckConstraint("status IN ('PENDING', 'READY', 'FAILED', 'DELETED')", name="status"),
+        sa.Index("ix_media_owner_sha256", "owner_id", "sha256"),
+        # "Does a live row still use this object?" before deleting it.
+        sa.Index("ix_media_key", "key"),
+    )
+
+
+def create_media_table(schema: str) -> None:
+    """Migration helper: a service's own Alembic migration calls this.
+
+    The shape is frozen once a migration used it: a later change needs a new migration
+    step, never an edit here.
+    """
+    media_table(schema).create(op.get_bind())
+
+
+def drop_media_table(schema: str) -> None:
+    op.drop_table("media", schema=schema)
+
+
+@dataclass(frozen=True)
+class MediaRecord:
+    id: uuid.UUID
+    owner_id: uuid.UUID
+    purpose: str
+    kind: Kind
+    key: str
+    content_type: str
+    size_bytes: int
+    sha256: str
+    width: int | None
+    height: int | None
+    visibility: Visibility
+    status: Status
+    thumbnails: dict[str, str] = field(default_factory=dict)
+    created_at: datetime | None = None
+
+    @property
+    def url(self) -> str:
+        """Public path of the sanitized original ("" for private media)."""
+        return URL_PREFIX + self.key if self.visibility is Visibility.PUBLIC else ""
+
+    @property
+    def thumbnail_urls(self) -> dict[str, str]:
+        """Size in px ("320") -> public path; empty for private media or until made."""
+        if self.visibility is not Visibility.PUBLIC:
+            return {}
+        return {size: URL_PREFIX + key for size, key in self.thumbnails.items()}
+
+
+def _record(row: Any) -> MediaRecord:
+    return MediaRecord(
+        id=row.id,
+        owner_id=row.owner_id,
+        purpose=row.purpose,
+        kind=Kind(row.kind),
+        key=row.key,
+        content_type=row.content_type,
+        size_bytes=row.size_bytes,
+        sha256=row.sha256,
+        width=row.width,
+        height=row.height,
+        visibility=Visibility(row.visibility),
+        status=Status(row.status),
+        thumbnails=dict(row.thumbnails or {}),
+        created_at=row.created_at,
+    )
+
+
+async def lock_key(session: AsyncSession, key: str) -> None:
+    """Serialize writers and cleaners of one object key until the transaction ends."""
+    await session.execute(
+        sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(key, 0)))
+    )
+
+
+def object_keys(key: str, sizes: Iterable[int]) -> list[str]:
+    """The original's key and every thumbnail key derived from it."""
+    return [key, *(thumbnail_key(key, size) for size in sizes)]
+
+
+async def _delete_if_unused(schema: str, key: str, settings: Settings) -> None:
+    """After a rollback/commit: delete the object and its thumbnails unless a live row uses it."""
+    async with transaction(settings) as session:
+        await lock_key(session, key)
+        t = media_table(schema)
+        used = await session.scalar(
+            sa.select(sa.literal(1))
+            .where(t.c.key == key, t.c.status != Status.DELETED.value)
+            .limit(1)
+        )
+        if used is not None:
+            return
+        storage = get_storage(settings)
+        for k in object_keys(key, settings.media_thumbnail_sizes):
+            await storage.delete(k)
+        log.info("media object deleted", schema=schema, key=key)
+
+
+async def ingest(
+    session: AsyncSession,
+    *,
+    schema: str,
+    owner_id: uuid.UUID,
+    purpose: str,
+    kind: Kind,
+    visibility: Visibility,
+    data: bytes,
+    filename: str,
+    now: datetime,
+    settings: Settings | None = None,
+) -> MediaRecord:
+    """Sanitize, dedupe, store and record an upload in the caller's transaction.
+
+    Raises PayloadTooLarge (413), UnsupportedMediaType (415) or InvalidArgument (422) before
+    anything is stored. The object is removed again if the caller's `transaction()` rolls
+    back (unless another live row uses it). `filename` is only logged: the content decides.
+    """
+    settings = settings or get_settings()
+    clean = await asyncio.to_thread(
+        sanitize,
+        data,
+        kind=kind,
+        max_bytes=settings.media_max_bytes,
+        max_pixels=settings.media_max_pixels,
+    )
+    key = object_key(visibility.value, clean.sha256, clean.ext)
+    await lock_key(session, key)
+    t = media_table(schema)
+    existing = (
+        await session.execute(
+            sa.select(t)
+            .where(
+                t.c.owner_id == owner_id,
+                t.c.sha256 == clean.sha256,
+                t.c.purpose == purpose,
+                t.c.kind == kind.value,
+                t.c.visibility == visibility.value,
+                t.c.status != Status.DELETED.value,
+            )
+            .order_by(t.c.created_at)
+            .limit(1)
+        )
+    ).first()
+    if existing is not None:
+        return _record(existing)
+
+    storage = get_storage(settings)
+    # Registered before the put: a put that fails halfway is cleaned up as well.
+    on_rollback(session, lambda: _delete_if_unused(schema, key, settings))
+    if not await storage.exists(key):
+        await storage.put(key, clean.data, clean.content_type)
+
+    record = MediaRecord(
+        id=uuid.uuid4(),
+        owner_id=owner_id,
+        purpose=purpose,
+        kind=kind,
+        key=key,
+        content_type=clean.content_type,
+        size_bytes=len(clean.data),
+        sha256=clean.sha256,
+        width=clean.width,
+        height=clean.height,
+        visibility=visibility,
+        # Documents get no thumbnails, so they are ready as soon as they are stored.
+        status=Status.PENDING if kind is Kind.IMAGE else Status.READY,
+        thumbnails={},
+        created_at=now,
+    )
+    await session.execute(
+        sa.insert(t).values(
+            id=record.id,
+            owner_id=owner_id,
+            purpose=purpose,
+            kind=kind.value,
+            key=key,
+            content_type=record.content_type,
+            size_bytes=record.size_bytes,
+            sha256=record.sha256,
+            width=record.width,
+            height=record.height,
+            visibility=visibility.value,
+            status=record.status.value,
+            thumbnails={},
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    await outbox.add_event(
+        session,
+        schema,
+        stored_topic(schema),
+        {
+            "media_id": str(record.id),
+            "owner_id": str(owner_id),
+            "purpose": purpose,
+            "kind": kind.value,
+            "key": key,
+            "content_type": record.content_type,
+            "size_bytes": record.size_bytes,
+            "sha256": record.sha256,
+            "visibility": visibility.value,
+        },
+        now=now,
+    )
+    log.info(
+        "media stored",
+        schema=schema,
+        media_id=str(record.id),
+        key=key,
+        filename=filename[:200],
+        size=record.size_bytes,
+    )
+    return record
+
+
+async def get_media(
+    session: AsyncSession, *, schema: str, media_id: uuid.UUID
+) -> MediaRecord | None:
+    """The row, whatever its status (callers decide what DELETED means to them)."""
+    t = media_table(schema)
+    row = (await session.execute(sa.select(t).where(t.c.id == media_id))).first()
+    return None if row is None else _record(row)
+
+
+async def discard(
+    session: AsyncSession,
+    *,
+    schema: str,
+    media_id: uuid.UUID,
+    now: datetime,
+    settings: Settings | None = None,
+) -> bool:
+    """Mark the row DELETED; after commit its objects go unless a live row shares them.
+
+    Returns False when there was no live row (unknown or already deleted): idempotent.
+    """
+    settings = settings or get_settings()
+    t = media_table(schema)
+    key = await session.scalar(
+        sa.update(t)
+        .where(t.c.id == media_id, t.c.status != Status.DELETED.value)
+        .values(status=Status.DELETED.value, updated_at=now)
+        .returning(t.c.key)
+    )
+    if key is None:
+        return False
+    await outbox.add_event(
+        session, schema, deleted_topic(schema), {"media_id": str(media_id), "key": key}, now=now
+    )
+    on_commit(session, lambda: _delete_if_unused(schema, key, settings))
+    return True

@@ -1,0 +1,84 @@
+"""sns ORM: linked Instagram accounts, their media and daily follower counts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from petful.platform.db import schema_metadata
+from petful.sns.rules import AccountStatus
+
+SCHEMA = "sns"
+TS = sa.DateTime(timezone=True)
+
+
+class SnsBase(DeclarativeBase):
+    metadata = schema_metadata(SCHEMA)
+
+
+class Account(SnsBase):
+    """An Instagram business account linked by a user (`owner_user_id` is identity's id).
+
+    The long-lived token is stored only encrypted (see crypto.py); an UNLINKED row keeps
+    its history but no token."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    owner_user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    ig_user_id: Mapped[str] = mapped_column(sa.Text)
+    username: Mapped[str] = mapped_column(sa.Text, default="")
+    name: Mapped[str] = mapped_column(sa.Text, default="")
+    biography: Mapped[str] = mapped_column(sa.Text, default="")
+    profile_picture_url: Mapped[str] = mapped_column(sa.Text, default="")
+    followers_count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    follows_count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    media_count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    source: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)
+    token_ciphertext: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
+    token_key_id: Mapped[str | None] = mapped_column(sa.Text)
+    token_expires_at: Mapped[datetime | None] = mapped_column(TS)
+    last_synced_at: Mapped[datetime | None] = mapped_column(TS)
+    last_sync_error: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(TS)
+    updated_at: Mapped[datetime] = mapped_column(TS)
+
+    @property
+    def status_enum(self) -> AccountStatus:
+        return AccountStatus(self.status)
+
+
+class Media(SnsBase):
+    __tablename__ = "media"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), sa.ForeignKey("sns.accounts.id", ondelete="CASCADE")
+    )
+    ig_media_id: Mapped[str] = mapped_column(sa.Text)
+    caption: Mapped[str] = mapped_column(sa.Text, default="")
+    media_type: Mapped[str] = mapped_column(sa.Text, default="")
+    permalink: Mapped[str] = mapped_column(sa.Text, default="")
+    posted_at: Mapped[datetime] = mapped_column(TS)
+    like_count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    comments_count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    synced_at: Mapped[datetime] = mapped_column(TS)
+
+
+class FollowerHistory(SnsBase):
+    """The follower count seen on a day (UTC), one row per account and day."""
+
+    __tablename__ = "follower_history"
+
+    account_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True),
+        sa.ForeignKey("sns.accounts.id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    day: Mapped[date] = mapped_column(sa.Date, primary_key=True)
+    followers: Mapped[int] = mapped_column(sa.BigInteger)

@@ -1,0 +1,279 @@
+"""The PetStar workflow and the public directory through the edge, on the real services and
+the Instagram sandbox."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from petful.devstack.instagram_sandbox import short_token
+from petful.identity.rules import Role
+from petful.pets import tasks
+from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
+from tests.integration.test_pets import create_pet
+
+PORTFOLIO = {"intro": "산책을 좋아하는 말티즈", "price_krw": 120000, "published": True}
+
+
+async def link_account(edge: IdentityEdge, headers: dict[str, str], user: str) -> dict[str, Any]:
+    r = await edge.client.post(
+        "/api/v1/sns/accounts", json={"access_token": short_token(user)}, headers=headers
+    )
+    assert r.status_code == 201, r.text
+    account: dict[str, Any] = r.json()
+    return account
+
+
+async def ready_pet(
+    edge: IdentityEdge, headers: dict[str, str], sandbox_user: str, **pet: Any
+) -> dict[str, Any]:
+    """A pet with a linked Instagram account and a published portfolio."""
+    account = await link_account(edge, headers, sandbox_user)
+    created = await create_pet(edge, headers, **pet)
+    r = await edge.client.put(
+        f"/api/v1/pets/{created['id']}/instagram",
+        json={"account_id": account["id"]},
+        headers=headers,
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["instagram_username"] == sandbox_user
+    r = await edge.client.put(
+        f"/api/v1/pets/{created['id']}/portfolio", json=PORTFOLIO, headers=headers
+    )
+    assert r.status_code == 200, r.text
+    return created
+
+
+async def apply(edge: IdentityEdge, headers: dict[str, str], pet_id: str, key: str = "") -> Any:
+    extra = {"Idempotency-Key": key} if key else {}
+    return await edge.client.post(
+        f"/api/v1/pets/{pet_id}/petstar-application", headers={**headers, **extra}
+    )
+
+
+async def make_petstar(
+    edge: IdentityEdge, headers: dict[str, str], sandbox_user: str, **pet: Any
+) -> dict[str, Any]:
+    """An approved PetStar, made the way a real one is: apply, verify, admin approves."""
+    created = await ready_pet(edge, headers, sandbox_user, **pet)
+    r = await apply(edge, headers, created["id"])
+    assert r.status_code == 201, r.text
+    await tasks.verify_pending(edge.clock.now)
+    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
+    r = await edge.client.post(
+        f"/api/v1/admin/petstar-applications/{r.json()['id']}/approve", headers=admin
+    )
+    assert r.status_code == 200, r.text
+    return created
+
+
+async def test_apply_verify_approve_and_the_directory(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    c = edge.client
+    owner = await headers_for(edge, "owner@example.com")
+    account = await link_account(edge, owner, "bori_maltese")
+    pet = await create_pet(edge, owner)
+    r = await apply(edge, owner, pet["id"])
+    assert r.status_code == 409
+    assert "a published portfolio" in r.json()["detail"]
+    assert "a linked Instagram account" in r.json()["detail"]
+
+    r = await c.put(
+        f"/api/v1/pets/{pet['id']}/instagram", json={"account_id": account["id"]}, headers=owner
+    )
+    assert r.status_code == 200, r.text
+    await c.put(f"/api/v1/pets/{pet['id']}/portfolio", json=PORTFOLIO, headers=owner)
+    first = await apply(edge, owner, pet["id"], key="apply-1")
+    assert first.status_code == 201, first.text
+    again = await apply(edge, owner, pet["id"], key="apply-1")
+    assert again.json()["id"] == first.json()["id"]
+    assert first.json()["state"] == "SUBMITTED"
+    r = await apply(edge, owner, pet["id"], key="apply-2")
+    assert r.status_code == 409
+
+    # The account link is frozen while the application is open.
+    r = await c.delete(f"/api/v1/pets/{pet['id']}/instagram", headers=owner)
+    assert r.status_code == 409
+
+    assert await tasks.verify_pending(edge.clock.now) == 1
+    app_id = first.json()["id"]
+    r = await c.get(f"/api/v1/petstar-applications/{app_id}", headers=owner)
+    body = r.json()
+    assert body["state"] == "IN_REVIEW"
+    assert body["metrics"]["source"] == "sandbox"
+    assert body["metrics"]["followers_count"] > 0
+    assert body["eligibility"]["eligible"] is (not body["flagged"])
+
+    other = await headers_for(edge, "other@example.com")
+    r = await c.get(f"/api/v1/petstar-applications/{app_id}", headers=other)
+    assert r.status_code == 404
+    r = await c.post(f"/api/v1/petstar-applications/{app_id}/withdraw", headers=other)
+    assert r.status_code == 404
+
+    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
+    r = await c.get("/api/v1/admin/petstar-applications?state=IN_REVIEW", headers=admin)
+    assert [a["id"] for a in r.json()["items"]] == [app_id]
+    assert r.json()["items"][0]["pet"]["name"] == "보리"
+    r = await c.post(f"/api/v1/admin/petstar-applications/{app_id}/approve", headers=admin)
+    assert r.status_code == 200, r.text
+    assert r.json()["state"] == "APPROVED"
+    assert r.json()["pet"]["petstar_status"] == "APPROVED"
+    approved = await outbox_payloads("pets.petstar.approved", "pets")
+    assert [p["application_id"] for p in approved] == [app_id]
+
+    # Public: the directory, the card and the published portfolio, without a token.
+    r = await c.get("/api/v1/petstars")
+    assert [i["pet"]["id"] for i in r.json()["items"]] == [pet["id"]]
+    assert r.json()["items"][0]["price_krw"] == 120000
+    r = await c.get(f"/api/v1/petstars/{pet['id']}/portfolio")
+    assert r.status_code == 200
+    assert r.json()["intro"] == PORTFOLIO["intro"]
+    r = await c.put(
+        f"/api/v1/pets/{pet['id']}/portfolio", json={**PORTFOLIO, "published": False}, headers=owner
+    )
+    assert r.status_code == 409
+
+    r = await c.post(f"/api/v1/petstar-applications/{app_id}/withdraw", headers=owner)
+    assert r.status_code == 409
+
+
+async def test_revoke_and_reapply_after_the_cooldown(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    pet = await make_petstar(edge, owner, "bori_maltese")
+    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
+    r = await edge.client.post(
+        f"/api/v1/admin/pets/{pet['id']}/revoke-petstar", json={"reason": "x"}, headers=admin
+    )
+    assert r.status_code == 422
+    assert problem_fields(r) == {"reason"}
+    r = await edge.client.post(
+        f"/api/v1/admin/pets/{pet['id']}/revoke-petstar",
+        json={"reason": "광고 표시 없이 협찬 게시물을 올렸습니다"},
+        headers=admin,
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["state"] == "REVOKED"
+    assert (await edge.client.get("/api/v1/petstars")).json()["items"] == []
+    r = await apply(edge, owner, pet["id"])
+    assert r.status_code == 409
+    assert "may apply again from" in r.json()["detail"]
+    edge.clock.advance(timedelta(days=31))
+    r = await apply(edge, owner, pet["id"])
+    assert r.status_code == 201, r.text
+
+
+async def test_a_small_account_goes_to_review_flagged_not_rejected(
+    identity_edge: IdentityEdge,
+) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    pet = await ready_pet(edge, owner, "tiny_hamster", name="햄찌", species="OTHER")
+    r = await apply(edge, owner, pet["id"])
+    await tasks.verify_pending(edge.clock.now)
+    r = await edge.client.get(f"/api/v1/petstar-applications/{r.json()['id']}", headers=owner)
+    body = r.json()
+    assert body["state"] == "IN_REVIEW"
+    assert body["flagged"] is True
+    assert body["eligibility"]["eligible"] is False
+    assert any(reason.startswith("followers") for reason in body["eligibility"]["reasons"])
+    # The owner may still withdraw while it is undecided.
+    r = await edge.client.post(f"/api/v1/petstar-applications/{body['id']}/withdraw", headers=owner)
+    assert r.json()["state"] == "WITHDRAWN"
+    assert r.json()["pet"]["petstar_status"] == "NONE"
+
+
+async def test_admin_rejects_with_a_reason(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    pet = await ready_pet(edge, owner, "kongi_cat", name="콩이", species="CAT")
+    r = await apply(edge, owner, pet["id"])
+    app_id = r.json()["id"]
+    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
+    # Not before verification has put it in review.
+    r = await edge.client.post(
+        f"/api/v1/admin/petstar-applications/{app_id}/reject",
+        json={"reason": "최근 게시물이 부족합니다"},
+        headers=admin,
+    )
+    assert r.status_code == 409
+    await tasks.verify_pending(edge.clock.now)
+    r = await edge.client.post(
+        f"/api/v1/admin/petstar-applications/{app_id}/reject",
+        json={"reason": "최근 게시물이 부족합니다"},
+        headers=admin,
+    )
+    assert r.status_code == 200, r.text
+    assert (r.json()["state"], r.json()["reason"]) == ("REJECTED", "최근 게시물이 부족합니다")
+    r = await edge.client.get("/api/v1/me/petstar-applications", headers=owner)
+    assert [a["state"] for a in r.json()["items"]] == ["REJECTED"]
+    user = await headers_for(edge, "user@example.com")
+    r = await edge.client.get("/api/v1/admin/petstar-applications", headers=user)
+    assert r.status_code == 403
+
+
+async def test_one_account_links_one_pet(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    account = await link_account(edge, owner, "bori_maltese")
+    first = await create_pet(edge, owner)
+    second = await create_pet(edge, owner, name="콩이")
+    r = await edge.client.put(
+        f"/api/v1/pets/{first['id']}/instagram", json={"account_id": account["id"]}, headers=owner
+    )
+    assert r.status_code == 200
+    r = await edge.client.put(
+        f"/api/v1/pets/{second['id']}/instagram", json={"account_id": account["id"]}, headers=owner
+    )
+    assert r.status_code == 409
+    assert problem_fields(r) == {"account_id"}
+    # Someone else's account is not found, whoever asks.
+    other = await headers_for(edge, "other@example.com")
+    theirs = await link_account(edge, other, "kongi_cat")
+    r = await edge.client.put(
+        f"/api/v1/pets/{second['id']}/instagram", json={"account_id": theirs["id"]}, headers=owner
+    )
+    assert r.status_code == 404
+    assert problem_fields(r) == {"account_id"}
+
+
+async def test_directory_filters_sorts_and_pages(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    made = []
+    for i, (user, name, species) in enumerate(
+        [
+            ("bori_maltese", "보리", "DOG"),
+            ("kongi_cat", "콩이", "CAT"),
+            ("nabi_russianblue", "나비", "CAT"),
+            ("dubu_corgi", "두부", "DOG"),
+        ]
+    ):
+        owner = await headers_for(edge, f"owner{i}@example.com")
+        made.append(await make_petstar(edge, owner, user, name=name, species=species))
+    c = edge.client
+    r = await c.get("/api/v1/petstars", params={"species": "CAT"})
+    assert sorted(i["pet"]["name"] for i in r.json()["items"]) == ["나비", "콩이"]
+    r = await c.get("/api/v1/petstars", params={"sort": "followers"})
+    followers = [i["followers_count"] for i in r.json()["items"]]
+    assert followers == sorted(followers, reverse=True)
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params: dict[str, Any] = {"sort": "followers", "page_size": 1}
+        if cursor:
+            params["cursor"] = cursor
+        page = (await c.get("/api/v1/petstars", params=params)).json()
+        seen += [i["pet"]["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert sorted(seen) == sorted(p["id"] for p in made)
+    assert len(seen) == len(set(seen))
+    r = await c.get("/api/v1/petstars", params={"q": "두부"})
+    assert [i["pet"]["name"] for i in r.json()["items"]] == ["두부"]
+    r = await c.get("/api/v1/petstars", params={"min_followers": 10, "max_followers": 5})
+    assert r.status_code == 422
+    assert problem_fields(r) == {"max_followers"}
+    r = await c.get("/api/v1/petstars", params={"cursor": "garbage"})
+    assert r.status_code == 422
+    assert problem_fields(r) == {"cursor"}

@@ -27,7 +27,7 @@ from petful.devstack.ports import free_port
 from petful.devstack.postgres import EmbeddedPostgres
 from petful.devstack.probes import libpq_url
 from petful.devstack.redis import EmbeddedRedis
-from petful.devstack.stack import INFRA, infra_specs, postgres_for
+from petful.devstack.stack import infra_specs, postgres_for
 from petful.devstack.state import read_state
 from petful.devstack.status import collect_status_async
 from petful.devstack.supervisor import (
@@ -309,24 +309,27 @@ async def test_stop_kills_whole_process_group(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 async def test_infra_stack_under_supervisor(tmp_path: Path) -> None:
-    names = ("postgres", "redis", "smtp", "inbox")
+    names = ("postgres", "redis", "smtp", "inbox", "instagram_sandbox")
     settings = Settings(data_dir=tmp_path / "data", ports={n: free_port() for n in names})
     seen: list[SupervisorEvent] = []
+    specs = infra_specs(settings)
+    infra = tuple(s.name for s in specs)
+    assert infra == ("postgres", "redis", "mail", "instagram")
     sup = Supervisor(
-        infra_specs(settings),
+        specs,
         tmp_path / "logs",
         tmp_path / "state.json",
         echo=False,
         on_event=seen.append,
     )
-    await sup.start(INFRA)
+    await sup.start(infra)
     try:
         # One wave: they start together, so only the set is fixed, not the order.
-        assert sorted(e.name for e in seen if e.kind == "ready") == sorted(INFRA)
+        assert sorted(e.name for e in seen if e.kind == "ready") == sorted(infra)
         await asyncio.to_thread(postgres_for(settings).ensure_database)
         statuses = await collect_status_async(settings, tmp_path / "state.json")
-        assert {s.name: (s.alive, s.probe_ok) for s in statuses} == {n: (True, True) for n in INFRA}
-        pids = [sup.pid(n) for n in INFRA]
+        assert {s.name: (s.alive, s.probe_ok) for s in statuses} == {n: (True, True) for n in infra}
+        pids = [sup.pid(n) for n in infra]
     finally:
         await sup.stop()
     procs = [psutil.Process(pid) for pid in pids if pid is not None and psutil.pid_exists(pid)]

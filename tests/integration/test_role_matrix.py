@@ -1,7 +1,8 @@
 """Every edge route x every kind of caller, generated from the route table.
 
 A route added later is covered without touching this file: its access level is read from
-its dependencies (CurrentUser, AdvertiserUser, ApprovedAdvertiser, AdminUser or none).
+its dependencies (CurrentUser, PetOwner, AdvertiserUser, ApprovedAdvertiser, AdminUser or
+none).
 
 Advertiser callers come in two kinds: ADVERTISER_PENDING (profile submitted, not yet
 approved) and ADVERTISER_APPROVED. `advertiser` routes (the own company profile) admit
@@ -41,6 +42,8 @@ def _access(route: APIRoute) -> str:
         return "advertiser"
     if auth.admin_user in calls:
         return "admin"
+    if auth.pet_owner in calls:
+        return "owner"
     if auth.current_user in calls:
         return "user"
     return "public"
@@ -75,6 +78,8 @@ def _allowed(access: str, caller: str) -> bool:
         return caller == "ADVERTISER_APPROVED"
     if access == "advertiser":
         return caller.startswith("ADVERTISER_")
+    if access == "owner":
+        return caller == "USER"
     return access == "user" or caller == "ADMIN"
 
 
@@ -85,6 +90,7 @@ def test_the_route_table_is_not_empty() -> None:
         "admin",
         "advertiser",
         "approved_advertiser",
+        "owner",
     }
 
 

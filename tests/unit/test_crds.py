@@ -348,7 +348,14 @@ def _set(obj: dict[str, Any], dotted: str, value: Any) -> dict[str, Any]:
     return obj
 
 
-_DELETE = object()
+class _Delete:
+    """Marks a field to remove; its repr names it, so test ids are stable across workers."""
+
+    def __repr__(self) -> str:
+        return "<deleted>"
+
+
+_DELETE = _Delete()
 
 CAMPAIGN_REJECTIONS: list[tuple[str, Any, str]] = [
     ("spec.headcount", 0, "spec.headcount"),

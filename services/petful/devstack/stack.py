@@ -17,8 +17,6 @@ from petful.devstack.redis import EmbeddedRedis
 from petful.devstack.supervisor import ProcessSpec, ReadyCheck
 from petful.platform.settings import DOMAINS, Settings
 
-INFRA: tuple[str, ...] = ("postgres", "redis", "mail")
-
 
 def postgres_for(settings: Settings) -> EmbeddedPostgres:
     return EmbeddedPostgres(settings.data_dir / "postgres", settings.port("postgres"))
@@ -42,9 +40,29 @@ def redis_url(settings: Settings) -> str:
     return redis_for(settings).url
 
 
+def uses_sandbox(settings: Settings) -> bool:
+    """Without a Meta app configured, Instagram is the local sandbox (labelled `sandbox`)."""
+    return not settings.sns_app_id
+
+
+def sandbox_url(settings: Settings) -> str:
+    return f"http://{settings.bind_host}:{settings.port('instagram_sandbox')}"
+
+
 def child_env(settings: Settings) -> dict[str, str]:
     """Environment every child gets, so they all agree with the devstack's settings."""
+    sns = (
+        {
+            "PETFUL_SNS_GRAPH_BASE_URL": sandbox_url(settings),
+            "PETFUL_SNS_SOURCE": "sandbox",
+            "PETFUL_SNS_APP_ID": "sandbox-app",
+            "PETFUL_SNS_APP_SECRET": "sandbox-secret",
+        }
+        if uses_sandbox(settings)
+        else {}
+    )
     return {
+        **sns,
         "PETFUL_ENV": settings.env,
         "PETFUL_DATA_DIR": str(settings.data_dir.resolve()),
         "PETFUL_DATABASE_URL": database_url(settings),
@@ -102,6 +120,30 @@ def infra_specs(settings: Settings) -> list[ProcessSpec]:
             ports=(settings.smtp_port_resolved, settings.port("inbox")),
             ready=http_ok(f"http://{settings.bind_host}:{settings.port('inbox')}/api/messages"),
         ),
+        *_sandbox_specs(settings, env),
+    ]
+
+
+def _sandbox_specs(settings: Settings, env: dict[str, str]) -> list[ProcessSpec]:
+    if not uses_sandbox(settings):
+        return []
+    port = settings.port("instagram_sandbox")
+    return [
+        ProcessSpec(
+            name="instagram",
+            argv=[
+                sys.executable,
+                "-m",
+                "petful.devstack.instagram_sandbox",
+                "--host",
+                settings.bind_host,
+                "--port",
+                str(port),
+            ],
+            env=env,
+            ports=(port,),
+            ready=http_ok(f"{sandbox_url(settings)}/__sandbox__/health"),
+        )
     ]
 
 

@@ -42,6 +42,9 @@ def probes_for(settings: Settings, database_url: str, redis_url: str) -> dict[st
         "postgres": lambda: postgres_probe(database_url),
         "redis": lambda: redis_probe(redis_url),
         "mail": lambda: http_probe(f"http://{host}:{settings.port('inbox')}/api/messages"),
+        "instagram": lambda: http_probe(
+            f"http://{host}:{settings.port('instagram_sandbox')}/__sandbox__/health"
+        ),
         "edge": lambda: http_probe(f"http://{host}:{settings.port('edge')}/api/v1/health"),
         "envoy": lambda: http_probe(f"http://{host}:{settings.port('envoy_admin')}/ready"),
         # Celery processes have no API of their own; their metrics endpoint shows they live.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 
 from petful.devstack.stack import (
-    INFRA,
     app_specs,
     database_url,
     infra_specs,
     postgres_for,
     redis_url,
+    sandbox_url,
+    uses_sandbox,
 )
 from petful.devstack.state import log_dir_path, state_file_path
 from petful.devstack.supervisor import Supervisor, SupervisorError
@@ -24,7 +25,7 @@ def _app_settings(settings: Settings) -> Settings:
 
 
 async def _startup(sup: Supervisor, settings: Settings) -> None:
-    await sup.start(INFRA)
+    await sup.start([spec.name for spec in infra_specs(settings)])
     await asyncio.to_thread(postgres_for(settings).ensure_database)
 
     # Lazy imports: written by the platform work, and heavy.
@@ -41,11 +42,17 @@ async def _startup(sup: Supervisor, settings: Settings) -> None:
     from petful.identity.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     port = settings.port("envoy")
+    instagram = (
+        f"sandbox at {sandbox_url(settings)} (demo accounts; link with token sandbox-<handle>)"
+        if uses_sandbox(settings)
+        else "Graph API (PETFUL_SNS_APP_ID is set)"
+    )
     logins = "\n".join(f"  {email:<32} {role.value}" for email, *_, role in DEMO_ACCOUNTS)
     print(
         f"\nPetFul is running: http://{settings.bind_host}:{port}/\n"
         f"API docs: http://{settings.bind_host}:{port}/api/docs\n"
         f"dev inbox: http://{settings.bind_host}:{settings.port('inbox')}/\n"
+        f"Instagram: {instagram}\n"
         f"demo logins (password {DEMO_PASSWORD!r}):\n{logins}\n"
         "`petful status` checks health; Ctrl-C stops everything.\n",
         flush=True,

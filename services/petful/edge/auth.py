@@ -144,6 +144,13 @@ async def admin_user(user: Annotated[Principal, Depends(current_user)]) -> Princ
     return user
 
 
+async def pet_owner(user: Annotated[Principal, Depends(current_user)]) -> Principal:
+    """A pet owner's account (role USER): what PetStars do in campaigns."""
+    if not user.has_role("USER"):
+        raise PermissionDenied("Only pet owner accounts may do this.")
+    return user
+
+
 async def advertiser_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
     """An ADVERTISER account, approved or not (its own company profile routes)."""
     if not user.has_role("ADVERTISER"):
@@ -182,5 +189,6 @@ async def approved_advertiser(user: Annotated[Principal, Depends(current_user)])
 OptionalUser = Annotated[Principal | None, Depends(optional_user)]
 CurrentUser = Annotated[Principal, Depends(current_user)]
 AdminUser = Annotated[Principal, Depends(admin_user)]
+PetOwner = Annotated[Principal, Depends(pet_owner)]
 AdvertiserUser = Annotated[Principal, Depends(advertiser_user)]
 ApprovedAdvertiser = Annotated[Principal, Depends(approved_advertiser)]

@@ -34,6 +34,8 @@ DEFAULT_PORTS: dict[str, int] = {
     "envoy_admin": 9901,
     "inbox": 8025,
     "smtp": 1025,
+    # The devstack's local stand-in for the Instagram Graph API.
+    "instagram_sandbox": 8030,
     "postgres": 55432,
     "redis": 56379,
     "grpc.identity": 50051,

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from petful.edge import clients
-from petful.edge.auth import AdminUser, ApprovedAdvertiser, CurrentUser
+from petful.edge.auth import AdminUser, ApprovedAdvertiser, CurrentUser, PetOwner
 from petful.edge.campaign_schemas import (
     Applicant,
     ApplicantPage,
@@ -263,7 +263,7 @@ async def campaign(campaign_id: str, user: CurrentUser) -> Campaign:
 
 
 @router.post("/campaigns/{campaign_id}/applications", response_model=Applicant, status_code=201)
-async def apply(campaign_id: str, body: ApplyIn, user: CurrentUser) -> Applicant:
+async def apply(campaign_id: str, body: ApplyIn, user: PetOwner) -> Applicant:
     """Apply with one of your approved PetStars while the campaign is recruiting."""
     r = await clients.campaigns().Apply(
         pb.ApplyRequest(campaign_id=campaign_id, pet_id=body.pet_id, note=body.note),
@@ -274,7 +274,7 @@ async def apply(campaign_id: str, body: ApplyIn, user: CurrentUser) -> Applicant
 
 @router.get("/me/campaign-applications", response_model=ApplicantPage)
 async def my_applications(
-    user: CurrentUser,
+    user: PetOwner,
     campaign_id: Annotated[str | None, Query(max_length=64)] = None,
     page_size: PageSize = 20,
     cursor: Cursor = None,
@@ -299,7 +299,7 @@ async def application(applicant_id: str, user: CurrentUser) -> Applicant:
 
 
 @router.patch("/campaign-applications/{applicant_id}", response_model=Applicant)
-async def edit_note(applicant_id: str, body: NoteIn, user: CurrentUser) -> Applicant:
+async def edit_note(applicant_id: str, body: NoteIn, user: PetOwner) -> Applicant:
     r = await clients.campaigns().UpdateApplication(
         pb.UpdateApplicationRequest(applicant_id=applicant_id, note=body.note),
         metadata=to_metadata(user),
@@ -308,7 +308,7 @@ async def edit_note(applicant_id: str, body: NoteIn, user: CurrentUser) -> Appli
 
 
 @router.post("/campaign-applications/{applicant_id}/cancel", response_model=Applicant)
-async def cancel_application(applicant_id: str, user: CurrentUser) -> Applicant:
+async def cancel_application(applicant_id: str, user: PetOwner) -> Applicant:
     r = await clients.campaigns().CancelApplication(
         pb.CancelApplicationRequest(applicant_id=applicant_id), metadata=to_metadata(user)
     )
@@ -316,7 +316,7 @@ async def cancel_application(applicant_id: str, user: CurrentUser) -> Applicant:
 
 
 @router.post("/campaign-applications/{applicant_id}/content", response_model=Applicant)
-async def submit_content(applicant_id: str, body: ContentIn, user: CurrentUser) -> Applicant:
+async def submit_content(applicant_id: str, body: ContentIn, user: PetOwner) -> Applicant:
     """Submit (or resubmit after a revision request) the Instagram post."""
     r = await clients.campaigns().SubmitContent(
         pb.SubmitContentRequest(applicant_id=applicant_id, post_url=body.post_url),

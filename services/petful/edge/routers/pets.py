@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Header, Query, Response, UploadFile, status
 
 from petful.edge import clients
-from petful.edge.auth import AdminUser, CurrentUser, OptionalUser
+from petful.edge.auth import AdminUser, CurrentUser
 from petful.edge.pet_schemas import (
     Application,
     ApplicationList,
@@ -34,7 +34,7 @@ from petful.edge.pet_schemas import (
 )
 from petful.edge.uploads import read_upload
 from petful.pb.pets.v1 import pets_pb2 as pb
-from petful.platform.auth_context import Principal, to_metadata
+from petful.platform.auth_context import to_metadata
 from petful.platform.settings import get_settings
 
 router = APIRouter(prefix="/api/v1/pets", tags=["pets"])
@@ -45,10 +45,6 @@ admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
 
 PetId = Annotated[str, "pet id"]
 UploadField = Annotated[UploadFile, File(description="JPEG, PNG, WebP or GIF, at most 10 MB")]
-
-
-def _md(user: Principal | None) -> tuple[tuple[str, str], ...]:
-    return to_metadata(user) if user is not None else ()
 
 
 async def _file_bytes(file: UploadFile) -> bytes:
@@ -264,7 +260,6 @@ async def withdraw_application(application_id: str, user: CurrentUser) -> Applic
 
 @petstars_router.get("", response_model=PetStarPage)
 async def list_petstars(
-    user: OptionalUser,
     species: Annotated[list[Species] | None, Query(max_length=7)] = None,
     min_followers: Annotated[int | None, Query(ge=0)] = None,
     max_followers: Annotated[int | None, Query(ge=0)] = None,
@@ -291,21 +286,23 @@ async def list_petstars(
     ):
         if value is not None:
             setattr(request, name, value)
-    r = await clients.pets().ListPetStars(request, metadata=_md(user))
+    r = await clients.pets().ListPetStars(request)
     return PetStarPage(
         items=[PetStarCard.from_pb(c) for c in r.items], next_cursor=r.next_cursor or None
     )
 
 
 @petstars_router.get("/{pet_id}", response_model=Pet)
-async def get_petstar(pet_id: PetId, user: OptionalUser) -> Pet:
-    r = await clients.pets().GetPet(pb.GetPetRequest(pet_id=pet_id), metadata=_md(user))
+async def get_petstar(pet_id: PetId) -> Pet:
+    """An approved PetStar's card (public: read as an anonymous caller)."""
+    r = await clients.pets().GetPet(pb.GetPetRequest(pet_id=pet_id))
     return Pet.from_pb(r)
 
 
 @petstars_router.get("/{pet_id}/portfolio", response_model=Portfolio)
-async def get_petstar_portfolio(pet_id: PetId, user: OptionalUser) -> Portfolio:
-    r = await clients.pets().GetPortfolio(pb.GetPortfolioRequest(pet_id=pet_id), metadata=_md(user))
+async def get_petstar_portfolio(pet_id: PetId) -> Portfolio:
+    """An approved PetStar's published portfolio (public)."""
+    r = await clients.pets().GetPortfolio(pb.GetPortfolioRequest(pet_id=pet_id))
     return Portfolio.from_pb(r)
 
 

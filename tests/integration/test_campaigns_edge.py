@@ -81,11 +81,16 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     )
     assert r.status_code == 422
     assert "recruit_end" in problem_fields(r)
+    keyed = {**ads, "Idempotency-Key": "create-1"}
     r = await c.post(
-        "/api/v1/advertiser/campaigns", json=campaign_body(edge.clock.now), headers=ads
+        "/api/v1/advertiser/campaigns", json=campaign_body(edge.clock.now), headers=keyed
     )
     assert r.status_code == 201, r.text
     campaign = r.json()
+    again = await c.post(
+        "/api/v1/advertiser/campaigns", json=campaign_body(edge.clock.now), headers=keyed
+    )
+    assert again.json()["id"] == campaign["id"]
     cid = campaign["id"]
     assert campaign["phase"] == "DRAFT"
     assert "#광고" in campaign["hashtags"]  # the disclosure tag is always there

@@ -303,6 +303,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 now=self.clock(),
                 data=fields_from_pb(request.fields),
                 advertisers=self.advertisers,
+                idempotency_key=request.idempotency_key,
             )
             return campaign_to_pb(c)
 

@@ -266,3 +266,14 @@ async def active_work_for_pet(
     if owner is not None:
         stmt = stmt.where(Applicant.owner_user_id == owner)
     return [(r[0], r[1], r[2]) for r in (await session.execute(stmt)).all()]
+
+
+async def by_idempotency_key(
+    session: AsyncSession, advertiser: uuid.UUID, key: str
+) -> Campaign | None:
+    stmt = sa.select(Campaign).where(
+        Campaign.advertiser_user_id == advertiser, Campaign.idempotency_key == key
+    )
+    with session.no_autoflush:
+        result: Campaign | None = (await session.execute(stmt)).scalar_one_or_none()
+    return result

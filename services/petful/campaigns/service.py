@@ -47,7 +47,7 @@ from petful.platform.errors import (
     PermissionDenied,
     Unauthenticated,
 )
-from petful.platform.validation import Violations
+from petful.platform.validation import Violations, check_idempotency_key
 
 SCHEMA = "campaigns"
 Clock = Callable[[], datetime]
@@ -361,8 +361,16 @@ async def create_campaign(
     now: datetime,
     data: CampaignInput,
     advertisers: AdvertiserDirectory,
+    idempotency_key: str = "",
 ) -> Campaign:
     user_id = _require_advertiser(actor)
+    v = Violations()
+    key = v.check("idempotency_key", check_idempotency_key, idempotency_key)
+    v.raise_if_any()
+    if key:
+        existing = await repository.by_idempotency_key(session, user_id, key)
+        if existing is not None:
+            return existing
     clean = validate_campaign(data)
     company = await _require_approved(advertisers, user_id)
     c = Campaign(
@@ -375,9 +383,18 @@ async def create_campaign(
         selected_count=0,
         created_at=now,
         updated_at=now,
+        idempotency_key=key or None,
         **clean,
     )
-    await repository.add(session, c)
+    try:
+        async with session.begin_nested():
+            await repository.add(session, c)
+    except IntegrityError:
+        # A concurrent create with the same key won: answer with its campaign.
+        existing = await repository.by_idempotency_key(session, user_id, key or "")
+        if existing is None:
+            raise
+        return existing
     return c
 
 

@@ -16,7 +16,9 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from petful.platform.validation import RuleError, check_line, has_control
+from petful.platform.validation import RuleError as RuleError
+from petful.platform.validation import check_idempotency_key as check_idempotency_key
+from petful.platform.validation import check_line, has_control
 
 OWNER_ROLE = "USER"
 # Dates shown to people are Korean dates.
@@ -343,19 +345,6 @@ def check_reason(raw: str) -> str:
     if has_control(reason, "\n\t"):
         raise RuleError("must not contain control characters")
     return reason
-
-
-IDEMPOTENCY_KEY_MAX = 200
-
-
-def check_idempotency_key(raw: str) -> str:
-    """Optional; printable, no spaces, at most 200 characters."""
-    key = raw.strip()
-    if len(key) > IDEMPOTENCY_KEY_MAX:
-        raise RuleError(f"must be at most {IDEMPOTENCY_KEY_MAX} characters")
-    if has_control(key) or any(c.isspace() for c in key):
-        raise RuleError("must not contain spaces or control characters")
-    return key
 
 
 # --- directory -----------------------------------------------------------------------------

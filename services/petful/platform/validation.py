@@ -68,6 +68,19 @@ def check_line(raw: str, *, max_len: int) -> str:
     return text
 
 
+IDEMPOTENCY_KEY_MAX = 200
+
+
+def check_idempotency_key(raw: str) -> str:
+    """A client's retry key: optional; printable, no spaces, at most 200 characters."""
+    key = raw.strip()
+    if len(key) > IDEMPOTENCY_KEY_MAX:
+        raise RuleError(f"must be at most {IDEMPOTENCY_KEY_MAX} characters")
+    if has_control(key) or any(c.isspace() for c in key):
+        raise RuleError("must not contain spaces or control characters")
+    return key
+
+
 # --- email -------------------------------------------------------------------------------
 
 EMAIL_MAX = 254

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Header, Query, Response
 
 from petful.edge import clients
 from petful.edge.auth import AdminUser, ApprovedAdvertiser, CurrentUser, PetOwner
@@ -58,10 +58,16 @@ async def _with_pets(items: list[pb.Applicant], user: Principal) -> list[Applica
 
 
 @advertiser_router.post("/campaigns", response_model=Campaign, status_code=201)
-async def create_campaign(body: CampaignIn, user: ApprovedAdvertiser) -> Campaign:
-    """Create a DRAFT campaign. Dates are checked in order; submit it for review next."""
+async def create_campaign(
+    body: CampaignIn,
+    user: ApprovedAdvertiser,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> Campaign:
+    """Create a DRAFT campaign. Dates are checked in order; submit it for review next.
+    Repeat with the same `Idempotency-Key` header to get the same campaign back."""
     r = await clients.campaigns().CreateCampaign(
-        pb.CreateCampaignRequest(fields=body.to_fields()), metadata=to_metadata(user)
+        pb.CreateCampaignRequest(fields=body.to_fields(), idempotency_key=idempotency_key or ""),
+        metadata=to_metadata(user),
     )
     return Campaign.from_pb(r)
 

@@ -185,10 +185,12 @@ class Campaign(_message.Message):
     def __init__(self, id: _Optional[str] = ..., advertiser_user_id: _Optional[str] = ..., company_name: _Optional[str] = ..., fields: _Optional[_Union[CampaignFields, _Mapping]] = ..., phase: _Optional[_Union[Phase, str]] = ..., phase_reason: _Optional[str] = ..., applicant_count: _Optional[int] = ..., selected_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., approved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CreateCampaignRequest(_message.Message):
-    __slots__ = ("fields",)
+    __slots__ = ("fields", "idempotency_key")
     FIELDS_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
     fields: CampaignFields
-    def __init__(self, fields: _Optional[_Union[CampaignFields, _Mapping]] = ...) -> None: ...
+    idempotency_key: str
+    def __init__(self, fields: _Optional[_Union[CampaignFields, _Mapping]] = ..., idempotency_key: _Optional[str] = ...) -> None: ...
 
 class UpdateCampaignRequest(_message.Message):
     __slots__ = ("campaign_id", "fields")

@@ -229,6 +229,7 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     assert {row["status"] for row in report["rows"]} == {"COMPLETED", "NO_SHOW"}
     r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report.csv", headers=ads)
     assert r.headers["content-type"].startswith("text/csv")
+    assert r.content.startswith("\ufeff".encode())  # so Excel reads the Korean as UTF-8
     assert "instagram.com/reel/Cx2AbCdEf" in r.text
     assert (
         await c.get(f"/api/v1/advertiser/campaigns/{cid}/report", headers=rival)

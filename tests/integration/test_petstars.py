@@ -114,6 +114,7 @@ async def test_apply_verify_approve_and_the_directory(identity_edge: IdentityEdg
     r = await c.get("/api/v1/admin/petstar-applications?state=IN_REVIEW", headers=admin)
     assert [a["id"] for a in r.json()["items"]] == [app_id]
     assert r.json()["items"][0]["pet"]["name"] == "보리"
+    assert r.json()["items"][0]["owner"]["email"] == "owner@example.com"
     r = await c.post(f"/api/v1/admin/petstar-applications/{app_id}/approve", headers=admin)
     assert r.status_code == 200, r.text
     assert r.json()["state"] == "APPROVED"

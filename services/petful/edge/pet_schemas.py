@@ -292,6 +292,16 @@ class Eligibility(BaseModel):
     reasons: list[str]
 
 
+class Owner(BaseModel):
+    """The owner's contact details, for the admin review queue."""
+
+    id: str
+    email: str
+    name: str
+    nickname: str
+    phone: str
+
+
 class Application(BaseModel):
     id: str
     pet_id: str
@@ -307,6 +317,7 @@ class Application(BaseModel):
     decided_at: datetime | None
     updated_at: datetime | None
     pet: Pet | None
+    owner: Owner | None = None
 
     @classmethod
     def from_pb(cls, a: pb.Application) -> Application:

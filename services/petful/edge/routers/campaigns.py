@@ -222,8 +222,9 @@ async def report_csv(campaign_id: str, user: ApprovedAdvertiser) -> Response:
     r = await clients.campaigns().GetReport(
         pb.GetReportRequest(campaign_id=campaign_id), metadata=to_metadata(user)
     )
+    # With a BOM, Excel (the tool advertisers open it in) reads the UTF-8 Korean correctly.
     return Response(
-        content=r.csv.encode(),
+        content=("\ufeff" + r.csv).encode(),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="campaign-{campaign_id}.csv"'},
     )

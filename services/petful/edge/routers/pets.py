@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
+import grpc
 from fastapi import APIRouter, File, Header, Query, Response, UploadFile, status
 
 from petful.edge import clients
@@ -18,6 +20,7 @@ from petful.edge.pet_schemas import (
     HistoryEntry,
     HistoryIn,
     InstagramLinkIn,
+    Owner,
     Pet,
     PetIn,
     PetList,
@@ -33,8 +36,9 @@ from petful.edge.pet_schemas import (
     state_value,
 )
 from petful.edge.uploads import read_upload
+from petful.pb.identity.v1 import admin_pb2
 from petful.pb.pets.v1 import pets_pb2 as pb
-from petful.platform.auth_context import to_metadata
+from petful.platform.auth_context import Principal, to_metadata
 from petful.platform.settings import get_settings
 
 router = APIRouter(prefix="/api/v1/pets", tags=["pets"])
@@ -328,17 +332,36 @@ async def admin_list_applications(
     page_size: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> ApplicationList:
-    """The review queue, oldest first, with the pet and its SNS figures."""
+    """The review queue, oldest first, with the pet, its SNS figures and the owner."""
     r = await clients.pets().ListApplications(
         pb.ListApplicationsRequest(
             state=state_value(state) if state else None, page_size=page_size, cursor=cursor or ""
         ),
         metadata=to_metadata(admin),
     )
-    return ApplicationList(
-        items=[Application.from_pb(a) for a in r.applications],
-        next_cursor=r.next_cursor or None,
-    )
+    owners = await _owners({a.owner_user_id for a in r.applications}, admin)
+    items = [Application.from_pb(a) for a in r.applications]
+    for item in items:
+        item.owner = owners.get(item.owner_user_id)
+    return ApplicationList(items=items, next_cursor=r.next_cursor or None)
+
+
+async def _owners(ids: set[str], admin: Principal) -> dict[str, Owner]:
+    """Owner contact details from identity, fetched concurrently (a page holds <= 100)."""
+
+    async def one(user_id: str) -> Owner | None:
+        try:
+            u = await clients.identity_admin().GetUser(
+                admin_pb2.GetUserRequest(user_id=user_id), metadata=to_metadata(admin)
+            )
+        except grpc.aio.AioRpcError as e:
+            if e.code() == grpc.StatusCode.NOT_FOUND:
+                return None  # the account is gone; the application stays reviewable
+            raise
+        return Owner(id=u.id, email=u.email, name=u.name, nickname=u.nickname, phone=u.phone)
+
+    found = await asyncio.gather(*(one(i) for i in sorted(ids)))
+    return {o.id: o for o in found if o is not None}
 
 
 @admin_router.post("/petstar-applications/{application_id}/approve", response_model=Application)

@@ -3,6 +3,7 @@ gRPC servers, PostgreSQL and Redis (the `identity_edge` fixture). No mocks of ou
 
 from __future__ import annotations
 
+import io
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -15,13 +16,14 @@ from petful.advertisers.models import Profile
 from petful.identity import tasks as identity_tasks  # noqa: F401 - registers the audit subscribers
 from petful.identity.rules import Role
 from petful.pb.advertisers.v1 import advertisers_pb2, advertisers_pb2_grpc
-from petful.platform import events, outbox
+from petful.platform import events, media, outbox
 from petful.platform.auth_context import Principal, use_principal
 from petful.platform.db import transaction
 from petful.platform.errors import PermissionDenied, from_rpc_error
 from petful.platform.grpc_client import channel
 from petful.platform.outbox import Event
 from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
+from tests.integration.test_pets import png
 
 ADMIN = "boss@example.com"
 ADV = "shop@example.com"
@@ -38,8 +40,6 @@ def body(**overrides: Any) -> dict[str, Any]:
         "website": "https://petful.dev",
         "contact_email": "Ads@Petful.Dev",
         "description": "반려동물 용품",
-        "logo_media_id": "logo-1",
-        "business_document_media_id": "doc-1",
     }
     data.update(overrides)
     return data
@@ -161,7 +161,7 @@ async def test_reject_resubmit_approve_restrict_reinstate(identity_edge: Identit
     )
     assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 403
 
-    r = await edge.client.put(PROFILE, headers=h, json=body(business_document_media_id="doc-2"))
+    r = await edge.client.put(PROFILE, headers=h, json=body(description="사업자등록증 재첨부"))
     assert r.status_code == 200
     assert r.json()["status"] == "REJECTED"
     r = await edge.client.post(f"{PROFILE}/submit", headers=h)
@@ -393,3 +393,62 @@ async def test_admin_decisions_reach_the_one_audit_log(identity_edge: IdentityEd
     assert entry["target_id"] == user_id
     assert entry["reason"] == "서류가 흐립니다"
     assert entry["actor_id"] == edge.users[ADMIN]
+
+
+def pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    out = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+async def test_logo_is_public_and_the_document_private(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    h = await advertiser(edge)
+    r = await edge.client.put(f"{PROFILE}/logo", headers=h, files={"file": ("l.png", png())})
+    assert r.status_code == 404  # no profile yet
+    assert (await edge.client.put(PROFILE, headers=h, json=body())).status_code == 200
+    r = await edge.client.put(f"{PROFILE}/logo", headers=h, files={"file": ("l.png", png())})
+    assert r.status_code == 200, r.text
+    logo = r.json()["logo_url"]
+    assert logo.startswith("/media/public/")
+    assert (await edge.client.get(logo)).status_code == 200
+
+    r = await edge.client.put(
+        f"{PROFILE}/document", headers=h, files={"file": ("doc.html", b"<html>x</html>")}
+    )
+    assert r.status_code == 415
+    assert problem_fields(r) == {"file"}
+    r = await edge.client.put(f"{PROFILE}/document", headers=h, files={"file": ("d.pdf", pdf())})
+    assert r.status_code == 200, r.text
+    assert r.json()["has_business_document"] is True
+    doc = await edge.client.get(f"{PROFILE}/document", headers=h)
+    assert doc.headers["content-type"] == "application/pdf"
+    assert doc.headers["cache-control"] == "private, no-store"
+    assert doc.content.startswith(b"%PDF-")
+    # Never under the public media path.
+    async with transaction() as session:
+        key = (
+            await session.execute(
+                sa.select(media.media_table("advertisers").c.key).where(
+                    media.media_table("advertisers").c.purpose == "advertiser.document"
+                )
+            )
+        ).scalar_one()
+    assert key.startswith("private/")
+    assert (await edge.client.get(f"/media/{key}")).status_code == 404
+
+    user_id = edge.users[ADV]
+    r = await edge.client.get(
+        f"/api/v1/admin/advertisers/{user_id}/document", headers=await admin(edge)
+    )
+    assert r.status_code == 200
+    assert r.content == doc.content
+    other = await advertiser(edge, "other-shop@example.com")
+    r = await edge.client.get(f"/api/v1/admin/advertisers/{user_id}/document", headers=other)
+    assert r.status_code == 403
+    r = await edge.client.get(f"{PROFILE}/document", headers=other)
+    assert r.status_code == 404

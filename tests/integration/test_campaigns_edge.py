@@ -3,12 +3,14 @@ the test: real PetStars (linked, verified, approved), a revision, a no-show, the
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
 from petful.campaigns import tasks as campaign_tasks
 from petful.identity.rules import Role
 from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
+from tests.integration.test_pets import png
 from tests.integration.test_petstars import make_petstar
 
 HOUR = timedelta(hours=1)
@@ -95,6 +97,35 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     assert campaign["phase"] == "DRAFT"
     assert "#광고" in campaign["hashtags"]  # the disclosure tag is always there
     assert (await c.get(f"/api/v1/advertiser/campaigns/{cid}", headers=rival)).status_code == 404
+
+    # Product images: uploaded, listed with URLs; an unknown id cannot be slipped in.
+    r = await c.post(
+        f"/api/v1/advertiser/campaigns/{cid}/images",
+        files={"file": ("product.png", png((400, 300)))},
+        headers=ads,
+    )
+    assert r.status_code == 200, r.text
+    (image,) = r.json()["images"]
+    assert image["url"].startswith("/media/public/")
+    assert r.json()["image_media_ids"] == [image["media_id"]]
+    r = await c.post(
+        f"/api/v1/advertiser/campaigns/{cid}/images",
+        files={"file": ("x.png", b"GIF89a-not-really")},
+        headers=ads,
+    )
+    assert r.status_code in (415, 422)
+    forged = campaign_body(
+        edge.clock.now, hashtags=campaign["hashtags"], image_media_ids=[str(uuid.uuid4())]
+    )
+    r = await c.put(f"/api/v1/advertiser/campaigns/{cid}", json=forged, headers=ads)
+    assert r.status_code == 422
+    assert problem_fields(r) == {"image_media_ids"}
+    r = await c.post(
+        f"/api/v1/advertiser/campaigns/{cid}/images",
+        files={"file": ("product.png", png((400, 300)))},
+        headers=rival,
+    )
+    assert r.status_code == 404
 
     r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/submit", headers=ads)
     assert r.json()["phase"] == "PENDING_REVIEW"

@@ -204,7 +204,7 @@ def fields(**overrides: Any) -> pb.CampaignFields:
         "title": "유기농 강아지 간식 체험단",
         "product_name": "멍멍 져키",
         "product_description": "국내산 닭가슴살로 만든 간식입니다.",
-        "image_media_ids": ["img-1"],
+        "image_media_ids": [],
         "objective": "신제품 인지도",
         "missions": ["간식 먹는 영상 촬영", "솔직한 후기"],
         "keywords": ["강아지간식", "져키"],
@@ -480,7 +480,6 @@ async def test_reject_edit_resubmit_and_recruiting_edits(stack: Stack) -> None:
             fields=fields(
                 **current,
                 product_description="설명 보완",
-                image_media_ids=["img-2"],
                 product_url="https://shop.example/new",
             ),
         ),

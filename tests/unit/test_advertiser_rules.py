@@ -193,15 +193,11 @@ def test_line_fields() -> None:
             rules.check_line(bad, max_len=100)
 
 
-def test_description_and_media_ids() -> None:
+def test_description() -> None:
     assert rules.check_description("line one\nline two") == "line one\nline two"
     assert rules.check_description("x" * 2000) == "x" * 2000
     with pytest.raises(RuleError):
         rules.check_description("x" * 2001)
-    assert rules.check_media_id("") == ""
-    assert rules.check_media_id("media_123") == "media_123"
-    with pytest.raises(RuleError):
-        rules.check_media_id("has space")
 
 
 def test_reasons() -> None:

@@ -425,3 +425,10 @@ def test_csv_rendering() -> None:
     assert totals["total_cost_krw"] == "60000"
     assert totals["cost_per_engagement_krw"] == ""
     assert text.endswith("\r\n")
+
+
+def test_media_ids_are_uploaded_image_ids() -> None:
+    image = "0b6f9a4e-3f5d-4c43-9f0e-0d8b8f6b2f11"
+    assert rules.check_media_ids([image.upper()]) == [image]
+    with pytest.raises(RuleError, match="uploaded images"):
+        rules.check_media_ids(["img-1"])

@@ -7,6 +7,7 @@ from typing import Any
 
 import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.advertisers import service
 from petful.advertisers.models import Profile
@@ -33,7 +34,7 @@ def _ts(value: datetime) -> Timestamp:
     return ts
 
 
-def profile_to_pb(p: Profile) -> pb.Profile:
+def profile_to_pb(p: Profile, logo_url: str = "") -> pb.Profile:
     message = pb.Profile(
         user_id=str(p.user_id),
         company_name=p.company_name,
@@ -45,6 +46,7 @@ def profile_to_pb(p: Profile) -> pb.Profile:
         description=p.description,
         logo_media_id=p.logo_media_id,
         business_document_media_id=p.business_document_media_id,
+        logo_url=logo_url,
         status=STATUS_TO_PB[p.status_enum],
         status_reason=p.status_reason or "",
         created_at=_ts(p.created_at),
@@ -57,6 +59,11 @@ def profile_to_pb(p: Profile) -> pb.Profile:
     return message
 
 
+async def _render(session: AsyncSession, profile: Profile) -> pb.Profile:
+    logos = await service.logo_urls(session, [profile])
+    return profile_to_pb(profile, logos.get(str(profile.user_id), ""))
+
+
 class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
     def __init__(self, settings: Settings, clock: service.Clock) -> None:
         self.settings = settings
@@ -65,7 +72,7 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
     async def GetMyProfile(self, request: pb.GetMyProfileRequest, context: Any) -> pb.Profile:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            return profile_to_pb(await service.get_my_profile(session, actor=actor))
+            return await _render(session, await service.get_my_profile(session, actor=actor))
 
     async def UpsertMyProfile(self, request: pb.UpsertMyProfileRequest, context: Any) -> pb.Profile:
         actor = require_principal()
@@ -77,20 +84,58 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
             contact_email=request.contact_email,
             website=request.website,
             description=request.description,
-            logo_media_id=request.logo_media_id,
-            business_document_media_id=request.business_document_media_id,
         )
         async with transaction(self.settings) as session:
             profile = await service.upsert_my_profile(
                 session, actor=actor, now=self.clock(), data=data
             )
-            return profile_to_pb(profile)
+            return await _render(session, profile)
 
     async def SubmitMyProfile(self, request: pb.SubmitMyProfileRequest, context: Any) -> pb.Profile:
         actor = require_principal()
         async with transaction(self.settings) as session:
             profile = await service.submit_my_profile(session, actor=actor, now=self.clock())
-            return profile_to_pb(profile)
+            return await _render(session, profile)
+
+    async def SetLogo(self, request: pb.SetLogoRequest, context: Any) -> pb.Profile:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            profile = await service.set_logo(
+                session,
+                actor=actor,
+                now=self.clock(),
+                data=request.data,
+                filename=request.filename,
+                settings=self.settings,
+            )
+            return await _render(session, profile)
+
+    async def SetBusinessDocument(
+        self, request: pb.SetBusinessDocumentRequest, context: Any
+    ) -> pb.Profile:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            profile = await service.set_business_document(
+                session,
+                actor=actor,
+                now=self.clock(),
+                data=request.data,
+                filename=request.filename,
+                settings=self.settings,
+            )
+            return await _render(session, profile)
+
+    async def GetBusinessDocument(
+        self, request: pb.GetBusinessDocumentRequest, context: Any
+    ) -> pb.BusinessDocument:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            doc = await service.get_business_document(
+                session, actor=actor, user_id=request.user_id, settings=self.settings
+            )
+            return pb.BusinessDocument(
+                content_type=doc.content_type, data=doc.data, filename=doc.filename
+            )
 
     async def GetApproval(self, request: pb.GetApprovalRequest, context: Any) -> pb.Approval:
         actor = require_principal()
@@ -119,8 +164,10 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
                 page_size=request.page_size,
                 cursor=request.cursor,
             )
+            logos = await service.logo_urls(session, page.items)
             return pb.ListProfilesResponse(
-                items=[profile_to_pb(p) for p in page.items], next_cursor=page.next_cursor
+                items=[profile_to_pb(p, logos.get(str(p.user_id), "")) for p in page.items],
+                next_cursor=page.next_cursor,
             )
 
     async def _decide(self, user_id: str, action: Action, reason: str = "") -> pb.Profile:
@@ -134,7 +181,7 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
                 action=action,
                 reason=reason,
             )
-            return profile_to_pb(profile)
+            return await _render(session, profile)
 
     async def Approve(self, request: pb.ApproveRequest, context: Any) -> pb.Profile:
         return await self._decide(request.user_id, Action.APPROVE)

@@ -157,7 +157,6 @@ def normalize_brn(raw: str) -> str:
 COMPANY_NAME_MAX = 100
 REPRESENTATIVE_NAME_MAX = 50
 DESCRIPTION_MAX = 2000
-MEDIA_ID_MAX = 200
 WEBSITE_MAX = 300
 REASON_MIN, REASON_MAX = 5, 500
 
@@ -168,16 +167,6 @@ def check_description(raw: str) -> str:
         raise RuleError(f"must be at most {DESCRIPTION_MAX} characters")
     if _has_control(text, "\n\t"):
         raise RuleError("must not contain control characters")
-    return text
-
-
-def check_media_id(raw: str) -> str:
-    """Free text for now (media ids come with the media service); empty means none."""
-    text = raw.strip()
-    if len(text) > MEDIA_ID_MAX:
-        raise RuleError(f"must be at most {MEDIA_ID_MAX} characters")
-    if _has_control(text) or any(c.isspace() for c in text):
-        raise RuleError("must not contain spaces or control characters")
     return text
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from petful.advertisers import repository, rules
 from petful.advertisers.models import Profile
 from petful.advertisers.rules import Action, ProfileStatus, TransitionError
-from petful.platform import outbox
+from petful.platform import media, outbox
 from petful.platform.auth_context import Principal
 from petful.platform.errors import (
     AlreadyExists,
@@ -27,6 +27,7 @@ from petful.platform.errors import (
     PermissionDenied,
     Unauthenticated,
 )
+from petful.platform.settings import Settings
 from petful.platform.validation import Violations
 
 SCHEMA = "advertisers"
@@ -116,8 +117,6 @@ class ProfileInput:
     contact_email: str
     website: str = ""
     description: str = ""
-    logo_media_id: str = ""
-    business_document_media_id: str = ""
 
 
 def validate_input(data: ProfileInput) -> ProfileInput:
@@ -140,10 +139,6 @@ def validate_input(data: ProfileInput) -> ProfileInput:
         contact_email=v.check("contact_email", rules.normalize_email, data.contact_email),
         website=v.check("website", rules.check_website, data.website),
         description=v.check("description", rules.check_description, data.description),
-        logo_media_id=v.check("logo_media_id", rules.check_media_id, data.logo_media_id),
-        business_document_media_id=v.check(
-            "business_document_media_id", rules.check_media_id, data.business_document_media_id
-        ),
     )
     v.raise_if_any("the profile has invalid fields")
     return clean
@@ -193,13 +188,152 @@ async def upsert_my_profile(
     profile.contact_email = clean.contact_email
     profile.website = clean.website
     profile.description = clean.description
-    profile.logo_media_id = clean.logo_media_id
-    profile.business_document_media_id = clean.business_document_media_id
+    if new:
+        profile.logo_media_id = ""
+        profile.business_document_media_id = ""
     profile.status = status.value
     profile.updated_at = now
     await _ensure_brn_free(session, profile)
     await _flush(session, profile, new=new)
     return profile
+
+
+LOGO = "advertiser.logo"
+DOCUMENT = "advertiser.document"
+
+
+async def _editable_profile(session: AsyncSession, user_id: uuid.UUID) -> Profile:
+    profile = await repository.get_profile(session, user_id, for_update=True)
+    if profile is None:
+        raise NotFound("you have no company profile yet")
+    try:
+        rules.status_after_edit(profile.status_enum, identity_changed=False)
+    except TransitionError as e:
+        raise _transition_error(e) from None
+    return profile
+
+
+async def _replace_media(
+    session: AsyncSession,
+    profile: Profile,
+    attr: str,
+    *,
+    purpose: str,
+    kind: media.Kind,
+    visibility: media.Visibility,
+    data: bytes,
+    filename: str,
+    now: datetime,
+    settings: Settings,
+) -> Profile:
+    record = await media.ingest(
+        session,
+        schema=SCHEMA,
+        owner_id=profile.user_id,
+        purpose=purpose,
+        kind=kind,
+        visibility=visibility,
+        data=data,
+        filename=filename,
+        now=now,
+        settings=settings,
+    )
+    old = getattr(profile, attr)
+    setattr(profile, attr, str(record.id))
+    profile.updated_at = now
+    await repository.flush(session)
+    if old and old != str(record.id):
+        await media.discard(session, schema=SCHEMA, media_id=uuid.UUID(old), now=now)
+    return profile
+
+
+async def set_logo(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    data: bytes,
+    filename: str,
+    settings: Settings,
+) -> Profile:
+    profile = await _editable_profile(session, _require_advertiser(actor))
+    return await _replace_media(
+        session,
+        profile,
+        "logo_media_id",
+        purpose=LOGO,
+        kind=media.Kind.IMAGE,
+        visibility=media.Visibility.PUBLIC,
+        data=data,
+        filename=filename,
+        now=now,
+        settings=settings,
+    )
+
+
+async def set_business_document(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    data: bytes,
+    filename: str,
+    settings: Settings,
+) -> Profile:
+    """The registration certificate admins check before approving: private, never served
+    publicly; a new one goes to the next review like any edit."""
+    profile = await _editable_profile(session, _require_advertiser(actor))
+    return await _replace_media(
+        session,
+        profile,
+        "business_document_media_id",
+        purpose=DOCUMENT,
+        kind=media.Kind.DOCUMENT,
+        visibility=media.Visibility.PRIVATE,
+        data=data,
+        filename=filename,
+        now=now,
+        settings=settings,
+    )
+
+
+@dataclass(frozen=True)
+class Document:
+    content_type: str
+    data: bytes
+    filename: str
+
+
+async def get_business_document(
+    session: AsyncSession, *, actor: Principal, user_id: str, settings: Settings
+) -> Document:
+    """The advertiser's own document, or any for an admin; NotFound for anyone else."""
+    caller = _caller_id(actor)
+    target = _target_id(user_id)
+    if target != caller and not actor.has_role(rules.ADMIN_ROLE):
+        raise NotFound("no business document")
+    profile = await repository.get_profile(session, target)
+    if profile is None or not profile.business_document_media_id:
+        raise NotFound("no business document")
+    record = await media.get_media(
+        session, schema=SCHEMA, media_id=uuid.UUID(profile.business_document_media_id)
+    )
+    if record is None or record.status is media.Status.DELETED:
+        raise NotFound("no business document")
+    data = await media.get_storage(settings).get(record.key)
+    extension = record.key.rsplit(".", 1)[-1]
+    return Document(record.content_type, data, f"business-document.{extension}")
+
+
+async def logo_urls(session: AsyncSession, profiles: list[Profile]) -> dict[str, str]:
+    """Public logo paths by profile user id."""
+    ids = [uuid.UUID(p.logo_media_id) for p in profiles if p.logo_media_id]
+    found = await media.live_media(session, schema=SCHEMA, ids=ids)
+    return {
+        str(p.user_id): found[uuid.UUID(p.logo_media_id)].url
+        for p in profiles
+        if p.logo_media_id and uuid.UUID(p.logo_media_id) in found
+    }
 
 
 async def submit_my_profile(session: AsyncSession, *, actor: Principal, now: datetime) -> Profile:

@@ -6,12 +6,14 @@ identity forwarded, through the small directory classes below.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns import service
 from petful.campaigns.models import Campaign
@@ -20,6 +22,7 @@ from petful.pb.advertisers.v1 import advertisers_pb2, advertisers_pb2_grpc
 from petful.pb.campaigns.v1 import campaigns_pb2 as pb
 from petful.pb.campaigns.v1 import campaigns_pb2_grpc as pb_grpc
 from petful.pb.pets.v1 import pets_pb2, pets_pb2_grpc
+from petful.platform import media
 from petful.platform.auth_context import Principal, current_principal, require_principal
 from petful.platform.db import transaction
 from petful.platform.errors import NotFound, from_rpc_error
@@ -110,7 +113,7 @@ class GrpcPets:
 # --- messages ------------------------------------------------------------------------------
 
 
-def campaign_to_pb(c: Campaign) -> pb.Campaign:
+def campaign_to_pb(c: Campaign, images: Mapping[str, media.MediaRecord]) -> pb.Campaign:
     fields = pb.CampaignFields(
         title=c.title,
         product_name=c.product_name,
@@ -136,6 +139,15 @@ def campaign_to_pb(c: Campaign) -> pb.Campaign:
     )
     message = pb.Campaign(
         id=str(c.id),
+        images=[
+            pb.CampaignImage(
+                media_id=m,
+                url=images[m].url,
+                thumbnails={size: f"/media/{key}" for size, key in images[m].thumbnails.items()},
+            )
+            for m in c.image_media_ids
+            if m in images
+        ],
         advertiser_user_id=str(c.advertiser_user_id),
         company_name=c.company_name,
         fields=fields,
@@ -219,9 +231,14 @@ def fields_from_pb(f: pb.CampaignFields) -> service.CampaignInput:
     )
 
 
-def _campaigns(page: service.Page) -> pb.ListCampaignsResponse:
+async def _render(session: AsyncSession, c: Campaign) -> pb.Campaign:
+    return campaign_to_pb(c, await service.campaign_images(session, [c]))
+
+
+async def _campaigns(session: AsyncSession, page: service.Page) -> pb.ListCampaignsResponse:
+    images = await service.campaign_images(session, page.items)
     return pb.ListCampaignsResponse(
-        items=[campaign_to_pb(c) for c in page.items], next_cursor=page.next_cursor
+        items=[campaign_to_pb(c, images) for c in page.items], next_cursor=page.next_cursor
     )
 
 
@@ -305,7 +322,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 advertisers=self.advertisers,
                 idempotency_key=request.idempotency_key,
             )
-            return campaign_to_pb(c)
+            return await _render(session, c)
 
     async def UpdateCampaign(self, request: pb.UpdateCampaignRequest, context: Any) -> pb.Campaign:
         actor = require_principal()
@@ -317,7 +334,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 campaign_id=request.campaign_id,
                 data=fields_from_pb(request.fields),
             )
-            return campaign_to_pb(c)
+            return await _render(session, c)
 
     async def SubmitCampaign(self, request: pb.SubmitCampaignRequest, context: Any) -> pb.Campaign:
         actor = require_principal()
@@ -329,7 +346,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 campaign_id=request.campaign_id,
                 advertisers=self.advertisers,
             )
-            return campaign_to_pb(c)
+            return await _render(session, c)
 
     async def CancelCampaign(self, request: pb.CancelCampaignRequest, context: Any) -> pb.Campaign:
         actor = require_principal()
@@ -341,13 +358,43 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 campaign_id=request.campaign_id,
                 reason=request.reason,
             )
-            return campaign_to_pb(c)
+            return await _render(session, c)
+
+    async def AddCampaignImage(
+        self, request: pb.AddCampaignImageRequest, context: Any
+    ) -> pb.Campaign:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            c = await service.add_campaign_image(
+                session,
+                actor=actor,
+                now=self.clock(),
+                campaign_id=request.campaign_id,
+                data=request.data,
+                filename=request.filename,
+                settings=self.settings,
+            )
+            return await _render(session, c)
+
+    async def RemoveCampaignImage(
+        self, request: pb.RemoveCampaignImageRequest, context: Any
+    ) -> pb.Campaign:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            c = await service.remove_campaign_image(
+                session,
+                actor=actor,
+                now=self.clock(),
+                campaign_id=request.campaign_id,
+                media_id=request.media_id,
+            )
+            return await _render(session, c)
 
     async def GetCampaign(self, request: pb.GetCampaignRequest, context: Any) -> pb.Campaign:
         actor = current_principal() or Principal()
         async with transaction(self.settings) as session:
             c = await service.get_campaign(session, actor=actor, campaign_id=request.campaign_id)
-            return campaign_to_pb(c)
+            return await _render(session, c)
 
     async def ListCampaigns(
         self, request: pb.ListCampaignsRequest, context: Any
@@ -364,7 +411,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 page_size=request.page_size,
                 cursor=request.cursor,
             )
-            return _campaigns(page)
+            return await _campaigns(session, page)
 
     async def ListMyCampaigns(
         self, request: pb.ListMyCampaignsRequest, context: Any
@@ -381,7 +428,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 page_size=request.page_size,
                 cursor=request.cursor,
             )
-            return _campaigns(page)
+            return await _campaigns(session, page)
 
     async def ListReviewQueue(
         self, request: pb.ListReviewQueueRequest, context: Any
@@ -391,7 +438,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
             page = await service.review_queue(
                 session, actor=actor, page_size=request.page_size, cursor=request.cursor
             )
-            return _campaigns(page)
+            return await _campaigns(session, page)
 
     async def ApproveCampaign(
         self, request: pb.ApproveCampaignRequest, context: Any
@@ -401,7 +448,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
             c = await service.approve_campaign(
                 session, actor=actor, now=self.clock(), campaign_id=request.campaign_id
             )
-            return campaign_to_pb(c)
+            return await _render(session, c)
 
     async def RejectCampaign(self, request: pb.RejectCampaignRequest, context: Any) -> pb.Campaign:
         actor = require_principal()
@@ -413,7 +460,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 campaign_id=request.campaign_id,
                 reason=request.reason,
             )
-            return campaign_to_pb(c)
+            return await _render(session, c)
 
     # applicants
 
@@ -524,7 +571,7 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
             c = await service.confirm_selection(
                 session, actor=actor, now=self.clock(), campaign_id=request.campaign_id
             )
-            return campaign_to_pb(c)
+            return await _render(session, c)
 
     async def ShipApplicant(self, request: pb.ShipApplicantRequest, context: Any) -> pb.Applicant:
         actor = require_principal()

@@ -368,10 +368,12 @@ def check_items(
 
 
 def check_media_ids(raw: Sequence[str]) -> list[str]:
+    """Ids of uploaded images (the service checks they are this advertiser's)."""
     out = check_items(raw, max_items=IMAGES_MAX, max_len=MEDIA_ID_MAX)
-    if any(" " in m for m in out):
-        raise RuleError("media ids must not contain spaces")
-    return out
+    try:
+        return [str(uuid.UUID(m)) for m in out]
+    except ValueError:
+        raise RuleError("must be ids of uploaded images") from None
 
 
 # The Korean FTC endorsement guideline (추천·보증 등에 관한 표시·광고 심사지침): a sponsored

@@ -37,16 +37,18 @@ from petful.campaigns.rules import (
     Tab,
     TransitionError,
 )
-from petful.platform import outbox
+from petful.platform import media, outbox
 from petful.platform.auth_context import SERVICE_ROLE, Principal
 from petful.platform.errors import (
     AlreadyExists,
     DomainError,
     FailedPrecondition,
+    InvalidArgument,
     NotFound,
     PermissionDenied,
     Unauthenticated,
 )
+from petful.platform.settings import Settings
 from petful.platform.validation import Violations, check_idempotency_key
 
 SCHEMA = "campaigns"
@@ -409,6 +411,7 @@ async def update_campaign(
     except TransitionError as e:
         raise _conflict(e) from None
     clean = validate_campaign(data, previous_hashtags=c.hashtags)
+    await _check_images(session, c, clean["image_media_ids"])
     changed = {name for name in EDITABLE_FIELDS if getattr(c, name) != clean[name]}
     try:
         rules.check_edit(c.phase_enum, changed)
@@ -419,6 +422,99 @@ async def update_campaign(
     c.updated_at = now
     await repository.flush(session)
     return c
+
+
+CAMPAIGN_IMAGE = "campaign.image"
+
+
+async def _check_images(session: AsyncSession, c: Campaign, ids: Sequence[str]) -> None:
+    """Only images uploaded for this advertiser's campaigns may be listed."""
+    parsed: list[uuid.UUID] = []
+    for raw in ids:
+        try:
+            parsed.append(uuid.UUID(raw))
+        except ValueError:
+            raise _unknown_image() from None
+    found = await media.live_media(session, schema=SCHEMA, ids=parsed)
+    if any(
+        m not in found
+        or found[m].owner_id != c.advertiser_user_id
+        or found[m].purpose != CAMPAIGN_IMAGE
+        for m in parsed
+    ):
+        raise _unknown_image()
+
+
+def _unknown_image() -> InvalidArgument:
+    return InvalidArgument(
+        "unknown image",
+        field_violations=[("image_media_ids", "must be images uploaded for your campaigns")],
+    )
+
+
+async def add_campaign_image(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    campaign_id: str,
+    data: bytes,
+    filename: str,
+    settings: Settings,
+) -> Campaign:
+    user_id = _require_advertiser(actor)
+    c = await _own_campaign(session, user_id, campaign_id)
+    try:
+        rules.check_edit(c.phase_enum, {"image_media_ids"})
+    except TransitionError as e:
+        raise _conflict(e) from None
+    if len(c.image_media_ids) >= rules.IMAGES_MAX:
+        reason = f"a campaign holds at most {rules.IMAGES_MAX} images"
+        raise FailedPrecondition(reason, field_violations=[("file", reason)])
+    record = await media.ingest(
+        session,
+        schema=SCHEMA,
+        owner_id=user_id,
+        purpose=CAMPAIGN_IMAGE,
+        kind=media.Kind.IMAGE,
+        visibility=media.Visibility.PUBLIC,
+        data=data,
+        filename=filename,
+        now=now,
+        settings=settings,
+    )
+    if str(record.id) not in c.image_media_ids:  # the same picture again is deduplicated
+        c.image_media_ids = [*c.image_media_ids, str(record.id)]
+        c.updated_at = now
+        await repository.flush(session)
+    return c
+
+
+async def remove_campaign_image(
+    session: AsyncSession, *, actor: Principal, now: datetime, campaign_id: str, media_id: str
+) -> Campaign:
+    user_id = _require_advertiser(actor)
+    c = await _own_campaign(session, user_id, campaign_id)
+    if media_id not in c.image_media_ids:
+        raise NotFound("no such image in this campaign")
+    try:
+        rules.check_edit(c.phase_enum, {"image_media_ids"})
+    except TransitionError as e:
+        raise _conflict(e) from None
+    c.image_media_ids = [m for m in c.image_media_ids if m != media_id]
+    c.updated_at = now
+    await repository.flush(session)
+    await media.discard(session, schema=SCHEMA, media_id=uuid.UUID(media_id), now=now)
+    return c
+
+
+async def campaign_images(
+    session: AsyncSession, campaigns: Sequence[Campaign]
+) -> dict[str, media.MediaRecord]:
+    """The images the campaigns list, by media id, for rendering."""
+    ids = [uuid.UUID(m) for c in campaigns for m in c.image_media_ids]
+    found = await media.live_media(session, schema=SCHEMA, ids=ids)
+    return {str(k): v for k, v in found.items()}
 
 
 async def submit_campaign(

@@ -6,12 +6,15 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from petful.campaigns import service
+from petful.platform import media
 from petful.platform.db import transaction
 from petful.platform.jobs import beat, celery_app, run_async
 from petful.platform.logging import get_logger
 from petful.platform.settings import Settings, get_settings
 
 log = get_logger(__name__)
+
+media.subscribe_thumbnails("campaigns")
 
 ADVANCE_TASK = "campaigns.advance_due"
 

@@ -49,8 +49,6 @@ class ProfileIn(Body):
     website: str = Field(default="", max_length=300, examples=["https://petful.dev"])
     contact_email: str = Field(min_length=3, max_length=254, examples=["ads@petful.dev"])
     description: str = Field(default="", max_length=2000)
-    logo_media_id: str = Field(default="", max_length=200)
-    business_document_media_id: str = Field(default="", max_length=200)
 
     def to_pb(self) -> pb.UpsertMyProfileRequest:
         return pb.UpsertMyProfileRequest(**self.model_dump())
@@ -67,6 +65,10 @@ class Profile(BaseModel):
     description: str
     logo_media_id: str
     business_document_media_id: str
+    # Public path of the logo (null without one); the document is served only to the
+    # advertiser and admins (…/profile/document).
+    logo_url: str | None
+    has_business_document: bool
     status: ProfileStatus
     status_reason: str | None
     created_at: datetime | None
@@ -87,6 +89,8 @@ class Profile(BaseModel):
             description=p.description,
             logo_media_id=p.logo_media_id,
             business_document_media_id=p.business_document_media_id,
+            logo_url=p.logo_url or None,
+            has_business_document=bool(p.business_document_media_id),
             status=STATUS_NAMES[p.status],
             status_reason=p.status_reason or None,
             created_at=_ts(p.created_at),

@@ -119,6 +119,12 @@ class CampaignIn(Body):
         )
 
 
+class CampaignImage(BaseModel):
+    media_id: str
+    url: str
+    thumbnails: dict[str, str]
+
+
 class Campaign(BaseModel):
     id: str
     advertiser_user_id: str
@@ -152,6 +158,7 @@ class Campaign(BaseModel):
     updated_at: datetime | None
     submitted_at: datetime | None
     approved_at: datetime | None
+    images: list[CampaignImage]
 
     @classmethod
     def from_pb(cls, c: pb.Campaign) -> Campaign:
@@ -189,6 +196,10 @@ class Campaign(BaseModel):
             updated_at=ts(c.updated_at),
             submitted_at=ts(c.submitted_at),
             approved_at=ts(c.approved_at),
+            images=[
+                CampaignImage(media_id=i.media_id, url=i.url, thumbnails=dict(i.thumbnails))
+                for i in c.images
+            ],
         )
 
 

@@ -107,17 +107,11 @@ class ImageRow:
 
 
 async def images(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, ImageRow]:
-    """Live public images by id (deleted or unknown ids are left out)."""
-    if not ids:
-        return {}
-    t = media.media_table(SCHEMA)
-    stmt = sa.select(t.c.id, t.c.key, t.c.width, t.c.height, t.c.thumbnails).where(
-        t.c.id.in_(ids), t.c.status != "DELETED"
-    )
-    rows = (await session.execute(stmt)).all()
+    """Live images by id (deleted or unknown ids are left out)."""
+    found = await media.live_media(session, schema=SCHEMA, ids=ids)
     return {
-        r.id: ImageRow(r.id, r.key, r.width or 0, r.height or 0, dict(r.thumbnails or {}))
-        for r in rows
+        r.id: ImageRow(r.id, r.key, r.width or 0, r.height or 0, dict(r.thumbnails))
+        for r in found.values()
     }
 
 

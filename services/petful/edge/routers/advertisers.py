@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, File, Query, Response, UploadFile
 
 from petful.edge import clients
 from petful.edge.advertiser_schemas import (
@@ -19,8 +19,10 @@ from petful.edge.advertiser_schemas import (
     ProfileStatus,
 )
 from petful.edge.auth import AdminUser, AdvertiserUser, ApprovedAdvertiser
+from petful.edge.uploads import read_upload
 from petful.pb.advertisers.v1 import advertisers_pb2 as pb
 from petful.platform.auth_context import to_metadata
+from petful.platform.settings import get_settings
 
 router = APIRouter(prefix="/api/v1/advertiser", tags=["advertiser"])
 admin_router = APIRouter(prefix="/api/v1/admin/advertisers", tags=["admin"])
@@ -42,6 +44,55 @@ async def put_profile(body: ProfileIn, user: AdvertiserUser) -> Profile:
     sends it back to PENDING for review. 409 while PENDING or RESTRICTED."""
     r = await clients.advertisers().UpsertMyProfile(body.to_pb(), metadata=to_metadata(user))
     return Profile.from_pb(r)
+
+
+@router.put("/profile/logo", response_model=Profile)
+async def put_logo(
+    file: Annotated[UploadFile, File(description="JPEG, PNG, WebP or GIF, at most 10 MB")],
+    user: AdvertiserUser,
+) -> Profile:
+    """Upload the company logo (public)."""
+    data = await read_upload(file, get_settings().media_max_bytes)
+    r = await clients.advertisers().SetLogo(
+        pb.SetLogoRequest(data=data, filename=file.filename or ""), metadata=to_metadata(user)
+    )
+    return Profile.from_pb(r)
+
+
+@router.put("/profile/document", response_model=Profile)
+async def put_document(
+    file: Annotated[UploadFile, File(description="PDF, JPEG or PNG, at most 10 MB")],
+    user: AdvertiserUser,
+) -> Profile:
+    """Upload the business registration certificate (사업자등록증). Private: only you and
+    administrators can read it."""
+    data = await read_upload(file, get_settings().media_max_bytes)
+    r = await clients.advertisers().SetBusinessDocument(
+        pb.SetBusinessDocumentRequest(data=data, filename=file.filename or ""),
+        metadata=to_metadata(user),
+    )
+    return Profile.from_pb(r)
+
+
+def _document_response(doc: pb.BusinessDocument) -> Response:
+    return Response(
+        content=doc.data,
+        media_type=doc.content_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{doc.filename}"',
+            # Private: never kept by shared caches.
+            "Cache-Control": "private, no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
+@router.get("/profile/document", response_class=Response)
+async def get_document(user: AdvertiserUser) -> Response:
+    r = await clients.advertisers().GetBusinessDocument(
+        pb.GetBusinessDocumentRequest(user_id=user.user_id or ""), metadata=to_metadata(user)
+    )
+    return _document_response(r)
 
 
 @router.post("/profile/submit", response_model=Profile)
@@ -83,6 +134,15 @@ async def list_profiles(
     return ProfilePage(
         items=[Profile.from_pb(p) for p in r.items], next_cursor=r.next_cursor or None
     )
+
+
+@admin_router.get("/{user_id}/document", response_class=Response)
+async def admin_get_document(user_id: UUID, admin: AdminUser) -> Response:
+    """The advertiser's business registration document, to check before approving."""
+    r = await clients.advertisers().GetBusinessDocument(
+        pb.GetBusinessDocumentRequest(user_id=str(user_id)), metadata=to_metadata(admin)
+    )
+    return _document_response(r)
 
 
 @admin_router.post("/{user_id}/approve", response_model=Profile)

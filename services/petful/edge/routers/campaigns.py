@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, File, Header, Query, Response, UploadFile
 
 from petful.edge import clients
 from petful.edge.auth import AdminUser, ApprovedAdvertiser, CurrentUser, PetOwner
@@ -30,9 +30,11 @@ from petful.edge.campaign_schemas import (
     phase_value,
 )
 from petful.edge.pet_schemas import Pet, Species, species_value
+from petful.edge.uploads import read_upload
 from petful.pb.campaigns.v1 import campaigns_pb2 as pb
 from petful.pb.pets.v1 import pets_pb2
 from petful.platform.auth_context import Principal, to_metadata
+from petful.platform.settings import get_settings
 
 advertiser_router = APIRouter(prefix="/api/v1/advertiser", tags=["campaigns (advertiser)"])
 router = APIRouter(prefix="/api/v1", tags=["campaigns"])
@@ -104,6 +106,33 @@ async def update_campaign(campaign_id: str, body: CampaignIn, user: ApprovedAdve
     images, requirements, product URL and objective (409 otherwise)."""
     r = await clients.campaigns().UpdateCampaign(
         pb.UpdateCampaignRequest(campaign_id=campaign_id, fields=body.to_fields()),
+        metadata=to_metadata(user),
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.post("/campaigns/{campaign_id}/images", response_model=Campaign)
+async def add_image(
+    campaign_id: str,
+    file: Annotated[UploadFile, File(description="JPEG, PNG, WebP or GIF, at most 10 MB")],
+    user: ApprovedAdvertiser,
+) -> Campaign:
+    """Add a product image (at most 10) while images may change (DRAFT, REJECTED,
+    RECRUITING). Checked by content: 415 wrong type, 413 too large, 422 damaged."""
+    data = await read_upload(file, get_settings().media_max_bytes)
+    r = await clients.campaigns().AddCampaignImage(
+        pb.AddCampaignImageRequest(
+            campaign_id=campaign_id, data=data, filename=file.filename or ""
+        ),
+        metadata=to_metadata(user),
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.delete("/campaigns/{campaign_id}/images/{media_id}", response_model=Campaign)
+async def remove_image(campaign_id: str, media_id: str, user: ApprovedAdvertiser) -> Campaign:
+    r = await clients.campaigns().RemoveCampaignImage(
+        pb.RemoveCampaignImageRequest(campaign_id=campaign_id, media_id=media_id),
         metadata=to_metadata(user),
     )
     return Campaign.from_pb(r)

@@ -30,6 +30,7 @@ from petful.platform.media.store import (
     drop_media_table,
     get_media,
     ingest,
+    live_media,
     media_table,
     stored_topic,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "ingest",
     "is_public_key",
     "is_valid_key",
+    "live_media",
     "make_thumbnails",
     "media_table",
     "object_key",

@@ -303,6 +303,18 @@ async def get_media(
     return None if row is None else _record(row)
 
 
+async def live_media(
+    session: AsyncSession, *, schema: str, ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, MediaRecord]:
+    """Rows that are not DELETED, by id; unknown or deleted ids are left out."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    t = media_table(schema)
+    stmt = sa.select(t).where(t.c.id.in_(wanted), t.c.status != Status.DELETED.value)
+    return {row.id: _record(row) for row in (await session.execute(stmt)).all()}
+
+
 async def discard(
     session: AsyncSession,
     *,

@@ -25,39 +25,47 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'petful/advertisers/v1/advertisers.proto\x12\x15petful.advertisers.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x89\x04\n\x07Profile\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x63ompany_name\x18\x02 \x01(\t\x12$\n\x1c\x62usiness_registration_number\x18\x03 \x01(\t\x12\x1b\n\x13representative_name\x18\x04 \x01(\t\x12\r\n\x05phone\x18\x05 \x01(\t\x12\x0f\n\x07website\x18\x06 \x01(\t\x12\x15\n\rcontact_email\x18\x07 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x08 \x01(\t\x12\x15\n\rlogo_media_id\x18\t \x01(\t\x12\"\n\x1a\x62usiness_document_media_id\x18\n \x01(\t\x12\x34\n\x06status\x18\x0b \x01(\x0e\x32$.petful.advertisers.v1.ProfileStatus\x12\x15\n\rstatus_reason\x18\x0c \x01(\t\x12.\n\ncreated_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0csubmitted_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\ndecided_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x15\n\x13GetMyProfileRequest\"\xf8\x01\n\x16UpsertMyProfileRequest\x12\x14\n\x0c\x63ompany_name\x18\x01 \x01(\t\x12$\n\x1c\x62usiness_registration_number\x18\x02 \x01(\t\x12\x1b\n\x13representative_name\x18\x03 \x01(\t\x12\r\n\x05phone\x18\x04 \x01(\t\x12\x0f\n\x07website\x18\x05 \x01(\t\x12\x15\n\rcontact_email\x18\x06 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12\x15\n\rlogo_media_id\x18\x08 \x01(\t\x12\"\n\x1a\x62usiness_document_media_id\x18\t \x01(\t\"\x18\n\x16SubmitMyProfileRequest\"%\n\x12GetApprovalRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"\x93\x01\n\x08\x41pproval\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x13\n\x0bhas_profile\x18\x02 \x01(\x08\x12\x34\n\x06status\x18\x03 \x01(\x0e\x32$.petful.advertisers.v1.ProfileStatus\x12\x14\n\x0c\x63ompany_name\x18\x04 \x01(\t\x12\x15\n\rstatus_reason\x18\x05 \x01(\t\"n\n\x13ListProfilesRequest\x12\x34\n\x06status\x18\x01 \x01(\x0e\x32$.petful.advertisers.v1.ProfileStatus\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x03 \x01(\t\"Z\n\x14ListProfilesResponse\x12-\n\x05items\x18\x01 \x03(\x0b\x32\x1e.petful.advertisers.v1.Profile\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"!\n\x0e\x41pproveRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"0\n\rRejectRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"2\n\x0fRestrictRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"#\n\x10ReinstateRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t*\xbe\x01\n\rProfileStatus\x12\x1e\n\x1aPROFILE_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14PROFILE_STATUS_DRAFT\x10\x01\x12\x1a\n\x16PROFILE_STATUS_PENDING\x10\x02\x12\x1b\n\x17PROFILE_STATUS_APPROVED\x10\x03\x12\x1b\n\x17PROFILE_STATUS_REJECTED\x10\x04\x12\x1d\n\x19PROFILE_STATUS_RESTRICTED\x10\x05\x32\xc3\x06\n\x11\x41\x64vertiserService\x12Z\n\x0cGetMyProfile\x12*.petful.advertisers.v1.GetMyProfileRequest\x1a\x1e.petful.advertisers.v1.Profile\x12`\n\x0fUpsertMyProfile\x12-.petful.advertisers.v1.UpsertMyProfileRequest\x1a\x1e.petful.advertisers.v1.Profile\x12`\n\x0fSubmitMyProfile\x12-.petful.advertisers.v1.SubmitMyProfileRequest\x1a\x1e.petful.advertisers.v1.Profile\x12Y\n\x0bGetApproval\x12).petful.advertisers.v1.GetApprovalRequest\x1a\x1f.petful.advertisers.v1.Approval\x12g\n\x0cListProfiles\x12*.petful.advertisers.v1.ListProfilesRequest\x1a+.petful.advertisers.v1.ListProfilesResponse\x12P\n\x07\x41pprove\x12%.petful.advertisers.v1.ApproveRequest\x1a\x1e.petful.advertisers.v1.Profile\x12N\n\x06Reject\x12$.petful.advertisers.v1.RejectRequest\x1a\x1e.petful.advertisers.v1.Profile\x12R\n\x08Restrict\x12&.petful.advertisers.v1.RestrictRequest\x1a\x1e.petful.advertisers.v1.Profile\x12T\n\tReinstate\x12\'.petful.advertisers.v1.ReinstateRequest\x1a\x1e.petful.advertisers.v1.Profileb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'petful/advertisers/v1/advertisers.proto\x12\x15petful.advertisers.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9b\x04\n\x07Profile\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x14\n\x0c\x63ompany_name\x18\x02 \x01(\t\x12$\n\x1c\x62usiness_registration_number\x18\x03 \x01(\t\x12\x1b\n\x13representative_name\x18\x04 \x01(\t\x12\r\n\x05phone\x18\x05 \x01(\t\x12\x0f\n\x07website\x18\x06 \x01(\t\x12\x15\n\rcontact_email\x18\x07 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x08 \x01(\t\x12\x15\n\rlogo_media_id\x18\t \x01(\t\x12\"\n\x1a\x62usiness_document_media_id\x18\n \x01(\t\x12\x34\n\x06status\x18\x0b \x01(\x0e\x32$.petful.advertisers.v1.ProfileStatus\x12\x15\n\rstatus_reason\x18\x0c \x01(\t\x12.\n\ncreated_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0csubmitted_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\ndecided_at\x18\x10 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08logo_url\x18\x11 \x01(\t\"\x15\n\x13GetMyProfileRequest\"\xf4\x01\n\x16UpsertMyProfileRequest\x12\x14\n\x0c\x63ompany_name\x18\x01 \x01(\t\x12$\n\x1c\x62usiness_registration_number\x18\x02 \x01(\t\x12\x1b\n\x13representative_name\x18\x03 \x01(\t\x12\r\n\x05phone\x18\x04 \x01(\t\x12\x0f\n\x07website\x18\x05 \x01(\t\x12\x15\n\rcontact_email\x18\x06 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\tJ\x04\x08\x08\x10\tJ\x04\x08\t\x10\nR\rlogo_media_idR\x1a\x62usiness_document_media_id\"0\n\x0eSetLogoRequest\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\"<\n\x1aSetBusinessDocumentRequest\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\"-\n\x1aGetBusinessDocumentRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"H\n\x10\x42usinessDocument\x12\x14\n\x0c\x63ontent_type\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61ta\x18\x02 \x01(\x0c\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\"\x18\n\x16SubmitMyProfileRequest\"%\n\x12GetApprovalRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"\x93\x01\n\x08\x41pproval\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x13\n\x0bhas_profile\x18\x02 \x01(\x08\x12\x34\n\x06status\x18\x03 \x01(\x0e\x32$.petful.advertisers.v1.ProfileStatus\x12\x14\n\x0c\x63ompany_name\x18\x04 \x01(\t\x12\x15\n\rstatus_reason\x18\x05 \x01(\t\"n\n\x13ListProfilesRequest\x12\x34\n\x06status\x18\x01 \x01(\x0e\x32$.petful.advertisers.v1.ProfileStatus\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x03 \x01(\t\"Z\n\x14ListProfilesResponse\x12-\n\x05items\x18\x01 \x03(\x0b\x32\x1e.petful.advertisers.v1.Profile\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"!\n\x0e\x41pproveRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"0\n\rRejectRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"2\n\x0fRestrictRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"#\n\x10ReinstateRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t*\xbe\x01\n\rProfileStatus\x12\x1e\n\x1aPROFILE_STATUS_UNSPECIFIED\x10\x00\x12\x18\n\x14PROFILE_STATUS_DRAFT\x10\x01\x12\x1a\n\x16PROFILE_STATUS_PENDING\x10\x02\x12\x1b\n\x17PROFILE_STATUS_APPROVED\x10\x03\x12\x1b\n\x17PROFILE_STATUS_REJECTED\x10\x04\x12\x1d\n\x19PROFILE_STATUS_RESTRICTED\x10\x05\x32\xf2\x08\n\x11\x41\x64vertiserService\x12Z\n\x0cGetMyProfile\x12*.petful.advertisers.v1.GetMyProfileRequest\x1a\x1e.petful.advertisers.v1.Profile\x12`\n\x0fUpsertMyProfile\x12-.petful.advertisers.v1.UpsertMyProfileRequest\x1a\x1e.petful.advertisers.v1.Profile\x12`\n\x0fSubmitMyProfile\x12-.petful.advertisers.v1.SubmitMyProfileRequest\x1a\x1e.petful.advertisers.v1.Profile\x12P\n\x07SetLogo\x12%.petful.advertisers.v1.SetLogoRequest\x1a\x1e.petful.advertisers.v1.Profile\x12h\n\x13SetBusinessDocument\x12\x31.petful.advertisers.v1.SetBusinessDocumentRequest\x1a\x1e.petful.advertisers.v1.Profile\x12q\n\x13GetBusinessDocument\x12\x31.petful.advertisers.v1.GetBusinessDocumentRequest\x1a\'.petful.advertisers.v1.BusinessDocument\x12Y\n\x0bGetApproval\x12).petful.advertisers.v1.GetApprovalRequest\x1a\x1f.petful.advertisers.v1.Approval\x12g\n\x0cListProfiles\x12*.petful.advertisers.v1.ListProfilesRequest\x1a+.petful.advertisers.v1.ListProfilesResponse\x12P\n\x07\x41pprove\x12%.petful.advertisers.v1.ApproveRequest\x1a\x1e.petful.advertisers.v1.Profile\x12N\n\x06Reject\x12$.petful.advertisers.v1.RejectRequest\x1a\x1e.petful.advertisers.v1.Profile\x12R\n\x08Restrict\x12&.petful.advertisers.v1.RestrictRequest\x1a\x1e.petful.advertisers.v1.Profile\x12T\n\tReinstate\x12\'.petful.advertisers.v1.ReinstateRequest\x1a\x1e.petful.advertisers.v1.Profileb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'petful.pb.advertisers.v1.advertisers_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PROFILESTATUS']._serialized_start=1491
-  _globals['_PROFILESTATUS']._serialized_end=1681
+  _globals['_PROFILESTATUS']._serialized_start=1738
+  _globals['_PROFILESTATUS']._serialized_end=1928
   _globals['_PROFILE']._serialized_start=100
-  _globals['_PROFILE']._serialized_end=621
-  _globals['_GETMYPROFILEREQUEST']._serialized_start=623
-  _globals['_GETMYPROFILEREQUEST']._serialized_end=644
-  _globals['_UPSERTMYPROFILEREQUEST']._serialized_start=647
-  _globals['_UPSERTMYPROFILEREQUEST']._serialized_end=895
-  _globals['_SUBMITMYPROFILEREQUEST']._serialized_start=897
-  _globals['_SUBMITMYPROFILEREQUEST']._serialized_end=921
-  _globals['_GETAPPROVALREQUEST']._serialized_start=923
-  _globals['_GETAPPROVALREQUEST']._serialized_end=960
-  _globals['_APPROVAL']._serialized_start=963
-  _globals['_APPROVAL']._serialized_end=1110
-  _globals['_LISTPROFILESREQUEST']._serialized_start=1112
-  _globals['_LISTPROFILESREQUEST']._serialized_end=1222
-  _globals['_LISTPROFILESRESPONSE']._serialized_start=1224
-  _globals['_LISTPROFILESRESPONSE']._serialized_end=1314
-  _globals['_APPROVEREQUEST']._serialized_start=1316
-  _globals['_APPROVEREQUEST']._serialized_end=1349
-  _globals['_REJECTREQUEST']._serialized_start=1351
-  _globals['_REJECTREQUEST']._serialized_end=1399
-  _globals['_RESTRICTREQUEST']._serialized_start=1401
-  _globals['_RESTRICTREQUEST']._serialized_end=1451
-  _globals['_REINSTATEREQUEST']._serialized_start=1453
-  _globals['_REINSTATEREQUEST']._serialized_end=1488
-  _globals['_ADVERTISERSERVICE']._serialized_start=1684
-  _globals['_ADVERTISERSERVICE']._serialized_end=2519
+  _globals['_PROFILE']._serialized_end=639
+  _globals['_GETMYPROFILEREQUEST']._serialized_start=641
+  _globals['_GETMYPROFILEREQUEST']._serialized_end=662
+  _globals['_UPSERTMYPROFILEREQUEST']._serialized_start=665
+  _globals['_UPSERTMYPROFILEREQUEST']._serialized_end=909
+  _globals['_SETLOGOREQUEST']._serialized_start=911
+  _globals['_SETLOGOREQUEST']._serialized_end=959
+  _globals['_SETBUSINESSDOCUMENTREQUEST']._serialized_start=961
+  _globals['_SETBUSINESSDOCUMENTREQUEST']._serialized_end=1021
+  _globals['_GETBUSINESSDOCUMENTREQUEST']._serialized_start=1023
+  _globals['_GETBUSINESSDOCUMENTREQUEST']._serialized_end=1068
+  _globals['_BUSINESSDOCUMENT']._serialized_start=1070
+  _globals['_BUSINESSDOCUMENT']._serialized_end=1142
+  _globals['_SUBMITMYPROFILEREQUEST']._serialized_start=1144
+  _globals['_SUBMITMYPROFILEREQUEST']._serialized_end=1168
+  _globals['_GETAPPROVALREQUEST']._serialized_start=1170
+  _globals['_GETAPPROVALREQUEST']._serialized_end=1207
+  _globals['_APPROVAL']._serialized_start=1210
+  _globals['_APPROVAL']._serialized_end=1357
+  _globals['_LISTPROFILESREQUEST']._serialized_start=1359
+  _globals['_LISTPROFILESREQUEST']._serialized_end=1469
+  _globals['_LISTPROFILESRESPONSE']._serialized_start=1471
+  _globals['_LISTPROFILESRESPONSE']._serialized_end=1561
+  _globals['_APPROVEREQUEST']._serialized_start=1563
+  _globals['_APPROVEREQUEST']._serialized_end=1596
+  _globals['_REJECTREQUEST']._serialized_start=1598
+  _globals['_REJECTREQUEST']._serialized_end=1646
+  _globals['_RESTRICTREQUEST']._serialized_start=1648
+  _globals['_RESTRICTREQUEST']._serialized_end=1698
+  _globals['_REINSTATEREQUEST']._serialized_start=1700
+  _globals['_REINSTATEREQUEST']._serialized_end=1735
+  _globals['_ADVERTISERSERVICE']._serialized_start=1931
+  _globals['_ADVERTISERSERVICE']._serialized_end=3069
 # @@protoc_insertion_point(module_scope)

@@ -26,7 +26,7 @@ PROFILE_STATUS_REJECTED: ProfileStatus
 PROFILE_STATUS_RESTRICTED: ProfileStatus
 
 class Profile(_message.Message):
-    __slots__ = ("user_id", "company_name", "business_registration_number", "representative_name", "phone", "website", "contact_email", "description", "logo_media_id", "business_document_media_id", "status", "status_reason", "created_at", "updated_at", "submitted_at", "decided_at")
+    __slots__ = ("user_id", "company_name", "business_registration_number", "representative_name", "phone", "website", "contact_email", "description", "logo_media_id", "business_document_media_id", "status", "status_reason", "created_at", "updated_at", "submitted_at", "decided_at", "logo_url")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     COMPANY_NAME_FIELD_NUMBER: _ClassVar[int]
     BUSINESS_REGISTRATION_NUMBER_FIELD_NUMBER: _ClassVar[int]
@@ -43,6 +43,7 @@ class Profile(_message.Message):
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     SUBMITTED_AT_FIELD_NUMBER: _ClassVar[int]
     DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
+    LOGO_URL_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     company_name: str
     business_registration_number: str
@@ -59,14 +60,15 @@ class Profile(_message.Message):
     updated_at: _timestamp_pb2.Timestamp
     submitted_at: _timestamp_pb2.Timestamp
     decided_at: _timestamp_pb2.Timestamp
-    def __init__(self, user_id: _Optional[str] = ..., company_name: _Optional[str] = ..., business_registration_number: _Optional[str] = ..., representative_name: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., contact_email: _Optional[str] = ..., description: _Optional[str] = ..., logo_media_id: _Optional[str] = ..., business_document_media_id: _Optional[str] = ..., status: _Optional[_Union[ProfileStatus, str]] = ..., status_reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    logo_url: str
+    def __init__(self, user_id: _Optional[str] = ..., company_name: _Optional[str] = ..., business_registration_number: _Optional[str] = ..., representative_name: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., contact_email: _Optional[str] = ..., description: _Optional[str] = ..., logo_media_id: _Optional[str] = ..., business_document_media_id: _Optional[str] = ..., status: _Optional[_Union[ProfileStatus, str]] = ..., status_reason: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., logo_url: _Optional[str] = ...) -> None: ...
 
 class GetMyProfileRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
 class UpsertMyProfileRequest(_message.Message):
-    __slots__ = ("company_name", "business_registration_number", "representative_name", "phone", "website", "contact_email", "description", "logo_media_id", "business_document_media_id")
+    __slots__ = ("company_name", "business_registration_number", "representative_name", "phone", "website", "contact_email", "description")
     COMPANY_NAME_FIELD_NUMBER: _ClassVar[int]
     BUSINESS_REGISTRATION_NUMBER_FIELD_NUMBER: _ClassVar[int]
     REPRESENTATIVE_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -74,8 +76,6 @@ class UpsertMyProfileRequest(_message.Message):
     WEBSITE_FIELD_NUMBER: _ClassVar[int]
     CONTACT_EMAIL_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
-    LOGO_MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
-    BUSINESS_DOCUMENT_MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
     company_name: str
     business_registration_number: str
     representative_name: str
@@ -83,9 +83,39 @@ class UpsertMyProfileRequest(_message.Message):
     website: str
     contact_email: str
     description: str
-    logo_media_id: str
-    business_document_media_id: str
-    def __init__(self, company_name: _Optional[str] = ..., business_registration_number: _Optional[str] = ..., representative_name: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., contact_email: _Optional[str] = ..., description: _Optional[str] = ..., logo_media_id: _Optional[str] = ..., business_document_media_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, company_name: _Optional[str] = ..., business_registration_number: _Optional[str] = ..., representative_name: _Optional[str] = ..., phone: _Optional[str] = ..., website: _Optional[str] = ..., contact_email: _Optional[str] = ..., description: _Optional[str] = ...) -> None: ...
+
+class SetLogoRequest(_message.Message):
+    __slots__ = ("data", "filename")
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    data: bytes
+    filename: str
+    def __init__(self, data: _Optional[bytes] = ..., filename: _Optional[str] = ...) -> None: ...
+
+class SetBusinessDocumentRequest(_message.Message):
+    __slots__ = ("data", "filename")
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    data: bytes
+    filename: str
+    def __init__(self, data: _Optional[bytes] = ..., filename: _Optional[str] = ...) -> None: ...
+
+class GetBusinessDocumentRequest(_message.Message):
+    __slots__ = ("user_id",)
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    def __init__(self, user_id: _Optional[str] = ...) -> None: ...
+
+class BusinessDocument(_message.Message):
+    __slots__ = ("content_type", "data", "filename")
+    CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    content_type: str
+    data: bytes
+    filename: str
+    def __init__(self, content_type: _Optional[str] = ..., data: _Optional[bytes] = ..., filename: _Optional[str] = ...) -> None: ...
 
 class SubmitMyProfileRequest(_message.Message):
     __slots__ = ()

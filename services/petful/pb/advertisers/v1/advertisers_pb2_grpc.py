@@ -52,6 +52,21 @@ class AdvertiserServiceStub:
                 request_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SubmitMyProfileRequest.SerializeToString,
                 response_deserializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.FromString,
                 _registered_method=True)
+        self.SetLogo = channel.unary_unary(
+                '/petful.advertisers.v1.AdvertiserService/SetLogo',
+                request_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SetLogoRequest.SerializeToString,
+                response_deserializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.FromString,
+                _registered_method=True)
+        self.SetBusinessDocument = channel.unary_unary(
+                '/petful.advertisers.v1.AdvertiserService/SetBusinessDocument',
+                request_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SetBusinessDocumentRequest.SerializeToString,
+                response_deserializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.FromString,
+                _registered_method=True)
+        self.GetBusinessDocument = channel.unary_unary(
+                '/petful.advertisers.v1.AdvertiserService/GetBusinessDocument',
+                request_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.GetBusinessDocumentRequest.SerializeToString,
+                response_deserializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.BusinessDocument.FromString,
+                _registered_method=True)
         self.GetApproval = channel.unary_unary(
                 '/petful.advertisers.v1.AdvertiserService/GetApproval',
                 request_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.GetApprovalRequest.SerializeToString,
@@ -110,6 +125,27 @@ class AdvertiserServiceServicer:
     def SubmitMyProfile(self, request, context):
         """Advertiser. DRAFT or REJECTED -> PENDING.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetLogo(self, request, context):
+        """Upload the company logo (an image, public) or the business registration document
+        (PDF, JPEG or PNG, private: only the advertiser and admins can read it). Editable
+        whenever the profile is (not while PENDING or RESTRICTED).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetBusinessDocument(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetBusinessDocument(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -174,6 +210,21 @@ def add_AdvertiserServiceServicer_to_server(servicer, server):
                     servicer.SubmitMyProfile,
                     request_deserializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SubmitMyProfileRequest.FromString,
                     response_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.SerializeToString,
+            ),
+            'SetLogo': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetLogo,
+                    request_deserializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SetLogoRequest.FromString,
+                    response_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.SerializeToString,
+            ),
+            'SetBusinessDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetBusinessDocument,
+                    request_deserializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SetBusinessDocumentRequest.FromString,
+                    response_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.SerializeToString,
+            ),
+            'GetBusinessDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetBusinessDocument,
+                    request_deserializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.GetBusinessDocumentRequest.FromString,
+                    response_serializer=petful_dot_advertisers_dot_v1_dot_advertisers__pb2.BusinessDocument.SerializeToString,
             ),
             'GetApproval': grpc.unary_unary_rpc_method_handler(
                     servicer.GetApproval,
@@ -290,6 +341,87 @@ class AdvertiserService:
             '/petful.advertisers.v1.AdvertiserService/SubmitMyProfile',
             petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SubmitMyProfileRequest.SerializeToString,
             petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetLogo(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.advertisers.v1.AdvertiserService/SetLogo',
+            petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SetLogoRequest.SerializeToString,
+            petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetBusinessDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.advertisers.v1.AdvertiserService/SetBusinessDocument',
+            petful_dot_advertisers_dot_v1_dot_advertisers__pb2.SetBusinessDocumentRequest.SerializeToString,
+            petful_dot_advertisers_dot_v1_dot_advertisers__pb2.Profile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetBusinessDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.advertisers.v1.AdvertiserService/GetBusinessDocument',
+            petful_dot_advertisers_dot_v1_dot_advertisers__pb2.GetBusinessDocumentRequest.SerializeToString,
+            petful_dot_advertisers_dot_v1_dot_advertisers__pb2.BusinessDocument.FromString,
             options,
             channel_credentials,
             insecure,

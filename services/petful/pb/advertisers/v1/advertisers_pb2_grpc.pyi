@@ -46,6 +46,13 @@ class AdvertiserServiceStub:
     """
     SubmitMyProfile: _grpc.UnaryUnaryMultiCallable[_advertisers_pb2.SubmitMyProfileRequest, _advertisers_pb2.Profile]
     """Advertiser. DRAFT or REJECTED -> PENDING."""
+    SetLogo: _grpc.UnaryUnaryMultiCallable[_advertisers_pb2.SetLogoRequest, _advertisers_pb2.Profile]
+    """Upload the company logo (an image, public) or the business registration document
+    (PDF, JPEG or PNG, private: only the advertiser and admins can read it). Editable
+    whenever the profile is (not while PENDING or RESTRICTED).
+    """
+    SetBusinessDocument: _grpc.UnaryUnaryMultiCallable[_advertisers_pb2.SetBusinessDocumentRequest, _advertisers_pb2.Profile]
+    GetBusinessDocument: _grpc.UnaryUnaryMultiCallable[_advertisers_pb2.GetBusinessDocumentRequest, _advertisers_pb2.BusinessDocument]
     GetApproval: _grpc.UnaryUnaryMultiCallable[_advertisers_pb2.GetApprovalRequest, _advertisers_pb2.Approval]
     """Internal (the edge): the approval status of any advertiser account. An account
     without a profile answers PROFILE_STATUS_UNSPECIFIED (has_profile false).
@@ -79,6 +86,13 @@ class AdvertiserServiceAsyncStub(AdvertiserServiceStub):
     """
     SubmitMyProfile: _aio.UnaryUnaryMultiCallable[_advertisers_pb2.SubmitMyProfileRequest, _advertisers_pb2.Profile]  # type: ignore[assignment]
     """Advertiser. DRAFT or REJECTED -> PENDING."""
+    SetLogo: _aio.UnaryUnaryMultiCallable[_advertisers_pb2.SetLogoRequest, _advertisers_pb2.Profile]  # type: ignore[assignment]
+    """Upload the company logo (an image, public) or the business registration document
+    (PDF, JPEG or PNG, private: only the advertiser and admins can read it). Editable
+    whenever the profile is (not while PENDING or RESTRICTED).
+    """
+    SetBusinessDocument: _aio.UnaryUnaryMultiCallable[_advertisers_pb2.SetBusinessDocumentRequest, _advertisers_pb2.Profile]  # type: ignore[assignment]
+    GetBusinessDocument: _aio.UnaryUnaryMultiCallable[_advertisers_pb2.GetBusinessDocumentRequest, _advertisers_pb2.BusinessDocument]  # type: ignore[assignment]
     GetApproval: _aio.UnaryUnaryMultiCallable[_advertisers_pb2.GetApprovalRequest, _advertisers_pb2.Approval]  # type: ignore[assignment]
     """Internal (the edge): the approval status of any advertiser account. An account
     without a profile answers PROFILE_STATUS_UNSPECIFIED (has_profile false).
@@ -127,6 +141,31 @@ class AdvertiserServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_advertisers_pb2.Profile, _abc.Awaitable[_advertisers_pb2.Profile]]:
         """Advertiser. DRAFT or REJECTED -> PENDING."""
+
+    @_abc_1.abstractmethod
+    def SetLogo(
+        self,
+        request: _advertisers_pb2.SetLogoRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_advertisers_pb2.Profile, _abc.Awaitable[_advertisers_pb2.Profile]]:
+        """Upload the company logo (an image, public) or the business registration document
+        (PDF, JPEG or PNG, private: only the advertiser and admins can read it). Editable
+        whenever the profile is (not while PENDING or RESTRICTED).
+        """
+
+    @_abc_1.abstractmethod
+    def SetBusinessDocument(
+        self,
+        request: _advertisers_pb2.SetBusinessDocumentRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_advertisers_pb2.Profile, _abc.Awaitable[_advertisers_pb2.Profile]]: ...
+
+    @_abc_1.abstractmethod
+    def GetBusinessDocument(
+        self,
+        request: _advertisers_pb2.GetBusinessDocumentRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_advertisers_pb2.BusinessDocument, _abc.Awaitable[_advertisers_pb2.BusinessDocument]]: ...
 
     @_abc_1.abstractmethod
     def GetApproval(

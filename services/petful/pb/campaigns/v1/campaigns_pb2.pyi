@@ -157,7 +157,7 @@ class CampaignFields(_message.Message):
     def __init__(self, title: _Optional[str] = ..., product_name: _Optional[str] = ..., product_description: _Optional[str] = ..., image_media_ids: _Optional[_Iterable[str]] = ..., objective: _Optional[str] = ..., missions: _Optional[_Iterable[str]] = ..., keywords: _Optional[_Iterable[str]] = ..., hashtags: _Optional[_Iterable[str]] = ..., requirements: _Optional[_Iterable[str]] = ..., product_url: _Optional[str] = ..., campaign_type: _Optional[_Union[CampaignType, str]] = ..., target_species: _Optional[_Iterable[_Union[Species, str]]] = ..., headcount: _Optional[int] = ..., reward_description: _Optional[str] = ..., reward_value_krw: _Optional[int] = ..., recruit_start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., recruit_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., announce_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activity_start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activity_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., post_retention_days: _Optional[int] = ...) -> None: ...
 
 class Campaign(_message.Message):
-    __slots__ = ("id", "advertiser_user_id", "company_name", "fields", "phase", "phase_reason", "applicant_count", "selected_count", "created_at", "updated_at", "submitted_at", "approved_at")
+    __slots__ = ("id", "advertiser_user_id", "company_name", "fields", "phase", "phase_reason", "applicant_count", "selected_count", "created_at", "updated_at", "submitted_at", "approved_at", "images")
     ID_FIELD_NUMBER: _ClassVar[int]
     ADVERTISER_USER_ID_FIELD_NUMBER: _ClassVar[int]
     COMPANY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -170,6 +170,7 @@ class Campaign(_message.Message):
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     SUBMITTED_AT_FIELD_NUMBER: _ClassVar[int]
     APPROVED_AT_FIELD_NUMBER: _ClassVar[int]
+    IMAGES_FIELD_NUMBER: _ClassVar[int]
     id: str
     advertiser_user_id: str
     company_name: str
@@ -182,7 +183,43 @@ class Campaign(_message.Message):
     updated_at: _timestamp_pb2.Timestamp
     submitted_at: _timestamp_pb2.Timestamp
     approved_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., advertiser_user_id: _Optional[str] = ..., company_name: _Optional[str] = ..., fields: _Optional[_Union[CampaignFields, _Mapping]] = ..., phase: _Optional[_Union[Phase, str]] = ..., phase_reason: _Optional[str] = ..., applicant_count: _Optional[int] = ..., selected_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., approved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    images: _containers.RepeatedCompositeFieldContainer[CampaignImage]
+    def __init__(self, id: _Optional[str] = ..., advertiser_user_id: _Optional[str] = ..., company_name: _Optional[str] = ..., fields: _Optional[_Union[CampaignFields, _Mapping]] = ..., phase: _Optional[_Union[Phase, str]] = ..., phase_reason: _Optional[str] = ..., applicant_count: _Optional[int] = ..., selected_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., approved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., images: _Optional[_Iterable[_Union[CampaignImage, _Mapping]]] = ...) -> None: ...
+
+class CampaignImage(_message.Message):
+    __slots__ = ("media_id", "url", "thumbnails")
+    class ThumbnailsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAILS_FIELD_NUMBER: _ClassVar[int]
+    media_id: str
+    url: str
+    thumbnails: _containers.ScalarMap[str, str]
+    def __init__(self, media_id: _Optional[str] = ..., url: _Optional[str] = ..., thumbnails: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class AddCampaignImageRequest(_message.Message):
+    __slots__ = ("campaign_id", "data", "filename")
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    campaign_id: str
+    data: bytes
+    filename: str
+    def __init__(self, campaign_id: _Optional[str] = ..., data: _Optional[bytes] = ..., filename: _Optional[str] = ...) -> None: ...
+
+class RemoveCampaignImageRequest(_message.Message):
+    __slots__ = ("campaign_id", "media_id")
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    campaign_id: str
+    media_id: str
+    def __init__(self, campaign_id: _Optional[str] = ..., media_id: _Optional[str] = ...) -> None: ...
 
 class CreateCampaignRequest(_message.Message):
     __slots__ = ("fields", "idempotency_key")

@@ -47,6 +47,16 @@ class CampaignServiceStub:
                 request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CreateCampaignRequest.SerializeToString,
                 response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
                 _registered_method=True)
+        self.AddCampaignImage = channel.unary_unary(
+                '/petful.campaigns.v1.CampaignService/AddCampaignImage',
+                request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.AddCampaignImageRequest.SerializeToString,
+                response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
+                _registered_method=True)
+        self.RemoveCampaignImage = channel.unary_unary(
+                '/petful.campaigns.v1.CampaignService/RemoveCampaignImage',
+                request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.RemoveCampaignImageRequest.SerializeToString,
+                response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
+                _registered_method=True)
         self.UpdateCampaign = channel.unary_unary(
                 '/petful.campaigns.v1.CampaignService/UpdateCampaign',
                 request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.UpdateCampaignRequest.SerializeToString,
@@ -183,6 +193,21 @@ class CampaignServiceServicer:
     def CreateCampaign(self, request, context):
         """Advertiser (APPROVED in the advertisers service). Creates a DRAFT.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddCampaignImage(self, request, context):
+        """Advertiser: upload an image (sanitized like every upload) and append it to the
+        campaign's images; removing one discards it. Allowed where images may change
+        (DRAFT, REJECTED, RECRUITING).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveCampaignImage(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -365,6 +390,16 @@ def add_CampaignServiceServicer_to_server(servicer, server):
                     request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CreateCampaignRequest.FromString,
                     response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.SerializeToString,
             ),
+            'AddCampaignImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddCampaignImage,
+                    request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.AddCampaignImageRequest.FromString,
+                    response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.SerializeToString,
+            ),
+            'RemoveCampaignImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveCampaignImage,
+                    request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.RemoveCampaignImageRequest.FromString,
+                    response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.SerializeToString,
+            ),
             'UpdateCampaign': grpc.unary_unary_rpc_method_handler(
                     servicer.UpdateCampaign,
                     request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.UpdateCampaignRequest.FromString,
@@ -520,6 +555,60 @@ class CampaignService:
             target,
             '/petful.campaigns.v1.CampaignService/CreateCampaign',
             petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CreateCampaignRequest.SerializeToString,
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddCampaignImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.campaigns.v1.CampaignService/AddCampaignImage',
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.AddCampaignImageRequest.SerializeToString,
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveCampaignImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.campaigns.v1.CampaignService/RemoveCampaignImage',
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.RemoveCampaignImageRequest.SerializeToString,
             petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
             options,
             channel_credentials,

@@ -43,6 +43,12 @@ class CampaignServiceStub:
     def __new__(cls, channel: _aio.Channel) -> CampaignServiceAsyncStub: ...
     CreateCampaign: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.CreateCampaignRequest, _campaigns_pb2.Campaign]
     """Advertiser (APPROVED in the advertisers service). Creates a DRAFT."""
+    AddCampaignImage: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.AddCampaignImageRequest, _campaigns_pb2.Campaign]
+    """Advertiser: upload an image (sanitized like every upload) and append it to the
+    campaign's images; removing one discards it. Allowed where images may change
+    (DRAFT, REJECTED, RECRUITING).
+    """
+    RemoveCampaignImage: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.RemoveCampaignImageRequest, _campaigns_pb2.Campaign]
     UpdateCampaign: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.UpdateCampaignRequest, _campaigns_pb2.Campaign]
     """Advertiser. Full replacement of the fields. DRAFT/REJECTED: anything; RECRUITING: only
     product_description, image_media_ids, requirements, product_url, objective.
@@ -111,6 +117,12 @@ class CampaignServiceAsyncStub(CampaignServiceStub):
     def __init__(self, channel: _aio.Channel) -> None: ...
     CreateCampaign: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.CreateCampaignRequest, _campaigns_pb2.Campaign]  # type: ignore[assignment]
     """Advertiser (APPROVED in the advertisers service). Creates a DRAFT."""
+    AddCampaignImage: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.AddCampaignImageRequest, _campaigns_pb2.Campaign]  # type: ignore[assignment]
+    """Advertiser: upload an image (sanitized like every upload) and append it to the
+    campaign's images; removing one discards it. Allowed where images may change
+    (DRAFT, REJECTED, RECRUITING).
+    """
+    RemoveCampaignImage: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.RemoveCampaignImageRequest, _campaigns_pb2.Campaign]  # type: ignore[assignment]
     UpdateCampaign: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.UpdateCampaignRequest, _campaigns_pb2.Campaign]  # type: ignore[assignment]
     """Advertiser. Full replacement of the fields. DRAFT/REJECTED: anything; RECRUITING: only
     product_description, image_media_ids, requirements, product_url, objective.
@@ -182,6 +194,24 @@ class CampaignServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_campaigns_pb2.Campaign, _abc.Awaitable[_campaigns_pb2.Campaign]]:
         """Advertiser (APPROVED in the advertisers service). Creates a DRAFT."""
+
+    @_abc_1.abstractmethod
+    def AddCampaignImage(
+        self,
+        request: _campaigns_pb2.AddCampaignImageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_campaigns_pb2.Campaign, _abc.Awaitable[_campaigns_pb2.Campaign]]:
+        """Advertiser: upload an image (sanitized like every upload) and append it to the
+        campaign's images; removing one discards it. Allowed where images may change
+        (DRAFT, REJECTED, RECRUITING).
+        """
+
+    @_abc_1.abstractmethod
+    def RemoveCampaignImage(
+        self,
+        request: _campaigns_pb2.RemoveCampaignImageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_campaigns_pb2.Campaign, _abc.Awaitable[_campaigns_pb2.Campaign]]: ...
 
     @_abc_1.abstractmethod
     def UpdateCampaign(

@@ -1,0 +1,7 @@
+"""Advertisers tasks: thumbnails of uploaded company logos."""
+
+from __future__ import annotations
+
+from petful.platform import media
+
+media.subscribe_thumbnails("advertisers")

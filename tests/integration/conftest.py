@@ -23,11 +23,12 @@ from petful.identity.rules import Role
 from petful.identity.tokens import generate_private_pem
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc
-from petful.platform import outbox
+from petful.platform import events, outbox
 from petful.platform import settings as settings_module
 from petful.platform.db import transaction
 from petful.platform.grpc_client import channel, close_channels
 from petful.platform.grpc_server import RunningServer, start_server
+from petful.platform.outbox import Event
 from petful.platform.settings import Settings
 from tests.support import free_port
 
@@ -119,6 +120,24 @@ async def outbox_payloads(topic: str, schema: str = "identity") -> list[dict[str
 # Every domain service with RPCs runs for real in edge tests; each finds the others through
 # PETFUL_SERVICE_TARGETS, as in a cluster.
 EDGE_SERVICES = ("identity", "advertisers", "pets", "sns", "campaigns")
+
+
+async def deliver(topic: str, schema: str, subscriber: str) -> int:
+    """Hand every outbox event of topic in schema to one subscriber, as the relay and a
+    worker would (each at most once: the subscriber's inbox dedupes redeliveries)."""
+    (subscription,) = [s for s in events.subscribers_of(topic) if s.name == subscriber]
+    table = outbox.outbox_table(schema)
+    async with transaction() as session:
+        rows = (
+            await session.execute(
+                sa.select(table).where(table.c.topic == topic).order_by(table.c.created_at)
+            )
+        ).all()
+    consumed = 0
+    for row in rows:
+        event = Event(row.id, row.topic, schema, row.payload, row.created_at, row.headers)
+        consumed += await events.consume(subscription, event)
+    return consumed
 
 
 @pytest.fixture

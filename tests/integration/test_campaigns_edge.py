@@ -7,9 +7,17 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
+import httpx
+
 from petful.campaigns import tasks as campaign_tasks
 from petful.identity.rules import Role
-from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
+from tests.integration.conftest import (
+    IdentityEdge,
+    deliver,
+    headers_for,
+    outbox_payloads,
+    problem_fields,
+)
 from tests.integration.test_pets import png
 from tests.integration.test_petstars import make_petstar
 
@@ -61,6 +69,37 @@ async def approved_advertiser(edge: IdentityEdge, email: str, brn: str) -> dict[
     )
     assert r.json()["status"] == "APPROVED", r.text
     return headers
+
+
+async def sandbox_post(
+    edge: IdentityEdge, handle: str, caption: str, *, kind: str = "p", likes: int = 100
+) -> str:
+    """A new Instagram post in the sandbox, posted now by the services' clock: its URL."""
+    assert edge.sandbox is not None
+    async with httpx.AsyncClient(base_url=edge.sandbox.url) as sandbox:
+        r = await sandbox.post(
+            "/__sandbox__/media",
+            json={
+                "handle": handle,
+                "caption": caption,
+                "kind": kind,
+                "like_count": likes,
+                "posted_at": edge.clock.now.isoformat(),
+            },
+        )
+    assert r.status_code in (200, 201), r.text
+    permalink: str = r.json()["permalink"]
+    return permalink
+
+
+async def sync(edge: IdentityEdge, owner: dict[str, str], pet_id: str) -> None:
+    """The owner syncs the pet's Instagram account; the campaigns service hears of it."""
+    pet = (await edge.client.get(f"/api/v1/pets/{pet_id}", headers=owner)).json()
+    r = await edge.client.post(
+        f"/api/v1/sns/accounts/{pet['instagram_account_id']}/sync", headers=owner
+    )
+    assert r.status_code == 200, r.text
+    await deliver("sns.account.synced", "sns", "campaigns.recheck_content")
 
 
 async def advance(edge: IdentityEdge, delta: timedelta) -> None:
@@ -217,28 +256,48 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
         headers=owners[0],
     )
     assert r.status_code == 422
+    # The first post forgets the disclosure and the keyword; the checklist says so, to both
+    # sides, once Instagram has shown the post (it is PENDING until the account syncs).
+    first = await sandbox_post(edge, "bori_maltese", "우리 보리 산책 #펫풀")
     r = await c.post(
         f"/api/v1/campaign-applications/{star}/content",
-        json={"post_url": "https://www.instagram.com/p/Cx1AbCdEf/?igsh=abc"},
+        json={"post_url": first + "?igsh=abc"},
         headers=owners[0],
     )
     assert r.json()["status"] == "CONTENT_SUBMITTED", r.text
+    assert r.json()["checklist"]["status"] == "PENDING"
+    await sync(edge, owners[0], pets[0]["id"])
+    r = await c.get(f"/api/v1/campaign-applications/{star}", headers=owners[0])
+    checklist = r.json()["checklist"]
+    assert checklist["status"] == "FAILED"
+    failed = {i["name"] for i in checklist["items"] if not i["passed"]}
+    assert failed == {"disclosure", "keyword 유산균"}
+    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=ads)
+    seen = next(a for a in r.json()["items"] if a["id"] == star)
+    assert seen["checklist"] == checklist
     r = await c.post(
         f"/api/v1/advertiser/applicants/{star}/request-revision",
-        json={"reason": "제품 로고가 보이게 다시 찍어 주세요"},
+        json={"reason": "광고 표시와 유산균 키워드를 넣어 주세요"},
         headers=ads,
     )
     assert (r.json()["status"], r.json()["status_reason"]) == (
         "REVISION_REQUESTED",
-        "제품 로고가 보이게 다시 찍어 주세요",
+        "광고 표시와 유산균 키워드를 넣어 주세요",
     )
     edge.clock.advance(DAY)  # the PetStar reshoots the next day
+    second = await sandbox_post(
+        edge, "bori_maltese", "보리의 유산균 2주 후기 #광고 #펫풀", kind="reel", likes=842
+    )
     r = await c.post(
         f"/api/v1/campaign-applications/{star}/content",
-        json={"post_url": "https://www.instagram.com/reel/Cx2AbCdEf/"},
+        json={"post_url": second},
         headers=owners[0],
     )
     assert r.json()["status"] == "CONTENT_SUBMITTED"
+    await sync(edge, owners[0], pets[0]["id"])
+    r = await c.get(f"/api/v1/campaign-applications/{star}", headers=owners[0])
+    assert r.json()["checklist"]["status"] == "PASSED", r.json()["checklist"]
+    assert r.json()["likes"] == 842
     r = await c.post(f"/api/v1/advertiser/applicants/{star}/approve-content", headers=ads)
     assert r.json()["status"] == "APPROVED", r.text
     assert [s["decision"] for s in r.json()["submissions"]] == ["REVISION_REQUESTED", "APPROVED"]
@@ -258,10 +317,11 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     assert report["totals"]["no_show"] == 1
     assert report["totals"]["total_cost_krw"] == 60000
     assert {row["status"] for row in report["rows"]} == {"COMPLETED", "NO_SHOW"}
+    assert report["totals"]["likes"] == 842
     r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report.csv", headers=ads)
     assert r.headers["content-type"].startswith("text/csv")
     assert r.content.startswith("\ufeff".encode())  # so Excel reads the Korean as UTF-8
-    assert "instagram.com/reel/Cx2AbCdEf" in r.text
+    assert second in r.text
     assert (
         await c.get(f"/api/v1/advertiser/campaigns/{cid}/report", headers=rival)
     ).status_code == 404

@@ -432,3 +432,67 @@ def test_media_ids_are_uploaded_image_ids() -> None:
     assert rules.check_media_ids([image.upper()]) == [image]
     with pytest.raises(RuleError, match="uploaded images"):
         rules.check_media_ids(["img-1"])
+
+
+def _post(caption: str, *, days: float = 1, paid: bool = False) -> rules.PostFacts:
+    start = datetime(2026, 12, 1, tzinfo=UTC)
+    return rules.PostFacts(
+        permalink="https://www.instagram.com/p/abc/",
+        caption=caption,
+        posted_at=start + timedelta(days=days),
+        paid_partnership=paid,
+        like_count=10,
+        comments_count=2,
+    )
+
+
+CHECK_SCHEDULE = rules.Schedule(
+    recruit_start=datetime(2026, 11, 20, tzinfo=UTC),
+    recruit_end=datetime(2026, 11, 25, tzinfo=UTC),
+    announce_at=datetime(2026, 11, 26, tzinfo=UTC),
+    activity_start=datetime(2026, 12, 1, tzinfo=UTC),
+    activity_end=datetime(2026, 12, 10, tzinfo=UTC),
+)
+
+
+def _check(post: rules.PostFacts) -> tuple[rules.ChecklistStatus, dict[str, bool]]:
+    status, items = rules.content_checklist(
+        post,
+        tz=UTC,
+        username="bori",
+        hashtags=["#광고", "#펫풀"],
+        keywords=["유산균", "장 건강"],
+        schedule=CHECK_SCHEDULE,
+        grace_days=3,
+    )
+    return status, {i["name"]: i["passed"] for i in items}
+
+
+def test_checklist_passes_when_everything_is_there() -> None:
+    status, items = _check(_post("우리 보리 #광고 #펫풀 유산균 먹고 장건강 챙겨요"))
+    assert status is rules.ChecklistStatus.PASSED
+    assert items == {
+        "posted_by_petstar": True,
+        "disclosure": True,
+        "hashtag #펫풀": True,
+        "keyword 유산균": True,
+        "keyword 장 건강": True,  # spacing does not matter
+        "posted_in_window": True,
+    }
+
+
+def test_checklist_names_each_missing_item() -> None:
+    status, items = _check(_post("산책 #펫풀", days=20))
+    assert status is rules.ChecklistStatus.FAILED
+    assert {name for name, ok in items.items() if not ok} == {
+        "disclosure",
+        "keyword 유산균",
+        "keyword 장 건강",
+        "posted_in_window",
+    }
+
+
+def test_paid_partnership_label_or_sponsorship_tag_discloses() -> None:
+    assert _check(_post("#펫풀 유산균 장건강", paid=True))[1]["disclosure"]
+    assert _check(_post("#협찬 #펫풀 유산균 장건강"))[1]["disclosure"]
+    assert not _check(_post("#광고아님 #펫풀 유산균 장건강"))[1]["disclosure"]

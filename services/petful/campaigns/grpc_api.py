@@ -15,18 +15,14 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.campaigns import service
+from petful.campaigns import peers, service
 from petful.campaigns.models import Campaign
 from petful.campaigns.rules import ApplicantStatus, CampaignType, Phase, Sort, Tab
-from petful.pb.advertisers.v1 import advertisers_pb2, advertisers_pb2_grpc
 from petful.pb.campaigns.v1 import campaigns_pb2 as pb
 from petful.pb.campaigns.v1 import campaigns_pb2_grpc as pb_grpc
-from petful.pb.pets.v1 import pets_pb2, pets_pb2_grpc
 from petful.platform import media
 from petful.platform.auth_context import Principal, current_principal, require_principal
 from petful.platform.db import transaction
-from petful.platform.errors import NotFound, from_rpc_error
-from petful.platform.grpc_client import channel
 from petful.platform.settings import Settings, get_settings
 
 PHASE_TO_PB: dict[Phase, pb.Phase] = {p: getattr(pb, f"PHASE_{p.value}") for p in Phase}
@@ -73,41 +69,6 @@ def _dt(message: Any, name: str) -> datetime | None:
         return None
     value: datetime = getattr(message, name).ToDatetime(tzinfo=UTC)
     return value
-
-
-# --- other services over gRPC ------------------------------------------------------------------
-
-
-class GrpcAdvertisers:
-    async def approval(self, user_id: str) -> service.AdvertiserApproval:
-        stub = advertisers_pb2_grpc.AdvertiserServiceStub(channel("advertisers"))
-        try:
-            reply = await stub.GetApproval(advertisers_pb2.GetApprovalRequest(user_id=user_id))
-        except grpc.aio.AioRpcError as e:
-            raise from_rpc_error(e) from e
-        return service.AdvertiserApproval(
-            approved=reply.has_profile and reply.status == advertisers_pb2.PROFILE_STATUS_APPROVED,
-            company_name=reply.company_name,
-        )
-
-
-class GrpcPets:
-    async def get_pet(self, pet_id: str) -> service.PetInfo | None:
-        stub = pets_pb2_grpc.PetServiceStub(channel("pets"))
-        try:
-            pet = await stub.GetPet(pets_pb2.GetPetRequest(pet_id=pet_id))
-        except grpc.aio.AioRpcError as e:
-            err = from_rpc_error(e)
-            if isinstance(err, NotFound):
-                return None
-            raise err from e
-        return service.PetInfo(
-            id=pet.id,
-            owner_user_id=pet.owner_user_id,
-            name=pet.name,
-            species=_species_name(pet.species),
-            petstar_approved=pet.petstar_status == pets_pb2.PET_STAR_STATUS_APPROVED,
-        )
 
 
 # --- messages ------------------------------------------------------------------------------
@@ -189,6 +150,20 @@ def applicant_to_pb(view: service.ApplicantView) -> pb.Applicant:
                 shipped_at=_ts(a.shipped_at),
             )
         )
+    if a.checklist:
+        checklist = message.checklist
+        checklist.status = str(a.checklist.get("status", ""))
+        checklist.reason = str(a.checklist.get("reason", ""))
+        for entry in a.checklist.get("items", []):
+            checklist.items.add(
+                name=str(entry["name"]), passed=bool(entry["passed"]), detail=str(entry["detail"])
+            )
+        if a.checklist.get("checked_at"):
+            checklist.checked_at.CopyFrom(_ts(datetime.fromisoformat(a.checklist["checked_at"])))
+    if a.likes is not None:
+        message.likes = a.likes
+    if a.comments is not None:
+        message.comments = a.comments
     for s in view.submissions:
         item = message.submissions.add(
             url=s.url, submitted_at=_ts(s.submitted_at), reason=s.reason or ""
@@ -299,11 +274,13 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
         clock: service.Clock,
         advertisers: service.AdvertiserDirectory,
         pets: service.PetDirectory,
+        posts: service.PostDirectory,
     ) -> None:
         self.settings = settings
         self.clock = clock
         self.advertisers = advertisers
         self.pets = pets
+        self.posts = posts
 
     @property
     def grace_days(self) -> int:
@@ -595,6 +572,9 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
                 now=self.clock(),
                 applicant_id=request.applicant_id,
                 post_url=request.post_url,
+                pets=self.pets,
+                posts=self.posts,
+                tz=ZoneInfo(self.settings.campaigns_timezone),
                 grace_days=self.grace_days,
             )
             return applicant_to_pb(view)
@@ -668,6 +648,7 @@ def register(
     clock: service.Clock | None = None,
     advertisers: service.AdvertiserDirectory | None = None,
     pets: service.PetDirectory | None = None,
+    posts: service.PostDirectory | None = None,
 ) -> None:
     """Add CampaignService to server."""
     settings = settings or get_settings()
@@ -675,8 +656,9 @@ def register(
         CampaignServicer(
             settings,
             clock or service.utc_now,
-            advertisers or GrpcAdvertisers(),
-            pets or GrpcPets(),
+            advertisers or peers.GrpcAdvertisers(),
+            pets or peers.GrpcPets(),
+            posts or peers.GrpcPosts(),
         ),
         server,
     )

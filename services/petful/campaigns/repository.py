@@ -277,3 +277,17 @@ async def by_idempotency_key(
     with session.no_autoflush:
         result: Campaign | None = (await session.execute(stmt)).scalar_one_or_none()
     return result
+
+
+async def applicants_checked_on(session: AsyncSession, account_id: str) -> list[Applicant]:
+    """Applicants whose submitted post was (or waits to be) checked on account_id, locked."""
+    stmt = (
+        sa.select(Applicant)
+        .where(
+            Applicant.checklist["account_id"].astext == account_id,
+            Applicant.post_url.is_not(None),
+        )
+        .order_by(Applicant.id)
+        .with_for_update()
+    )
+    return list((await session.execute(stmt)).scalars())

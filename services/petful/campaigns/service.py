@@ -77,10 +77,19 @@ class PetInfo:
     name: str
     species: str  # rules.Species value
     petstar_approved: bool
+    # The pet's linked Instagram account in the sns service ("" when none).
+    instagram_account_id: str = ""
+    instagram_username: str = ""
 
 
 class AdvertiserDirectory(Protocol):
     async def approval(self, user_id: str) -> AdvertiserApproval: ...
+
+
+class PostDirectory(Protocol):
+    async def find_post(self, account_id: str, url: str) -> rules.PostFacts | None:
+        """The post as the sns service last synced it; None when it has not seen it."""
+        ...
 
 
 class PetDirectory(Protocol):
@@ -1041,6 +1050,9 @@ async def submit_content(
     now: datetime,
     applicant_id: str,
     post_url: str,
+    pets: PetDirectory,
+    posts: PostDirectory,
+    tz: tzinfo,
     grace_days: int = DEFAULT_GRACE_DAYS,
 ) -> ApplicantView:
     v = Violations()
@@ -1057,7 +1069,84 @@ async def submit_content(
     await repository.add(
         session, Submission(id=uuid.uuid4(), applicant_id=a.id, url=url, submitted_at=now)
     )
+    pet = await pets.get_pet(str(a.pet_id))
+    account = pet.instagram_account_id if pet else ""
+    username = pet.instagram_username if pet else ""
+    await _check_content(session, c, a, account, username, posts, now, tz, grace_days)
     return await _view(session, a)
+
+
+async def _check_content(
+    session: AsyncSession,
+    c: Campaign,
+    a: Applicant,
+    account_id: str,
+    username: str,
+    posts: PostDirectory,
+    now: datetime,
+    tz: tzinfo,
+    grace_days: int,
+) -> None:
+    """Check the submitted post against the campaign and store the result for both sides.
+
+    A post the sns service has not seen yet stays PENDING; the next sync of the account
+    checks it again (`recheck_account`). Figures of a found post feed the report.
+    """
+    base: dict[str, Any] = {
+        "account_id": account_id,
+        "username": username,
+        "url": a.post_url,
+        "checked_at": now.isoformat(),
+        "items": [],
+    }
+    if not account_id:
+        a.checklist = {
+            **base,
+            "status": rules.ChecklistStatus.UNAVAILABLE.value,
+            "reason": "the pet has no linked Instagram account to check against",
+        }
+    else:
+        try:
+            post = await posts.find_post(account_id, a.post_url or "")
+        except DomainError as e:
+            post, reason = None, f"the Instagram service could not answer ({e.title})"
+        else:
+            reason = "Instagram has not shown this post yet; it is checked again after sync"
+        if post is None:
+            a.checklist = {**base, "status": rules.ChecklistStatus.PENDING.value, "reason": reason}
+        else:
+            status, items = rules.content_checklist(
+                post,
+                tz=tz,
+                username=username,
+                hashtags=c.hashtags,
+                keywords=c.keywords,
+                schedule=c.schedule,
+                grace_days=grace_days,
+            )
+            a.checklist = {**base, "status": status.value, "items": items}
+            a.likes, a.comments = post.like_count, post.comments_count
+    await repository.flush(session)
+
+
+async def recheck_account(
+    session: AsyncSession,
+    *,
+    account_id: str,
+    username: str,
+    now: datetime,
+    posts: PostDirectory,
+    tz: tzinfo,
+    grace_days: int,
+) -> int:
+    """After a sync of account_id: re-check its submitted posts and refresh their figures."""
+    applicants = await repository.applicants_checked_on(session, account_id)
+    for a in applicants:
+        c = await repository.get_campaign(session, a.campaign_id)
+        if c is None or not a.post_url:
+            continue
+        await _check_content(session, c, a, account_id, username, posts, now, tz, grace_days)
+    return len(applicants)
 
 
 async def review_content(

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns import service
-from petful.platform import media
+from petful.campaigns.peers import GrpcPosts
+from petful.platform import events, media
+from petful.platform.auth_context import service_principal, use_principal
 from petful.platform.db import transaction
 from petful.platform.jobs import beat, celery_app, run_async
 from petful.platform.logging import get_logger
+from petful.platform.outbox import Event
 from petful.platform.settings import Settings, get_settings
 
 log = get_logger(__name__)
@@ -48,3 +54,19 @@ def advance_due() -> dict[str, int]:
 
 
 beat("campaigns-advance-due", ADVANCE_TASK, timedelta(minutes=1))
+
+
+@events.subscriber("sns.account.synced", schema="campaigns", name="campaigns.recheck_content")
+async def recheck_content(session: AsyncSession, event: Event) -> None:
+    """Posts waiting for the sync are checked now; found ones get fresh figures."""
+    settings = get_settings()
+    with use_principal(service_principal("campaigns")):
+        await service.recheck_account(
+            session,
+            account_id=str(event.payload["account_id"]),
+            username=str(event.payload.get("username", "")),
+            now=clock(),
+            posts=GrpcPosts(),
+            tz=ZoneInfo(settings.campaigns_timezone),
+            grace_days=settings.campaigns_content_grace_days,
+        )

@@ -248,6 +248,22 @@ class Submission(BaseModel):
     decided_at: datetime | None
 
 
+class ChecklistItem(BaseModel):
+    name: str
+    passed: bool
+    detail: str
+
+
+class Checklist(BaseModel):
+    """The automatic check of the latest post: PENDING until Instagram shows the post,
+    then PASSED or FAILED item by item; UNAVAILABLE without a linked account."""
+
+    status: Literal["PENDING", "PASSED", "FAILED", "UNAVAILABLE"]
+    reason: str | None
+    items: list[ChecklistItem]
+    checked_at: datetime | None
+
+
 class Applicant(BaseModel):
     id: str
     campaign_id: str
@@ -261,6 +277,9 @@ class Applicant(BaseModel):
     shipment: Shipment | None
     submissions: list[Submission]
     post_url: str | None
+    checklist: Checklist | None
+    likes: int | None
+    comments: int | None
     created_at: datetime | None
     updated_at: datetime | None
     # The pet card (species, breed, picture, Instagram figures) for the advertiser.
@@ -298,6 +317,19 @@ class Applicant(BaseModel):
                 for s in a.submissions
             ],
             post_url=a.post_url or None,
+            checklist=Checklist(
+                status=a.checklist.status,  # type: ignore[arg-type]
+                reason=a.checklist.reason or None,
+                items=[
+                    ChecklistItem(name=i.name, passed=i.passed, detail=i.detail)
+                    for i in a.checklist.items
+                ],
+                checked_at=ts(a.checklist.checked_at),
+            )
+            if a.HasField("checklist")
+            else None,
+            likes=a.likes if a.HasField("likes") else None,
+            comments=a.comments if a.HasField("comments") else None,
             created_at=ts(a.created_at),
             updated_at=ts(a.updated_at),
             pet=pet,

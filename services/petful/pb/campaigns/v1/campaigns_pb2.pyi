@@ -338,7 +338,7 @@ class ContentSubmission(_message.Message):
     def __init__(self, url: _Optional[str] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decision: _Optional[_Union[ApplicantStatus, str]] = ..., reason: _Optional[str] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Applicant(_message.Message):
-    __slots__ = ("id", "campaign_id", "campaign_title", "pet_id", "pet_name", "owner_user_id", "note", "status", "status_reason", "shipment", "submissions", "post_url", "created_at", "updated_at")
+    __slots__ = ("id", "campaign_id", "campaign_title", "pet_id", "pet_name", "owner_user_id", "note", "status", "status_reason", "shipment", "submissions", "post_url", "created_at", "updated_at", "checklist", "likes", "comments")
     ID_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_TITLE_FIELD_NUMBER: _ClassVar[int]
@@ -353,6 +353,9 @@ class Applicant(_message.Message):
     POST_URL_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    CHECKLIST_FIELD_NUMBER: _ClassVar[int]
+    LIKES_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
     id: str
     campaign_id: str
     campaign_title: str
@@ -367,7 +370,32 @@ class Applicant(_message.Message):
     post_url: str
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., campaign_id: _Optional[str] = ..., campaign_title: _Optional[str] = ..., pet_id: _Optional[str] = ..., pet_name: _Optional[str] = ..., owner_user_id: _Optional[str] = ..., note: _Optional[str] = ..., status: _Optional[_Union[ApplicantStatus, str]] = ..., status_reason: _Optional[str] = ..., shipment: _Optional[_Union[Shipment, _Mapping]] = ..., submissions: _Optional[_Iterable[_Union[ContentSubmission, _Mapping]]] = ..., post_url: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    checklist: ContentChecklist
+    likes: int
+    comments: int
+    def __init__(self, id: _Optional[str] = ..., campaign_id: _Optional[str] = ..., campaign_title: _Optional[str] = ..., pet_id: _Optional[str] = ..., pet_name: _Optional[str] = ..., owner_user_id: _Optional[str] = ..., note: _Optional[str] = ..., status: _Optional[_Union[ApplicantStatus, str]] = ..., status_reason: _Optional[str] = ..., shipment: _Optional[_Union[Shipment, _Mapping]] = ..., submissions: _Optional[_Iterable[_Union[ContentSubmission, _Mapping]]] = ..., post_url: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., checklist: _Optional[_Union[ContentChecklist, _Mapping]] = ..., likes: _Optional[int] = ..., comments: _Optional[int] = ...) -> None: ...
+
+class ContentChecklist(_message.Message):
+    __slots__ = ("status", "reason", "items", "checked_at")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    CHECKED_AT_FIELD_NUMBER: _ClassVar[int]
+    status: str
+    reason: str
+    items: _containers.RepeatedCompositeFieldContainer[ChecklistItem]
+    checked_at: _timestamp_pb2.Timestamp
+    def __init__(self, status: _Optional[str] = ..., reason: _Optional[str] = ..., items: _Optional[_Iterable[_Union[ChecklistItem, _Mapping]]] = ..., checked_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ChecklistItem(_message.Message):
+    __slots__ = ("name", "passed", "detail")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PASSED_FIELD_NUMBER: _ClassVar[int]
+    DETAIL_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    passed: bool
+    detail: str
+    def __init__(self, name: _Optional[str] = ..., passed: _Optional[bool] = ..., detail: _Optional[str] = ...) -> None: ...
 
 class ApplyRequest(_message.Message):
     __slots__ = ("campaign_id", "pet_id", "note")

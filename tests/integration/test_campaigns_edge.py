@@ -37,7 +37,7 @@ def campaign_body(now: datetime, **over: Any) -> dict[str, Any]:
         "product_url": "https://petful.dev/shop/probiotics",
         "campaign_type": "DELIVERY",
         "target_species": ["DOG", "CAT"],
-        "headcount": 2,
+        "headcount": 3,
         "reward_description": "유산균 1박스",
         "reward_value_krw": 30000,
         "recruit_start": (now + HOUR).isoformat(),
@@ -173,11 +173,12 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     r = await c.post(f"/api/v1/admin/campaigns/{cid}/approve", headers=admin)
     assert r.json()["phase"] == "RECRUITING", r.text
 
-    owners = [await headers_for(edge, f"star{i}@example.com") for i in range(3)]
+    owners = [await headers_for(edge, f"star{i}@example.com") for i in range(4)]
     pets = [
         await make_petstar(edge, owners[0], "bori_maltese"),
         await make_petstar(edge, owners[1], "kongi_cat", name="콩이", species="CAT"),
         await make_petstar(edge, owners[2], "nabi_russianblue", name="나비", species="CAT"),
+        await make_petstar(edge, owners[3], "dubu_corgi", name="두부"),
     ]
     r = await c.post(
         f"/api/v1/campaigns/{cid}/applications",
@@ -223,21 +224,21 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     await advance(edge, 3 * DAY)  # recruitment closed
     r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=ads)
     listed = r.json()["items"]
-    assert len(listed) == 3
-    assert {a["pet"]["name"] for a in listed} == {"보리", "콩이", "나비"}
+    assert len(listed) == 4
+    assert {a["pet"]["name"] for a in listed} == {"보리", "콩이", "나비", "두부"}
     assert all(a["pet"]["followers_count"] > 0 for a in listed)
-    for a in applicants[:2]:
+    for a in applicants[:3]:
         r = await c.post(f"/api/v1/advertiser/applicants/{a['id']}/select", headers=ads)
         assert r.json()["status"] == "SELECTED", r.text
-    r = await c.post(f"/api/v1/advertiser/applicants/{applicants[2]['id']}/select", headers=ads)
-    assert r.status_code == 409  # headcount 2
+    r = await c.post(f"/api/v1/advertiser/applicants/{applicants[3]['id']}/select", headers=ads)
+    assert r.status_code == 409  # headcount 3
     r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/confirm-selection", headers=ads)
     assert r.json()["phase"] == "ANNOUNCED", r.text
-    r = await c.get(f"/api/v1/campaign-applications/{applicants[2]['id']}", headers=owners[2])
+    r = await c.get(f"/api/v1/campaign-applications/{applicants[3]['id']}", headers=owners[3])
     assert r.json()["status"] == "NOT_SELECTED"
-    assert r.json()["note"].startswith("나비")  # the note survives every change
+    assert r.json()["note"].startswith("두부")  # the note survives every change
 
-    for a in applicants[:2]:
+    for a in applicants[:3]:
         r = await c.post(
             f"/api/v1/advertiser/applicants/{a['id']}/shipment",
             json={"carrier": "CJ대한통운", "tracking_number": "630012345678"},
@@ -302,6 +303,16 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     assert r.json()["status"] == "APPROVED", r.text
     assert [s["decision"] for s in r.json()["submissions"]] == ["REVISION_REQUESTED", "APPROVED"]
 
+    # 나비 posts in time, but the advertiser never reviews it.
+    unreviewed = await sandbox_post(edge, "nabi_russianblue", "나비 유산균 후기 #광고 #펫풀")
+    r = await c.post(
+        f"/api/v1/campaign-applications/{applicants[2]['id']}/content",
+        json={"post_url": unreviewed},
+        headers=owners[2],
+    )
+    assert r.json()["status"] == "CONTENT_SUBMITTED", r.text
+    await sync(edge, owners[2], pets[2]["id"])
+
     await advance(edge, 7 * DAY)  # activity ended: the approved post completes
     r = await c.get(f"/api/v1/campaigns/{cid}", headers=owners[0])
     assert r.json()["phase"] == "REVIEWING"
@@ -310,14 +321,18 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     assert r.json()["phase"] == "COMPLETED"
     r = await c.get(f"/api/v1/campaign-applications/{applicants[1]['id']}", headers=owners[1])
     assert r.json()["status"] == "NO_SHOW"
+    # An unreviewed post counts as delivered: the review window lapsed, not the PetStar.
+    r = await c.get(f"/api/v1/campaign-applications/{applicants[2]['id']}", headers=owners[2])
+    assert r.json()["status"] == "COMPLETED"
+    assert r.json()["submissions"][-1]["reason"].startswith("approved automatically")
 
     r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report", headers=ads)
     report = r.json()
-    assert report["totals"]["completed"] == 1
+    assert report["totals"]["completed"] == 2
     assert report["totals"]["no_show"] == 1
-    assert report["totals"]["total_cost_krw"] == 60000
+    assert report["totals"]["total_cost_krw"] == 90000
     assert {row["status"] for row in report["rows"]} == {"COMPLETED", "NO_SHOW"}
-    assert report["totals"]["likes"] == 842
+    assert report["totals"]["likes"] == 842 + 100
     r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report.csv", headers=ads)
     assert r.headers["content-type"].startswith("text/csv")
     assert r.content.startswith("\ufeff".encode())  # so Excel reads the Korean as UTF-8

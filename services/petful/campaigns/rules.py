@@ -192,7 +192,8 @@ TERMINAL_STATUSES = frozenset(
         ApplicantStatus.CANCELLED,
     }
 )
-# Selected applicants that still owe approved content (NO_SHOW candidates at the deadline).
+# Selected applicants that still owe approved content. At the deadline a submitted but
+# unreviewed post is accepted (the advertiser let the review lapse); the others are NO_SHOW.
 OWES_CONTENT = frozenset(
     {
         ApplicantStatus.SELECTED,

@@ -1221,6 +1221,7 @@ async def _advance_one(
             await _move_campaign(session, c, event, now)
         elif c.phase_enum is Phase.REVIEWING:
             if now >= rules.content_deadline(c.schedule, grace_days):
+                changed_applicants += await _accept_unreviewed(session, c, now)
                 for a in await repository.campaign_applicants(
                     session, c.id, statuses=rules.OWES_CONTENT, for_update=True
                 ):
@@ -1232,6 +1233,29 @@ async def _advance_one(
             break
         moved = True
     return changed_applicants if moved or changed_applicants else None
+
+
+AUTO_APPROVED = "approved automatically: not reviewed by the content deadline"
+
+
+async def _accept_unreviewed(session: AsyncSession, c: Campaign, now: datetime) -> int:
+    """Posts submitted in time but never reviewed count as delivered at the deadline.
+
+    The advertiser had the whole grace period to review; the PetStar did their part, so
+    they complete instead of turning into no-shows (the submission records why).
+    """
+    waiting = await repository.campaign_applicants(
+        session, c.id, statuses=[ApplicantStatus.CONTENT_SUBMITTED], for_update=True
+    )
+    for a in waiting:
+        submission = await repository.pending_submission(session, a.id)
+        if submission is not None:
+            submission.decision = ApplicantStatus.APPROVED.value
+            submission.reason = AUTO_APPROVED
+            submission.decided_at = now
+        await _move_applicant(session, c, a, ApplicantEvent.APPROVE_CONTENT, now)
+        await _move_applicant(session, c, a, ApplicantEvent.COMPLETE, now)
+    return len(waiting)
 
 
 async def advance_due(

@@ -242,3 +242,11 @@ async def test_auth_routes_are_rate_limited_by_envoy(stack: Stack) -> None:
     assert [r.status_code for r in statuses[:-1]] == [401] * AUTH_LIMIT
     assert statuses[-1].status_code == 429
     assert statuses[-1].text == "local_rate_limited"
+
+
+async def test_ready_follows_identity(identity_edge: IdentityEdge) -> None:
+    r = await identity_edge.client.get("/api/v1/health/ready")
+    assert (r.status_code, r.json()) == (200, {"status": "ok"})
+    await identity_edge.server.stop(0)
+    r = await identity_edge.client.get("/api/v1/health/ready")
+    assert (r.status_code, r.json()) == (503, {"status": "unavailable"})

@@ -21,7 +21,7 @@ CHECK_TIMEOUT = 2.0
 
 
 class Live(BaseModel):
-    status: Literal["ok"]
+    status: Literal["ok", "unavailable"]
 
 
 class Health(BaseModel):
@@ -33,6 +33,16 @@ class Health(BaseModel):
 @router.get("/live", response_model=Live)
 async def live() -> Live:
     return Live(status="ok")
+
+
+@router.get("/ready", response_model=Live, responses={503: {"model": Live}})
+async def ready() -> JSONResponse:
+    """Whether this edge can take traffic: identity answers (every signed-in request needs
+    its keys and session checks). Other services being down degrades only their routes, so
+    it does not take the edge out of its load balancer."""
+    state = await check_health(get_settings().grpc_target("identity"), CHECK_TIMEOUT)
+    ok = state == "SERVING"
+    return JSONResponse({"status": "ok" if ok else "unavailable"}, status_code=200 if ok else 503)
 
 
 async def _postgres() -> str:

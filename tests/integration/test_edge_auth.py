@@ -31,6 +31,7 @@ from petful.platform.db import transaction
 from petful.platform.grpc_client import channel, close_channels
 from petful.platform.grpc_server import start_server
 from petful.platform.settings import Settings
+from tests.integration.conftest import IdentityEdge
 from tests.support import free_port, wait_for
 
 PASSWORD = "correct-horse-1"

@@ -74,6 +74,32 @@ def test_seed_is_idempotent_and_refused_in_production(settings: Settings) -> Non
     # Advertisers' seed attached profiles to identity's demo advertisers.
     profiles = _rows(settings, "SELECT status FROM advertisers.profiles ORDER BY status")
     assert profiles == [("APPROVED",), ("PENDING",)]
+    # Pets with pictures, two approved PetStars on sandbox Instagram accounts, one in review.
+    pets = _rows(
+        settings,
+        "SELECT name, petstar_status, image_media_id IS NOT NULL, instagram_username "
+        "FROM pets.pets ORDER BY name",
+    )
+    assert pets == [
+        ("나비", "APPROVED", True, "nabi_russianblue"),
+        ("두부", "APPLYING", True, "dubu_corgi"),
+        ("보리", "APPROVED", True, "bori_maltese"),
+        ("콩이", "NONE", True, "kongi_cat"),
+    ]
+    # One campaign of the demo advertiser in every phase.
+    phases = {r[0] for r in _rows(settings, "SELECT phase FROM campaigns.campaigns")}
+    assert phases == {
+        "DRAFT",
+        "PENDING_REVIEW",
+        "REJECTED",
+        "RECRUITING",
+        "SELECTING",
+        "ANNOUNCED",
+        "IN_PROGRESS",
+        "REVIEWING",
+        "COMPLETED",
+        "CANCELLED",
+    }
     refused = _petful(settings, "seed", PETFUL_ENV="production")
     assert refused.returncode != 0
     assert "production" in refused.stderr

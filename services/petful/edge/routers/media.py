@@ -35,7 +35,9 @@ def _not_found() -> NotFound:
     return NotFound("no such media")
 
 
-@router.api_route("/media/{key:path}", methods=["GET", "HEAD"], response_model=None)
+# HEAD shares the handler but stays out of the OpenAPI document (one operation per id).
+@router.head("/media/{key:path}", response_model=None, include_in_schema=False)
+@router.get("/media/{key:path}", response_model=None)
 async def get_media_object(key: str, request: Request) -> Response:
     if not is_public_key(key):
         raise _not_found()

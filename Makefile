@@ -1,11 +1,12 @@
 # PetFul: `make run` (the whole platform, embedded, with demo data) and `make test`.
+# `make manifests`: regenerate manifests/install.yaml and manifests/rbac.yaml from charts/petful.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint typecheck proto reset bench install clean
+.PHONY: run test test-fast lint typecheck proto manifests reset bench install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,11 @@ lint: $(STAMP)
 
 proto: $(STAMP)
 	$(PY) tools/protogen.py
+
+# The plain-YAML install (kubectl apply -f manifests/crds/ -f manifests/), rendered offline
+# from the chart; tests/unit/test_manifests.py fails when it is stale.
+manifests: $(STAMP)
+	$(PY) -m tests.unit.chart_support
 
 bench: $(STAMP)
 	$(PY) -m pytest tests/bench -p no:xdist -s $(PYTEST_ARGS)

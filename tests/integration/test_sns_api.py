@@ -80,6 +80,7 @@ async def sns(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> AsyncItera
         "PETFUL_SNS_GRAPH_BACKOFF_SECONDS": "0.01",
         "PETFUL_SNS_GRAPH_BACKOFF_MAX_SECONDS": "0.02",
         "PETFUL_SNS_MEDIA_PAGE_SIZE": "10",
+        "PETFUL_SNS_PAID_PARTNERSHIP_FIELD": "is_paid_partnership",
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -137,6 +138,9 @@ async def test_link_list_get_and_events(sns: Sns) -> None:
 
     listed = await sns.call(owner, "ListMyAccounts", pb.ListMyAccountsRequest())
     assert [a.id for a in listed.accounts] == [account.id]
+    (summary,) = listed.summaries
+    assert summary.account_id == account.id
+    assert summary.engagement_rate > 0
     got = await sns.call(owner, "GetAccount", pb.GetAccountRequest(account_id=account.id))
     assert got == account
 
@@ -303,6 +307,9 @@ async def test_unlink(sns: Sns) -> None:
         row = await session.get(Account, uuid.UUID(account.id))
         assert row is not None
         assert row.token_ciphertext is None
+    # the synced data goes with the token
+    assert await rows(Media, account.id) == 0
+    assert await rows(FollowerHistory, account.id) == 0
     assert (
         list((await sns.call(owner, "ListMyAccounts", pb.ListMyAccountsRequest())).accounts) == []
     )
@@ -410,3 +417,15 @@ async def test_demo_seed_is_idempotent(sns: Sns) -> None:
     assert metrics.posts_in_window > 0
     synced = await sns.call(owner, "SyncAccount", pb.SyncAccountRequest(account_id=account_id))
     assert (synced.status, synced.last_sync_error) == (pb.ACCOUNT_STATUS_LINKED, "")
+    # every dashboard has data: analytics with months of growth and insights, and comments
+    analytics = await sns.call(
+        owner, "GetAccountAnalytics", pb.GetAccountAnalyticsRequest(account_id=account_id)
+    )
+    assert len(analytics.insights) == 6
+    assert len(analytics.follower_growth) >= 6
+    assert analytics.follower_growth[-1].change > 0
+    assert len(analytics.top_posts) == 3
+    comments = await sns.call(
+        owner, "ListComments", pb.ListCommentsRequest(account_id=account_id, page_size=100)
+    )
+    assert len(comments.comments) > 10

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import helm_python as helm
+import jsonschema
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,3 +96,225 @@ def service_name(component: str) -> str:
 
 def service_host(component: str) -> str:
     return f"{service_name(component)}.{NAMESPACE}.svc.cluster.local"
+
+
+# --- Prometheus Operator kinds ----------------------------------------------------------
+# kubernetes-validate knows only core kinds. These JSON schemas cover the fields of the
+# monitoring.coreos.com/v1 ServiceMonitor and PrometheusRule the chart uses, after the
+# prometheus-operator API reference (https://prometheus-operator.dev/docs/api-reference/api/),
+# and reject any other field (the real CRDs would silently prune a typo).
+
+_DURATION = {
+    "type": "string",
+    "pattern": (
+        r"^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?"
+        r"(([0-9]+)ms)?)$"
+    ),
+    "minLength": 1,
+}
+_STRING_MAP = {"type": "object", "additionalProperties": {"type": "string"}}
+_LABEL_SELECTOR = {
+    "type": "object",
+    "properties": {
+        "matchLabels": _STRING_MAP,
+        "matchExpressions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["key", "operator"],
+                "properties": {
+                    "key": {"type": "string"},
+                    "operator": {"enum": ["In", "NotIn", "Exists", "DoesNotExist"]},
+                    "values": {"type": "array", "items": {"type": "string"}},
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+    "additionalProperties": False,
+}
+_METADATA = {
+    "type": "object",
+    "required": ["name"],
+    "properties": {
+        "name": {
+            "type": "string",
+            "pattern": r"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
+            "maxLength": 253,
+        },
+        "namespace": {"type": "string"},
+        "labels": _STRING_MAP,
+        "annotations": _STRING_MAP,
+    },
+    "additionalProperties": False,
+}
+
+
+def _kind_schema(kind: str, spec: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "required": ["apiVersion", "kind", "metadata", "spec"],
+        "properties": {
+            "apiVersion": {"const": "monitoring.coreos.com/v1"},
+            "kind": {"const": kind},
+            "metadata": _METADATA,
+            "spec": spec,
+        },
+        "additionalProperties": False,
+    }
+
+
+MONITORING_SCHEMAS: dict[str, dict[str, Any]] = {
+    "ServiceMonitor": _kind_schema(
+        "ServiceMonitor",
+        {
+            "type": "object",
+            "required": ["selector", "endpoints"],
+            "properties": {
+                "jobLabel": {"type": "string"},
+                "targetLabels": {"type": "array", "items": {"type": "string"}},
+                "podTargetLabels": {"type": "array", "items": {"type": "string"}},
+                "selector": _LABEL_SELECTOR,
+                "namespaceSelector": {
+                    "type": "object",
+                    "properties": {
+                        "any": {"type": "boolean"},
+                        "matchNames": {"type": "array", "items": {"type": "string"}},
+                    },
+                    "additionalProperties": False,
+                },
+                "endpoints": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "port": {"type": "string", "minLength": 1},
+                            "targetPort": {"type": ["integer", "string"]},
+                            "path": {"type": "string", "pattern": "^/"},
+                            "scheme": {"enum": ["http", "https", "HTTP", "HTTPS"]},
+                            "interval": _DURATION,
+                            "scrapeTimeout": _DURATION,
+                            "honorLabels": {"type": "boolean"},
+                            "honorTimestamps": {"type": "boolean"},
+                        },
+                        "additionalProperties": False,
+                    },
+                },
+            },
+            "additionalProperties": False,
+        },
+    ),
+    "PrometheusRule": _kind_schema(
+        "PrometheusRule",
+        {
+            "type": "object",
+            "required": ["groups"],
+            "properties": {
+                "groups": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["name", "rules"],
+                        "properties": {
+                            "name": {"type": "string", "minLength": 1},
+                            "interval": _DURATION,
+                            "rules": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["expr"],
+                                    "oneOf": [
+                                        {"required": ["alert"]},
+                                        {"required": ["record"]},
+                                    ],
+                                    "properties": {
+                                        "alert": {
+                                            "type": "string",
+                                            "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
+                                        },
+                                        "record": {"type": "string"},
+                                        "expr": {"type": ["string", "integer"], "minLength": 1},
+                                        "for": _DURATION,
+                                        "keep_firing_for": _DURATION,
+                                        "labels": _STRING_MAP,
+                                        "annotations": _STRING_MAP,
+                                    },
+                                    "additionalProperties": False,
+                                },
+                            },
+                        },
+                        "additionalProperties": False,
+                    },
+                }
+            },
+            "additionalProperties": False,
+        },
+    ),
+}
+
+
+def validate_monitoring(manifest: Manifest) -> None:
+    """Raise jsonschema.ValidationError unless a monitoring.coreos.com/v1 object is valid."""
+    jsonschema.validate(manifest, MONITORING_SCHEMAS[manifest["kind"]])
+
+
+# --- the plain-YAML install (make manifests) --------------------------------------------
+
+MANIFESTS = ROOT / "manifests"
+INSTALL_FILE = MANIFESTS / "install.yaml"
+RBAC_FILE = MANIFESTS / "rbac.yaml"
+RBAC_KINDS = {"Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding"}
+CLUSTER_KINDS = {"Namespace", "ClusterRole", "ClusterRoleBinding"}
+# Default values plus the operator; the database/Redis URLs, S3 keys, SNS keys and the JWT
+# keys come from two Secrets the installer creates (see docs/kubernetes.md), so nothing
+# random or secret is checked in and every run renders the same bytes.
+INSTALL_VALUES: dict[str, Any] = {
+    "components": {"operator": {"enabled": True}},
+    "secrets": {"existingSecret": "petful-env"},
+    "jwt": {"existingSecret": "petful-jwt"},
+}
+_HEADER = """\
+# GENERATED by `make manifests` from charts/petful (release "{release}", namespace
+# "{namespace}", default values + the operator). Do not edit; change the chart and rerun.
+# Expects the Secrets petful-env and petful-jwt (docs/kubernetes.md). {what}
+"""
+
+
+def render_install() -> dict[Path, str]:
+    """{path: text} of manifests/install.yaml and manifests/rbac.yaml, deterministic."""
+    namespace: Manifest = {
+        "apiVersion": "v1",
+        "kind": "Namespace",
+        "metadata": {"name": NAMESPACE, "labels": {"kubernetes.io/metadata.name": NAMESPACE}},
+    }
+    install: list[Manifest] = [namespace]
+    rbac: list[Manifest] = []
+    for m in render(INSTALL_VALUES):
+        if m["kind"] not in CLUSTER_KINDS:
+            m["metadata"].setdefault("namespace", NAMESPACE)
+        (rbac if m["kind"] in RBAC_KINDS else install).append(m)
+
+    def dump(docs: list[Manifest], what: str) -> str:
+        body = "---\n".join(yaml.safe_dump(d, sort_keys=False, width=100) for d in docs)
+        header = _HEADER.format(release=RELEASE, namespace=NAMESPACE, what=what)
+        return f"{header}---\n{body}"
+
+    return {
+        INSTALL_FILE: dump(install, "CRDs: manifests/crds/."),
+        RBAC_FILE: dump(rbac, "The operator's RBAC."),
+    }
+
+
+def write_install() -> list[Path]:
+    written = []
+    for path, text in render_install().items():
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # `make manifests`
+    for written in write_install():
+        print(f"wrote {written.relative_to(ROOT)}")

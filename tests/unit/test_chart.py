@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import helm_python as helm
+import jsonschema
 import kubernetes_validate  # type: ignore[import-untyped]
 import pytest
 import yaml
@@ -20,6 +21,7 @@ from petful.cli import build_parser
 from petful.devstack.envoy import render_envoy_config
 from petful.edge.routers import health as health_router
 from petful.platform.settings import DEFAULT_PORTS, DOMAINS, Settings
+from petful_operator.settings import OperatorSettings
 from tests.unit.chart_support import (
     CHART,
     CI_VALUES,
@@ -39,6 +41,7 @@ from tests.unit.chart_support import (
     render_raw,
     service_host,
     service_name,
+    validate_monitoring,
     validate_values,
 )
 
@@ -67,10 +70,19 @@ def test_every_manifest_is_valid_kubernetes(filename: str, kube_version: str) ->
     manifests = render_ci(filename)
     assert manifests
     for m in manifests:
+        if m["apiVersion"] == "monitoring.coreos.com/v1":
+            continue  # not a core kind: test_monitoring_objects_match_their_schema
         try:
             kubernetes_validate.validate(m, kube_version, strict=True)
         except kubernetes_validate.ValidationError as err:  # pragma: no cover - on failure
             pytest.fail(f"{m['kind']}/{m['metadata']['name']}: {err.message} at {err.path}")
+
+
+def test_kubernetes_validate_does_not_know_monitoring_kinds() -> None:
+    # Why the ServiceMonitor/PrometheusRule get their own schema (chart_support).
+    monitor = next(m for m in render_ci(PRODUCTION) if m["kind"] == "ServiceMonitor")
+    with pytest.raises(kubernetes_validate.SchemaNotFoundError):
+        kubernetes_validate.validate(monitor, KUBE_VERSIONS[-1], strict=True)
 
 
 @pytest.mark.parametrize("filename", CI_FILES)
@@ -304,7 +316,9 @@ def test_service_targets_match_services(filename: str) -> None:
 
 
 def _settings_fields() -> set[str]:
-    return {f"PETFUL_{name.upper()}" for name in Settings.model_fields}
+    return {f"PETFUL_{name.upper()}" for name in Settings.model_fields} | {
+        f"PETFUL_OPERATOR_{name.upper()}" for name in OperatorSettings.model_fields
+    }
 
 
 @pytest.mark.parametrize("filename", CI_FILES)
@@ -535,7 +549,11 @@ def test_edge_accepts_http_only_from_envoy_and_monitoring() -> None:
         (rule,) = policies[component]["spec"]["ingress"]
         assert rule["ports"] == [{"port": "metrics", "protocol": "TCP"}]
         assert "namespaceSelector" in rule["from"][0]
-    assert policies["operator"]["spec"]["ingress"] == []
+    # The operator takes no inbound traffic except metrics scrapes (its liveness port is
+    # probed by the kubelet, which NetworkPolicies do not filter).
+    (rule,) = policies["operator"]["spec"]["ingress"]
+    assert rule["ports"] == [{"port": "metrics", "protocol": "TCP"}]
+    assert "namespaceSelector" in rule["from"][0]
 
 
 def test_production_restricts_envoy_to_the_ingress_controller() -> None:
@@ -656,6 +674,13 @@ BAD_VALUES: list[tuple[str, dict[str, Any], str]] = [
     ("typo at top level", {"netwrokPolicy": {"enabled": False}}, "netwrokPolicy"),
     ("bad env", {"config": {"env": "staging"}}, "/config/env"),
     ("non-PETFUL extra env", {"config": {"extraEnv": {"PATH": "/bin"}}}, "PATH"),
+    ("monitoring typo", {"monitoring": {"enable": True}}, "enable"),
+    (
+        "error ratio above 1",
+        {"monitoring": {"alerts": {"grpcErrorRatio": 5}}},
+        "/monitoring/alerts/grpcErrorRatio",
+    ),
+    ("bad scrape interval", {"monitoring": {"interval": "30"}}, "/monitoring/interval"),
 ]
 
 
@@ -677,9 +702,12 @@ def test_values_schema_accepts_ci_values(filename: str) -> None:
 
 def _defined_metrics() -> set[str]:
     source = "\n".join(
-        p.read_text(encoding="utf-8") for p in (ROOT / "services" / "petful").rglob("*.py")
+        p.read_text(encoding="utf-8")
+        for tree in (ROOT / "services" / "petful", ROOT / "operator")
+        for p in tree.rglob("*.py")
     )
-    return set(re.findall(r'"(petful_[a-z0-9_]+)"', source))
+    named = re.findall(r'metric_name\(\s*"([a-z0-9_]+)"', source)
+    return set(re.findall(r'"(petful_[a-z0-9_]+)"', source)) | {f"petful_{n}" for n in named}
 
 
 def test_dashboards_are_valid_and_use_existing_metrics() -> None:
@@ -744,7 +772,186 @@ def test_no_template_leftovers() -> None:
         for m in render_ci(filename):
             if "grafana_dashboard" in m["metadata"].get("labels", {}):
                 continue  # Grafana's own {{label}} legend templates
+            if m["kind"] == "PrometheusRule":
+                # Alert annotations are Prometheus templates; only those may remain.
+                m = json.loads(
+                    re.sub(
+                        r"\{\{ \$(labels\.[a-z_]+|value)( \| [a-zA-Z]+)? \}\}", "x", json.dumps(m)
+                    )
+                )
             _walk(m, visit)
+
+
+# --- monitoring (Prometheus Operator) ---------------------------------------------------
+
+
+def _monitoring(filename: str, kind: str) -> dict[str, Manifest]:
+    return by_kind(render_ci(filename), kind)
+
+
+def test_monitoring_is_off_by_default() -> None:
+    assert merged_values()["monitoring"]["enabled"] is False
+    for filename in (DEFAULT, MINIMAL):
+        kinds = {m["kind"] for m in render_ci(filename)}
+        assert not kinds & {"ServiceMonitor", "PrometheusRule"}, filename
+
+
+def test_monitoring_objects_match_their_schema() -> None:
+    objects = [m for m in render_ci(PRODUCTION) if m["apiVersion"] == "monitoring.coreos.com/v1"]
+    assert {m["kind"] for m in objects} == {"ServiceMonitor", "PrometheusRule"}
+    for m in objects:
+        validate_monitoring(m)
+    # The schemas do catch mistakes.
+    monitor = json.loads(json.dumps(objects[0]))
+    monitor["spec"]["endpoints"][0]["interval"] = "30 seconds"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_monitoring(monitor)
+    monitor = json.loads(json.dumps(objects[0]))
+    monitor["spec"]["endpoint"] = monitor["spec"].pop("endpoints")
+    with pytest.raises(jsonschema.ValidationError):
+        validate_monitoring(monitor)
+
+
+def test_a_service_monitor_scrapes_every_metrics_port() -> None:
+    manifests = render_ci(PRODUCTION)
+    monitors = _monitoring(PRODUCTION, "ServiceMonitor")
+    services = by_kind(manifests, "Service")
+    policies = _policies(PRODUCTION)
+    deployments = by_kind(manifests, "Deployment")
+    # Every Deployment is scraped: the domain services, worker, beat and operator on their
+    # metrics port, the edge on its HTTP port, Envoy on its admin port.
+    assert set(monitors) == set(deployments)
+    for name, monitor in monitors.items():
+        component = component_of(monitor)
+        spec = monitor["spec"]
+        assert monitor["metadata"]["labels"]["release"] == "kube-prometheus-stack"
+        assert spec["namespaceSelector"] == {"matchNames": [NAMESPACE]}
+        assert spec["targetLabels"] == ["app.kubernetes.io/component"]
+        # The selector picks exactly this component's Service.
+        selected = {
+            n
+            for n, svc in services.items()
+            if _selects(spec["selector"], svc["metadata"]["labels"])
+        }
+        assert selected == {name}
+        (endpoint,) = spec["endpoints"]
+        # The gRPC metrics' own `service` label (protobuf service) must win over the target's.
+        assert endpoint["honorLabels"] is True
+        assert (endpoint["interval"], endpoint["scrapeTimeout"]) == ("30s", "10s")
+        service_ports = {p["name"]: p for p in services[name]["spec"]["ports"]}
+        assert endpoint["port"] in service_ports, name
+        target_port = service_ports[endpoint["port"]]["targetPort"]
+        expected = {
+            "envoy": ("admin", "/stats/prometheus"),
+            "edge": ("http", "/metrics"),
+        }.get(component, ("metrics", "/metrics"))
+        assert (target_port, endpoint["path"]) == expected, name
+        # ... and the NetworkPolicy lets the monitoring namespace reach that very port.
+        scrape_rules = [
+            r
+            for r in policies[component]["spec"]["ingress"]
+            if any("namespaceSelector" in peer for peer in r.get("from", []))
+            and {"port": target_port, "protocol": "TCP"} in r["ports"]
+        ]
+        assert scrape_rules, component
+
+
+def test_operator_metrics_port_reaches_the_operator() -> None:
+    assert merged_values()["components"]["operator"]["ports"]["metrics"] == (
+        OperatorSettings().metrics_port
+    )
+    container = _container(render_ci(PRODUCTION), "operator")
+    ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+    assert env_of(container)["PETFUL_OPERATOR_METRICS_PORT"] == str(ports["metrics"])
+    assert OperatorSettings(metrics_port=ports["metrics"]).metrics_port == ports["metrics"]
+
+
+def _rules(values: dict[str, Any] | None = None) -> dict[str, Manifest]:
+    manifests = render_ci(PRODUCTION) if values is None else render(values)
+    (rule,) = by_kind(manifests, "PrometheusRule").values()
+    validate_monitoring(rule)
+    groups = [g["name"] for g in rule["spec"]["groups"]]
+    assert len(groups) == len(set(groups)), "group names must be unique"
+    return {r["alert"]: r for g in rule["spec"]["groups"] for r in g["rules"]}
+
+
+def _balanced(expr: str) -> bool:
+    depth = 0
+    for char in re.sub(r'"[^"]*"', "", expr):
+        depth += {"(": 1, ")": -1, "{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def test_alerts_cover_errors_latency_and_down_processes() -> None:
+    alerts = _rules()
+    assert set(alerts) == {
+        "PetfulProcessDown",
+        "PetfulWorkerDown",
+        "PetfulBeatDown",
+        "PetfulGrpcErrorRatioHigh",
+        "PetfulGrpcLatencyHigh",
+        "PetfulOperatorCannotReachServices",
+    }
+    defined = _defined_metrics()
+    jobs = set(_monitoring(PRODUCTION, "ServiceMonitor"))  # job = the scraped Service's name
+    for name, alert in alerts.items():
+        expr = alert["expr"]
+        assert _balanced(expr), name
+        assert 'namespace="petful"' in expr, name
+        for metric in re.findall(r"petful_[a-z0-9_]+", expr):
+            assert re.sub(r"_(bucket|count|sum)$", "", metric) in defined, (name, metric)
+        for job_re in re.findall(r'job=~?"([^"]+)"', expr):
+            assert set(job_re.split("|")) <= jobs, (name, job_re)
+        assert alert["labels"]["severity"] in {"warning", "critical"}
+        assert alert["labels"]["team"] == "petful"  # monitoring.alerts.labels
+        assert alert["annotations"]["summary"], name
+    down = re.search(r'job=~"([^"]+)"', alerts["PetfulProcessDown"]["expr"])
+    assert down is not None
+    assert down.group(1).split("|") == sorted(jobs)
+    assert alerts["PetfulWorkerDown"]["expr"] == (
+        'absent(up{namespace="petful",job="petful-worker"} == 1)'
+    )
+    assert (
+        alerts["PetfulBeatDown"]["expr"] == 'absent(up{namespace="petful",job="petful-beat"} == 1)'
+    )
+    assert alerts["PetfulBeatDown"]["labels"]["severity"] == "critical"
+    errors = alerts["PetfulGrpcErrorRatioHigh"]["expr"]
+    assert "petful_grpc_server_requests_total" in errors
+    assert 'code=~"UNKNOWN|INTERNAL|UNAVAILABLE|DEADLINE_EXCEEDED|DATA_LOSS"' in errors
+    assert errors.endswith("> 0.05")
+    latency = alerts["PetfulGrpcLatencyHigh"]["expr"]
+    assert latency.startswith("histogram_quantile(0.95, sum by (namespace, job, service, le) (")
+    assert "petful_grpc_server_request_duration_seconds_bucket" in latency
+    assert latency.endswith("> 1")
+    assert alerts["PetfulGrpcLatencyHigh"]["for"] == "10m"
+
+
+def test_alert_thresholds_follow_values() -> None:
+    values = load_values(CHART / "ci" / PRODUCTION)
+    values["monitoring"]["alerts"].update(
+        {"grpcErrorRatio": 0.02, "grpcLatencyP95Seconds": 0.25, "for": "15m"}
+    )
+    alerts = _rules(values)
+    assert alerts["PetfulGrpcErrorRatioHigh"]["expr"].endswith("> 0.02")
+    assert "threshold 2%" in alerts["PetfulGrpcErrorRatioHigh"]["annotations"]["description"]
+    assert alerts["PetfulGrpcLatencyHigh"]["expr"].endswith("> 0.25")
+    assert alerts["PetfulGrpcErrorRatioHigh"]["for"] == "15m"
+
+
+def test_alerts_follow_enabled_components() -> None:
+    values = {"monitoring": {"enabled": True}}  # operator off (the chart default)
+    alerts = _rules(values)
+    assert "PetfulOperatorCannotReachServices" not in alerts
+    assert {"PetfulWorkerDown", "PetfulBeatDown"} <= set(alerts)
+    minimal = load_values(CHART / "ci" / MINIMAL)
+    minimal["monitoring"] = {"enabled": True}
+    alerts = _rules(minimal)
+    assert not {"PetfulWorkerDown", "PetfulBeatDown"} & set(alerts)
+    off = {"monitoring": {"enabled": True, "alerts": {"enabled": False}}}
+    assert not by_kind(render(off), "PrometheusRule")
+    assert by_kind(render(off), "ServiceMonitor")
 
 
 # --- Skaffold and the image -------------------------------------------------------------

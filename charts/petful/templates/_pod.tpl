@@ -101,6 +101,10 @@ every component; a component's own keys win.
   value: {{ printf "service.namespace=petful,service.version=%s,deployment.environment=%s,k8s.namespace.name=$(POD_NAMESPACE),k8s.pod.name=$(POD_NAME)%s" $root.Chart.AppVersion $root.Values.config.env (ternary (printf ",%s" $root.Values.otel.resourceAttributes) "" (ne $root.Values.otel.resourceAttributes "")) | quote }}
 - name: PETFUL_PORTS
   value: {{ include "petful.portsEnv" . | quote }}
+{{- if and (eq $c.role "operator") ($c.ports | default dict).metrics }}
+- name: PETFUL_OPERATOR_METRICS_PORT
+  value: {{ $c.ports.metrics | quote }}
+{{- end }}
 {{- if $c.jwtKeys }}
 - name: PETFUL_JWT_PRIVATE_KEYS
   valueFrom:

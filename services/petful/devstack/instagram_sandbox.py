@@ -12,6 +12,13 @@ documentation (Graph API v23.0, Facebook Login for Business):
   `before`/`after`, `paging.next`/`previous` URLs)
 - `GET /{v}/{ig-user-id}/insights?metric=reach,views,likes,comments,shares&period=day&
   metric_type=total_value&since&until`
+- `GET /{v}/{ig-media-id}/comments?fields=id,username,like_count,text,timestamp,hidden,
+  replies{...}` (cursor paged; replies nested as `{"data": [...]}`),
+  `GET /{v}/{ig-comment-id}/replies`, `GET /{v}/{ig-comment-id}?fields=...`
+- `POST /{v}/{ig-comment-id}?hide=true|false` and `DELETE /{v}/{ig-comment-id}` ->
+  `{"success": true}` (only by a user owning the media's account, else code 10)
+
+Media carry `is_paid_partnership` (only when that field is asked for).
 
 Errors are Graph error objects (`{"error": {"message", "type", "code", "error_subcode",
 "fbtrace_id"}}`). Tokens: `sandbox-<user>` is a valid short-lived user token of sandbox
@@ -24,6 +31,10 @@ with 30-60 posts per account over the last 120 days, Korean/English captions, so
 #광고/#협찬. Faults for tests: `SandboxState.rate_limit(n)` makes the next n API calls
 answer a rate-limit error (HTTP 429 or code 4/17/32/613); `revoke(user)` makes that user's
 tokens answer code 190. The same controls exist over HTTP (`POST /__sandbox__/faults`).
+Tests add content: `POST /__sandbox__/media` `{"handle", "caption", "like_count"?,
+"kind"?: "p"|"reel", "paid_partnership"?, "posted_at"?}` adds a post (answering its media
+JSON with the permalink), `POST /__sandbox__/comments` `{"media_id", "text", "username"?,
+"parent_id"?}` adds a comment (or `SandboxState.add_media` / `add_comment` in process).
 
 Run it: `python -m petful.devstack.instagram_sandbox --port N` (then point
 `PETFUL_SNS_GRAPH_BASE_URL` at it and set `PETFUL_SNS_SOURCE=sandbox`), or in-process with
@@ -40,7 +51,7 @@ import hashlib
 import random
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -78,6 +89,74 @@ class SandboxMedia:
     timestamp: datetime
     like_count: int
     comments_count: int
+    paid_partnership: bool = False
+
+
+@dataclass
+class SandboxComment:
+    id: str
+    media_id: str
+    parent_id: str  # "" for a top-level comment
+    username: str
+    text: str
+    like_count: int
+    timestamp: datetime
+    hidden: bool = False
+    deleted: bool = False
+
+
+_COMMENT_TEXTS = (
+    "너무 귀여워요 😍",
+    "오늘도 최고예요 ❤️",
+    "사진 너무 예쁘다!",
+    "So cute!! 🥰",
+    "Love this 💕",
+    "어디서 산 거예요?",
+    "산책 코스 어디예요?",
+    "What breed is this?",
+    "ㅋㅋㅋㅋ 표정 봐",
+    "광고 너무 많아서 별로예요",
+    "또 광고네 실망이에요 👎",
+    "This is so boring",
+    "바 보 같은 사진",
+    "좋아요 누르고 가요~",
+    "Where did you get the harness?",
+)
+_COMMENTERS = ("dog_lover_kr", "meong_mom", "cat_daddy", "seoul_walks", "happy_paws", "pet_fan_22")
+
+
+def seed_comments(media_id: str, posted: datetime, anchor: datetime) -> list[SandboxComment]:
+    """The deterministic comments (and a few replies) of a sandbox post."""
+    rnd = random.Random(f"{SEED}:comments:{media_id}")
+    out: list[SandboxComment] = []
+    n = 0
+    for _ in range(rnd.randint(0, 5)):
+        n += 1
+        at = min(posted + timedelta(minutes=rnd.randint(1, 3000)), anchor - timedelta(minutes=1))
+        top = SandboxComment(
+            id=f"180{media_id[3:]}{n:03d}",
+            media_id=media_id,
+            parent_id="",
+            username=rnd.choice(_COMMENTERS),
+            text=rnd.choice(_COMMENT_TEXTS),
+            like_count=rnd.randint(0, 12),
+            timestamp=at,
+        )
+        out.append(top)
+        if rnd.random() < 0.25:
+            n += 1
+            out.append(
+                SandboxComment(
+                    id=f"180{media_id[3:]}{n:03d}",
+                    media_id=media_id,
+                    parent_id=top.id,
+                    username=rnd.choice(_COMMENTERS),
+                    text=rnd.choice(("감사합니다 🙏", "Thank you!", "ㅎㅎ 고마워요")),
+                    like_count=rnd.randint(0, 3),
+                    timestamp=min(at + timedelta(minutes=5), anchor - timedelta(seconds=30)),
+                )
+            )
+    return out
 
 
 @dataclass(frozen=True)
@@ -188,8 +267,9 @@ def _media_for(spec: _Spec, index: int, anchor: datetime) -> tuple[SandboxMedia,
         caption += " " + " ".join(rnd.sample(tags, 2))
         rate = rnd.uniform(0.02, 0.08)
         likes = max(1, int(spec.followers * rate))
-        comments = max(0, int(likes * rnd.uniform(0.01, 0.06)))
+        rnd.uniform(0.01, 0.06)  # (keeps the stream of earlier sandbox versions)
         media_id = f"179{index + 1:02d}{n + 1:011d}"
+        comments = len(seed_comments(media_id, posted, anchor))
         shortcode = base64.urlsafe_b64encode(
             hashlib.sha256(media_id.encode()).digest()[:8]
         ).decode()[:11]
@@ -202,6 +282,7 @@ def _media_for(spec: _Spec, index: int, anchor: datetime) -> tuple[SandboxMedia,
                 timestamp=posted,
                 like_count=likes,
                 comments_count=comments,
+                paid_partnership=roll < 0.05,
             )
         )
     out.sort(key=lambda m: (m.timestamp, m.id), reverse=True)
@@ -225,6 +306,20 @@ def build_accounts(anchor: datetime | None = None) -> dict[str, SandboxAccount]:
             media=_media_for(spec, i, day),
         )
     return accounts
+
+
+def insight_totals(account: SandboxAccount, since: datetime, until: datetime) -> dict[str, int]:
+    """The sandbox's account insights for [since, until): likes and comments of the posts
+    published then, and shares/reach/views derived from the likes."""
+    posts = [m for m in account.media if since <= m.timestamp < until]
+    likes = sum(m.like_count for m in posts)
+    return {
+        "likes": likes,
+        "comments": sum(m.comments_count for m in posts),
+        "shares": likes // 40,
+        "reach": likes * 6,
+        "views": likes * 11,
+    }
 
 
 def users() -> dict[str, tuple[str | None, ...]]:
@@ -257,7 +352,75 @@ class SandboxState:
     requests: int = 0
     # Seconds every API call waits before answering (tests of concurrent syncs).
     latency: float = 0.0
+    # Every comment by id, in insertion order (seeded from the media, then added by tests).
+    comments: dict[str, SandboxComment] = field(default_factory=dict)
+    anchor: datetime = field(default_factory=anchor_of)
     _trace: int = 0
+    _added: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.comments:
+            for account in self.accounts.values():
+                for m in account.media:
+                    for c in seed_comments(m.id, m.timestamp, self.anchor):
+                        self.comments[c.id] = c
+
+    def comments_of(self, media_id: str, parent_id: str = "") -> list[SandboxComment]:
+        """Live comments of a post (or replies of a comment), oldest first."""
+        found = [
+            c
+            for c in self.comments.values()
+            if c.media_id == media_id and c.parent_id == parent_id and not c.deleted
+        ]
+        return sorted(found, key=lambda c: (c.timestamp, c.id))
+
+    def comment_count(self, media_id: str) -> int:
+        return sum(1 for c in self.comments.values() if c.media_id == media_id and not c.deleted)
+
+    def add_media(
+        self,
+        handle: str,
+        caption: str,
+        *,
+        like_count: int = 100,
+        kind: str = "p",
+        paid_partnership: bool = False,
+        posted_at: datetime | None = None,
+    ) -> SandboxMedia:
+        """A new post of the account (newest first), with a fresh shortcode."""
+        account = self.accounts[handle]
+        self._added += 1
+        media_id = f"1799{self._added:012d}"
+        code = base64.urlsafe_b64encode(hashlib.sha256(media_id.encode()).digest()[:8]).decode()
+        m = SandboxMedia(
+            id=media_id,
+            caption=caption,
+            media_type="VIDEO" if kind == "reel" else "IMAGE",
+            permalink=f"https://www.instagram.com/{kind}/{code[:11]}/",
+            timestamp=posted_at or datetime.now(UTC).replace(microsecond=0),
+            like_count=like_count,
+            comments_count=0,
+            paid_partnership=paid_partnership,
+        )
+        media = sorted((m, *account.media), key=lambda x: (x.timestamp, x.id), reverse=True)
+        self.accounts[handle] = replace(account, media=tuple(media))
+        return m
+
+    def add_comment(
+        self, media_id: str, text: str, *, username: str = "sandbox_fan", parent_id: str = ""
+    ) -> SandboxComment:
+        self._added += 1
+        c = SandboxComment(
+            id=f"1809{self._added:012d}",
+            media_id=media_id,
+            parent_id=parent_id,
+            username=username,
+            text=text,
+            like_count=0,
+            timestamp=datetime.now(UTC).replace(microsecond=0),
+        )
+        self.comments[c.id] = c
+        return c
 
     def rate_limit(self, n: int = 1, *, http_status: int = 429, code: int = 4) -> None:
         """The next n API calls answer a rate-limit error (429, or 400 with code 4/17/32/613)."""
@@ -398,8 +561,28 @@ def profile_json(a: SandboxAccount) -> dict[str, Any]:
     }
 
 
+def comment_json(state: SandboxState, c: SandboxComment, fields: str) -> dict[str, Any]:
+    full: dict[str, Any] = {
+        "id": c.id,
+        "username": c.username,
+        "text": c.text,
+        "like_count": c.like_count,
+        "timestamp": _ts(c.timestamp),
+        "hidden": c.hidden,
+        "media": {"id": c.media_id},
+    }
+    wanted = parse_fields(fields) if fields else {"id": "", "text": "", "timestamp": ""}
+    if "replies" in wanted and not c.parent_id:
+        replies = state.comments_of(c.media_id, c.id)
+        full["replies"] = {"data": [comment_json(state, r, wanted["replies"]) for r in replies]}
+    if "parent_id" in wanted and c.parent_id:
+        full["parent_id"] = c.parent_id
+    return _select(full, ",".join(wanted), ("id",))
+
+
 def media_json(account: SandboxAccount, m: SandboxMedia) -> dict[str, Any]:
     return {
+        "is_paid_partnership": m.paid_partnership,
         "id": m.id,
         "caption": m.caption,
         "media_type": m.media_type,
@@ -565,8 +748,18 @@ def create_app(state: SandboxState) -> Starlette:
             return _select(profile_json(account), fields, ("id",))
         found = state.media_by_id(object_id)
         if found is not None:
-            return _select(media_json(*found), fields, ("id",))
+            full = media_json(*found)
+            full["comments_count"] = state.comment_count(object_id)
+            return _select(full, fields, ("id",))
+        comment = state.comments.get(object_id)
+        if comment is not None and not comment.deleted:
+            return comment_json(state, comment, fields)
         raise _unsupported(object_id)
+
+    def node_write(request: Request, user: str) -> dict[str, Any]:
+        if request.method == "DELETE":
+            return delete(request, user)
+        return hide(request, user)
 
     def media(request: Request, user: str) -> dict[str, Any]:
         object_id = request.path_params["object_id"]
@@ -574,8 +767,57 @@ def create_app(state: SandboxState) -> Starlette:
         if account is None:
             raise _unsupported(object_id)
         fields = request.query_params.get("fields", "")
-        items = [_select(media_json(account, m), fields, ("id",)) for m in account.media]
+        items = []
+        for m in account.media:
+            full = media_json(account, m)
+            full["comments_count"] = state.comment_count(m.id)
+            items.append(_select(full, fields, ("id",)))
         return _paged(request, items)
+
+    def owns(user: str, account: SandboxAccount) -> bool:
+        return account.handle in state.users.get(user, ())
+
+    def comments(request: Request, user: str) -> dict[str, Any]:
+        object_id = request.path_params["object_id"]
+        found = state.media_by_id(object_id)
+        fields = request.query_params.get("fields", "")
+        if found is not None:
+            items = state.comments_of(object_id)
+        else:
+            parent = state.comments.get(object_id)
+            if parent is None or parent.deleted:
+                raise _unsupported(object_id)
+            items = state.comments_of(parent.media_id, parent.id)
+        return _paged(request, [comment_json(state, c, fields) for c in items])
+
+    def comment_account(object_id: str, user: str) -> SandboxComment:
+        c = state.comments.get(object_id)
+        if c is None or c.deleted:
+            raise _unsupported(object_id)
+        found = state.media_by_id(c.media_id)
+        if found is None or not owns(user, found[0]):
+            raise GraphFault(
+                403,
+                "(#10) Application does not have permission for this action",
+                "OAuthException",
+                10,
+            )
+        return c
+
+    def hide(request: Request, user: str) -> dict[str, Any]:
+        c = comment_account(request.path_params["object_id"], user)
+        raw = request.query_params.get("hide", "")
+        if raw not in ("true", "false"):
+            raise GraphFault(400, "(#100) The parameter hide is required", "OAuthException", 100)
+        c.hidden = raw == "true"
+        return {"success": True}
+
+    def delete(request: Request, user: str) -> dict[str, Any]:
+        c = comment_account(request.path_params["object_id"], user)
+        c.deleted = True
+        for reply in state.comments_of(c.media_id, c.id):
+            reply.deleted = True
+        return {"success": True}
 
     def insights(request: Request, user: str) -> dict[str, Any]:
         object_id = request.path_params["object_id"]
@@ -594,16 +836,7 @@ def create_app(state: SandboxState) -> Starlette:
                 400, "(#100) since/until must be unix times", "OAuthException", 100
             ) from None
         until = until or datetime.now(UTC)
-        posts = [m for m in account.media if since <= m.timestamp < until]
-        likes = sum(m.like_count for m in posts)
-        comments = sum(m.comments_count for m in posts)
-        totals = {
-            "likes": likes,
-            "comments": comments,
-            "shares": likes // 40,
-            "reach": likes * 6,
-            "views": likes * 11,
-        }
+        totals = insight_totals(account, since, until)
         data = []
         for metric in metrics:
             if metric not in totals:
@@ -642,6 +875,35 @@ def create_app(state: SandboxState) -> Starlette:
             state.latency = float(body["latency"])
         return JSONResponse({"rate_limited": state.rate_limited, "revoked": sorted(state.revoked)})
 
+    async def add_media(request: Request) -> JSONResponse:
+        body = await request.json()
+        handle = str(body.get("handle", ""))
+        if handle not in state.accounts:
+            return JSONResponse({"error": f"unknown handle {handle!r}"}, status_code=404)
+        posted = body.get("posted_at")
+        m = state.add_media(
+            handle,
+            str(body.get("caption", "")),
+            like_count=int(body.get("like_count", 100)),
+            kind="reel" if body.get("kind") == "reel" else "p",
+            paid_partnership=bool(body.get("paid_partnership", False)),
+            posted_at=datetime.fromisoformat(posted) if posted else None,
+        )
+        return JSONResponse(media_json(state.accounts[handle], m), status_code=201)
+
+    async def add_comment(request: Request) -> JSONResponse:
+        body = await request.json()
+        media_id = str(body.get("media_id", ""))
+        if state.media_by_id(media_id) is None:
+            return JSONResponse({"error": f"unknown media {media_id!r}"}, status_code=404)
+        c = state.add_comment(
+            media_id,
+            str(body.get("text", "")),
+            username=str(body.get("username") or "sandbox_fan"),
+            parent_id=str(body.get("parent_id") or ""),
+        )
+        return JSONResponse(comment_json(state, c, "id,username,text,timestamp"), status_code=201)
+
     async def health(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok", "accounts": len(state.accounts)})
 
@@ -650,11 +912,16 @@ def create_app(state: SandboxState) -> Starlette:
         routes=[
             Route("/__sandbox__/health", health),
             Route("/__sandbox__/faults", faults, methods=["POST"]),
+            Route("/__sandbox__/media", add_media, methods=["POST"]),
+            Route("/__sandbox__/comments", add_comment, methods=["POST"]),
             Route(f"/{v}/oauth/access_token", api(exchange, needs_user=False)),
             Route(f"/{v}/me/accounts", api(me_accounts)),
             Route(f"/{v}/{{object_id:str}}/media", api(media)),
             Route(f"/{v}/{{object_id:str}}/insights", api(insights)),
+            Route(f"/{v}/{{object_id:str}}/comments", api(comments)),
+            Route(f"/{v}/{{object_id:str}}/replies", api(comments)),
             Route(f"/{v}/{{object_id:str}}", api(node)),
+            Route(f"/{v}/{{object_id:str}}", api(node_write), methods=["POST", "DELETE"]),
         ]
     )
 
@@ -665,7 +932,7 @@ class SandboxServer:
 
     def __init__(self, port: int, *, host: str = "127.0.0.1", anchor: datetime | None = None):
         self.host, self.port = host, port
-        self.state = SandboxState(build_accounts(anchor))
+        self.state = SandboxState(build_accounts(anchor), anchor=anchor_of(anchor))
         config = uvicorn.Config(
             create_app(self.state),
             host=host,

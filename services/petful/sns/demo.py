@@ -11,17 +11,23 @@ ids (`demo["account_ids"]`, by email). For the pets seed, which runs next, this 
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.devstack.instagram_sandbox import SandboxAccount, build_accounts, long_token
+from petful.devstack.instagram_sandbox import (
+    SandboxAccount,
+    SandboxState,
+    build_accounts,
+    insight_totals,
+    long_token,
+)
 from petful.platform.settings import get_settings
-from petful.sns import repository, rules
+from petful.sns import repository, rules, sentiment
 from petful.sns.crypto import TokenBox
-from petful.sns.models import Account
-from petful.sns.service import utc_now
+from petful.sns.models import Account, Comment
+from petful.sns.service import compute_and_store_analytics, utc_now
 
 # Demo owner -> sandbox handles, in the order the pets seed attaches them to pets.
 DEMO_LINKS: dict[str, tuple[str, ...]] = {
@@ -29,7 +35,8 @@ DEMO_LINKS: dict[str, tuple[str, ...]] = {
     "owner2@petful.dev": ("nabi_russianblue",),
     "owner3@petful.dev": ("dubu_corgi",),
 }
-HISTORY_DAYS = 30
+HISTORY_DAYS = 180
+INSIGHT_MONTHS = 6
 
 
 async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
@@ -37,6 +44,7 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
     settings = get_settings()
     box = TokenBox.from_settings(settings)
     sandbox = build_accounts()
+    comments = SandboxState(sandbox).comments
     created = 0
     account_ids: dict[str, list[str]] = {}
     summaries: dict[str, list[dict[str, Any]]] = {}
@@ -49,6 +57,7 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
             account = await repository.active_by_ig_user(session, data.ig_user_id)
             if account is None:
                 account = await _link(session, box, owner, data)
+                await _history(session, account, data, list(comments.values()))
                 created += 1
             elif account.owner_user_id != owner:
                 continue  # someone linked it by hand: leave it alone
@@ -112,15 +121,55 @@ async def _link(
                 "posted_at": m.timestamp,
                 "like_count": m.like_count,
                 "comments_count": m.comments_count,
+                "shortcode": rules.shortcode_of(m.permalink) or "",
+                "paid_partnership": m.paid_partnership,
             }
             for m in data.media
         ],
         now,
     )
-    # A month of slow growth up to today's count.
+    # Six months of slow growth up to today's count.
     for back in range(HISTORY_DAYS, -1, -1):
-        followers = max(0, data.followers_count - back * max(1, data.followers_count // 400))
+        followers = max(0, data.followers_count - back * max(1, data.followers_count // 2000))
         await repository.record_followers(
             session, account.id, (now - timedelta(days=back)).date(), followers
         )
     return account
+
+
+async def _history(
+    session: AsyncSession, account: Account, data: SandboxAccount, comments: list[Any]
+) -> None:
+    """Comments (classified by the offline lexicon), six months of insights and the
+    analytics, as a first sync would store them."""
+    now = utc_now()
+    media_ids = {m.id for m in data.media}
+    for c in comments:
+        if c.media_id not in media_ids:
+            continue
+        await repository.add_row(
+            session,
+            Comment(
+                id=uuid.uuid4(),
+                account_id=account.id,
+                ig_comment_id=c.id,
+                ig_media_id=c.media_id,
+                parent_ig_comment_id=c.parent_id,
+                username=c.username,
+                text=c.text,
+                like_count=c.like_count,
+                posted_at=c.timestamp,
+                sentiment=sentiment.lexicon_sentiment(c.text).value,
+                state=rules.CommentState.VISIBLE.value,
+                banned_hits=[],
+                moderation_reason="",
+                first_seen_at=now,
+                synced_at=now,
+            ),
+        )
+    for month in rules.months_back(now.date(), INSIGHT_MONTHS):
+        start = datetime(month.year, month.month, 1, tzinfo=UTC)
+        end = datetime(*(rules.insight_windows(month)[1][1].timetuple()[:3]), tzinfo=UTC)
+        values = insight_totals(data, start, min(end, now))
+        await repository.upsert_insight(session, account.id, month, values, now)
+    await compute_and_store_analytics(session, account, settings=get_settings(), now=now)

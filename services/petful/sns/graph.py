@@ -38,6 +38,8 @@ PROFILE_FIELDS = (
     "id,username,name,biography,profile_picture_url,followers_count,follows_count,media_count"
 )
 MEDIA_FIELDS = "id,caption,media_type,permalink,timestamp,like_count,comments_count"
+COMMENT_FIELDS = "id,username,like_count,text,timestamp,hidden"
+COMMENTS_FIELDS = f"{COMMENT_FIELDS},replies{{{COMMENT_FIELDS}}}"
 ACCOUNTS_FIELDS = "id,name,instagram_business_account{id,username}"
 INSIGHT_METRICS = "reach,views,likes,comments,shares"
 
@@ -125,6 +127,19 @@ class Media:
     posted_at: datetime
     like_count: int
     comments_count: int
+    paid_partnership: bool = False
+
+
+@dataclass(frozen=True)
+class Comment:
+    ig_comment_id: str
+    ig_media_id: str
+    parent_ig_comment_id: str  # "" for a top-level comment
+    username: str
+    text: str
+    like_count: int
+    posted_at: datetime
+    hidden: bool
 
 
 def parse_error(response: httpx.Response) -> GraphError:
@@ -162,6 +177,25 @@ def _int(value: Any) -> int:
 
 def _str(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _comment(row: dict[str, Any], ig_media_id: str, parent: str) -> Comment | None:
+    try:
+        posted_at = parse_timestamp(_str(row.get("timestamp")))
+    except ValueError:
+        return None
+    if not row.get("id"):
+        return None
+    return Comment(
+        ig_comment_id=_str(row["id"]),
+        ig_media_id=ig_media_id,
+        parent_ig_comment_id=parent,
+        username=_str(row.get("username")),
+        text=_str(row.get("text")),
+        like_count=_int(row.get("like_count")),
+        posted_at=posted_at,
+        hidden=row.get("hidden") is True,
+    )
 
 
 def parse_timestamp(raw: str) -> datetime:
@@ -211,8 +245,14 @@ class GraphClient:
     async def _get(
         self, url: str, params: dict[str, str] | None, *, token: str | None
     ) -> dict[str, Any]:
-        """GET with retries on rate limits and outages. params None keeps the query of url
-        (httpx replaces a URL's query with params, even an empty dict)."""
+        return await self._call("GET", url, params, token=token)
+
+    async def _call(
+        self, method: str, url: str, params: dict[str, str] | None, *, token: str | None
+    ) -> dict[str, Any]:
+        """One call with retries on rate limits and outages (hide and delete are idempotent,
+        so POST/DELETE retry too). params None keeps the query of url (httpx replaces a
+        URL's query with params, even an empty dict)."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         secret = self.settings.sns_app_secret.get_secret_value()
         if token and secret:
@@ -226,7 +266,7 @@ class GraphClient:
         for attempt in range(attempts):
             response: httpx.Response | None = None
             try:
-                response = await self._http.get(url, params=params, headers=headers)
+                response = await self._http.request(method, url, params=params, headers=headers)
             except httpx.HTTPError as e:
                 error: GraphError = GraphUnavailable(
                     f"the Graph API could not be reached: {type(e).__name__}"
@@ -346,9 +386,13 @@ class GraphClient:
 
     async def media(self, ig_user_id: str, token: str) -> list[Media]:
         """Every media object of the account (all pages, newest first as Graph returns)."""
+        fields = MEDIA_FIELDS
+        flag = self.settings.sns_paid_partnership_field
+        if flag:
+            fields += "," + flag
         rows = await self._all_pages(
             f"{ig_user_id}/media",
-            {"fields": MEDIA_FIELDS, "limit": str(self.settings.sns_media_page_size)},
+            {"fields": fields, "limit": str(self.settings.sns_media_page_size)},
             token=token,
         )
         out: list[Media] = []
@@ -366,9 +410,50 @@ class GraphClient:
                     posted_at=posted_at,
                     like_count=_int(row.get("like_count")),
                     comments_count=_int(row.get("comments_count")),
+                    paid_partnership=bool(flag and row.get(flag) is True),
                 )
             )
         return out
+
+    async def comments(self, ig_media_id: str, token: str) -> list[Comment]:
+        """Every comment of a media object with its replies (all pages of comments; the
+        replies that come nested with each, which is up to 50 per comment)."""
+        rows = await self._all_pages(
+            f"{ig_media_id}/comments",
+            {"fields": COMMENTS_FIELDS, "limit": str(self.settings.sns_media_page_size)},
+            token=token,
+        )
+        out: list[Comment] = []
+        for row in rows:
+            top = _comment(row, ig_media_id, "")
+            if top is None:
+                continue
+            out.append(top)
+            replies = row.get("replies")
+            data = replies.get("data") if isinstance(replies, dict) else None
+            for reply in data if isinstance(data, list) else []:
+                if isinstance(reply, dict):
+                    child = _comment(reply, ig_media_id, top.ig_comment_id)
+                    if child is not None:
+                        out.append(child)
+        return out
+
+    async def hide_comment(self, ig_comment_id: str, token: str, *, hide: bool) -> None:
+        """`POST /{ig-comment-id}?hide=true|false`."""
+        body = await self._call(
+            "POST",
+            f"{self.base}/{ig_comment_id}",
+            {"hide": "true" if hide else "false"},
+            token=token,
+        )
+        if body.get("success") is not True:
+            raise GraphError("Instagram did not confirm hiding the comment")
+
+    async def delete_comment(self, ig_comment_id: str, token: str) -> None:
+        """`DELETE /{ig-comment-id}`."""
+        body = await self._call("DELETE", f"{self.base}/{ig_comment_id}", {}, token=token)
+        if body.get("success") is not True:
+            raise GraphError("Instagram did not confirm deleting the comment")
 
     async def insights(
         self, ig_user_id: str, token: str, *, since: datetime, until: datetime

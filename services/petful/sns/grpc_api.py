@@ -13,15 +13,39 @@ from petful.pb.sns.v1 import sns_pb2_grpc as pb_grpc
 from petful.platform.auth_context import require_principal
 from petful.platform.db import transaction
 from petful.platform.settings import Settings, get_settings
-from petful.sns import graph, service
+from petful.sns import graph, rules, sentiment, service
 from petful.sns.crypto import TokenBox
-from petful.sns.models import Account
+from petful.sns.models import Account, Comment, Media, ModerationLog, ModerationSettings
 from petful.sns.rules import AccountStatus
 
 STATUS_TO_PB = {
     AccountStatus.LINKED: pb.ACCOUNT_STATUS_LINKED,
     AccountStatus.NEEDS_REAUTH: pb.ACCOUNT_STATUS_NEEDS_REAUTH,
     AccountStatus.UNLINKED: pb.ACCOUNT_STATUS_UNLINKED,
+}
+
+
+SENTIMENT_TO_PB = {
+    rules.Sentiment.POSITIVE: pb.SENTIMENT_POSITIVE,
+    rules.Sentiment.NEGATIVE: pb.SENTIMENT_NEGATIVE,
+    rules.Sentiment.NEUTRAL: pb.SENTIMENT_NEUTRAL,
+}
+SENTIMENT_FROM_PB = {v: k.value for k, v in SENTIMENT_TO_PB.items()}
+STATE_TO_PB = {
+    rules.CommentState.VISIBLE: pb.COMMENT_STATE_VISIBLE,
+    rules.CommentState.HIDDEN: pb.COMMENT_STATE_HIDDEN,
+    rules.CommentState.DELETED: pb.COMMENT_STATE_DELETED,
+}
+ACTION_TO_PB = {
+    rules.ModAction.HIDE: pb.MODERATION_ACTION_HIDE,
+    rules.ModAction.UNHIDE: pb.MODERATION_ACTION_UNHIDE,
+    rules.ModAction.DELETE: pb.MODERATION_ACTION_DELETE,
+}
+ACTION_FROM_PB = {v: k.value for k, v in ACTION_TO_PB.items()}
+SORT_FROM_PB = {
+    pb.COMMENT_SORT_NEWEST: "NEWEST",
+    pb.COMMENT_SORT_OLDEST: "OLDEST",
+    pb.COMMENT_SORT_MOST_LIKED: "MOST_LIKED",
 }
 
 
@@ -81,6 +105,143 @@ def metrics_to_pb(result: service.AccountMetrics) -> pb.AccountMetrics:
     return message
 
 
+def post_to_pb(m: Media) -> pb.Post:
+    return pb.Post(
+        account_id=str(m.account_id),
+        ig_media_id=m.ig_media_id,
+        permalink=m.permalink,
+        caption=m.caption,
+        posted_at=_ts(m.posted_at),
+        like_count=m.like_count,
+        comments_count=m.comments_count,
+        paid_partnership=rules.is_sponsored(m.caption, m.paid_partnership),
+        synced_at=_ts(m.synced_at),
+    )
+
+
+def analytics_to_pb(r: service.AccountAnalytics) -> pb.AccountAnalytics:
+    a, d = r.account, r.data
+    cred = d.get("credibility") or {}
+    message = pb.AccountAnalytics(
+        account_id=str(a.id),
+        followers_count=a.followers_count,
+        engagement_rate=float(d.get("engagement_rate", 0.0)),
+        avg_likes=float(d.get("avg_likes", 0.0)),
+        avg_comments=float(d.get("avg_comments", 0.0)),
+        max_likes=int(d.get("max_likes", 0)),
+        max_comments=int(d.get("max_comments", 0)),
+        avg_likes_change_pct=float(d.get("avg_likes_change_pct", 0.0)),
+        avg_comments_change_pct=float(d.get("avg_comments_change_pct", 0.0)),
+        max_likes_change_pct=float(d.get("max_likes_change_pct", 0.0)),
+        max_comments_change_pct=float(d.get("max_comments_change_pct", 0.0)),
+        posts_per_week=float(d.get("posts_per_week", 0.0)),
+        follower_growth=[
+            pb.FollowerMonth(month=str(m), followers=int(f), change=int(c))
+            for m, f, c in d.get("follower_growth", [])
+        ],
+        top_posts=[post_to_pb(m) for m in r.top_posts],
+        sponsored_posts=int(d.get("sponsored_posts", 0)),
+        organic_posts=int(d.get("organic_posts", 0)),
+        paid_vs_organic_engagement=float(d.get("paid_vs_organic_engagement", 0.0)),
+        credibility=pb.Credibility(
+            score=int(cred.get("score", 0)),
+            follower_following_ratio=float(cred.get("follower_following_ratio", 0.0)),
+            flags=[str(f) for f in cred.get("flags", [])],
+        ),
+        insights=[
+            pb.MonthlyInsight(
+                month=i.month.strftime("%Y-%m"),
+                likes=i.likes,
+                comments=i.comments,
+                shares=i.shares,
+                views=i.views,
+                reach=i.reach,
+            )
+            for i in r.insights
+        ],
+        source=a.source,
+    )
+    if r.computed_at is not None:
+        message.computed_at.CopyFrom(_ts(r.computed_at))
+    return message
+
+
+def summary_to_pb(account_id: str, d: dict[str, Any]) -> pb.AccountSummary:
+    growth = d.get("follower_growth") or []
+    cred = d.get("credibility") or {}
+    return pb.AccountSummary(
+        account_id=account_id,
+        engagement_rate=float(d.get("engagement_rate", 0.0)),
+        avg_likes=float(d.get("avg_likes", 0.0)),
+        avg_comments=float(d.get("avg_comments", 0.0)),
+        avg_likes_change_pct=float(d.get("avg_likes_change_pct", 0.0)),
+        followers_change=int(growth[-1][2]) if growth else 0,
+        posts_per_week=float(d.get("posts_per_week", 0.0)),
+        credibility_score=int(cred.get("score", 0)),
+    )
+
+
+def settings_to_pb(c: ModerationSettings) -> pb.ModerationSettings:
+    return pb.ModerationSettings(
+        account_id=str(c.account_id),
+        auto_moderation=c.auto_moderation,
+        action=ACTION_TO_PB[rules.ModAction(c.action)],
+        moderate_negative=c.moderate_negative,
+        banned_words=list(c.banned_words),
+        updated_at=_ts(c.updated_at),
+    )
+
+
+def comment_to_pb(c: Comment) -> pb.Comment:
+    message = pb.Comment(
+        id=str(c.id),
+        account_id=str(c.account_id),
+        ig_comment_id=c.ig_comment_id,
+        ig_media_id=c.ig_media_id,
+        parent_ig_comment_id=c.parent_ig_comment_id,
+        username=c.username,
+        text=c.text,
+        like_count=c.like_count,
+        posted_at=_ts(c.posted_at),
+        sentiment=SENTIMENT_TO_PB[rules.Sentiment(c.sentiment)],
+        state=STATE_TO_PB[rules.CommentState(c.state)],
+        banned_words=list(c.banned_hits),
+        moderation_reason=c.moderation_reason,
+    )
+    if c.moderated_at is not None:
+        message.moderated_at.CopyFrom(_ts(c.moderated_at))
+    return message
+
+
+def log_to_pb(e: ModerationLog) -> pb.ModerationLogEntry:
+    return pb.ModerationLogEntry(
+        id=str(e.id),
+        comment_id=str(e.comment_id),
+        action=ACTION_TO_PB[rules.ModAction(e.action)],
+        reason=e.reason,
+        by=e.by,
+        by_user_id=str(e.by_user_id) if e.by_user_id else "",
+        at=_ts(e.at),
+    )
+
+
+def stats_to_pb(v: service.ModerationStatsView) -> pb.ModerationStats:
+    c = v.counts
+    moderated = c.hidden + c.deleted
+    return pb.ModerationStats(
+        account_id=str(v.account.id),
+        total_comments=c.total,
+        moderated_comments=moderated,
+        moderated_rate=rules.ratio(moderated, c.total),
+        banned_word_comments=c.banned,
+        positive_ratio=rules.ratio(c.positive, c.total),
+        negative_ratio=rules.ratio(c.negative, c.total),
+        neutral_ratio=rules.ratio(c.neutral, c.total),
+        hidden_comments=c.hidden,
+        deleted_comments=c.deleted,
+    )
+
+
 class SnsServicer(pb_grpc.SnsServiceServicer):
     def __init__(
         self,
@@ -88,11 +249,13 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
         clock: service.Clock,
         graph_client_factory: graph.GraphClientFactory,
         box: TokenBox,
+        classifier: sentiment.Classifier | None = None,
     ) -> None:
         self.settings = settings
         self.clock = clock
         self.graph = graph_client_factory
         self.box = box
+        self.classifier = classifier or sentiment.classifier_from_settings(settings)
 
     async def LinkAccount(self, request: pb.LinkAccountRequest, context: Any) -> pb.Account:
         actor = require_principal()
@@ -106,6 +269,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
                 now=self.clock(),
                 access_token=request.access_token,
                 ig_user_id=request.ig_user_id,
+                classifier=self.classifier,
             )
             return account_to_pb(account)
 
@@ -115,6 +279,23 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
         actor = require_principal()
         async with transaction(self.settings) as session:
             accounts = await service.list_my_accounts(session, actor=actor)
+            summaries = await service.analytics_summaries(session, accounts)
+            return pb.ListAccountsResponse(
+                accounts=[account_to_pb(a) for a in accounts],
+                summaries=[summary_to_pb(str(k), d) for k, d in summaries.items()],
+            )
+
+    async def ListUserAccounts(
+        self, request: pb.ListUserAccountsRequest, context: Any
+    ) -> pb.ListAccountsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            accounts = await service.list_user_accounts(
+                session,
+                actor=actor,
+                owner_user_id=request.owner_user_id,
+                include_unlinked=request.include_unlinked,
+            )
             return pb.ListAccountsResponse(accounts=[account_to_pb(a) for a in accounts])
 
     async def GetAccount(self, request: pb.GetAccountRequest, context: Any) -> pb.Account:
@@ -142,6 +323,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
                 box=self.box,
                 now=self.clock(),
                 account_id=request.account_id,
+                classifier=self.classifier,
             )
             return account_to_pb(account)
 
@@ -160,6 +342,148 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
             )
             return metrics_to_pb(result)
 
+    async def GetPostByUrl(self, request: pb.GetPostByUrlRequest, context: Any) -> pb.Post:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            post = await service.get_post_by_url(
+                session, actor=actor, account_id=request.account_id, url=request.url
+            )
+            return post_to_pb(post.media)
+
+    async def GetPostFigures(
+        self, request: pb.GetPostFiguresRequest, context: Any
+    ) -> pb.PostFigures:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            posts = await service.get_post_figures(
+                session, actor=actor, urls=list(request.urls), account_id=request.account_id
+            )
+            return pb.PostFigures(posts=[post_to_pb(p.media) for p in posts])
+
+    async def GetAccountAnalytics(
+        self, request: pb.GetAccountAnalyticsRequest, context: Any
+    ) -> pb.AccountAnalytics:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            result = await service.get_analytics(
+                session, actor=actor, account_id=request.account_id
+            )
+            return analytics_to_pb(result)
+
+    async def GetModerationSettings(
+        self, request: pb.GetModerationSettingsRequest, context: Any
+    ) -> pb.ModerationSettings:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            conf = await service.get_moderation_settings(
+                session, actor=actor, now=self.clock(), account_id=request.account_id
+            )
+            return settings_to_pb(conf)
+
+    async def UpdateModerationSettings(
+        self, request: pb.UpdateModerationSettingsRequest, context: Any
+    ) -> pb.ModerationSettings:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            conf = await service.update_moderation_settings(
+                session,
+                actor=actor,
+                now=self.clock(),
+                account_id=request.account_id,
+                auto_moderation=request.auto_moderation,
+                action=ACTION_FROM_PB.get(request.action, ""),
+                moderate_negative=request.moderate_negative,
+                banned_words=list(request.banned_words),
+            )
+            return settings_to_pb(conf)
+
+    async def AddBannedWords(
+        self, request: pb.BannedWordsRequest, context: Any
+    ) -> pb.ModerationSettings:
+        return await self._banned_words(request, add=True)
+
+    async def RemoveBannedWords(
+        self, request: pb.BannedWordsRequest, context: Any
+    ) -> pb.ModerationSettings:
+        return await self._banned_words(request, add=False)
+
+    async def _banned_words(
+        self, request: pb.BannedWordsRequest, *, add: bool
+    ) -> pb.ModerationSettings:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            conf = await service.change_banned_words(
+                session,
+                actor=actor,
+                now=self.clock(),
+                account_id=request.account_id,
+                words=list(request.words),
+                add=add,
+            )
+            return settings_to_pb(conf)
+
+    async def ListComments(
+        self, request: pb.ListCommentsRequest, context: Any
+    ) -> pb.ListCommentsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            page = await service.list_comments(
+                session,
+                actor=actor,
+                account_id=request.account_id,
+                sentiment_filter=SENTIMENT_FROM_PB.get(request.sentiment, ""),
+                moderated=request.moderated,
+                text=request.text,
+                sort=SORT_FROM_PB.get(request.sort, ""),
+                page_size=request.page_size,
+                cursor=request.cursor,
+                ig_media_id=request.ig_media_id,
+            )
+            return pb.ListCommentsResponse(
+                comments=[comment_to_pb(c) for c in page.comments],
+                next_cursor=page.next_cursor,
+            )
+
+    async def ModerateComment(self, request: pb.ModerateCommentRequest, context: Any) -> pb.Comment:
+        actor = require_principal()
+        async with self.graph(self.settings) as client, transaction(self.settings) as session:
+            comment = await service.moderate_comment(
+                session,
+                actor=actor,
+                box=self.box,
+                client=client,
+                now=self.clock(),
+                comment_id=request.comment_id,
+                action=ACTION_FROM_PB.get(request.action, ""),
+            )
+            return comment_to_pb(comment)
+
+    async def GetModerationStats(
+        self, request: pb.GetModerationStatsRequest, context: Any
+    ) -> pb.ModerationStats:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            view = await service.moderation_stats(
+                session, actor=actor, account_id=request.account_id
+            )
+            return stats_to_pb(view)
+
+    async def ListModerationLog(
+        self, request: pb.ListModerationLogRequest, context: Any
+    ) -> pb.ListModerationLogResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            page = await service.moderation_log(
+                session,
+                actor=actor,
+                account_id=request.account_id,
+                page_size=request.page_size,
+                cursor=request.cursor,
+            )
+            return pb.ListModerationLogResponse(
+                entries=[log_to_pb(e) for e in page.entries], next_cursor=page.next_cursor
+            )
+
 
 def register(
     server: grpc.aio.Server,
@@ -167,6 +491,7 @@ def register(
     settings: Settings | None = None,
     clock: service.Clock | None = None,
     graph_client_factory: graph.GraphClientFactory | None = None,
+    classifier: sentiment.Classifier | None = None,
 ) -> None:
     """Add SnsService to server. Refuses to start without token keys in production."""
     settings = settings or get_settings()
@@ -176,6 +501,7 @@ def register(
             clock or service.utc_now,
             graph_client_factory or graph.default_factory,
             TokenBox.from_settings(settings),
+            classifier,
         ),
         server,
     )

@@ -5,12 +5,22 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.sns.models import Account, FollowerHistory, Media
+from petful.sns.models import (
+    Account,
+    AnalyticsRow,
+    Comment,
+    FollowerHistory,
+    InsightMonth,
+    Media,
+    ModerationLog,
+    ModerationSettings,
+)
 from petful.sns.rules import AccountStatus
 
 
@@ -41,12 +51,13 @@ async def active_by_ig_user(
     return result
 
 
-async def accounts_of_owner(session: AsyncSession, owner: uuid.UUID) -> list[Account]:
-    stmt = (
-        sa.select(Account)
-        .where(Account.owner_user_id == owner, Account.status != AccountStatus.UNLINKED.value)
-        .order_by(Account.created_at.desc(), Account.id.desc())
-    )
+async def accounts_of_owner(
+    session: AsyncSession, owner: uuid.UUID, *, include_unlinked: bool = False
+) -> list[Account]:
+    stmt = sa.select(Account).where(Account.owner_user_id == owner)
+    if not include_unlinked:
+        stmt = stmt.where(Account.status != AccountStatus.UNLINKED.value)
+    stmt = stmt.order_by(Account.created_at.desc(), Account.id.desc())
     return list((await session.execute(stmt)).scalars())
 
 
@@ -86,6 +97,8 @@ async def upsert_media(
             "like_count": stmt.excluded.like_count,
             "comments_count": stmt.excluded.comments_count,
             "synced_at": stmt.excluded.synced_at,
+            "shortcode": stmt.excluded.shortcode,
+            "paid_partnership": stmt.excluded.paid_partnership,
         },
     )
     await session.execute(stmt)
@@ -141,3 +154,212 @@ async def follower_history(session: AsyncSession, account_id: uuid.UUID) -> list
         .order_by(FollowerHistory.day)
     )
     return list((await session.execute(stmt)).scalars())
+
+
+# --- posts -----------------------------------------------------------------------------------
+
+
+async def media_by_shortcode(
+    session: AsyncSession, account_id: uuid.UUID, shortcode: str
+) -> Media | None:
+    stmt = sa.select(Media).where(Media.account_id == account_id, Media.shortcode == shortcode)
+    result: Media | None = (await session.execute(stmt.limit(1))).scalar_one_or_none()
+    return result
+
+
+async def media_by_shortcodes(
+    session: AsyncSession, shortcodes: Sequence[str], account_id: uuid.UUID | None
+) -> list[Media]:
+    if not shortcodes:
+        return []
+    stmt = sa.select(Media).where(Media.shortcode.in_(list(set(shortcodes))))
+    if account_id is not None:
+        stmt = stmt.where(Media.account_id == account_id)
+    # Only posts of accounts that are still linked (an unlinked account's old row and a
+    # re-link by someone else must not both answer).
+    stmt = stmt.join(Account, Account.id == Media.account_id).where(
+        Account.status != AccountStatus.UNLINKED.value
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def media_comment_counts(session: AsyncSession, account_id: uuid.UUID) -> dict[str, int]:
+    stmt = sa.select(Media.ig_media_id, Media.comments_count).where(Media.account_id == account_id)
+    return {row[0]: int(row[1]) for row in await session.execute(stmt)}
+
+
+# --- insights and analytics ------------------------------------------------------------------
+
+
+async def upsert_insight(
+    session: AsyncSession, account_id: uuid.UUID, month: date, values: dict[str, int], now: datetime
+) -> None:
+    row = {k: int(values.get(k, 0)) for k in ("likes", "comments", "shares", "views", "reach")}
+    stmt = insert(InsightMonth).values(account_id=account_id, month=month, synced_at=now, **row)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["account_id", "month"],
+        set_={**{k: getattr(stmt.excluded, k) for k in row}, "synced_at": stmt.excluded.synced_at},
+    )
+    await session.execute(stmt)
+
+
+async def insights_of(session: AsyncSession, account_id: uuid.UUID) -> list[InsightMonth]:
+    stmt = (
+        sa.select(InsightMonth)
+        .where(InsightMonth.account_id == account_id)
+        .order_by(InsightMonth.month)
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def save_analytics(
+    session: AsyncSession, account_id: uuid.UUID, data: dict[str, Any], now: datetime
+) -> None:
+    stmt = insert(AnalyticsRow).values(account_id=account_id, computed_at=now, data=data)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["account_id"],
+        set_={"computed_at": stmt.excluded.computed_at, "data": stmt.excluded.data},
+    )
+    await session.execute(stmt)
+
+
+async def analytics_for(
+    session: AsyncSession, account_ids: Sequence[uuid.UUID]
+) -> list[AnalyticsRow]:
+    if not account_ids:
+        return []
+    stmt = sa.select(AnalyticsRow).where(AnalyticsRow.account_id.in_(list(account_ids)))
+    return list((await session.execute(stmt)).scalars())
+
+
+async def analytics_of(session: AsyncSession, account_id: uuid.UUID) -> AnalyticsRow | None:
+    result: AnalyticsRow | None = await session.get(AnalyticsRow, account_id)
+    return result
+
+
+# --- moderation ------------------------------------------------------------------------------
+
+
+async def moderation_settings(
+    session: AsyncSession, account_id: uuid.UUID, *, for_update: bool = False
+) -> ModerationSettings | None:
+    stmt = sa.select(ModerationSettings).where(ModerationSettings.account_id == account_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    result: ModerationSettings | None = (await session.execute(stmt)).scalar_one_or_none()
+    return result
+
+
+async def add_row(session: AsyncSession, row: object) -> None:
+    session.add(row)
+    await session.flush()
+
+
+async def comment_ids(session: AsyncSession, account_id: uuid.UUID) -> set[str]:
+    stmt = sa.select(Comment.ig_comment_id).where(Comment.account_id == account_id)
+    return set((await session.execute(stmt)).scalars())
+
+
+async def refresh_comments(
+    session: AsyncSession, account_id: uuid.UUID, rows: Sequence[dict[str, Any]], now: datetime
+) -> None:
+    """Refresh what Instagram owns (text, likes, user name) of known comments. State,
+    sentiment and moderation stay as they are: a re-sync never undoes a decision."""
+    for r in rows:
+        await session.execute(
+            sa.update(Comment)
+            .where(Comment.account_id == account_id, Comment.ig_comment_id == r["ig_comment_id"])
+            .values(
+                text=r["text"], like_count=r["like_count"], username=r["username"], synced_at=now
+            )
+        )
+
+
+async def get_comment(
+    session: AsyncSession, comment_id: uuid.UUID, *, for_update: bool = False
+) -> Comment | None:
+    stmt = sa.select(Comment).where(Comment.id == comment_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    result: Comment | None = (await session.execute(stmt)).scalar_one_or_none()
+    return result
+
+
+SORTS = {
+    "NEWEST": (Comment.posted_at.desc(), Comment.id.desc()),
+    "OLDEST": (Comment.posted_at.asc(), Comment.id.asc()),
+    "MOST_LIKED": (Comment.like_count.desc(), Comment.posted_at.desc(), Comment.id.desc()),
+}
+
+
+async def search_comments(
+    session: AsyncSession,
+    account_id: uuid.UUID,
+    *,
+    sentiment: str | None,
+    moderated: bool | None,
+    text: str,
+    ig_media_id: str,
+    sort: str,
+    offset: int,
+    limit: int,
+) -> list[Comment]:
+    """One page (limit rows after offset) in a stable order (ties broken by id)."""
+    stmt = sa.select(Comment).where(Comment.account_id == account_id)
+    if sentiment:
+        stmt = stmt.where(Comment.sentiment == sentiment)
+    if moderated is True:
+        stmt = stmt.where(Comment.state != "VISIBLE")
+    elif moderated is False:
+        stmt = stmt.where(Comment.state == "VISIBLE")
+    if text:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(Comment.text.ilike(f"%{escaped}%", escape="\\"))
+    if ig_media_id:
+        stmt = stmt.where(Comment.ig_media_id == ig_media_id)
+    stmt = stmt.order_by(*SORTS[sort]).offset(offset).limit(limit)
+    return list((await session.execute(stmt)).scalars())
+
+
+async def comment_counts(session: AsyncSession, account_id: uuid.UUID) -> dict[str, int]:
+    c = Comment
+    stmt = sa.select(
+        sa.func.count().label("total"),
+        sa.func.count().filter(c.state == "HIDDEN").label("hidden"),
+        sa.func.count().filter(c.state == "DELETED").label("deleted"),
+        sa.func.count().filter(sa.func.cardinality(c.banned_hits) > 0).label("banned"),
+        sa.func.count().filter(c.sentiment == "POSITIVE").label("positive"),
+        sa.func.count().filter(c.sentiment == "NEGATIVE").label("negative"),
+        sa.func.count().filter(c.sentiment == "NEUTRAL").label("neutral"),
+    ).where(c.account_id == account_id)
+    row = (await session.execute(stmt)).one()
+    return {k: int(v or 0) for k, v in row._mapping.items()}
+
+
+async def comment_texts(session: AsyncSession, account_id: uuid.UUID) -> list[str]:
+    stmt = sa.select(Comment.text).where(Comment.account_id == account_id)
+    return list((await session.execute(stmt)).scalars())
+
+
+async def moderation_log(
+    session: AsyncSession, account_id: uuid.UUID, *, offset: int, limit: int
+) -> list[ModerationLog]:
+    stmt = (
+        sa.select(ModerationLog)
+        .where(ModerationLog.account_id == account_id)
+        .order_by(ModerationLog.at.desc(), ModerationLog.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def forget_synced_data(session: AsyncSession, account_id: uuid.UUID) -> None:
+    """Everything synced from Instagram for the account, and its moderation data (the
+    account row itself stays, UNLINKED, so ids held by other services still resolve)."""
+    for model in (ModerationLog, Comment, ModerationSettings, AnalyticsRow, InsightMonth):
+        await session.execute(sa.delete(model).where(model.account_id == account_id))
+    await session.execute(
+        sa.delete(FollowerHistory).where(FollowerHistory.account_id == account_id)
+    )
+    await session.execute(sa.delete(Media).where(Media.account_id == account_id))

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from petful.platform.db import transaction
 from petful.platform.jobs import beat, celery_app, run_async
 from petful.platform.settings import Settings, get_settings
-from petful.sns import graph, service
+from petful.sns import graph, sentiment, service
 from petful.sns.crypto import TokenBox
 
 
@@ -32,6 +32,7 @@ async def sync_one(
             box=box,
             now=now or datetime.now(UTC),
             account_id=account_id,
+            classifier=sentiment.classifier_from_settings(settings),
         )
 
 

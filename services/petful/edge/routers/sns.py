@@ -5,13 +5,39 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+import grpc
+from fastapi import APIRouter, Path, Query, status
 
 from petful.edge import clients
-from petful.edge.auth import CurrentUser
-from petful.edge.sns_schemas import Account, AccountList, LinkIn, Metrics
+from petful.edge.auth import AdminUser, CurrentUser
+from petful.edge.identity_schemas import ts
+from petful.edge.sns_schemas import (
+    ACTION_NAMES,
+    ACTION_PB,
+    SENTIMENT_PB,
+    SORT_PB,
+    Account,
+    AccountList,
+    AccountSummary,
+    AccountWithMetrics,
+    Analytics,
+    BannedWordsIn,
+    CommentOut,
+    CommentPage,
+    LinkIn,
+    LogEntry,
+    LogPage,
+    Metrics,
+    ModerationSettingsIn,
+    ModerationSettingsOut,
+    ModerationStats,
+    MyAccountList,
+    Post,
+    SentimentName,
+    SortName,
+)
 from petful.pb.sns.v1 import sns_pb2 as pb
-from petful.platform.auth_context import to_metadata
+from petful.platform.auth_context import Principal, to_metadata
 
 router = APIRouter(prefix="/api/v1/sns", tags=["sns"])
 
@@ -26,10 +52,18 @@ async def link_account(body: LinkIn, user: CurrentUser) -> Account:
     return Account.from_pb(r)
 
 
-@router.get("/accounts", response_model=AccountList)
-async def list_accounts(user: CurrentUser) -> AccountList:
+@router.get("/accounts", response_model=MyAccountList)
+async def list_accounts(user: CurrentUser) -> MyAccountList:
+    """My linked accounts, each with its current figures (followers, engagement rate,
+    averages, growth) from the last sync."""
     r = await clients.sns().ListMyAccounts(pb.ListMyAccountsRequest(), metadata=to_metadata(user))
-    return AccountList(items=[Account.from_pb(a) for a in r.accounts])
+    summaries = {s.account_id: AccountSummary.from_pb(s) for s in r.summaries}
+    return MyAccountList(
+        items=[
+            AccountWithMetrics(**Account.from_pb(a).model_dump(), metrics=summaries.get(a.id))
+            for a in r.accounts
+        ]
+    )
 
 
 @router.get("/accounts/{account_id}", response_model=Account)
@@ -70,3 +104,200 @@ async def unlink_account(account_id: UUID, user: CurrentUser) -> Account:
         pb.UnlinkAccountRequest(account_id=str(account_id)), metadata=to_metadata(user)
     )
     return Account.from_pb(r)
+
+
+@router.get("/accounts/{account_id}/analytics", response_model=Analytics)
+async def get_analytics(account_id: UUID, user: CurrentUser) -> Analytics:
+    """Analytics computed at the last sync: engagement, 30-day changes, posting frequency,
+    follower growth, top posts, sponsored vs organic, a credibility heuristic, insights."""
+    r = await clients.sns().GetAccountAnalytics(
+        pb.GetAccountAnalyticsRequest(account_id=str(account_id)), metadata=to_metadata(user)
+    )
+    return Analytics.from_pb(r)
+
+
+@router.get("/accounts/{account_id}/moderation", response_model=ModerationSettingsOut)
+async def get_moderation(account_id: UUID, user: CurrentUser) -> ModerationSettingsOut:
+    r = await clients.sns().GetModerationSettings(
+        pb.GetModerationSettingsRequest(account_id=str(account_id)), metadata=to_metadata(user)
+    )
+    return ModerationSettingsOut.from_pb(r)
+
+
+@router.put("/accounts/{account_id}/moderation", response_model=ModerationSettingsOut)
+async def put_moderation(
+    account_id: UUID, body: ModerationSettingsIn, user: CurrentUser
+) -> ModerationSettingsOut:
+    """Replace the moderation settings (auto-moderation, action, banned words)."""
+    r = await clients.sns().UpdateModerationSettings(
+        body.to_pb(str(account_id)), metadata=to_metadata(user)
+    )
+    return ModerationSettingsOut.from_pb(r)
+
+
+@router.post("/accounts/{account_id}/moderation/banned-words", response_model=ModerationSettingsOut)
+async def add_banned_words(
+    account_id: UUID, body: BannedWordsIn, user: CurrentUser
+) -> ModerationSettingsOut:
+    """Add banned words (duplicates after normalisation are ignored)."""
+    r = await clients.sns().AddBannedWords(
+        pb.BannedWordsRequest(account_id=str(account_id), words=body.words),
+        metadata=to_metadata(user),
+    )
+    return ModerationSettingsOut.from_pb(r)
+
+
+@router.delete(
+    "/accounts/{account_id}/moderation/banned-words/{word}", response_model=ModerationSettingsOut
+)
+async def remove_banned_word(
+    account_id: UUID,
+    word: Annotated[str, Path(min_length=1, max_length=50)],
+    user: CurrentUser,
+) -> ModerationSettingsOut:
+    r = await clients.sns().RemoveBannedWords(
+        pb.BannedWordsRequest(account_id=str(account_id), words=[word]),
+        metadata=to_metadata(user),
+    )
+    return ModerationSettingsOut.from_pb(r)
+
+
+@router.get("/accounts/{account_id}/moderation/stats", response_model=ModerationStats)
+async def get_moderation_stats(account_id: UUID, user: CurrentUser) -> ModerationStats:
+    r = await clients.sns().GetModerationStats(
+        pb.GetModerationStatsRequest(account_id=str(account_id)), metadata=to_metadata(user)
+    )
+    return ModerationStats.from_pb(r)
+
+
+@router.get("/accounts/{account_id}/moderation/log", response_model=LogPage)
+async def get_moderation_log(
+    account_id: UUID,
+    user: CurrentUser,
+    page_size: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str, Query(max_length=200)] = "",
+) -> LogPage:
+    r = await clients.sns().ListModerationLog(
+        pb.ListModerationLogRequest(account_id=str(account_id), page_size=page_size, cursor=cursor),
+        metadata=to_metadata(user),
+    )
+    return LogPage(
+        items=[
+            LogEntry(
+                id=e.id,
+                comment_id=e.comment_id,
+                action=ACTION_NAMES.get(e.action, ""),
+                reason=e.reason,
+                by=e.by,
+                at=ts(e.at),
+            )
+            for e in r.entries
+        ],
+        next_cursor=r.next_cursor or None,
+    )
+
+
+@router.get("/accounts/{account_id}/comments", response_model=CommentPage)
+async def list_comments(
+    account_id: UUID,
+    user: CurrentUser,
+    sentiment: SentimentName | None = None,
+    moderated: bool | None = None,
+    q: Annotated[str, Query(max_length=100, description="Text contains (any case)")] = "",
+    media_id: Annotated[str, Query(max_length=40, pattern=r"^[0-9]*$")] = "",
+    sort: SortName = "NEWEST",
+    page_size: Annotated[int, Query(ge=1, le=100)] = 20,
+    cursor: Annotated[str, Query(max_length=200)] = "",
+) -> CommentPage:
+    """Synced comments and replies, filtered, sorted and paged (next_cursor)."""
+    r = await clients.sns().ListComments(
+        pb.ListCommentsRequest(
+            account_id=str(account_id),
+            sentiment=SENTIMENT_PB[sentiment] if sentiment else pb.SENTIMENT_UNSPECIFIED,  # type: ignore[arg-type]
+            moderated="" if moderated is None else ("yes" if moderated else "no"),
+            text=q,
+            sort=SORT_PB[sort],
+            page_size=page_size,
+            cursor=cursor,
+            ig_media_id=media_id,
+        ),
+        metadata=to_metadata(user),
+    )
+    return CommentPage(
+        items=[CommentOut.from_pb(c) for c in r.comments], next_cursor=r.next_cursor or None
+    )
+
+
+async def _moderate(comment_id: UUID, action: str, user: Principal) -> CommentOut:
+    r = await clients.sns().ModerateComment(
+        pb.ModerateCommentRequest(comment_id=str(comment_id), action=ACTION_PB[action]),  # type: ignore[arg-type]
+        metadata=to_metadata(user),
+    )
+    return CommentOut.from_pb(r)
+
+
+@router.post("/comments/{comment_id}/hide", response_model=CommentOut)
+async def hide_comment(comment_id: UUID, user: CurrentUser) -> CommentOut:
+    """Hide the comment on Instagram (reversible with unhide). 409 if not possible."""
+    return await _moderate(comment_id, "HIDE", user)
+
+
+@router.post("/comments/{comment_id}/unhide", response_model=CommentOut)
+async def unhide_comment(comment_id: UUID, user: CurrentUser) -> CommentOut:
+    return await _moderate(comment_id, "UNHIDE", user)
+
+
+@router.post("/comments/{comment_id}/delete", response_model=CommentOut)
+async def delete_comment(comment_id: UUID, user: CurrentUser) -> CommentOut:
+    """Delete the comment on Instagram (not reversible)."""
+    return await _moderate(comment_id, "DELETE", user)
+
+
+@router.get("/posts/by-url", response_model=Post)
+async def post_by_url(
+    user: CurrentUser,
+    account_id: UUID,
+    url: Annotated[str, Query(min_length=1, max_length=2048)],
+) -> Post:
+    """The synced post of one of my accounts with this Instagram link (404 until synced)."""
+    r = await clients.sns().GetPostByUrl(
+        pb.GetPostByUrlRequest(account_id=str(account_id), url=url), metadata=to_metadata(user)
+    )
+    return Post.from_pb(r)
+
+
+# --- admin -------------------------------------------------------------------------------------
+
+
+@router.get("/admin/users/{user_id}/accounts", response_model=AccountList)
+async def admin_user_accounts(
+    user_id: UUID, admin: AdminUser, include_unlinked: bool = False
+) -> AccountList:
+    """ADMIN: a user's Instagram accounts with their sync status."""
+    r = await clients.sns().ListUserAccounts(
+        pb.ListUserAccountsRequest(owner_user_id=str(user_id), include_unlinked=include_unlinked),
+        metadata=to_metadata(admin),
+    )
+    return AccountList(items=[Account.from_pb(a) for a in r.accounts])
+
+
+@router.post("/admin/users/{user_id}/sync", response_model=AccountList)
+async def admin_sync_user(user_id: UUID, admin: AdminUser) -> AccountList:
+    """ADMIN: sync every LINKED account of a user now. An account whose sync is already
+    running is listed as it is (its running sync finishes the job)."""
+    stub = clients.sns()
+    r = await stub.ListUserAccounts(
+        pb.ListUserAccountsRequest(owner_user_id=str(user_id)), metadata=to_metadata(admin)
+    )
+    items: list[Account] = []
+    for a in r.accounts:
+        if a.status == pb.ACCOUNT_STATUS_LINKED:
+            try:
+                a = await stub.SyncAccount(
+                    pb.SyncAccountRequest(account_id=a.id), metadata=to_metadata(admin)
+                )
+            except grpc.aio.AioRpcError as e:
+                if e.code() != grpc.StatusCode.ABORTED:
+                    raise
+        items.append(Account.from_pb(a))
+    return AccountList(items=items)

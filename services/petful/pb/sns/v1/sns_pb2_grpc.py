@@ -69,6 +69,66 @@ class SnsServiceStub:
                 request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetAccountMetricsRequest.SerializeToString,
                 response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.AccountMetrics.FromString,
                 _registered_method=True)
+        self.GetPostByUrl = channel.unary_unary(
+                '/petful.sns.v1.SnsService/GetPostByUrl',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetPostByUrlRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.Post.FromString,
+                _registered_method=True)
+        self.GetPostFigures = channel.unary_unary(
+                '/petful.sns.v1.SnsService/GetPostFigures',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetPostFiguresRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.PostFigures.FromString,
+                _registered_method=True)
+        self.GetAccountAnalytics = channel.unary_unary(
+                '/petful.sns.v1.SnsService/GetAccountAnalytics',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetAccountAnalyticsRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.AccountAnalytics.FromString,
+                _registered_method=True)
+        self.GetModerationSettings = channel.unary_unary(
+                '/petful.sns.v1.SnsService/GetModerationSettings',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetModerationSettingsRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.FromString,
+                _registered_method=True)
+        self.UpdateModerationSettings = channel.unary_unary(
+                '/petful.sns.v1.SnsService/UpdateModerationSettings',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.UpdateModerationSettingsRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.FromString,
+                _registered_method=True)
+        self.AddBannedWords = channel.unary_unary(
+                '/petful.sns.v1.SnsService/AddBannedWords',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.BannedWordsRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.FromString,
+                _registered_method=True)
+        self.RemoveBannedWords = channel.unary_unary(
+                '/petful.sns.v1.SnsService/RemoveBannedWords',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.BannedWordsRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.FromString,
+                _registered_method=True)
+        self.ListComments = channel.unary_unary(
+                '/petful.sns.v1.SnsService/ListComments',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListCommentsRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListCommentsResponse.FromString,
+                _registered_method=True)
+        self.ModerateComment = channel.unary_unary(
+                '/petful.sns.v1.SnsService/ModerateComment',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerateCommentRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.Comment.FromString,
+                _registered_method=True)
+        self.GetModerationStats = channel.unary_unary(
+                '/petful.sns.v1.SnsService/GetModerationStats',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetModerationStatsRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationStats.FromString,
+                _registered_method=True)
+        self.ListModerationLog = channel.unary_unary(
+                '/petful.sns.v1.SnsService/ListModerationLog',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListModerationLogRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListModerationLogResponse.FromString,
+                _registered_method=True)
+        self.ListUserAccounts = channel.unary_unary(
+                '/petful.sns.v1.SnsService/ListUserAccounts',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListUserAccountsRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListAccountsResponse.FromString,
+                _registered_method=True)
 
 
 class SnsServiceServicer:
@@ -82,7 +142,9 @@ class SnsServiceServicer:
     def LinkAccount(self, request, context):
         """Owner. Exchanges the short-lived Facebook user token for a long-lived one, finds the
         Instagram business accounts of the user's pages and links the one named by
-        ig_user_id (or the only one) and runs its first full sync. INVALID_ARGUMENT names
+        ig_user_id (or the only one) and runs its first full sync (profile, media, every
+        post's comments with replies, settings.sns_insight_months of insights, analytics).
+        INVALID_ARGUMENT names
         access_token when Facebook rejects the token, and ig_user_id when it is not one of the
         user's accounts or is missing while the user has several; FAILED_PRECONDITION when the
         user's pages have no Instagram business account; ALREADY_EXISTS when another user has
@@ -108,16 +170,23 @@ class SnsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UnlinkAccount(self, request, context):
-        """Owner. Forgets the token and marks the account UNLINKED. Emits sns.account.unlinked.
+        """Owner. Forgets the token and the synced data (media, comments, insights, analytics,
+        follower history, moderation settings and log) and marks the account UNLINKED.
+        Emits sns.account.unlinked.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def SyncAccount(self, request, context):
-        """Owner or ADMIN. Syncs profile, media and today's follower count now (ABORTED while
-        another sync of the account runs). Emits sns.account.synced (or
-        sns.account.needs_reauth when Instagram no longer accepts the token).
+        """Owner or ADMIN. Syncs profile, media, today's follower count, comments (of recent
+        posts and posts whose comment count changed; new ones are classified and, when the
+        owner turned it on, auto-moderated), this and last month's insights, and recomputes
+        the analytics, now (ABORTED while another sync of the account runs). A token that
+        expires within settings.sns_token_refresh_days is exchanged for a fresh one first.
+        Emits sns.account.synced, sns.post.published per post seen for the first time,
+        sns.comment.moderated per auto-moderated comment (or sns.account.needs_reauth when
+        Instagram no longer accepts the token). A re-sync never undoes a moderation decision.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -125,6 +194,101 @@ class SnsServiceServicer:
 
     def GetAccountMetrics(self, request, context):
         """Owner, ADMIN or SERVICE. Figures from the last sync; window_days 0 means the default.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPostByUrl(self, request, context):
+        """Owner, ADMIN or SERVICE. The synced post of the account whose Instagram permalink has
+        the shortcode of url (`https://www.instagram.com/p/<code>/` or `/reel/<code>/`, query
+        and trailing slash ignored). INVALID_ARGUMENT names url when it is not an Instagram
+        post link; NOT_FOUND when the account has no such post (yet: it may appear after the
+        next sync). Emits nothing (campaigns emit their own content events).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPostFigures(self, request, context):
+        """SERVICE or ADMIN (campaign reports). The synced posts of the urls (at most 200), in
+        the order asked; unknown urls, and urls of other accounts when account_id is set,
+        are left out. Invalid urls are INVALID_ARGUMENT naming urls.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAccountAnalytics(self, request, context):
+        """Owner, ADMIN or SERVICE. Analytics computed at the last sync (see AccountAnalytics).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetModerationSettings(self, request, context):
+        """Owner. Comment moderation settings of the account (defaults until changed).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateModerationSettings(self, request, context):
+        """Owner. Replaces the settings. INVALID_ARGUMENT names banned_words (too many, too long,
+        empty after normalisation) or action. Emits sns.moderation.settings_changed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddBannedWords(self, request, context):
+        """Owner. Adds banned words (merged with the list, duplicates after normalisation
+        ignored; at most 200 in all). INVALID_ARGUMENT names words.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveBannedWords(self, request, context):
+        """Owner. Removes banned words (compared after normalisation; unknown ones ignored).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListComments(self, request, context):
+        """Owner. Synced comments (replies included) with filters, sort and cursor paging.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ModerateComment(self, request, context):
+        """Owner. Hide, unhide or delete one comment on Instagram and log the decision.
+        FAILED_PRECONDITION for a deleted comment or an impossible transition (unhide a
+        visible one); the decision is logged with by = "user". Emits sns.comment.moderated.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetModerationStats(self, request, context):
+        """Owner. Totals, moderated count/rate, banned-word hits (comments), sentiment ratios.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListModerationLog(self, request, context):
+        """Owner. The moderation log of the account, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListUserAccounts(self, request, context):
+        """ADMIN. A user's accounts with their sync status (last_synced_at, last_sync_error,
+        status), newest first; unlinked ones too when include_unlinked.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -162,6 +326,66 @@ def add_SnsServiceServicer_to_server(servicer, server):
                     servicer.GetAccountMetrics,
                     request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetAccountMetricsRequest.FromString,
                     response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.AccountMetrics.SerializeToString,
+            ),
+            'GetPostByUrl': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPostByUrl,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetPostByUrlRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.Post.SerializeToString,
+            ),
+            'GetPostFigures': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPostFigures,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetPostFiguresRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.PostFigures.SerializeToString,
+            ),
+            'GetAccountAnalytics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccountAnalytics,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetAccountAnalyticsRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.AccountAnalytics.SerializeToString,
+            ),
+            'GetModerationSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetModerationSettings,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetModerationSettingsRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.SerializeToString,
+            ),
+            'UpdateModerationSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateModerationSettings,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.UpdateModerationSettingsRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.SerializeToString,
+            ),
+            'AddBannedWords': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddBannedWords,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.BannedWordsRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.SerializeToString,
+            ),
+            'RemoveBannedWords': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveBannedWords,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.BannedWordsRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.SerializeToString,
+            ),
+            'ListComments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListComments,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListCommentsRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListCommentsResponse.SerializeToString,
+            ),
+            'ModerateComment': grpc.unary_unary_rpc_method_handler(
+                    servicer.ModerateComment,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerateCommentRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.Comment.SerializeToString,
+            ),
+            'GetModerationStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetModerationStats,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.GetModerationStatsRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ModerationStats.SerializeToString,
+            ),
+            'ListModerationLog': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListModerationLog,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListModerationLogRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListModerationLogResponse.SerializeToString,
+            ),
+            'ListUserAccounts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListUserAccounts,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListUserAccountsRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListAccountsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -331,6 +555,330 @@ class SnsService:
             '/petful.sns.v1.SnsService/GetAccountMetrics',
             petful_dot_sns_dot_v1_dot_sns__pb2.GetAccountMetricsRequest.SerializeToString,
             petful_dot_sns_dot_v1_dot_sns__pb2.AccountMetrics.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPostByUrl(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/GetPostByUrl',
+            petful_dot_sns_dot_v1_dot_sns__pb2.GetPostByUrlRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.Post.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPostFigures(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/GetPostFigures',
+            petful_dot_sns_dot_v1_dot_sns__pb2.GetPostFiguresRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.PostFigures.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccountAnalytics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/GetAccountAnalytics',
+            petful_dot_sns_dot_v1_dot_sns__pb2.GetAccountAnalyticsRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.AccountAnalytics.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetModerationSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/GetModerationSettings',
+            petful_dot_sns_dot_v1_dot_sns__pb2.GetModerationSettingsRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateModerationSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/UpdateModerationSettings',
+            petful_dot_sns_dot_v1_dot_sns__pb2.UpdateModerationSettingsRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddBannedWords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/AddBannedWords',
+            petful_dot_sns_dot_v1_dot_sns__pb2.BannedWordsRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveBannedWords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/RemoveBannedWords',
+            petful_dot_sns_dot_v1_dot_sns__pb2.BannedWordsRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.ModerationSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListComments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/ListComments',
+            petful_dot_sns_dot_v1_dot_sns__pb2.ListCommentsRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.ListCommentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ModerateComment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/ModerateComment',
+            petful_dot_sns_dot_v1_dot_sns__pb2.ModerateCommentRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.Comment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetModerationStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/GetModerationStats',
+            petful_dot_sns_dot_v1_dot_sns__pb2.GetModerationStatsRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.ModerationStats.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListModerationLog(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/ListModerationLog',
+            petful_dot_sns_dot_v1_dot_sns__pb2.ListModerationLogRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.ListModerationLogResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListUserAccounts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/ListUserAccounts',
+            petful_dot_sns_dot_v1_dot_sns__pb2.ListUserAccountsRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.ListAccountsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -41,7 +41,9 @@ class SnsServiceStub:
     LinkAccount: _grpc.UnaryUnaryMultiCallable[_sns_pb2.LinkAccountRequest, _sns_pb2.Account]
     """Owner. Exchanges the short-lived Facebook user token for a long-lived one, finds the
     Instagram business accounts of the user's pages and links the one named by
-    ig_user_id (or the only one) and runs its first full sync. INVALID_ARGUMENT names
+    ig_user_id (or the only one) and runs its first full sync (profile, media, every
+    post's comments with replies, settings.sns_insight_months of insights, analytics).
+    INVALID_ARGUMENT names
     access_token when Facebook rejects the token, and ig_user_id when it is not one of the
     user's accounts or is missing while the user has several; FAILED_PRECONDITION when the
     user's pages have no Instagram business account; ALREADY_EXISTS when another user has
@@ -53,14 +55,63 @@ class SnsServiceStub:
     GetAccount: _grpc.UnaryUnaryMultiCallable[_sns_pb2.GetAccountRequest, _sns_pb2.Account]
     """Owner, ADMIN or SERVICE."""
     UnlinkAccount: _grpc.UnaryUnaryMultiCallable[_sns_pb2.UnlinkAccountRequest, _sns_pb2.Account]
-    """Owner. Forgets the token and marks the account UNLINKED. Emits sns.account.unlinked."""
+    """Owner. Forgets the token and the synced data (media, comments, insights, analytics,
+    follower history, moderation settings and log) and marks the account UNLINKED.
+    Emits sns.account.unlinked.
+    """
     SyncAccount: _grpc.UnaryUnaryMultiCallable[_sns_pb2.SyncAccountRequest, _sns_pb2.Account]
-    """Owner or ADMIN. Syncs profile, media and today's follower count now (ABORTED while
-    another sync of the account runs). Emits sns.account.synced (or
-    sns.account.needs_reauth when Instagram no longer accepts the token).
+    """Owner or ADMIN. Syncs profile, media, today's follower count, comments (of recent
+    posts and posts whose comment count changed; new ones are classified and, when the
+    owner turned it on, auto-moderated), this and last month's insights, and recomputes
+    the analytics, now (ABORTED while another sync of the account runs). A token that
+    expires within settings.sns_token_refresh_days is exchanged for a fresh one first.
+    Emits sns.account.synced, sns.post.published per post seen for the first time,
+    sns.comment.moderated per auto-moderated comment (or sns.account.needs_reauth when
+    Instagram no longer accepts the token). A re-sync never undoes a moderation decision.
     """
     GetAccountMetrics: _grpc.UnaryUnaryMultiCallable[_sns_pb2.GetAccountMetricsRequest, _sns_pb2.AccountMetrics]
     """Owner, ADMIN or SERVICE. Figures from the last sync; window_days 0 means the default."""
+    GetPostByUrl: _grpc.UnaryUnaryMultiCallable[_sns_pb2.GetPostByUrlRequest, _sns_pb2.Post]
+    """Owner, ADMIN or SERVICE. The synced post of the account whose Instagram permalink has
+    the shortcode of url (`https://www.instagram.com/p/<code>/` or `/reel/<code>/`, query
+    and trailing slash ignored). INVALID_ARGUMENT names url when it is not an Instagram
+    post link; NOT_FOUND when the account has no such post (yet: it may appear after the
+    next sync). Emits nothing (campaigns emit their own content events).
+    """
+    GetPostFigures: _grpc.UnaryUnaryMultiCallable[_sns_pb2.GetPostFiguresRequest, _sns_pb2.PostFigures]
+    """SERVICE or ADMIN (campaign reports). The synced posts of the urls (at most 200), in
+    the order asked; unknown urls, and urls of other accounts when account_id is set,
+    are left out. Invalid urls are INVALID_ARGUMENT naming urls.
+    """
+    GetAccountAnalytics: _grpc.UnaryUnaryMultiCallable[_sns_pb2.GetAccountAnalyticsRequest, _sns_pb2.AccountAnalytics]
+    """Owner, ADMIN or SERVICE. Analytics computed at the last sync (see AccountAnalytics)."""
+    GetModerationSettings: _grpc.UnaryUnaryMultiCallable[_sns_pb2.GetModerationSettingsRequest, _sns_pb2.ModerationSettings]
+    """Owner. Comment moderation settings of the account (defaults until changed)."""
+    UpdateModerationSettings: _grpc.UnaryUnaryMultiCallable[_sns_pb2.UpdateModerationSettingsRequest, _sns_pb2.ModerationSettings]
+    """Owner. Replaces the settings. INVALID_ARGUMENT names banned_words (too many, too long,
+    empty after normalisation) or action. Emits sns.moderation.settings_changed.
+    """
+    AddBannedWords: _grpc.UnaryUnaryMultiCallable[_sns_pb2.BannedWordsRequest, _sns_pb2.ModerationSettings]
+    """Owner. Adds banned words (merged with the list, duplicates after normalisation
+    ignored; at most 200 in all). INVALID_ARGUMENT names words.
+    """
+    RemoveBannedWords: _grpc.UnaryUnaryMultiCallable[_sns_pb2.BannedWordsRequest, _sns_pb2.ModerationSettings]
+    """Owner. Removes banned words (compared after normalisation; unknown ones ignored)."""
+    ListComments: _grpc.UnaryUnaryMultiCallable[_sns_pb2.ListCommentsRequest, _sns_pb2.ListCommentsResponse]
+    """Owner. Synced comments (replies included) with filters, sort and cursor paging."""
+    ModerateComment: _grpc.UnaryUnaryMultiCallable[_sns_pb2.ModerateCommentRequest, _sns_pb2.Comment]
+    """Owner. Hide, unhide or delete one comment on Instagram and log the decision.
+    FAILED_PRECONDITION for a deleted comment or an impossible transition (unhide a
+    visible one); the decision is logged with by = "user". Emits sns.comment.moderated.
+    """
+    GetModerationStats: _grpc.UnaryUnaryMultiCallable[_sns_pb2.GetModerationStatsRequest, _sns_pb2.ModerationStats]
+    """Owner. Totals, moderated count/rate, banned-word hits (comments), sentiment ratios."""
+    ListModerationLog: _grpc.UnaryUnaryMultiCallable[_sns_pb2.ListModerationLogRequest, _sns_pb2.ListModerationLogResponse]
+    """Owner. The moderation log of the account, newest first."""
+    ListUserAccounts: _grpc.UnaryUnaryMultiCallable[_sns_pb2.ListUserAccountsRequest, _sns_pb2.ListAccountsResponse]
+    """ADMIN. A user's accounts with their sync status (last_synced_at, last_sync_error,
+    status), newest first; unlinked ones too when include_unlinked.
+    """
 
 @_typing.type_check_only
 class SnsServiceAsyncStub(SnsServiceStub):
@@ -75,7 +126,9 @@ class SnsServiceAsyncStub(SnsServiceStub):
     LinkAccount: _aio.UnaryUnaryMultiCallable[_sns_pb2.LinkAccountRequest, _sns_pb2.Account]  # type: ignore[assignment]
     """Owner. Exchanges the short-lived Facebook user token for a long-lived one, finds the
     Instagram business accounts of the user's pages and links the one named by
-    ig_user_id (or the only one) and runs its first full sync. INVALID_ARGUMENT names
+    ig_user_id (or the only one) and runs its first full sync (profile, media, every
+    post's comments with replies, settings.sns_insight_months of insights, analytics).
+    INVALID_ARGUMENT names
     access_token when Facebook rejects the token, and ig_user_id when it is not one of the
     user's accounts or is missing while the user has several; FAILED_PRECONDITION when the
     user's pages have no Instagram business account; ALREADY_EXISTS when another user has
@@ -87,14 +140,63 @@ class SnsServiceAsyncStub(SnsServiceStub):
     GetAccount: _aio.UnaryUnaryMultiCallable[_sns_pb2.GetAccountRequest, _sns_pb2.Account]  # type: ignore[assignment]
     """Owner, ADMIN or SERVICE."""
     UnlinkAccount: _aio.UnaryUnaryMultiCallable[_sns_pb2.UnlinkAccountRequest, _sns_pb2.Account]  # type: ignore[assignment]
-    """Owner. Forgets the token and marks the account UNLINKED. Emits sns.account.unlinked."""
+    """Owner. Forgets the token and the synced data (media, comments, insights, analytics,
+    follower history, moderation settings and log) and marks the account UNLINKED.
+    Emits sns.account.unlinked.
+    """
     SyncAccount: _aio.UnaryUnaryMultiCallable[_sns_pb2.SyncAccountRequest, _sns_pb2.Account]  # type: ignore[assignment]
-    """Owner or ADMIN. Syncs profile, media and today's follower count now (ABORTED while
-    another sync of the account runs). Emits sns.account.synced (or
-    sns.account.needs_reauth when Instagram no longer accepts the token).
+    """Owner or ADMIN. Syncs profile, media, today's follower count, comments (of recent
+    posts and posts whose comment count changed; new ones are classified and, when the
+    owner turned it on, auto-moderated), this and last month's insights, and recomputes
+    the analytics, now (ABORTED while another sync of the account runs). A token that
+    expires within settings.sns_token_refresh_days is exchanged for a fresh one first.
+    Emits sns.account.synced, sns.post.published per post seen for the first time,
+    sns.comment.moderated per auto-moderated comment (or sns.account.needs_reauth when
+    Instagram no longer accepts the token). A re-sync never undoes a moderation decision.
     """
     GetAccountMetrics: _aio.UnaryUnaryMultiCallable[_sns_pb2.GetAccountMetricsRequest, _sns_pb2.AccountMetrics]  # type: ignore[assignment]
     """Owner, ADMIN or SERVICE. Figures from the last sync; window_days 0 means the default."""
+    GetPostByUrl: _aio.UnaryUnaryMultiCallable[_sns_pb2.GetPostByUrlRequest, _sns_pb2.Post]  # type: ignore[assignment]
+    """Owner, ADMIN or SERVICE. The synced post of the account whose Instagram permalink has
+    the shortcode of url (`https://www.instagram.com/p/<code>/` or `/reel/<code>/`, query
+    and trailing slash ignored). INVALID_ARGUMENT names url when it is not an Instagram
+    post link; NOT_FOUND when the account has no such post (yet: it may appear after the
+    next sync). Emits nothing (campaigns emit their own content events).
+    """
+    GetPostFigures: _aio.UnaryUnaryMultiCallable[_sns_pb2.GetPostFiguresRequest, _sns_pb2.PostFigures]  # type: ignore[assignment]
+    """SERVICE or ADMIN (campaign reports). The synced posts of the urls (at most 200), in
+    the order asked; unknown urls, and urls of other accounts when account_id is set,
+    are left out. Invalid urls are INVALID_ARGUMENT naming urls.
+    """
+    GetAccountAnalytics: _aio.UnaryUnaryMultiCallable[_sns_pb2.GetAccountAnalyticsRequest, _sns_pb2.AccountAnalytics]  # type: ignore[assignment]
+    """Owner, ADMIN or SERVICE. Analytics computed at the last sync (see AccountAnalytics)."""
+    GetModerationSettings: _aio.UnaryUnaryMultiCallable[_sns_pb2.GetModerationSettingsRequest, _sns_pb2.ModerationSettings]  # type: ignore[assignment]
+    """Owner. Comment moderation settings of the account (defaults until changed)."""
+    UpdateModerationSettings: _aio.UnaryUnaryMultiCallable[_sns_pb2.UpdateModerationSettingsRequest, _sns_pb2.ModerationSettings]  # type: ignore[assignment]
+    """Owner. Replaces the settings. INVALID_ARGUMENT names banned_words (too many, too long,
+    empty after normalisation) or action. Emits sns.moderation.settings_changed.
+    """
+    AddBannedWords: _aio.UnaryUnaryMultiCallable[_sns_pb2.BannedWordsRequest, _sns_pb2.ModerationSettings]  # type: ignore[assignment]
+    """Owner. Adds banned words (merged with the list, duplicates after normalisation
+    ignored; at most 200 in all). INVALID_ARGUMENT names words.
+    """
+    RemoveBannedWords: _aio.UnaryUnaryMultiCallable[_sns_pb2.BannedWordsRequest, _sns_pb2.ModerationSettings]  # type: ignore[assignment]
+    """Owner. Removes banned words (compared after normalisation; unknown ones ignored)."""
+    ListComments: _aio.UnaryUnaryMultiCallable[_sns_pb2.ListCommentsRequest, _sns_pb2.ListCommentsResponse]  # type: ignore[assignment]
+    """Owner. Synced comments (replies included) with filters, sort and cursor paging."""
+    ModerateComment: _aio.UnaryUnaryMultiCallable[_sns_pb2.ModerateCommentRequest, _sns_pb2.Comment]  # type: ignore[assignment]
+    """Owner. Hide, unhide or delete one comment on Instagram and log the decision.
+    FAILED_PRECONDITION for a deleted comment or an impossible transition (unhide a
+    visible one); the decision is logged with by = "user". Emits sns.comment.moderated.
+    """
+    GetModerationStats: _aio.UnaryUnaryMultiCallable[_sns_pb2.GetModerationStatsRequest, _sns_pb2.ModerationStats]  # type: ignore[assignment]
+    """Owner. Totals, moderated count/rate, banned-word hits (comments), sentiment ratios."""
+    ListModerationLog: _aio.UnaryUnaryMultiCallable[_sns_pb2.ListModerationLogRequest, _sns_pb2.ListModerationLogResponse]  # type: ignore[assignment]
+    """Owner. The moderation log of the account, newest first."""
+    ListUserAccounts: _aio.UnaryUnaryMultiCallable[_sns_pb2.ListUserAccountsRequest, _sns_pb2.ListAccountsResponse]  # type: ignore[assignment]
+    """ADMIN. A user's accounts with their sync status (last_synced_at, last_sync_error,
+    status), newest first; unlinked ones too when include_unlinked.
+    """
 
 class SnsServiceServicer(metaclass=_abc_1.ABCMeta):
     """Instagram business accounts linked by pet owners (Facebook Login for Business), their
@@ -112,7 +214,9 @@ class SnsServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_sns_pb2.Account, _abc.Awaitable[_sns_pb2.Account]]:
         """Owner. Exchanges the short-lived Facebook user token for a long-lived one, finds the
         Instagram business accounts of the user's pages and links the one named by
-        ig_user_id (or the only one) and runs its first full sync. INVALID_ARGUMENT names
+        ig_user_id (or the only one) and runs its first full sync (profile, media, every
+        post's comments with replies, settings.sns_insight_months of insights, analytics).
+        INVALID_ARGUMENT names
         access_token when Facebook rejects the token, and ig_user_id when it is not one of the
         user's accounts or is missing while the user has several; FAILED_PRECONDITION when the
         user's pages have no Instagram business account; ALREADY_EXISTS when another user has
@@ -142,7 +246,10 @@ class SnsServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _sns_pb2.UnlinkAccountRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_sns_pb2.Account, _abc.Awaitable[_sns_pb2.Account]]:
-        """Owner. Forgets the token and marks the account UNLINKED. Emits sns.account.unlinked."""
+        """Owner. Forgets the token and the synced data (media, comments, insights, analytics,
+        follower history, moderation settings and log) and marks the account UNLINKED.
+        Emits sns.account.unlinked.
+        """
 
     @_abc_1.abstractmethod
     def SyncAccount(
@@ -150,9 +257,14 @@ class SnsServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _sns_pb2.SyncAccountRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_sns_pb2.Account, _abc.Awaitable[_sns_pb2.Account]]:
-        """Owner or ADMIN. Syncs profile, media and today's follower count now (ABORTED while
-        another sync of the account runs). Emits sns.account.synced (or
-        sns.account.needs_reauth when Instagram no longer accepts the token).
+        """Owner or ADMIN. Syncs profile, media, today's follower count, comments (of recent
+        posts and posts whose comment count changed; new ones are classified and, when the
+        owner turned it on, auto-moderated), this and last month's insights, and recomputes
+        the analytics, now (ABORTED while another sync of the account runs). A token that
+        expires within settings.sns_token_refresh_days is exchanged for a fresh one first.
+        Emits sns.account.synced, sns.post.published per post seen for the first time,
+        sns.comment.moderated per auto-moderated comment (or sns.account.needs_reauth when
+        Instagram no longer accepts the token). A re-sync never undoes a moderation decision.
         """
 
     @_abc_1.abstractmethod
@@ -162,5 +274,118 @@ class SnsServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_sns_pb2.AccountMetrics, _abc.Awaitable[_sns_pb2.AccountMetrics]]:
         """Owner, ADMIN or SERVICE. Figures from the last sync; window_days 0 means the default."""
+
+    @_abc_1.abstractmethod
+    def GetPostByUrl(
+        self,
+        request: _sns_pb2.GetPostByUrlRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.Post, _abc.Awaitable[_sns_pb2.Post]]:
+        """Owner, ADMIN or SERVICE. The synced post of the account whose Instagram permalink has
+        the shortcode of url (`https://www.instagram.com/p/<code>/` or `/reel/<code>/`, query
+        and trailing slash ignored). INVALID_ARGUMENT names url when it is not an Instagram
+        post link; NOT_FOUND when the account has no such post (yet: it may appear after the
+        next sync). Emits nothing (campaigns emit their own content events).
+        """
+
+    @_abc_1.abstractmethod
+    def GetPostFigures(
+        self,
+        request: _sns_pb2.GetPostFiguresRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.PostFigures, _abc.Awaitable[_sns_pb2.PostFigures]]:
+        """SERVICE or ADMIN (campaign reports). The synced posts of the urls (at most 200), in
+        the order asked; unknown urls, and urls of other accounts when account_id is set,
+        are left out. Invalid urls are INVALID_ARGUMENT naming urls.
+        """
+
+    @_abc_1.abstractmethod
+    def GetAccountAnalytics(
+        self,
+        request: _sns_pb2.GetAccountAnalyticsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.AccountAnalytics, _abc.Awaitable[_sns_pb2.AccountAnalytics]]:
+        """Owner, ADMIN or SERVICE. Analytics computed at the last sync (see AccountAnalytics)."""
+
+    @_abc_1.abstractmethod
+    def GetModerationSettings(
+        self,
+        request: _sns_pb2.GetModerationSettingsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.ModerationSettings, _abc.Awaitable[_sns_pb2.ModerationSettings]]:
+        """Owner. Comment moderation settings of the account (defaults until changed)."""
+
+    @_abc_1.abstractmethod
+    def UpdateModerationSettings(
+        self,
+        request: _sns_pb2.UpdateModerationSettingsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.ModerationSettings, _abc.Awaitable[_sns_pb2.ModerationSettings]]:
+        """Owner. Replaces the settings. INVALID_ARGUMENT names banned_words (too many, too long,
+        empty after normalisation) or action. Emits sns.moderation.settings_changed.
+        """
+
+    @_abc_1.abstractmethod
+    def AddBannedWords(
+        self,
+        request: _sns_pb2.BannedWordsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.ModerationSettings, _abc.Awaitable[_sns_pb2.ModerationSettings]]:
+        """Owner. Adds banned words (merged with the list, duplicates after normalisation
+        ignored; at most 200 in all). INVALID_ARGUMENT names words.
+        """
+
+    @_abc_1.abstractmethod
+    def RemoveBannedWords(
+        self,
+        request: _sns_pb2.BannedWordsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.ModerationSettings, _abc.Awaitable[_sns_pb2.ModerationSettings]]:
+        """Owner. Removes banned words (compared after normalisation; unknown ones ignored)."""
+
+    @_abc_1.abstractmethod
+    def ListComments(
+        self,
+        request: _sns_pb2.ListCommentsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.ListCommentsResponse, _abc.Awaitable[_sns_pb2.ListCommentsResponse]]:
+        """Owner. Synced comments (replies included) with filters, sort and cursor paging."""
+
+    @_abc_1.abstractmethod
+    def ModerateComment(
+        self,
+        request: _sns_pb2.ModerateCommentRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.Comment, _abc.Awaitable[_sns_pb2.Comment]]:
+        """Owner. Hide, unhide or delete one comment on Instagram and log the decision.
+        FAILED_PRECONDITION for a deleted comment or an impossible transition (unhide a
+        visible one); the decision is logged with by = "user". Emits sns.comment.moderated.
+        """
+
+    @_abc_1.abstractmethod
+    def GetModerationStats(
+        self,
+        request: _sns_pb2.GetModerationStatsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.ModerationStats, _abc.Awaitable[_sns_pb2.ModerationStats]]:
+        """Owner. Totals, moderated count/rate, banned-word hits (comments), sentiment ratios."""
+
+    @_abc_1.abstractmethod
+    def ListModerationLog(
+        self,
+        request: _sns_pb2.ListModerationLogRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.ListModerationLogResponse, _abc.Awaitable[_sns_pb2.ListModerationLogResponse]]:
+        """Owner. The moderation log of the account, newest first."""
+
+    @_abc_1.abstractmethod
+    def ListUserAccounts(
+        self,
+        request: _sns_pb2.ListUserAccountsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.ListAccountsResponse, _abc.Awaitable[_sns_pb2.ListAccountsResponse]]:
+        """ADMIN. A user's accounts with their sync status (last_synced_at, last_sync_error,
+        status), newest first; unlinked ones too when include_unlinked.
+        """
 
 def add_SnsServiceServicer_to_server(servicer: SnsServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

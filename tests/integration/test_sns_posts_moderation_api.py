@@ -1,0 +1,540 @@
+"""SnsService posts, analytics and comment moderation over real gRPC, PostgreSQL and Redis,
+with the real Graph client against the Instagram sandbox (fixture from test_sns_api)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import grpc
+import pytest
+import sqlalchemy as sa
+
+from petful.pb.sns.v1 import sns_pb2 as pb
+from petful.platform.auth_context import Principal, service_principal
+from petful.platform.db import transaction
+from petful.sns import rules
+from petful.sns.models import Account, Comment, InsightMonth
+from tests.integration.conftest import outbox_payloads
+from tests.integration.test_sns_api import Sns, fields, person
+from tests.integration.test_sns_api import sns as sns
+
+SETTINGS = "UpdateModerationSettings"
+
+
+async def sync(s: Sns, who: Principal, account_id: str) -> pb.Account:
+    s.clock.advance(timedelta(minutes=5))
+    account: pb.Account = await s.call(
+        who, "SyncAccount", pb.SyncAccountRequest(account_id=account_id)
+    )
+    return account
+
+
+async def comment_rows(account_id: str) -> dict[str, Comment]:
+    async with transaction() as session:
+        rows = await session.execute(
+            sa.select(Comment).where(Comment.account_id == uuid.UUID(account_id))
+        )
+        return {c.ig_comment_id: c for c in rows.scalars()}
+
+
+async def all_comments(s: Sns, who: Principal, account_id: str, **kw: object) -> list[pb.Comment]:
+    out: list[pb.Comment] = []
+    cursor = ""
+    while True:
+        page = await s.call(
+            who,
+            "ListComments",
+            pb.ListCommentsRequest(account_id=account_id, cursor=cursor, page_size=7, **kw),
+        )
+        out.extend(page.comments)
+        if not page.next_cursor:
+            return out
+        cursor = page.next_cursor
+
+
+# --- posts -----------------------------------------------------------------------------------
+
+
+async def test_get_post_by_url(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "bori_maltese")
+    state = sns.sandbox.state
+    reel = state.add_media("bori_maltese", "보리랑 새 간식 #광고", kind="reel", like_count=777)
+    url = reel.permalink + "?igsh=abc123"
+    request = pb.GetPostByUrlRequest(account_id=account.id, url=url)
+    missing = await sns.fails(owner, "GetPostByUrl", request)
+    assert missing.code() == grpc.StatusCode.NOT_FOUND  # not synced yet
+    await sync(sns, owner, account.id)
+    post = await sns.call(owner, "GetPostByUrl", request)
+    # the re-sync announced the new post (only it: the first sync announces nothing)
+    (published,) = await outbox_payloads(rules.TOPIC_POST_PUBLISHED, "sns")
+    assert (published["ig_media_id"], published["permalink"]) == (reel.id, reel.permalink)
+    assert published["paid_partnership"] is True
+    assert (post.account_id, post.ig_media_id, post.permalink) == (
+        account.id,
+        reel.id,
+        reel.permalink,
+    )
+    assert (post.caption, post.like_count, post.comments_count) == ("보리랑 새 간식 #광고", 777, 0)
+    assert post.paid_partnership is True  # the disclosure hashtag
+    assert post.HasField("posted_at")
+    assert post.HasField("synced_at")
+    for who in (person("ADMIN"), service_principal("campaigns")):
+        assert (await sns.call(who, "GetPostByUrl", request)).ig_media_id == reel.id
+    # an older post by its /p/ link, without the trailing slash
+    old = state.accounts["bori_maltese"].media[5]
+    got = await sns.call(
+        owner,
+        "GetPostByUrl",
+        pb.GetPostByUrlRequest(account_id=account.id, url=old.permalink.rstrip("/")),
+    )
+    assert got.ig_media_id == old.id
+    assert got.paid_partnership is rules.is_sponsored(old.caption, old.paid_partnership)
+
+    hidden = await sns.fails(person(), "GetPostByUrl", request)
+    assert hidden.code() == grpc.StatusCode.NOT_FOUND
+    # another account's post is not this account's
+    kongi = await sns.link(owner, "kongi_cat")
+    other = await sns.fails(
+        owner, "GetPostByUrl", pb.GetPostByUrlRequest(account_id=kongi.id, url=reel.permalink)
+    )
+    assert other.code() == grpc.StatusCode.NOT_FOUND
+    bad = await sns.fails(
+        owner,
+        "GetPostByUrl",
+        pb.GetPostByUrlRequest(account_id="x", url="https://example.com/p/abc/"),
+    )
+    assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert fields(bad) == {"account_id", "url"}
+
+
+async def test_get_post_figures(sns: Sns) -> None:
+    owner = person()
+    bori = await sns.link(owner, "bori_maltese")
+    kongi = await sns.link(person(), "kongi_cat")
+    b = sns.sandbox.state.accounts["bori_maltese"].media[0]
+    k = sns.sandbox.state.accounts["kongi_cat"].media[1]
+    unknown = "https://www.instagram.com/p/UnknownCode1/"
+    svc = service_principal("campaigns")
+    figures = await sns.call(
+        svc, "GetPostFigures", pb.GetPostFiguresRequest(urls=[k.permalink, unknown, b.permalink])
+    )
+    assert [(p.account_id, p.ig_media_id) for p in figures.posts] == [
+        (kongi.id, k.id),
+        (bori.id, b.id),
+    ]
+    assert figures.posts[1].like_count == b.like_count
+    only = await sns.call(
+        person("ADMIN"),
+        "GetPostFigures",
+        pb.GetPostFiguresRequest(urls=[k.permalink, b.permalink], account_id=bori.id),
+    )
+    assert [p.ig_media_id for p in only.posts] == [b.id]
+    denied = await sns.fails(owner, "GetPostFigures", pb.GetPostFiguresRequest(urls=[b.permalink]))
+    assert denied.code() == grpc.StatusCode.PERMISSION_DENIED
+    bad = await sns.fails(svc, "GetPostFigures", pb.GetPostFiguresRequest(urls=["nope"]))
+    assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert fields(bad) == {"urls"}
+
+
+# --- analytics -------------------------------------------------------------------------------
+
+
+async def test_analytics_stored_per_sync(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "nabi_russianblue")
+    nabi = sns.sandbox.state.accounts["nabi_russianblue"]
+    request = pb.GetAccountAnalyticsRequest(account_id=account.id)
+    a = await sns.call(owner, "GetAccountAnalytics", request)
+    metrics = await sns.call(
+        owner, "GetAccountMetrics", pb.GetAccountMetricsRequest(account_id=account.id)
+    )
+    assert a.engagement_rate == pytest.approx(metrics.engagement_rate)
+    assert a.followers_count == nabi.followers_count
+    assert a.source == "sandbox"
+    assert a.HasField("computed_at")
+    now = sns.clock()
+    recent = [m for m in nabi.media if now - timedelta(days=30) < m.timestamp <= now]
+    assert a.max_likes == max(m.like_count for m in recent)
+    assert a.avg_likes == pytest.approx(sum(m.like_count for m in recent) / len(recent), abs=0.01)
+    top = sorted(nabi.media, key=lambda m: (m.like_count + m.comments_count, m.timestamp))[-3:]
+    assert [p.ig_media_id for p in a.top_posts] == [m.id for m in reversed(top)]
+    sponsored = [m for m in nabi.media if rules.is_sponsored(m.caption, m.paid_partnership)]
+    assert (a.sponsored_posts, a.organic_posts) == (
+        len(sponsored),
+        len(nabi.media) - len(sponsored),
+    )
+    assert a.paid_vs_organic_engagement > 0
+    assert 0 <= a.credibility.score <= 100
+    assert a.credibility.follower_following_ratio == pytest.approx(
+        round(nabi.followers_count / nabi.follows_count, 2)
+    )
+    assert [m.month for m in a.follower_growth] == [now.strftime("%Y-%m")]
+    # six months of insights on link; every sandbox post (120 days) falls in them
+    assert len(a.insights) == 6
+    assert sum(i.likes for i in a.insights) == sum(m.like_count for m in nabi.media)
+    async with transaction() as session:
+        count = await session.scalar(
+            sa.select(sa.func.count())
+            .select_from(InsightMonth)
+            .where(InsightMonth.account_id == uuid.UUID(account.id))
+        )
+    assert count == 6
+    # recomputed at the next sync (a new post changes the figures)
+    sns.sandbox.state.add_media("nabi_russianblue", "huge #ad", like_count=99_999)
+    await sync(sns, owner, account.id)
+    again = await sns.call(service_principal("matching"), "GetAccountAnalytics", request)
+    assert again.max_likes == 99_999
+    assert again.top_posts[0].caption == "huge #ad"
+    assert again.computed_at.ToDatetime() > a.computed_at.ToDatetime()
+    hidden = await sns.fails(person(), "GetAccountAnalytics", request)
+    assert hidden.code() == grpc.StatusCode.NOT_FOUND
+
+
+# --- comments and moderation -----------------------------------------------------------------
+
+
+async def test_comments_synced_on_link_and_stats(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "bori_maltese")
+    state = sns.sandbox.state
+    bori = state.accounts["bori_maltese"]
+    expected = [c for m in bori.media for c in state.comments.values() if c.media_id == m.id]
+    rows = await comment_rows(account.id)
+    assert set(rows) == {c.id for c in expected}
+    assert any(r.parent_ig_comment_id for r in rows.values())  # replies too
+    assert all(r.state == "VISIBLE" for r in rows.values())  # auto-moderation is off
+    settings = await sns.call(
+        owner, "GetModerationSettings", pb.GetModerationSettingsRequest(account_id=account.id)
+    )
+    assert (settings.auto_moderation, settings.action) == (False, pb.MODERATION_ACTION_HIDE)
+    stats = await sns.call(
+        owner, "GetModerationStats", pb.GetModerationStatsRequest(account_id=account.id)
+    )
+    assert stats.total_comments == len(expected)
+    assert (stats.moderated_comments, stats.moderated_rate, stats.banned_word_comments) == (0, 0, 0)
+    assert stats.positive_ratio + stats.negative_ratio + stats.neutral_ratio == pytest.approx(
+        100, abs=0.2
+    )
+    # banned words count comments (not words), against the current list
+    await sns.call(
+        owner,
+        SETTINGS,
+        pb.UpdateModerationSettingsRequest(
+            account_id=account.id, banned_words=["바보", "광고", "같은"]
+        ),
+    )
+    stats = await sns.call(
+        owner, "GetModerationStats", pb.GetModerationStatsRequest(account_id=account.id)
+    )
+    hit = [c for c in expected if rules.banned_hits(c.text, ["바보", "광고", "같은"])]
+    assert stats.banned_word_comments == len(hit) > 0
+
+
+async def test_auto_moderation_and_resync_never_undoes(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "kongi_cat")
+    state = sns.sandbox.state
+    media = state.accounts["kongi_cat"].media[0]
+    conf = await sns.call(
+        owner,
+        SETTINGS,
+        pb.UpdateModerationSettingsRequest(
+            account_id=account.id,
+            auto_moderation=True,
+            action=pb.MODERATION_ACTION_HIDE,
+            moderate_negative=True,
+            banned_words=["바보", " 바 보 "],
+        ),
+    )
+    assert list(conf.banned_words) == ["바보"]
+    (changed,) = await outbox_payloads(rules.TOPIC_MODERATION_SETTINGS, "sns")
+    assert changed["auto_moderation"] is True
+    spaced = state.add_comment(media.id, "진짜 바 보 같아")
+    jamo = state.add_comment(media.id, "ㅂㅏ보")
+    negative = state.add_comment(media.id, "최악이에요 실망 👎")
+    fine = state.add_comment(media.id, "너무 귀여워요 😍")
+    own = state.add_comment(media.id, "바보들아 고마워", username="kongi_cat")
+    await sync(sns, owner, account.id)
+
+    rows = await comment_rows(account.id)
+    for c in (spaced, jamo, negative):
+        assert state.comments[c.id].hidden, c.text
+        assert rows[c.id].state == "HIDDEN"
+        assert rows[c.id].moderated_at is not None
+    assert rows[spaced.id].moderation_reason == "banned_word:바보"
+    assert rows[negative.id].moderation_reason == "negative"
+    assert rows[negative.id].sentiment == "NEGATIVE"
+    assert rows[fine.id].state == "VISIBLE"
+    assert rows[own.id].state == "VISIBLE"  # the account's own comments are left alone
+    assert not state.comments[fine.id].hidden
+    log = await sns.call(
+        owner, "ListModerationLog", pb.ListModerationLogRequest(account_id=account.id)
+    )
+    assert {(e.comment_id, e.by) for e in log.entries} == {
+        (str(rows[c.id].id), "rule") for c in (spaced, jamo, negative)
+    }
+    events = await outbox_payloads(rules.TOPIC_COMMENT_MODERATED, "sns")
+    assert {e["ig_comment_id"] for e in events} == {spaced.id, jamo.id, negative.id}
+    assert all(e["by"] == "rule" and e["action"] == "HIDE" for e in events)
+
+    # someone unhides them on Instagram behind our back, another comment is deleted
+    # manually: a re-sync keeps every decision (the original reset them)
+    manual = await sns.call(
+        owner,
+        "ModerateComment",
+        pb.ModerateCommentRequest(
+            comment_id=str(rows[fine.id].id), action=pb.MODERATION_ACTION_DELETE
+        ),
+    )
+    assert manual.state == pb.COMMENT_STATE_DELETED
+    for c in (spaced, jamo, negative):
+        state.comments[c.id].hidden = False
+    state.add_comment(media.id, "새 댓글")  # the comment count changes: comments re-read
+    await sync(sns, owner, account.id)
+    await sync(sns, owner, account.id)
+    again = await comment_rows(account.id)
+    for c in (spaced, jamo, negative):
+        assert again[c.id].state == "HIDDEN"
+        assert again[c.id].moderated_at == rows[c.id].moderated_at
+    assert again[fine.id].state == "DELETED"
+    log = await sns.call(
+        owner, "ListModerationLog", pb.ListModerationLogRequest(account_id=account.id)
+    )
+    assert len(log.entries) == 4  # nothing was decided twice
+    stats = await sns.call(
+        owner, "GetModerationStats", pb.GetModerationStatsRequest(account_id=account.id)
+    )
+    assert (stats.hidden_comments, stats.deleted_comments, stats.moderated_comments) == (3, 1, 4)
+    assert stats.moderated_rate == rules.ratio(4, stats.total_comments)
+
+
+async def test_delete_action_setting(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "dubu_corgi")
+    state = sns.sandbox.state
+    media = state.accounts["dubu_corgi"].media[0]
+    await sns.call(
+        owner,
+        SETTINGS,
+        pb.UpdateModerationSettingsRequest(
+            account_id=account.id,
+            auto_moderation=True,
+            action=pb.MODERATION_ACTION_DELETE,
+            banned_words=["사기"],
+        ),
+    )
+    c = state.add_comment(media.id, "이거 완전 사.기 아님?")
+    await sync(sns, owner, account.id)
+    assert state.comments[c.id].deleted
+    assert (await comment_rows(account.id))[c.id].state == "DELETED"
+
+
+async def test_manual_moderation_and_ownership(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "bori_maltese")
+    state = sns.sandbox.state
+    rows = await comment_rows(account.id)
+    target = next(r for r in rows.values() if not r.parent_ig_comment_id)
+    cid = str(target.id)
+
+    def req(action: int) -> pb.ModerateCommentRequest:
+        sns.clock.advance(timedelta(seconds=1))  # log entries at distinct times
+        return pb.ModerateCommentRequest(comment_id=cid, action=action)  # type: ignore[arg-type]
+
+    stranger = await sns.fails(person(), "ModerateComment", req(pb.MODERATION_ACTION_HIDE))
+    assert stranger.code() == grpc.StatusCode.NOT_FOUND
+    admin = await sns.fails(person("ADMIN"), "ModerateComment", req(pb.MODERATION_ACTION_HIDE))
+    assert admin.code() == grpc.StatusCode.PERMISSION_DENIED
+    hidden = await sns.call(owner, "ModerateComment", req(pb.MODERATION_ACTION_HIDE))
+    assert (hidden.state, hidden.moderation_reason) == (pb.COMMENT_STATE_HIDDEN, "manual")
+    assert state.comments[target.ig_comment_id].hidden
+    twice = await sns.fails(owner, "ModerateComment", req(pb.MODERATION_ACTION_HIDE))
+    assert twice.code() == grpc.StatusCode.FAILED_PRECONDITION
+    shown = await sns.call(owner, "ModerateComment", req(pb.MODERATION_ACTION_UNHIDE))
+    assert shown.state == pb.COMMENT_STATE_VISIBLE
+    assert not state.comments[target.ig_comment_id].hidden
+    gone = await sns.call(owner, "ModerateComment", req(pb.MODERATION_ACTION_DELETE))
+    assert gone.state == pb.COMMENT_STATE_DELETED
+    assert state.comments[target.ig_comment_id].deleted
+    final = await sns.fails(owner, "ModerateComment", req(pb.MODERATION_ACTION_UNHIDE))
+    assert final.code() == grpc.StatusCode.FAILED_PRECONDITION
+    log = await sns.call(
+        owner, "ListModerationLog", pb.ListModerationLogRequest(account_id=account.id)
+    )
+    assert [e.action for e in log.entries] == [
+        pb.MODERATION_ACTION_DELETE,
+        pb.MODERATION_ACTION_UNHIDE,
+        pb.MODERATION_ACTION_HIDE,
+    ]
+    assert {e.by_user_id for e in log.entries} == {owner.user_id}
+    bad = await sns.fails(owner, "ModerateComment", pb.ModerateCommentRequest(comment_id="x"))
+    assert fields(bad) == {"comment_id", "action"}
+    unknown = await sns.fails(
+        owner,
+        "ModerateComment",
+        pb.ModerateCommentRequest(comment_id=str(uuid.uuid4()), action=pb.MODERATION_ACTION_HIDE),
+    )
+    assert unknown.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_comment_search_filters_sort_and_paging(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "nabi_russianblue")
+    rows = await comment_rows(account.id)
+    everything = await all_comments(sns, owner, account.id)
+    assert len(everything) == len(rows)
+    assert len({c.id for c in everything}) == len(rows)  # no duplicates across pages
+    times = [c.posted_at.ToDatetime() for c in everything]
+    assert times == sorted(times, reverse=True)
+    oldest = await all_comments(sns, owner, account.id, sort=pb.COMMENT_SORT_OLDEST)
+    assert [c.id for c in oldest] == [c.id for c in reversed(everything)]
+    liked = await all_comments(sns, owner, account.id, sort=pb.COMMENT_SORT_MOST_LIKED)
+    likes = [c.like_count for c in liked]
+    assert likes == sorted(likes, reverse=True)
+    negative = await all_comments(sns, owner, account.id, sentiment=pb.SENTIMENT_NEGATIVE)
+    assert {c.id for c in negative} == {
+        str(r.id) for r in rows.values() if r.sentiment == "NEGATIVE"
+    }
+    text = await all_comments(sns, owner, account.id, text="CUTE")
+    assert {c.id for c in text} == {str(r.id) for r in rows.values() if "cute" in r.text.lower()}
+    assert text  # the sandbox has "So cute!!" comments
+    first = everything[0]
+    await sns.call(
+        owner,
+        "ModerateComment",
+        pb.ModerateCommentRequest(comment_id=first.id, action=pb.MODERATION_ACTION_HIDE),
+    )
+    moderated = await all_comments(sns, owner, account.id, moderated="yes")
+    assert [c.id for c in moderated] == [first.id]
+    visible = await all_comments(sns, owner, account.id, moderated="no")
+    assert len(visible) == len(rows) - 1
+    bad = await sns.fails(
+        owner,
+        "ListComments",
+        pb.ListCommentsRequest(account_id=account.id, page_size=500, cursor="zz", moderated="?"),
+    )
+    assert fields(bad) == {"page_size", "cursor", "moderated"}
+    hidden = await sns.fails(
+        person(), "ListComments", pb.ListCommentsRequest(account_id=account.id)
+    )
+    assert hidden.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_settings_validation(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(
+        owner, "coco_poodle", sns.sandbox.state.accounts["coco_poodle"].ig_user_id
+    )
+    bad = await sns.fails(
+        owner,
+        SETTINGS,
+        pb.UpdateModerationSettingsRequest(
+            account_id=account.id, action=pb.MODERATION_ACTION_UNHIDE, banned_words=["!!!"]
+        ),
+    )
+    assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert fields(bad) == {"action", "banned_words"}
+    other = await sns.fails(
+        person(), SETTINGS, pb.UpdateModerationSettingsRequest(account_id=account.id)
+    )
+    assert other.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_sync_refreshes_a_token_close_to_expiry(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "tiny_hamster")
+    async with transaction() as session:
+        row = await session.get(Account, uuid.UUID(account.id))
+        assert row is not None
+        far = row.token_expires_at
+        row.token_expires_at = sns.clock() + timedelta(days=3)
+        old_cipher = bytes(row.token_ciphertext or b"")
+    synced = await sync(sns, owner, account.id)
+    assert (synced.status, synced.last_sync_error) == (pb.ACCOUNT_STATUS_LINKED, "")
+    async with transaction() as session:
+        row = await session.get(Account, uuid.UUID(account.id))
+        assert row is not None
+        assert row.token_expires_at is not None
+        assert far is not None
+        assert row.token_expires_at > sns.clock() + timedelta(days=59)
+        assert bytes(row.token_ciphertext or b"") != old_cipher
+    # a token Instagram no longer accepts at refresh time: the account needs re-auth
+    async with transaction() as session:
+        row = await session.get(Account, uuid.UUID(account.id))
+        assert row is not None
+        row.token_expires_at = sns.clock() + timedelta(days=1)
+    sns.sandbox.state.revoke("tiny_hamster")
+    synced = await sync(sns, owner, account.id)
+    assert synced.status == pb.ACCOUNT_STATUS_NEEDS_REAUTH
+
+
+async def test_sync_is_idempotent(sns: Sns) -> None:
+    """Two syncs with nothing new on Instagram leave the same rows."""
+    owner = person()
+    account = await sns.link(
+        owner, "coco_poodle", sns.sandbox.state.accounts["coco_poodle"].ig_user_id
+    )
+    await sns.call(
+        owner,
+        SETTINGS,
+        pb.UpdateModerationSettingsRequest(
+            account_id=account.id, auto_moderation=True, banned_words=["광고"]
+        ),
+    )
+    tables = ("media", "comments", "insights_monthly", "follower_history", "moderation_log")
+
+    async def snapshot() -> dict[str, list[tuple[object, ...]]]:
+        out: dict[str, list[tuple[object, ...]]] = {}
+        async with transaction() as session:
+            for table in tables:
+                cols = {
+                    "media": "ig_media_id, like_count, comments_count, shortcode",
+                    "comments": "ig_comment_id, state, sentiment, text, moderated_at",
+                    "insights_monthly": "month, likes, comments, shares, views, reach",
+                    "follower_history": "day, followers",
+                    "moderation_log": "comment_id, action, reason",
+                }[table]
+                result = await session.execute(
+                    sa.text(f"SELECT {cols} FROM sns.{table} WHERE account_id = :a ORDER BY 1, 2"),
+                    {"a": uuid.UUID(account.id)},
+                )
+                out[table] = [tuple(r) for r in result]
+        return out
+
+    await sync(sns, owner, account.id)
+    first = await snapshot()
+    await sync(sns, owner, account.id)
+    assert await snapshot() == first
+    assert first["comments"]
+    # the first re-sync auto-moderated nothing: comments seen at link are not re-judged
+    assert first["moderation_log"] == []
+
+    await sns.call(owner, "UnlinkAccount", pb.UnlinkAccountRequest(account_id=account.id))
+    assert all(rows == [] for rows in (await snapshot()).values())
+
+
+async def test_banned_words_add_and_remove(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "bori_maltese")
+    add = pb.BannedWordsRequest(account_id=account.id, words=["바보", "사기"])
+    conf = await sns.call(owner, "AddBannedWords", add)
+    assert list(conf.banned_words) == ["바보", "사기"]
+    assert conf.auto_moderation is False  # the rest of the settings keep their defaults
+    conf = await sns.call(
+        owner,
+        "AddBannedWords",
+        pb.BannedWordsRequest(account_id=account.id, words=["바 보", "광고"]),
+    )
+    assert list(conf.banned_words) == ["바보", "사기", "광고"]  # "바 보" is "바보"
+    conf = await sns.call(
+        owner,
+        "RemoveBannedWords",
+        pb.BannedWordsRequest(account_id=account.id, words=["ㅂㅏ보", "없음"]),
+    )
+    assert list(conf.banned_words) == ["사기", "광고"]
+    bad = await sns.fails(owner, "AddBannedWords", pb.BannedWordsRequest(account_id=account.id))
+    assert fields(bad) == {"words"}
+    other = await sns.fails(person(), "AddBannedWords", add)
+    assert other.code() == grpc.StatusCode.NOT_FOUND

@@ -12,11 +12,15 @@ ENV PIP_NO_CACHE_DIR=1 \
 WORKDIR /src
 RUN python -m venv /opt/petful
 # Dependencies first (cached while only the code changes), then the package itself.
+# torch comes from PyTorch's CPU-only index (PyPI's Linux wheel pulls CUDA, gigabytes).
+ARG TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
 COPY pyproject.toml README.md ./
-RUN mkdir -p services/petful && touch services/petful/__init__.py \
-    && /opt/petful/bin/pip install . \
+RUN mkdir -p services/petful operator/petful_operator \
+    && touch services/petful/__init__.py operator/petful_operator/__init__.py \
+    && /opt/petful/bin/pip install --extra-index-url "$TORCH_INDEX_URL" . \
     && /opt/petful/bin/pip uninstall -y petful
 COPY services ./services
+COPY operator ./operator
 RUN /opt/petful/bin/pip install --no-deps . \
     && /opt/petful/bin/python -m compileall -q /opt/petful/lib
 

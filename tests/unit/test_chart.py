@@ -941,9 +941,10 @@ def test_alert_thresholds_follow_values() -> None:
 
 
 def test_alerts_follow_enabled_components() -> None:
-    values = {"monitoring": {"enabled": True}}  # operator off (the chart default)
+    values = {"monitoring": {"enabled": True}, "components": {"operator": {"enabled": False}}}
     alerts = _rules(values)
     assert "PetfulOperatorCannotReachServices" not in alerts
+    assert "PetfulOperatorCannotReachServices" in _rules({"monitoring": {"enabled": True}})
     assert {"PetfulWorkerDown", "PetfulBeatDown"} <= set(alerts)
     minimal = load_values(CHART / "ci" / MINIMAL)
     minimal["monitoring"] = {"enabled": True}
@@ -1027,6 +1028,9 @@ def test_dockerfile_is_multi_stage_non_root_and_matches_the_venv() -> None:
     assert merged_values()["default"]["podSecurityContext"]["runAsUser"] == 10001
     assert "pip install" in text
     assert "COPY services" in text
+    # The chart runs the operator from the same image.
+    assert "COPY operator ./operator" in text
+    assert "!operator/" in (ROOT / ".dockerignore").read_text()
     ignore = (ROOT / ".dockerignore").read_text().split()
     assert "*" in ignore
     assert "!services/" in ignore

@@ -83,6 +83,21 @@ async def test_apply_verify_approve_and_the_directory(identity_edge: IdentityEdg
     )
     assert r.status_code == 200, r.text
     await c.put(f"/api/v1/pets/{pet['id']}/portfolio", json=PORTFOLIO, headers=owner)
+    # The owner sees the criteria against the account's figures before applying.
+    r = await c.get(f"/api/v1/pets/{pet['id']}/petstar-eligibility", headers=owner)
+    assert r.status_code == 200, r.text
+    preview = r.json()
+    assert preview["criteria"] == {
+        "min_followers": 1000,
+        "min_qualifying_posts": 3,
+        "min_likes": 300,
+        "window_days": 90,
+    }
+    assert preview["metrics"]["source"] == "sandbox"
+    assert preview["eligibility"]["eligible"] == (not preview["eligibility"]["reasons"])
+    other = await headers_for(edge, "nosy@example.com")
+    r = await c.get(f"/api/v1/pets/{pet['id']}/petstar-eligibility", headers=other)
+    assert r.status_code == 404
     first = await apply(edge, owner, pet["id"], key="apply-1")
     assert first.status_code == 201, first.text
     again = await apply(edge, owner, pet["id"], key="apply-1")

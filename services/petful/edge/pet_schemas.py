@@ -302,6 +302,46 @@ class Owner(BaseModel):
     phone: str
 
 
+def metrics_from_pb(m: pb.MetricsSnapshot) -> Metrics:
+    return Metrics(
+        followers_count=m.followers_count,
+        engagement_rate=m.engagement_rate,
+        qualifying_posts=m.qualifying_posts,
+        posts_in_window=m.posts_in_window,
+        window_days=m.window_days,
+        source=m.source,
+        measured_at=ts(m.measured_at),
+    )
+
+
+class Criteria(BaseModel):
+    min_followers: int
+    min_qualifying_posts: int
+    min_likes: int
+    window_days: int
+
+
+class EligibilityPreview(BaseModel):
+    metrics: Metrics
+    eligibility: Eligibility
+    criteria: Criteria
+
+    @classmethod
+    def from_pb(cls, p: pb.EligibilityPreview) -> EligibilityPreview:
+        return cls(
+            metrics=metrics_from_pb(p.metrics),
+            eligibility=Eligibility(
+                eligible=p.eligibility.eligible, reasons=list(p.eligibility.reasons)
+            ),
+            criteria=Criteria(
+                min_followers=p.min_followers,
+                min_qualifying_posts=p.min_qualifying_posts,
+                min_likes=p.min_likes,
+                window_days=p.window_days,
+            ),
+        )
+
+
 class Application(BaseModel):
     id: str
     pet_id: str
@@ -321,7 +361,6 @@ class Application(BaseModel):
 
     @classmethod
     def from_pb(cls, a: pb.Application) -> Application:
-        m = a.metrics
         return cls(
             id=a.id,
             pet_id=a.pet_id,
@@ -329,17 +368,7 @@ class Application(BaseModel):
             instagram_account_id=a.instagram_account_id,
             state=_name(pb.ApplicationState, a.state, "APPLICATION_STATE_"),  # type: ignore[arg-type]
             reason=a.reason or None,
-            metrics=Metrics(
-                followers_count=m.followers_count,
-                engagement_rate=m.engagement_rate,
-                qualifying_posts=m.qualifying_posts,
-                posts_in_window=m.posts_in_window,
-                window_days=m.window_days,
-                source=m.source,
-                measured_at=ts(m.measured_at),
-            )
-            if a.HasField("metrics")
-            else None,
+            metrics=metrics_from_pb(a.metrics) if a.HasField("metrics") else None,
             eligibility=Eligibility(
                 eligible=a.eligibility.eligible, reasons=list(a.eligibility.reasons)
             )

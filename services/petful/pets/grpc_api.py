@@ -129,6 +129,18 @@ def portfolio_to_pb(view: service.PortfolioView) -> pb.Portfolio:
     return message
 
 
+def metrics_to_pb(m: dict[str, Any]) -> pb.MetricsSnapshot:
+    return pb.MetricsSnapshot(
+        followers_count=int(m.get("followers_count", 0)),
+        engagement_rate=float(m.get("engagement_rate", 0.0)),
+        qualifying_posts=int(m.get("qualifying_posts", 0)),
+        posts_in_window=int(m.get("posts_in_window", 0)),
+        window_days=int(m.get("window_days", 0)),
+        source=str(m.get("source", "")),
+        measured_at=_ts(datetime.fromisoformat(m["measured_at"])),
+    )
+
+
 def application_to_pb(view: service.ApplicationView) -> pb.Application:
     a: Application = view.application
     message = pb.Application(
@@ -144,18 +156,7 @@ def application_to_pb(view: service.ApplicationView) -> pb.Application:
         updated_at=_ts(a.updated_at),
     )
     if a.metrics:
-        m = a.metrics
-        message.metrics.CopyFrom(
-            pb.MetricsSnapshot(
-                followers_count=int(m.get("followers_count", 0)),
-                engagement_rate=float(m.get("engagement_rate", 0.0)),
-                qualifying_posts=int(m.get("qualifying_posts", 0)),
-                posts_in_window=int(m.get("posts_in_window", 0)),
-                window_days=int(m.get("window_days", 0)),
-                source=str(m.get("source", "")),
-                measured_at=_ts(datetime.fromisoformat(m["measured_at"])),
-            )
-        )
+        message.metrics.CopyFrom(metrics_to_pb(a.metrics))
     if a.eligible is not None:
         message.eligibility.CopyFrom(
             pb.Eligibility(eligible=a.eligible, reasons=list(a.eligibility_reasons))
@@ -422,6 +423,31 @@ class PetServicer(pb_grpc.PetServiceServicer):
                 settings=self.settings,
             )
             return application_to_pb(view)
+
+    async def CheckEligibility(
+        self, request: pb.CheckEligibilityRequest, context: Any
+    ) -> pb.EligibilityPreview:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            preview = await service.check_eligibility(
+                session,
+                actor=actor,
+                now=self.clock(),
+                pet_id=request.pet_id,
+                sns=self.sns,
+                settings=self.settings,
+            )
+            c = preview.criteria
+            return pb.EligibilityPreview(
+                metrics=metrics_to_pb(preview.metrics),
+                eligibility=pb.Eligibility(
+                    eligible=preview.result.eligible, reasons=list(preview.result.reasons)
+                ),
+                min_followers=c.min_followers,
+                min_qualifying_posts=c.min_qualifying_posts,
+                min_likes=c.min_likes,
+                window_days=c.window_days,
+            )
 
     async def WithdrawApplication(
         self, request: pb.WithdrawApplicationRequest, context: Any

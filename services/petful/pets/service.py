@@ -1089,15 +1089,7 @@ async def verify_application(
         await _move(session, app, AppEvent.VERIFIED, now=now, pet=pet)
         return app.state_enum
     result = rules.evaluate(metrics.followers, metrics.posts, criteria, now=now)
-    app.metrics = {
-        "followers_count": metrics.followers,
-        "engagement_rate": metrics.engagement_rate,
-        "qualifying_posts": result.qualifying_posts,
-        "posts_in_window": metrics.posts_in_window or result.posts_in_window,
-        "window_days": criteria.window_days,
-        "source": metrics.source,
-        "measured_at": now.isoformat(),
-    }
+    app.metrics = _snapshot(metrics, result, criteria.window_days, now)
     app.eligible = result.eligible
     app.eligibility_reasons = list(result.reasons)
     app.flagged = not result.eligible
@@ -1107,6 +1099,49 @@ async def verify_application(
         pet.engagement_rate = metrics.engagement_rate
     await _move(session, app, AppEvent.VERIFIED, now=now, pet=pet)
     return app.state_enum
+
+
+@dataclass(frozen=True)
+class Preview:
+    metrics: dict[str, Any]
+    result: rules.Eligibility
+    criteria: rules.Criteria
+
+
+def _snapshot(
+    metrics: SnsMetrics, result: rules.Eligibility, window: int, now: datetime
+) -> dict[str, Any]:
+    return {
+        "followers_count": metrics.followers,
+        "engagement_rate": metrics.engagement_rate,
+        "qualifying_posts": result.qualifying_posts,
+        "posts_in_window": metrics.posts_in_window or result.posts_in_window,
+        "window_days": window,
+        "source": metrics.source,
+        "measured_at": now.isoformat(),
+    }
+
+
+async def check_eligibility(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    pet_id: str,
+    sns: Sns,
+    settings: Settings,
+) -> Preview:
+    """The criteria against the linked account's current figures (nothing is stored)."""
+    pet = await _owned_pet(session, actor, pet_id, for_update=False)
+    if pet.instagram_account_id is None:
+        raise FailedPrecondition(
+            "link an Instagram account to the pet first",
+            field_violations=[("pet_id", "has no linked Instagram account")],
+        )
+    criteria = criteria_from(settings)
+    metrics = await sns.get_metrics(pet.instagram_account_id, criteria.window_days)
+    result = rules.evaluate(metrics.followers, metrics.posts, criteria, now=now)
+    return Preview(_snapshot(metrics, result, criteria.window_days, now), result, criteria)
 
 
 async def due_verifications(session: AsyncSession, limit: int = 50) -> list[uuid.UUID]:

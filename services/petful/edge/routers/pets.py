@@ -17,6 +17,7 @@ from petful.edge.pet_schemas import (
     ApplicationState,
     Breeds,
     DirectorySort,
+    EligibilityPreview,
     HistoryEntry,
     HistoryIn,
     InstagramLinkIn,
@@ -209,6 +210,16 @@ async def remove_history_image(
 
 
 # --- the PetStar application ---------------------------------------------------------------
+
+
+@router.get("/{pet_id}/petstar-eligibility", response_model=EligibilityPreview)
+async def petstar_eligibility(pet_id: PetId, user: CurrentUser) -> EligibilityPreview:
+    """The PetStar criteria against the linked Instagram account's current figures, before
+    applying. Failing them does not stop an application: admins review it with the numbers."""
+    r = await clients.pets().CheckEligibility(
+        pb.CheckEligibilityRequest(pet_id=pet_id), metadata=to_metadata(user)
+    )
+    return EligibilityPreview.from_pb(r)
 
 
 @router.post(

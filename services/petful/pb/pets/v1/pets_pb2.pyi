@@ -480,6 +480,28 @@ class Application(_message.Message):
     pet: Pet
     def __init__(self, id: _Optional[str] = ..., pet_id: _Optional[str] = ..., owner_user_id: _Optional[str] = ..., instagram_account_id: _Optional[str] = ..., state: _Optional[_Union[ApplicationState, str]] = ..., reason: _Optional[str] = ..., metrics: _Optional[_Union[MetricsSnapshot, _Mapping]] = ..., eligibility: _Optional[_Union[Eligibility, _Mapping]] = ..., flagged: _Optional[bool] = ..., verification_error: _Optional[str] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., pet: _Optional[_Union[Pet, _Mapping]] = ...) -> None: ...
 
+class CheckEligibilityRequest(_message.Message):
+    __slots__ = ("pet_id",)
+    PET_ID_FIELD_NUMBER: _ClassVar[int]
+    pet_id: str
+    def __init__(self, pet_id: _Optional[str] = ...) -> None: ...
+
+class EligibilityPreview(_message.Message):
+    __slots__ = ("metrics", "eligibility", "min_followers", "min_qualifying_posts", "min_likes", "window_days")
+    METRICS_FIELD_NUMBER: _ClassVar[int]
+    ELIGIBILITY_FIELD_NUMBER: _ClassVar[int]
+    MIN_FOLLOWERS_FIELD_NUMBER: _ClassVar[int]
+    MIN_QUALIFYING_POSTS_FIELD_NUMBER: _ClassVar[int]
+    MIN_LIKES_FIELD_NUMBER: _ClassVar[int]
+    WINDOW_DAYS_FIELD_NUMBER: _ClassVar[int]
+    metrics: MetricsSnapshot
+    eligibility: Eligibility
+    min_followers: int
+    min_qualifying_posts: int
+    min_likes: int
+    window_days: int
+    def __init__(self, metrics: _Optional[_Union[MetricsSnapshot, _Mapping]] = ..., eligibility: _Optional[_Union[Eligibility, _Mapping]] = ..., min_followers: _Optional[int] = ..., min_qualifying_posts: _Optional[int] = ..., min_likes: _Optional[int] = ..., window_days: _Optional[int] = ...) -> None: ...
+
 class ApplyPetStarRequest(_message.Message):
     __slots__ = ("pet_id", "idempotency_key")
     PET_ID_FIELD_NUMBER: _ClassVar[int]

@@ -135,6 +135,11 @@ class PetServiceStub:
                 request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.ApplyPetStarRequest.SerializeToString,
                 response_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.Application.FromString,
                 _registered_method=True)
+        self.CheckEligibility = channel.unary_unary(
+                '/petful.pets.v1.PetService/CheckEligibility',
+                request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.CheckEligibilityRequest.SerializeToString,
+                response_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.EligibilityPreview.FromString,
+                _registered_method=True)
         self.WithdrawApplication = channel.unary_unary(
                 '/petful.pets.v1.PetService/WithdrawApplication',
                 request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.WithdrawApplicationRequest.SerializeToString,
@@ -300,6 +305,14 @@ class PetServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CheckEligibility(self, request, context):
+        """The owner's preview of the PetStar criteria for a pet's linked account, before
+        applying (the same numbers admins see after verification).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def WithdrawApplication(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -441,6 +454,11 @@ def add_PetServiceServicer_to_server(servicer, server):
                     servicer.ApplyPetStar,
                     request_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.ApplyPetStarRequest.FromString,
                     response_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.Application.SerializeToString,
+            ),
+            'CheckEligibility': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckEligibility,
+                    request_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.CheckEligibilityRequest.FromString,
+                    response_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.EligibilityPreview.SerializeToString,
             ),
             'WithdrawApplication': grpc.unary_unary_rpc_method_handler(
                     servicer.WithdrawApplication,
@@ -997,6 +1015,33 @@ class PetService:
             '/petful.pets.v1.PetService/ApplyPetStar',
             petful_dot_pets_dot_v1_dot_pets__pb2.ApplyPetStarRequest.SerializeToString,
             petful_dot_pets_dot_v1_dot_pets__pb2.Application.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckEligibility(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.pets.v1.PetService/CheckEligibility',
+            petful_dot_pets_dot_v1_dot_pets__pb2.CheckEligibilityRequest.SerializeToString,
+            petful_dot_pets_dot_v1_dot_pets__pb2.EligibilityPreview.FromString,
             options,
             channel_credentials,
             insecure,

@@ -65,6 +65,10 @@ class PetServiceStub:
     """The PetStar workflow. Apply is idempotent per idempotency_key (the operator passes the
     resource uid, the edge a client key), so a retried call returns the same application.
     """
+    CheckEligibility: _grpc.UnaryUnaryMultiCallable[_pets_pb2.CheckEligibilityRequest, _pets_pb2.EligibilityPreview]
+    """The owner's preview of the PetStar criteria for a pet's linked account, before
+    applying (the same numbers admins see after verification).
+    """
     WithdrawApplication: _grpc.UnaryUnaryMultiCallable[_pets_pb2.WithdrawApplicationRequest, _pets_pb2.Application]
     GetApplication: _grpc.UnaryUnaryMultiCallable[_pets_pb2.GetApplicationRequest, _pets_pb2.Application]
     ListMyApplications: _grpc.UnaryUnaryMultiCallable[_pets_pb2.ListMyApplicationsRequest, _pets_pb2.ListApplicationsResponse]
@@ -111,6 +115,10 @@ class PetServiceAsyncStub(PetServiceStub):
     ApplyPetStar: _aio.UnaryUnaryMultiCallable[_pets_pb2.ApplyPetStarRequest, _pets_pb2.Application]  # type: ignore[assignment]
     """The PetStar workflow. Apply is idempotent per idempotency_key (the operator passes the
     resource uid, the edge a client key), so a retried call returns the same application.
+    """
+    CheckEligibility: _aio.UnaryUnaryMultiCallable[_pets_pb2.CheckEligibilityRequest, _pets_pb2.EligibilityPreview]  # type: ignore[assignment]
+    """The owner's preview of the PetStar criteria for a pet's linked account, before
+    applying (the same numbers admins see after verification).
     """
     WithdrawApplication: _aio.UnaryUnaryMultiCallable[_pets_pb2.WithdrawApplicationRequest, _pets_pb2.Application]  # type: ignore[assignment]
     GetApplication: _aio.UnaryUnaryMultiCallable[_pets_pb2.GetApplicationRequest, _pets_pb2.Application]  # type: ignore[assignment]
@@ -269,6 +277,16 @@ class PetServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_pets_pb2.Application, _abc.Awaitable[_pets_pb2.Application]]:
         """The PetStar workflow. Apply is idempotent per idempotency_key (the operator passes the
         resource uid, the edge a client key), so a retried call returns the same application.
+        """
+
+    @_abc_1.abstractmethod
+    def CheckEligibility(
+        self,
+        request: _pets_pb2.CheckEligibilityRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_pets_pb2.EligibilityPreview, _abc.Awaitable[_pets_pb2.EligibilityPreview]]:
+        """The owner's preview of the PetStar criteria for a pet's linked account, before
+        applying (the same numbers admins see after verification).
         """
 
     @_abc_1.abstractmethod

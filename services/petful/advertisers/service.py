@@ -19,13 +19,12 @@ from petful.advertisers import repository, rules
 from petful.advertisers.models import Profile
 from petful.advertisers.rules import Action, ProfileStatus, TransitionError
 from petful.platform import media, outbox
-from petful.platform.auth_context import Principal
+from petful.platform.auth_context import Principal, caller_id
 from petful.platform.errors import (
     AlreadyExists,
     FailedPrecondition,
     NotFound,
     PermissionDenied,
-    Unauthenticated,
 )
 from petful.platform.settings import Settings
 from petful.platform.validation import Violations
@@ -39,24 +38,15 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _caller_id(actor: Principal) -> uuid.UUID:
-    if not actor.is_authenticated:
-        raise Unauthenticated("this call needs a signed-in user")
-    try:
-        return uuid.UUID(actor.user_id or "")
-    except ValueError:
-        raise Unauthenticated("the caller id is not a valid user id") from None
-
-
 def _require_advertiser(actor: Principal) -> uuid.UUID:
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     if not actor.has_role(rules.ADVERTISER_ROLE):
         raise PermissionDenied("only advertiser accounts have a company profile")
     return user_id
 
 
 def _require_admin(actor: Principal) -> uuid.UUID:
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     if not actor.has_role(rules.ADMIN_ROLE):
         raise PermissionDenied("only administrators may do this")
     return user_id
@@ -308,7 +298,7 @@ async def get_business_document(
     session: AsyncSession, *, actor: Principal, user_id: str, settings: Settings
 ) -> Document:
     """The advertiser's own document, or any for an admin; NotFound for anyone else."""
-    caller = _caller_id(actor)
+    caller = caller_id(actor)
     target = _target_id(user_id)
     if target != caller and not actor.has_role(rules.ADMIN_ROLE):
         raise NotFound("no business document")
@@ -358,7 +348,7 @@ async def submit_my_profile(session: AsyncSession, *, actor: Principal, now: dat
 async def get_approval(session: AsyncSession, *, actor: Principal, user_id: str) -> Profile | None:
     """The profile of user_id (None if it has none). The caller must be that user or an
     admin: the edge asks on behalf of the signed-in user."""
-    caller = _caller_id(actor)
+    caller = caller_id(actor)
     target = _target_id(user_id)
     if target != caller and not actor.has_role(rules.ADMIN_ROLE):
         raise PermissionDenied("you may only read your own approval status")

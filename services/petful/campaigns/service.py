@@ -38,7 +38,7 @@ from petful.campaigns.rules import (
     TransitionError,
 )
 from petful.platform import media, outbox
-from petful.platform.auth_context import SERVICE_ROLE, Principal
+from petful.platform.auth_context import SERVICE_ROLE, Principal, caller_id
 from petful.platform.errors import (
     AlreadyExists,
     DomainError,
@@ -101,17 +101,8 @@ class PetDirectory(Protocol):
 # --- callers ---------------------------------------------------------------------------------
 
 
-def _caller_id(actor: Principal) -> uuid.UUID:
-    if not actor.is_authenticated:
-        raise Unauthenticated("this call needs a signed-in user")
-    try:
-        return uuid.UUID(actor.user_id or "")
-    except ValueError:
-        raise Unauthenticated("the caller id is not a valid user id") from None
-
-
 def _require(actor: Principal, role: str, what: str) -> uuid.UUID:
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     if not actor.has_role(role):
         raise PermissionDenied(what)
     return user_id
@@ -559,7 +550,7 @@ async def cancel_campaign(
 ) -> Campaign:
     """The advertiser before the announcement, an admin any time before the end. Every
     unfinished application is cancelled with it."""
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     admin = _is_admin(actor)
     if not admin:
         _require_advertiser(actor)
@@ -625,7 +616,7 @@ async def list_campaigns(
     cursor: str = "",
 ) -> Page:
     """PetStar browsing. The applied tab lists campaigns the caller's pets applied to."""
-    applied_by = _caller_id(actor) if tab is Tab.APPLIED else None
+    applied_by = caller_id(actor) if tab is Tab.APPLIED else None
     v = Violations()
     clean_query: str = v.check("query", rules.check_search, query) or ""
     size: int = v.check("page_size", rules.check_page_size, page_size) or 0
@@ -889,7 +880,7 @@ async def get_application(
     session: AsyncSession, *, actor: Principal, applicant_id: str
 ) -> ApplicantView:
     """The owner, the campaign's advertiser or an admin; NOT_FOUND for anyone else."""
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     a = await repository.get_applicant(session, _parse_id("applicant_id", applicant_id))
     if a is None:
         raise NotFound("application not found")
@@ -925,7 +916,7 @@ async def list_my_applications(
     page_size: int = 0,
     cursor: str = "",
 ) -> Page:
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     v = Violations()
     cid: uuid.UUID | None = (
         v.check("campaign_id", rules.parse_id, campaign_id) if campaign_id else None
@@ -948,7 +939,7 @@ async def list_applicants(
     cursor: str = "",
 ) -> Page:
     """The campaign's advertiser or an admin; another advertiser gets NOT_FOUND."""
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     admin = _is_admin(actor)
     v = Violations()
     cid: uuid.UUID | None = v.check("campaign_id", rules.parse_id, campaign_id)
@@ -1310,7 +1301,7 @@ async def get_report(
     campaign_id: str,
     tz: tzinfo = DEFAULT_TZ,
 ) -> ReportResult:
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     admin = _is_admin(actor)
     c = await repository.get_campaign(session, _parse_id("campaign_id", campaign_id))
     if c is None or not (
@@ -1349,7 +1340,7 @@ async def list_active_work_for_pet(
 ) -> list[tuple[uuid.UUID, str, str]]:
     """SERVICE and admins see every campaign of the pet; anyone else only their own
     applications (so another owner's pet answers an empty list)."""
-    user_id = _caller_id(actor) if not actor.has_role(SERVICE_ROLE) else None
+    user_id = caller_id(actor) if not actor.has_role(SERVICE_ROLE) else None
     pid = _parse_id("pet_id", pet_id)
     owner = None if (user_id is None or _is_admin(actor)) else user_id
     return await repository.active_work_for_pet(

@@ -34,7 +34,7 @@ from petful.pets.rules import (
     TransitionError,
 )
 from petful.platform import media, outbox
-from petful.platform.auth_context import SERVICE_ROLE, Principal
+from petful.platform.auth_context import SERVICE_ROLE, Principal, caller_id
 from petful.platform.errors import (
     AlreadyExists,
     Conflict,
@@ -43,7 +43,6 @@ from petful.platform.errors import (
     InvalidArgument,
     NotFound,
     PermissionDenied,
-    Unauthenticated,
 )
 from petful.platform.settings import Settings
 from petful.platform.validation import (
@@ -100,15 +99,6 @@ class Campaigns(Protocol):
 # --- callers ---------------------------------------------------------------------------------
 
 
-def _caller_id(actor: Principal) -> uuid.UUID:
-    if not actor.is_authenticated:
-        raise Unauthenticated("this call needs a signed-in user")
-    try:
-        return uuid.UUID(actor.user_id or "")
-    except ValueError:
-        raise Unauthenticated("the caller id is not a valid user id") from None
-
-
 def _is_admin(actor: Principal) -> bool:
     return actor.is_authenticated and actor.has_role(rules.ADMIN_ROLE)
 
@@ -118,7 +108,7 @@ def _is_service(actor: Principal) -> bool:
 
 
 def _require_admin(actor: Principal) -> uuid.UUID:
-    user_id = _caller_id(actor)
+    user_id = caller_id(actor)
     if not actor.has_role(rules.ADMIN_ROLE):
         raise PermissionDenied("only administrators may do this")
     return user_id
@@ -149,7 +139,7 @@ async def _owned_pet(
 ) -> Pet:
     """A pet the caller may change: their own, or any for an admin."""
     pet_id = _parse_id("pet_id", raw_id)
-    caller = _caller_id(actor) if not _is_service(actor) else None
+    caller = caller_id(actor) if not _is_service(actor) else None
     pet = await repository.get_pet(session, pet_id, for_update=for_update)
     if pet is None or not (_is_admin(actor) or pet.owner_id == caller):
         raise _pet_not_found()
@@ -337,7 +327,7 @@ async def _flush_pet(session: AsyncSession, pet: Pet, *, new: bool) -> None:
 async def create_pet(
     session: AsyncSession, *, actor: Principal, now: datetime, data: PetInput
 ) -> PetView:
-    owner = _caller_id(actor)
+    owner = caller_id(actor)
     values = _validated(data, PET_FIELDS, today=now.date())
     pet = Pet(id=uuid.uuid4(), owner_id=owner, created_at=now, updated_at=now)
     pet.petstar_status = PetStarStatus.NONE.value
@@ -368,7 +358,7 @@ async def get_pet(session: AsyncSession, *, actor: Principal | None, pet_id: str
 
 
 async def list_my_pets(session: AsyncSession, *, actor: Principal) -> list[PetView]:
-    return await _pet_views(session, await repository.pets_of_owner(session, _caller_id(actor)))
+    return await _pet_views(session, await repository.pets_of_owner(session, caller_id(actor)))
 
 
 async def batch_get_pets(
@@ -953,7 +943,7 @@ async def _visible_application(
 async def get_application(
     session: AsyncSession, *, actor: Principal, application_id: str
 ) -> ApplicationView:
-    _caller_id(actor)
+    caller_id(actor)
     return await _application_view(
         session, await _visible_application(session, actor, application_id)
     )
@@ -962,7 +952,7 @@ async def get_application(
 async def withdraw_application(
     session: AsyncSession, *, actor: Principal, now: datetime, application_id: str
 ) -> ApplicationView:
-    caller = _caller_id(actor)
+    caller = caller_id(actor)
     app = await _visible_application(session, actor, application_id, for_update=True)
     if app.owner_id != caller:
         raise PermissionDenied("only the owner may withdraw an application")
@@ -972,7 +962,7 @@ async def withdraw_application(
 
 
 async def list_my_applications(session: AsyncSession, *, actor: Principal) -> list[ApplicationView]:
-    apps = await repository.applications_of_owner(session, _caller_id(actor))
+    apps = await repository.applications_of_owner(session, caller_id(actor))
     return [await _application_view(session, a) for a in apps]
 
 

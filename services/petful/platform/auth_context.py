@@ -75,6 +75,16 @@ def use_principal(principal: Principal | None) -> Iterator[Principal | None]:
         _current.reset(token)
 
 
+def caller_id(actor: Principal) -> uuid.UUID:
+    """The signed-in caller's account id, or Unauthenticated (for service logic)."""
+    if not actor.is_authenticated:
+        raise Unauthenticated("this call needs a signed-in user")
+    try:
+        return uuid.UUID(actor.user_id or "")
+    except ValueError:
+        raise Unauthenticated("the caller id is not a valid user id") from None
+
+
 def require_principal() -> Principal:
     """The authenticated caller, or Unauthenticated (for servicers)."""
     principal = _current.get()

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.platform import outbox
-from petful.platform.auth_context import SERVICE_ROLE, Principal
+from petful.platform.auth_context import SERVICE_ROLE, Principal, caller_id
 from petful.platform.db import on_commit, on_rollback
 from petful.platform.errors import (
     AlreadyExists,
@@ -63,15 +63,6 @@ def utc_now() -> datetime:
 
 
 # --- callers -------------------------------------------------------------------------------
-
-
-def _caller_id(actor: Principal) -> uuid.UUID:
-    if not actor.is_authenticated:
-        raise Unauthenticated("this call needs a signed-in user")
-    try:
-        return uuid.UUID(actor.user_id or "")
-    except ValueError:
-        raise Unauthenticated("the caller id is not a valid user id") from None
 
 
 def _is_owner(actor: Principal, account: Account) -> bool:
@@ -440,7 +431,7 @@ async def link_account(
 
     The same owner linking the same Instagram account again refreshes its token (and
     revives it from NEEDS_REAUTH); another owner's active link is ALREADY_EXISTS."""
-    owner = _caller_id(actor)
+    owner = caller_id(actor)
     classifier = classifier or sentiment.LexiconClassifier()
     v = Violations()
     token_in: str | None = v.check("access_token", rules.check_access_token, access_token)
@@ -533,7 +524,7 @@ def _taken() -> AlreadyExists:
 
 
 async def list_my_accounts(session: AsyncSession, *, actor: Principal) -> list[Account]:
-    return await repository.accounts_of_owner(session, _caller_id(actor))
+    return await repository.accounts_of_owner(session, caller_id(actor))
 
 
 async def analytics_summaries(
@@ -1220,7 +1211,7 @@ async def moderate_comment(
         act,
         "manual",
         by=rules.BY_USER,
-        user_id=_caller_id(actor),
+        user_id=caller_id(actor),
         now=now,
     )
     await repository.flush(session)

@@ -23,6 +23,7 @@ from petful.campaigns.rules import (
     Schedule,
     TransitionError,
 )
+from petful.platform.validation import parse_uuid
 
 P, E = Phase, CampaignEvent
 A, AE = ApplicantStatus, ApplicantEvent
@@ -351,9 +352,10 @@ def test_field_checks() -> None:
         rules.check_items(["x"] * 0 + [str(i) for i in range(21)])
     with pytest.raises(RuleError):
         rules.check_reason("no")
-    assert rules.parse_id(str(uuid.UUID(int=1))) == uuid.UUID(int=1)
-    with pytest.raises(RuleError):
-        rules.parse_id("nope")
+    assert parse_uuid(str(uuid.UUID(int=1))) == uuid.UUID(int=1)
+    for bad_id in ("nope", "  "):
+        with pytest.raises(RuleError):
+            parse_uuid(bad_id)
 
 
 def test_popular_cursor_round_trip() -> None:

@@ -7,7 +7,6 @@ attaches the request field name.
 from __future__ import annotations
 
 import re
-import uuid
 from enum import StrEnum
 from urllib.parse import urlsplit
 
@@ -198,10 +197,3 @@ def check_website(raw: str) -> str:
     if parts.scheme.lower() not in ("http", "https") or not host or "." not in host:
         raise RuleError("must be an http or https URL")
     return text
-
-
-def parse_user_id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw.strip())
-    except ValueError:
-        raise RuleError("must be a UUID") from None

@@ -27,7 +27,7 @@ from petful.platform.errors import (
     PermissionDenied,
 )
 from petful.platform.settings import Settings
-from petful.platform.validation import Violations
+from petful.platform.validation import Violations, parse_uuid, uuid_field
 
 SCHEMA = "advertisers"
 Clock = Callable[[], datetime]
@@ -49,14 +49,6 @@ def _require_admin(actor: Principal) -> uuid.UUID:
     user_id = caller_id(actor)
     if not actor.has_role(rules.ADMIN_ROLE):
         raise PermissionDenied("only administrators may do this")
-    return user_id
-
-
-def _target_id(raw: str) -> uuid.UUID:
-    v = Violations()
-    user_id: uuid.UUID | None = v.check("user_id", rules.parse_user_id, raw)
-    v.raise_if_any("user_id is invalid")
-    assert user_id is not None
     return user_id
 
 
@@ -299,7 +291,7 @@ async def get_business_document(
 ) -> Document:
     """The advertiser's own document, or any for an admin; NotFound for anyone else."""
     caller = caller_id(actor)
-    target = _target_id(user_id)
+    target = uuid_field("user_id", user_id)
     if target != caller and not actor.has_role(rules.ADMIN_ROLE):
         raise NotFound("no business document")
     profile = await repository.get_profile(session, target)
@@ -349,7 +341,7 @@ async def get_approval(session: AsyncSession, *, actor: Principal, user_id: str)
     """The profile of user_id (None if it has none). The caller must be that user or an
     admin: the edge asks on behalf of the signed-in user."""
     caller = caller_id(actor)
-    target = _target_id(user_id)
+    target = uuid_field("user_id", user_id)
     if target != caller and not actor.has_role(rules.ADMIN_ROLE):
         raise PermissionDenied("you may only read your own approval status")
     return await repository.get_profile(session, target)
@@ -407,7 +399,7 @@ async def admin_decide(
         raise ValueError("SUBMIT is not an admin decision")
     admin_id = _require_admin(actor)
     v = Violations()
-    target: uuid.UUID | None = v.check("user_id", rules.parse_user_id, user_id)
+    target: uuid.UUID | None = v.check("user_id", parse_uuid, user_id)
     clean_reason: str | None = None
     if action in _NEEDS_REASON:
         clean_reason = v.check("reason", rules.check_reason, reason)

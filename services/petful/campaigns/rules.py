@@ -512,13 +512,6 @@ def check_search(raw: str) -> str:
     return text
 
 
-def parse_id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw.strip())
-    except ValueError:
-        raise RuleError("must be a UUID") from None
-
-
 # --- edits -----------------------------------------------------------------------------------
 
 # Fields a RECRUITING campaign may still change: wording and presentation only.

@@ -49,7 +49,12 @@ from petful.platform.errors import (
     Unauthenticated,
 )
 from petful.platform.settings import Settings
-from petful.platform.validation import Violations, check_idempotency_key
+from petful.platform.validation import (
+    Violations,
+    check_idempotency_key,
+    parse_uuid,
+    uuid_field,
+)
 
 SCHEMA = "campaigns"
 Clock = Callable[[], datetime]
@@ -131,14 +136,6 @@ def _optional_caller(actor: Principal) -> uuid.UUID | None:
         return uuid.UUID(actor.user_id or "")
     except ValueError:
         return None
-
-
-def _parse_id(name: str, raw: str) -> uuid.UUID:
-    v = Violations()
-    value: uuid.UUID | None = v.check(name, rules.parse_id, raw)
-    v.raise_if_any(f"{name} is invalid")
-    assert value is not None
-    return value
 
 
 def _conflict(e: TransitionError) -> FailedPrecondition:
@@ -349,7 +346,7 @@ async def _own_campaign(
     session: AsyncSession, user_id: uuid.UUID, campaign_id: str, *, admin_ok: bool = False
 ) -> Campaign:
     """The campaign locked for update; NOT_FOUND unless user_id owns it (or admin_ok)."""
-    cid = _parse_id("campaign_id", campaign_id)
+    cid = uuid_field("campaign_id", campaign_id)
     c = await repository.get_campaign(session, cid, for_update=True)
     if c is None or (c.advertiser_user_id != user_id and not admin_ok):
         raise NotFound("campaign not found")
@@ -577,7 +574,7 @@ def _can_see(actor: Principal, c: Campaign) -> bool:
 
 async def get_campaign(session: AsyncSession, *, actor: Principal, campaign_id: str) -> Campaign:
     """Public once approved; drafts only for their advertiser and admins."""
-    c = await repository.get_campaign(session, _parse_id("campaign_id", campaign_id))
+    c = await repository.get_campaign(session, uuid_field("campaign_id", campaign_id))
     if c is None or not _can_see(actor, c):
         raise NotFound("campaign not found")
     return c
@@ -737,7 +734,7 @@ async def _view(session: AsyncSession, a: Applicant) -> ApplicantView:
 
 async def _locked_pair(session: AsyncSession, applicant_id: str) -> tuple[Campaign, Applicant]:
     """The applicant's campaign, then the applicant, both locked (campaign first)."""
-    aid = _parse_id("applicant_id", applicant_id)
+    aid = uuid_field("applicant_id", applicant_id)
     found = await repository.get_applicant(session, aid)
     if found is None:
         raise NotFound("application not found")
@@ -781,8 +778,8 @@ async def apply(
     """One of the caller's approved PetStar pets applies while the campaign is recruiting."""
     user_id = _require_petstar(actor)
     v = Violations()
-    cid: uuid.UUID | None = v.check("campaign_id", rules.parse_id, campaign_id)
-    pid: uuid.UUID | None = v.check("pet_id", rules.parse_id, pet_id)
+    cid: uuid.UUID | None = v.check("campaign_id", parse_uuid, campaign_id)
+    pid: uuid.UUID | None = v.check("pet_id", parse_uuid, pet_id)
     clean_note: str | None = v.check("note", rules.check_note, note)
     v.raise_if_any("the application has invalid fields")
     assert cid is not None
@@ -881,7 +878,7 @@ async def get_application(
 ) -> ApplicantView:
     """The owner, the campaign's advertiser or an admin; NOT_FOUND for anyone else."""
     user_id = caller_id(actor)
-    a = await repository.get_applicant(session, _parse_id("applicant_id", applicant_id))
+    a = await repository.get_applicant(session, uuid_field("applicant_id", applicant_id))
     if a is None:
         raise NotFound("application not found")
     if a.owner_user_id != user_id and not _is_admin(actor):
@@ -918,9 +915,7 @@ async def list_my_applications(
 ) -> Page:
     user_id = caller_id(actor)
     v = Violations()
-    cid: uuid.UUID | None = (
-        v.check("campaign_id", rules.parse_id, campaign_id) if campaign_id else None
-    )
+    cid: uuid.UUID | None = v.check("campaign_id", parse_uuid, campaign_id) if campaign_id else None
     size, after = _applicant_page_args(v, page_size, cursor)
     v.raise_if_any("the search has invalid fields")
     rows = await repository.list_applicants(
@@ -942,7 +937,7 @@ async def list_applicants(
     user_id = caller_id(actor)
     admin = _is_admin(actor)
     v = Violations()
-    cid: uuid.UUID | None = v.check("campaign_id", rules.parse_id, campaign_id)
+    cid: uuid.UUID | None = v.check("campaign_id", parse_uuid, campaign_id)
     if status and status not in ApplicantStatus.__members__:
         v.add("status", "is not an applicant status")
     size, after = _applicant_page_args(v, page_size, cursor)
@@ -1303,7 +1298,7 @@ async def get_report(
 ) -> ReportResult:
     user_id = caller_id(actor)
     admin = _is_admin(actor)
-    c = await repository.get_campaign(session, _parse_id("campaign_id", campaign_id))
+    c = await repository.get_campaign(session, uuid_field("campaign_id", campaign_id))
     if c is None or not (
         admin or (c.advertiser_user_id == user_id and actor.has_role(rules.ADVERTISER_ROLE))
     ):
@@ -1341,7 +1336,7 @@ async def list_active_work_for_pet(
     """SERVICE and admins see every campaign of the pet; anyone else only their own
     applications (so another owner's pet answers an empty list)."""
     user_id = caller_id(actor) if not actor.has_role(SERVICE_ROLE) else None
-    pid = _parse_id("pet_id", pet_id)
+    pid = uuid_field("pet_id", pet_id)
     owner = None if (user_id is None or _is_admin(actor)) else user_id
     return await repository.active_work_for_pet(
         session, pid, statuses=rules.ACTIVE_STATUSES, owner=owner

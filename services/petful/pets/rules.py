@@ -182,13 +182,6 @@ def check_history_image_count(current: int) -> None:
         raise RuleError(f"an entry holds at most {HISTORY_IMAGES_MAX} images")
 
 
-def parse_id(raw: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(raw.strip())
-    except ValueError:
-        raise RuleError("must be a UUID") from None
-
-
 # --- the PetStar application workflow ------------------------------------------------------
 
 

@@ -52,6 +52,7 @@ from petful.platform.validation import (
     check_page_size,
     decode_cursor,
     encode_cursor,
+    uuid_field,
 )
 
 Clock = Callable[[], datetime]
@@ -114,14 +115,6 @@ def _require_admin(actor: Principal) -> uuid.UUID:
     return user_id
 
 
-def _parse_id(field_name: str, raw: str) -> uuid.UUID:
-    v = Violations()
-    value: uuid.UUID | None = v.check(field_name, rules.parse_id, raw)
-    v.raise_if_any(f"{field_name} is invalid")
-    assert value is not None
-    return value
-
-
 def _transition(e: TransitionError) -> FailedPrecondition:
     return FailedPrecondition(e.reason)
 
@@ -138,7 +131,7 @@ async def _owned_pet(
     session: AsyncSession, actor: Principal, raw_id: str, *, for_update: bool = True
 ) -> Pet:
     """A pet the caller may change: their own, or any for an admin."""
-    pet_id = _parse_id("pet_id", raw_id)
+    pet_id = uuid_field("pet_id", raw_id)
     caller = caller_id(actor) if not _is_service(actor) else None
     pet = await repository.get_pet(session, pet_id, for_update=for_update)
     if pet is None or not (_is_admin(actor) or pet.owner_id == caller):
@@ -350,7 +343,7 @@ def _pet_payload(pet: Pet) -> dict[str, Any]:
 
 
 async def get_pet(session: AsyncSession, *, actor: Principal | None, pet_id: str) -> PetView:
-    pid = _parse_id("pet_id", pet_id)
+    pid = uuid_field("pet_id", pet_id)
     pet = await repository.get_pet(session, pid)
     if pet is None or not _may_see(actor, pet):
         raise _pet_not_found()
@@ -368,7 +361,7 @@ async def batch_get_pets(
         raise InvalidArgument(
             "too many ids", field_violations=[("pet_ids", f"must be at most {MAX_BATCH}")]
         )
-    ids = [_parse_id("pet_ids", raw) for raw in pet_ids]
+    ids = [uuid_field("pet_ids", raw) for raw in pet_ids]
     pets = [p for p in await repository.pets_by_ids(session, ids) if _may_see(actor, p)]
     order = {pid: i for i, pid in enumerate(ids)}
     pets.sort(key=lambda p: order[p.id])
@@ -500,7 +493,7 @@ async def link_instagram(
     sns: Sns,
 ) -> PetView:
     pet = await _owned_pet(session, actor, pet_id)
-    account_uuid = _parse_id("account_id", account_id)
+    account_uuid = uuid_field("account_id", account_id)
     account = await sns.get_account(account_uuid)
     if account is None or account.owner_user_id != str(pet.owner_id):
         raise NotFound(
@@ -599,7 +592,7 @@ class PortfolioInput:
 async def get_portfolio(
     session: AsyncSession, *, actor: Principal | None, pet_id: str
 ) -> PortfolioView:
-    pid = _parse_id("pet_id", pet_id)
+    pid = uuid_field("pet_id", pet_id)
     pet = await repository.get_pet(session, pid)
     if pet is None or not _may_see(actor, pet):
         raise _pet_not_found()
@@ -715,7 +708,7 @@ async def _owned_history(
     session: AsyncSession, actor: Principal, pet_id: str, history_id: str
 ) -> tuple[Pet, HistoryEntry]:
     pet = await _owned_pet(session, actor, pet_id)
-    hid = _parse_id("history_id", history_id)
+    hid = uuid_field("history_id", history_id)
     entry = await repository.get_history(session, pet.id, hid, for_update=True)
     if entry is None:
         raise NotFound("no such history entry for this pet")
@@ -798,7 +791,7 @@ async def remove_history_image(
     media_id: str,
 ) -> HistoryView:
     _, entry = await _owned_history(session, actor, pet_id, history_id)
-    mid = _parse_id("media_id", media_id)
+    mid = uuid_field("media_id", media_id)
     links = await repository.history_images(session, [entry.id])
     link = next((item for item in links if item.media_id == mid), None)
     if link is None:
@@ -933,7 +926,7 @@ async def apply_petstar(
 async def _visible_application(
     session: AsyncSession, actor: Principal, raw_id: str, *, for_update: bool = False
 ) -> Application:
-    app_id = _parse_id("application_id", raw_id)
+    app_id = uuid_field("application_id", raw_id)
     app = await repository.get_application(session, app_id, for_update=for_update)
     if app is None or not (_can_read_any(actor) or str(app.owner_id) == (actor.user_id or "")):
         raise NotFound("no such application")

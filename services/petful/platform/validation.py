@@ -68,6 +68,23 @@ def check_line(raw: str, *, max_len: int) -> str:
     return text
 
 
+def parse_uuid(raw: str) -> uuid.UUID:
+    if not raw.strip():
+        raise RuleError("is required")
+    try:
+        return uuid.UUID(raw.strip())
+    except ValueError:
+        raise RuleError("must be a UUID") from None
+
+
+def uuid_field(field: str, raw: str) -> uuid.UUID:
+    """raw as an id, or InvalidArgument naming field (ids arrive as request strings)."""
+    try:
+        return parse_uuid(raw)
+    except RuleError as e:
+        raise InvalidArgument(f"{field} is invalid", field_violations=[(field, e.reason)]) from None
+
+
 IDEMPOTENCY_KEY_MAX = 200
 
 

@@ -7,7 +7,6 @@ import base64
 import enum
 import re
 import unicodedata
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -63,15 +62,6 @@ def check_ig_user_id(raw: str) -> str:
     if value and not _IG_ID_RE.match(value):
         raise RuleError("must be a numeric Instagram account id")
     return value
-
-
-def parse_account_id(raw: str) -> uuid.UUID:
-    if not raw.strip():
-        raise RuleError("is required")
-    try:
-        return uuid.UUID(raw.strip())
-    except ValueError:
-        raise RuleError("must be a valid id") from None
 
 
 def check_window_days(days: int, *, default: int) -> int:

@@ -37,7 +37,7 @@ from petful.platform.errors import (
 )
 from petful.platform.redis import get_redis
 from petful.platform.settings import Settings
-from petful.platform.validation import RuleError, Violations
+from petful.platform.validation import RuleError, Violations, parse_uuid, uuid_field
 from petful.sns import graph, repository, rules, sentiment
 from petful.sns.crypto import Sealed, TokenBox, TokenKeyError
 from petful.sns.models import (
@@ -69,14 +69,6 @@ def _is_owner(actor: Principal, account: Account) -> bool:
     return actor.is_authenticated and actor.user_id == str(account.owner_user_id)
 
 
-def _account_id(raw: str) -> uuid.UUID:
-    v = Violations()
-    account_id: uuid.UUID | None = v.check("account_id", rules.parse_account_id, raw)
-    v.raise_if_any("account_id is invalid")
-    assert account_id is not None
-    return account_id
-
-
 _HIDDEN = "Instagram account not found"
 
 
@@ -92,7 +84,9 @@ async def _visible(
     """The account if the caller may see it; NOT_FOUND otherwise (no existence leak)."""
     if not actor.is_authenticated:
         raise Unauthenticated("this call needs a signed-in user")
-    account = await repository.get_account(session, _account_id(raw_id), for_update=for_update)
+    account = await repository.get_account(
+        session, uuid_field("account_id", raw_id), for_update=for_update
+    )
     if account is None:
         raise NotFound(_HIDDEN)
     if _is_owner(actor, account):
@@ -544,7 +538,7 @@ async def list_user_accounts(
     if not actor.has_role(rules.ADMIN_ROLE):
         raise PermissionDenied("only admins may list another user's Instagram accounts")
     v = Violations()
-    owner: uuid.UUID | None = v.check("owner_user_id", rules.parse_account_id, owner_user_id)
+    owner: uuid.UUID | None = v.check("owner_user_id", parse_uuid, owner_user_id)
     v.raise_if_any("the request has invalid fields")
     assert owner is not None
     return await repository.accounts_of_owner(session, owner, include_unlinked=include_unlinked)
@@ -570,7 +564,7 @@ async def get_metrics(
     window_days: int,
 ) -> AccountMetrics:
     v = Violations()
-    v.check("account_id", rules.parse_account_id, account_id)
+    v.check("account_id", parse_uuid, account_id)
     days: int | None = v.check(
         "window_days",
         rules.check_window_days,
@@ -926,7 +920,7 @@ async def get_post_by_url(
 ) -> PostView:
     """The synced post of the account with the shortcode of url (owner, ADMIN, SERVICE)."""
     v = Violations()
-    v.check("account_id", rules.parse_account_id, account_id)
+    v.check("account_id", parse_uuid, account_id)
     code: str | None = v.check("url", rules.check_post_url, url)
     v.raise_if_any("the post request has invalid fields")
     assert code is not None
@@ -949,7 +943,7 @@ async def get_post_figures(
     codes: list[str] | None = v.check("urls", rules.check_post_urls, urls)
     owner_filter: uuid.UUID | None = None
     if account_id.strip():
-        owner_filter = v.check("account_id", rules.parse_account_id, account_id)
+        owner_filter = v.check("account_id", parse_uuid, account_id)
     v.raise_if_any("the figures request has invalid fields")
     assert codes is not None
     found = await repository.media_by_shortcodes(session, codes, owner_filter)
@@ -1010,7 +1004,7 @@ async def update_moderation_settings(
     banned_words: list[str],
 ) -> ModerationSettings:
     v = Violations()
-    v.check("account_id", rules.parse_account_id, account_id)
+    v.check("account_id", parse_uuid, account_id)
     act: rules.ModAction | None = v.check("action", _check_auto_action, action)
     words: list[str] | None = v.check("banned_words", rules.check_banned_words, banned_words)
     v.raise_if_any("the moderation settings are invalid")
@@ -1050,7 +1044,7 @@ async def change_banned_words(
 ) -> ModerationSettings:
     """Add words to (or remove them from) the account's banned words, atomically."""
     v = Violations()
-    v.check("account_id", rules.parse_account_id, account_id)
+    v.check("account_id", parse_uuid, account_id)
     clean: list[str] | None = v.check("words", rules.check_banned_words, words)
     if clean is not None and not clean:
         v.add("words", "is required")
@@ -1114,7 +1108,7 @@ async def list_comments(
     ig_media_id: str = "",
 ) -> CommentPage:
     v = Violations()
-    v.check("account_id", rules.parse_account_id, account_id)
+    v.check("account_id", parse_uuid, account_id)
     is_moderated: bool | None = v.check("moderated", rules.check_moderated_filter, moderated)
     needle: str | None = v.check("text", rules.check_search_text, text)
     size: int | None = v.check("page_size", rules.check_page_size, page_size)
@@ -1261,7 +1255,7 @@ async def moderation_log(
     session: AsyncSession, *, actor: Principal, account_id: str, page_size: int, cursor: str
 ) -> LogPage:
     v = Violations()
-    v.check("account_id", rules.parse_account_id, account_id)
+    v.check("account_id", parse_uuid, account_id)
     size: int | None = v.check("page_size", rules.check_page_size, page_size)
     offset: int | None = v.check("cursor", rules.decode_offset, cursor)
     v.raise_if_any("the log request has invalid fields")

@@ -28,8 +28,8 @@ test-fast: lint
 	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow" $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check services tests tools
-	$(VENV)/bin/ruff format --check services tests tools
+	$(VENV)/bin/ruff check services operator tests tools
+	$(VENV)/bin/ruff format --check services operator tests tools
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

@@ -225,8 +225,9 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=ads)
     listed = r.json()["items"]
     assert len(listed) == 4
-    assert {a["pet"]["name"] for a in listed} == {"보리", "콩이", "나비", "두부"}
-    assert all(a["pet"]["followers_count"] > 0 for a in listed)
+    assert {a["petstar"]["pet"]["name"] for a in listed} == {"보리", "콩이", "나비", "두부"}
+    assert all(a["petstar"]["followers_count"] > 0 for a in listed)
+    assert all(a["petstar"]["price_krw"] == 120000 for a in listed)
     for a in applicants[:3]:
         r = await c.post(f"/api/v1/advertiser/applicants/{a['id']}/select", headers=ads)
         assert r.json()["status"] == "SELECTED", r.text

@@ -14,7 +14,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from pydantic import AwareDatetime, BaseModel, Field
 
 from petful.edge.identity_schemas import Body, ts
-from petful.edge.pet_schemas import Pet, Species, species_value
+from petful.edge.pet_schemas import PetStarCard, Species, species_value
 from petful.pb.campaigns.v1 import campaigns_pb2 as pb
 
 Phase = Literal[
@@ -282,11 +282,12 @@ class Applicant(BaseModel):
     comments: int | None
     created_at: datetime | None
     updated_at: datetime | None
-    # The pet card (species, breed, picture, Instagram figures) for the advertiser.
-    pet: Pet | None = None
+    # The PetStar card (pet, picture, Instagram figures, price) for the advertiser; null
+    # when the pet is no longer a listed PetStar.
+    petstar: PetStarCard | None = None
 
     @classmethod
-    def from_pb(cls, a: pb.Applicant, pet: Pet | None = None) -> Applicant:
+    def from_pb(cls, a: pb.Applicant, petstar: PetStarCard | None = None) -> Applicant:
         return cls(
             id=a.id,
             campaign_id=a.campaign_id,
@@ -332,7 +333,7 @@ class Applicant(BaseModel):
             comments=a.comments if a.HasField("comments") else None,
             created_at=ts(a.created_at),
             updated_at=ts(a.updated_at),
-            pet=pet,
+            petstar=petstar,
         )
 
 

@@ -193,6 +193,20 @@ def _opt(message: Any, name: str) -> int | None:
     return int(getattr(message, name)) if message.HasField(name) else None
 
 
+def card_to_pb(card: service.DirectoryCard) -> pb.PetStarCard:
+    pet = card.pet.pet
+    item = pb.PetStarCard(
+        pet=pet_to_pb(card.pet),
+        followers_count=pet.followers_count,
+        engagement_rate=pet.engagement_rate,
+        price_krw=card.portfolio.price_krw,
+        portfolio_intro=card.portfolio.intro,
+    )
+    if pet.petstar_since is not None:
+        item.approved_at.CopyFrom(_ts(pet.petstar_since))
+    return item
+
+
 class PetServicer(pb_grpc.PetServiceServicer):
     def __init__(
         self,
@@ -543,20 +557,16 @@ class PetServicer(pb_grpc.PetServiceServicer):
         )
         async with transaction(self.settings) as session:
             page = await service.list_petstars(session, data=data)
-            items = []
-            for card in page.items:
-                pet = card.pet.pet
-                item = pb.PetStarCard(
-                    pet=pet_to_pb(card.pet),
-                    followers_count=pet.followers_count,
-                    engagement_rate=pet.engagement_rate,
-                    price_krw=card.portfolio.price_krw,
-                    portfolio_intro=card.portfolio.intro,
-                )
-                if pet.petstar_since is not None:
-                    item.approved_at.CopyFrom(_ts(pet.petstar_since))
-                items.append(item)
-            return pb.ListPetStarsResponse(items=items, next_cursor=page.next_cursor)
+            return pb.ListPetStarsResponse(
+                items=[card_to_pb(c) for c in page.items], next_cursor=page.next_cursor
+            )
+
+    async def BatchGetPetStarCards(
+        self, request: pb.BatchGetPetsRequest, context: Any
+    ) -> pb.ListPetStarsResponse:
+        async with transaction(self.settings) as session:
+            cards = await service.petstar_cards(session, pet_ids=list(request.pet_ids))
+            return pb.ListPetStarsResponse(items=[card_to_pb(c) for c in cards])
 
 
 def register(

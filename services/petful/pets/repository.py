@@ -290,13 +290,31 @@ class DirectoryQuery:
     limit: int
 
 
-async def directory(session: AsyncSession, q: DirectoryQuery) -> list[tuple[Pet, Portfolio]]:
-    """Approved PetStars with a published portfolio, keyset paged on (sort key, id)."""
-    col, desc = _SORT_COLUMNS[q.sort]
-    cond: list[sa.ColumnElement[bool]] = [
+def _listed() -> list[sa.ColumnElement[bool]]:
+    """What the public directory shows: approved PetStars with a published portfolio."""
+    return [
         Pet.petstar_status == PetStarStatus.APPROVED.value,
         Portfolio.published.is_(True),
     ]
+
+
+async def cards_by_ids(
+    session: AsyncSession, ids: Sequence[uuid.UUID]
+) -> list[tuple[Pet, Portfolio]]:
+    if not ids:
+        return []
+    stmt = (
+        sa.select(Pet, Portfolio)
+        .join(Portfolio, Portfolio.pet_id == Pet.id)
+        .where(*_listed(), Pet.id.in_(ids))
+    )
+    return [(p, f) for p, f in (await session.execute(stmt)).all()]
+
+
+async def directory(session: AsyncSession, q: DirectoryQuery) -> list[tuple[Pet, Portfolio]]:
+    """Approved PetStars with a published portfolio, keyset paged on (sort key, id)."""
+    col, desc = _SORT_COLUMNS[q.sort]
+    cond = _listed()
     if q.species:
         cond.append(Pet.species.in_(q.species))
     if q.min_followers is not None:

@@ -1215,6 +1215,20 @@ async def list_petstars(session: AsyncSession, *, data: DirectoryInput) -> Direc
     return page
 
 
+async def petstar_cards(session: AsyncSession, *, pet_ids: Sequence[str]) -> list[DirectoryCard]:
+    """Directory cards by id, in the order asked (public data: no caller check)."""
+    if len(pet_ids) > MAX_BATCH:
+        raise InvalidArgument(
+            "too many ids", field_violations=[("pet_ids", f"must be at most {MAX_BATCH}")]
+        )
+    ids = [uuid_field("pet_ids", raw) for raw in pet_ids]
+    rows = await repository.cards_by_ids(session, ids)
+    order = {pid: i for i, pid in enumerate(ids)}
+    rows.sort(key=lambda row: order[row[0].id])
+    views = await _pet_views(session, [p for p, _ in rows])
+    return [DirectoryCard(view, f) for view, (_, f) in zip(views, rows, strict=True)]
+
+
 def _sort_value(sort: DirectorySort, pet: Pet, portfolio: Portfolio) -> Any:
     if sort is DirectorySort.NEWEST:
         return pet.petstar_since

@@ -29,7 +29,7 @@ from petful.edge.campaign_schemas import (
     applicant_status_value,
     phase_value,
 )
-from petful.edge.pet_schemas import Pet, Species, species_value
+from petful.edge.pet_schemas import PetStarCard, Species, species_value
 from petful.edge.uploads import read_upload
 from petful.pb.campaigns.v1 import campaigns_pb2 as pb
 from petful.pb.pets.v1 import pets_pb2
@@ -45,15 +45,16 @@ Cursor = Annotated[str | None, Query(max_length=500)]
 
 
 async def _with_pets(items: list[pb.Applicant], user: Principal) -> list[Applicant]:
-    """Applicants with their pet cards, fetched in one call to the pets service."""
+    """Applicants with their PetStar cards (picture, Instagram figures, price), fetched in
+    one call to the pets service."""
     ids = sorted({a.pet_id for a in items})
-    pets: dict[str, Pet] = {}
+    cards: dict[str, PetStarCard] = {}
     if ids:
-        r = await clients.pets().BatchGetPets(
+        r = await clients.pets().BatchGetPetStarCards(
             pets_pb2.BatchGetPetsRequest(pet_ids=ids), metadata=to_metadata(user)
         )
-        pets = {p.id: Pet.from_pb(p) for p in r.pets}
-    return [Applicant.from_pb(a, pets.get(a.pet_id)) for a in items]
+        cards = {c.pet.id: PetStarCard.from_pb(c) for c in r.items}
+    return [Applicant.from_pb(a, cards.get(a.pet_id)) for a in items]
 
 
 # --- advertiser ----------------------------------------------------------------------------

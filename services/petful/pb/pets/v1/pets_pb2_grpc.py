@@ -175,6 +175,11 @@ class PetServiceStub:
                 request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsRequest.SerializeToString,
                 response_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.FromString,
                 _registered_method=True)
+        self.BatchGetPetStarCards = channel.unary_unary(
+                '/petful.pets.v1.PetService/BatchGetPetStarCards',
+                request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.BatchGetPetsRequest.SerializeToString,
+                response_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.FromString,
+                _registered_method=True)
 
 
 class PetServiceServicer:
@@ -357,6 +362,14 @@ class PetServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def BatchGetPetStarCards(self, request, context):
+        """The directory cards of these pets (at most 100), for applicant lists; pets that are
+        not approved PetStars with a published portfolio are left out.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PetServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -493,6 +506,11 @@ def add_PetServiceServicer_to_server(servicer, server):
             'ListPetStars': grpc.unary_unary_rpc_method_handler(
                     servicer.ListPetStars,
                     request_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsRequest.FromString,
+                    response_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.SerializeToString,
+            ),
+            'BatchGetPetStarCards': grpc.unary_unary_rpc_method_handler(
+                    servicer.BatchGetPetStarCards,
+                    request_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.BatchGetPetsRequest.FromString,
                     response_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.SerializeToString,
             ),
     }
@@ -1230,6 +1248,33 @@ class PetService:
             target,
             '/petful.pets.v1.PetService/ListPetStars',
             petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsRequest.SerializeToString,
+            petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BatchGetPetStarCards(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.pets.v1.PetService/BatchGetPetStarCards',
+            petful_dot_pets_dot_v1_dot_pets__pb2.BatchGetPetsRequest.SerializeToString,
             petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.FromString,
             options,
             channel_credentials,

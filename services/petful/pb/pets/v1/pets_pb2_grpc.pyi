@@ -78,6 +78,10 @@ class PetServiceStub:
     RevokePetStar: _grpc.UnaryUnaryMultiCallable[_pets_pb2.RevokePetStarRequest, _pets_pb2.Application]
     ListPetStars: _grpc.UnaryUnaryMultiCallable[_pets_pb2.ListPetStarsRequest, _pets_pb2.ListPetStarsResponse]
     """Public directory of approved PetStars."""
+    BatchGetPetStarCards: _grpc.UnaryUnaryMultiCallable[_pets_pb2.BatchGetPetsRequest, _pets_pb2.ListPetStarsResponse]
+    """The directory cards of these pets (at most 100), for applicant lists; pets that are
+    not approved PetStars with a published portfolio are left out.
+    """
 
 @_typing.type_check_only
 class PetServiceAsyncStub(PetServiceStub):
@@ -129,6 +133,10 @@ class PetServiceAsyncStub(PetServiceStub):
     RevokePetStar: _aio.UnaryUnaryMultiCallable[_pets_pb2.RevokePetStarRequest, _pets_pb2.Application]  # type: ignore[assignment]
     ListPetStars: _aio.UnaryUnaryMultiCallable[_pets_pb2.ListPetStarsRequest, _pets_pb2.ListPetStarsResponse]  # type: ignore[assignment]
     """Public directory of approved PetStars."""
+    BatchGetPetStarCards: _aio.UnaryUnaryMultiCallable[_pets_pb2.BatchGetPetsRequest, _pets_pb2.ListPetStarsResponse]  # type: ignore[assignment]
+    """The directory cards of these pets (at most 100), for applicant lists; pets that are
+    not approved PetStars with a published portfolio are left out.
+    """
 
 class PetServiceServicer(metaclass=_abc_1.ABCMeta):
     """Pets, their portfolios and activity history, and the PetStar application workflow.
@@ -339,5 +347,15 @@ class PetServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_pets_pb2.ListPetStarsResponse, _abc.Awaitable[_pets_pb2.ListPetStarsResponse]]:
         """Public directory of approved PetStars."""
+
+    @_abc_1.abstractmethod
+    def BatchGetPetStarCards(
+        self,
+        request: _pets_pb2.BatchGetPetsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_pets_pb2.ListPetStarsResponse, _abc.Awaitable[_pets_pb2.ListPetStarsResponse]]:
+        """The directory cards of these pets (at most 100), for applicant lists; pets that are
+        not approved PetStars with a published portfolio are left out.
+        """
 
 def add_PetServiceServicer_to_server(servicer: PetServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -187,6 +187,25 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     )
     assert r.status_code == 409  # recruitment opens in an hour
     edge.clock.advance(2 * HOUR)
+    # The advertiser invites 두부; the owner sees it, and the event carries the notification.
+    body = {"pet_id": pets[3]["id"], "message": "두부와 함께하고 싶어요"}
+    r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/invitations", json=body, headers=ads)
+    assert r.status_code == 201, r.text
+    again = await c.post(f"/api/v1/advertiser/campaigns/{cid}/invitations", json=body, headers=ads)
+    assert again.json()["id"] == r.json()["id"]
+    r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/invitations", json=body, headers=rival)
+    assert r.status_code == 404
+    r = await c.get("/api/v1/me/campaign-invitations", headers=owners[3])
+    assert [(i["campaign_id"], i["message"]) for i in r.json()["items"]] == [
+        (cid, "두부와 함께하고 싶어요")
+    ]
+    assert (await c.get("/api/v1/me/campaign-invitations", headers=owners[0])).json() == {
+        "items": []
+    }
+    sent = await outbox_payloads("campaigns.invitation.sent", "campaigns")
+    assert [(p["pet_name"], p["owner_user_id"]) for p in sent] == [
+        ("두부", edge.users["star3@example.com"])
+    ]
     r = await c.get("/api/v1/campaigns", headers=owners[0])
     assert [x["id"] for x in r.json()["items"]] == [cid]
     applicants = []

@@ -16,7 +16,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns import peers, service
-from petful.campaigns.models import Campaign
+from petful.campaigns.models import Campaign, Invitation
 from petful.campaigns.rules import ApplicantStatus, CampaignType, Phase, Sort, Tab
 from petful.pb.campaigns.v1 import campaigns_pb2 as pb
 from petful.pb.campaigns.v1 import campaigns_pb2_grpc as pb_grpc
@@ -173,6 +173,21 @@ def applicant_to_pb(view: service.ApplicantView) -> pb.Applicant:
         if s.decided_at is not None:
             item.decided_at.CopyFrom(_ts(s.decided_at))
     return message
+
+
+def invitation_to_pb(i: Invitation, c: Campaign) -> pb.Invitation:
+    return pb.Invitation(
+        id=str(i.id),
+        campaign_id=str(i.campaign_id),
+        campaign_title=c.title,
+        company_name=c.company_name,
+        pet_id=str(i.pet_id),
+        pet_name=i.pet_name,
+        owner_user_id=str(i.owner_user_id),
+        message=i.message,
+        created_at=_ts(i.created_at),
+        recruit_end=_ts(c.recruit_end),
+    )
 
 
 def fields_from_pb(f: pb.CampaignFields) -> service.CampaignInput:
@@ -593,6 +608,31 @@ class CampaignServicer(pb_grpc.CampaignServiceServicer):
             return applicant_to_pb(view)
 
     # reports, scheduling, other services
+
+    async def InvitePetStar(self, request: pb.InvitePetStarRequest, context: Any) -> pb.Invitation:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            invitation = await service.invite(
+                session,
+                actor=actor,
+                now=self.clock(),
+                campaign_id=request.campaign_id,
+                pet_id=request.pet_id,
+                message=request.message,
+                pets=self.pets,
+            )
+            c = await service.get_campaign(
+                session, actor=actor, campaign_id=str(invitation.campaign_id)
+            )
+            return invitation_to_pb(invitation, c)
+
+    async def ListMyInvitations(
+        self, request: pb.ListMyInvitationsRequest, context: Any
+    ) -> pb.ListInvitationsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            rows = await service.my_invitations(session, actor=actor)
+            return pb.ListInvitationsResponse(items=[invitation_to_pb(i, c) for i, c in rows])
 
     async def GetReport(self, request: pb.GetReportRequest, context: Any) -> pb.Report:
         actor = require_principal()

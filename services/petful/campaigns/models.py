@@ -121,3 +121,19 @@ class Submission(CampaignsBase):
     decision: Mapped[str | None] = mapped_column(sa.Text)
     reason: Mapped[str | None] = mapped_column(sa.Text)
     decided_at: Mapped[datetime | None] = mapped_column(TS)
+
+
+class Invitation(CampaignsBase):
+    """An advertiser's invitation to a PetStar to apply (from the recommendations)."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    campaign_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), sa.ForeignKey("campaigns.campaigns.id")
+    )
+    pet_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    pet_name: Mapped[str] = mapped_column(sa.Text)
+    owner_user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    message: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(TS)

@@ -10,11 +10,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.campaigns.models import Applicant, Campaign, Submission
+from petful.campaigns.models import Applicant, Campaign, Invitation, Submission
 from petful.campaigns.rules import ApplicantStatus, Phase, Sort
 
 
-async def add(session: AsyncSession, row: Campaign | Applicant | Submission) -> None:
+async def add(session: AsyncSession, row: Campaign | Applicant | Submission | Invitation) -> None:
     session.add(row)
     await session.flush()
 
@@ -291,3 +291,28 @@ async def applicants_checked_on(session: AsyncSession, account_id: str) -> list[
         .with_for_update()
     )
     return list((await session.execute(stmt)).scalars())
+
+
+async def invitation_for(
+    session: AsyncSession, campaign_id: uuid.UUID, pet_id: uuid.UUID
+) -> Invitation | None:
+    stmt = sa.select(Invitation).where(
+        Invitation.campaign_id == campaign_id, Invitation.pet_id == pet_id
+    )
+    with session.no_autoflush:
+        result: Invitation | None = (await session.execute(stmt)).scalar_one_or_none()
+    return result
+
+
+async def invitations_of_owner(
+    session: AsyncSession, owner: uuid.UUID, *, limit: int = 100
+) -> list[tuple[Invitation, Campaign]]:
+    """The owner's invitations to campaigns still recruiting, newest first."""
+    stmt = (
+        sa.select(Invitation, Campaign)
+        .join(Campaign, Campaign.id == Invitation.campaign_id)
+        .where(Invitation.owner_user_id == owner, Campaign.phase == Phase.RECRUITING.value)
+        .order_by(Invitation.created_at.desc(), Invitation.id.desc())
+        .limit(limit)
+    )
+    return [(i, c) for i, c in (await session.execute(stmt)).all()]

@@ -26,7 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns import repository, rules
-from petful.campaigns.models import Applicant, Campaign, Submission
+from petful.campaigns.models import Applicant, Campaign, Invitation, Submission
 from petful.campaigns.rules import (
     ApplicantEvent,
     ApplicantStatus,
@@ -763,6 +763,88 @@ async def _owned_by_petstar(
     if a.owner_user_id != user_id:
         raise NotFound("application not found")
     return c, a
+
+
+INVITATION_MESSAGE_MAX = 500
+
+
+async def invite(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    campaign_id: str,
+    pet_id: str,
+    message: str,
+    pets: PetDirectory,
+) -> Invitation:
+    """The advertiser invites a PetStar (e.g. a recommended one) to apply while recruiting.
+
+    The invitation itself is the notification's source (`campaigns.invitation.sent`);
+    inviting the same pet again answers with the first invitation and sends nothing.
+    """
+    user_id = _require_advertiser(actor)
+    v = Violations()
+    pid: uuid.UUID | None = v.check("pet_id", parse_uuid, pet_id)
+    text: str | None = v.check("message", rules.check_text, message, max_len=INVITATION_MESSAGE_MAX)
+    v.raise_if_any("the invitation has invalid fields")
+    assert pid is not None
+    c = await _own_campaign(session, user_id, campaign_id)
+    if not rules.recruiting_open(c.phase_enum, c.schedule, now):
+        raise FailedPrecondition("invitations are sent while the campaign is recruiting")
+    existing = await repository.invitation_for(session, c.id, pid)
+    if existing is not None:
+        return existing
+    pet = await pets.get_pet(str(pid))
+    if pet is None or not pet.petstar_approved:
+        raise NotFound("no such PetStar", field_violations=[("pet_id", "is not a PetStar")])
+    if pet.species not in c.target_species:
+        raise FailedPrecondition(
+            f"this campaign is for {', '.join(s.lower() for s in c.target_species)} only",
+            field_violations=[("pet_id", "is not a species this campaign targets")],
+        )
+    invitation = Invitation(
+        id=uuid.uuid4(),
+        campaign_id=c.id,
+        pet_id=pid,
+        pet_name=pet.name,
+        owner_user_id=uuid.UUID(pet.owner_user_id),
+        message=text or "",
+        created_at=now,
+    )
+    try:
+        async with session.begin_nested():
+            await repository.add(session, invitation)
+    except IntegrityError:  # a concurrent invite of the same pet won
+        found = await repository.invitation_for(session, c.id, pid)
+        if found is None:
+            raise
+        return found
+    await outbox.add_event(
+        session,
+        SCHEMA,
+        "campaigns.invitation.sent",
+        {
+            "invitation_id": str(invitation.id),
+            "campaign_id": str(c.id),
+            "campaign_title": c.title,
+            "company_name": c.company_name,
+            "advertiser_user_id": str(c.advertiser_user_id),
+            "pet_id": str(pid),
+            "pet_name": pet.name,
+            "owner_user_id": pet.owner_user_id,
+            "message": invitation.message,
+        },
+        now=now,
+    )
+    return invitation
+
+
+async def my_invitations(
+    session: AsyncSession, *, actor: Principal
+) -> list[tuple[Invitation, Campaign]]:
+    """Invitations to the caller's pets for campaigns still recruiting."""
+    return await repository.invitations_of_owner(session, _require_petstar(actor))
 
 
 async def apply(

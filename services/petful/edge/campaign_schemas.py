@@ -410,3 +410,40 @@ class Report(BaseModel):
                 else None,
             ),
         )
+
+
+class InviteIn(Body):
+    pet_id: str = Field(min_length=1, max_length=64)
+    message: str = Field(default="", max_length=500, examples=["보리와 꼭 함께하고 싶어요!"])
+
+
+class Invitation(BaseModel):
+    id: str
+    campaign_id: str
+    campaign_title: str
+    company_name: str
+    pet_id: str
+    pet_name: str
+    owner_user_id: str
+    message: str | None
+    created_at: datetime | None
+    recruit_end: datetime | None
+
+    @classmethod
+    def from_pb(cls, i: pb.Invitation) -> Invitation:
+        return cls(
+            id=i.id,
+            campaign_id=i.campaign_id,
+            campaign_title=i.campaign_title,
+            company_name=i.company_name,
+            pet_id=i.pet_id,
+            pet_name=i.pet_name,
+            owner_user_id=i.owner_user_id,
+            message=i.message or None,
+            created_at=ts(i.created_at),
+            recruit_end=ts(i.recruit_end),
+        )
+
+
+class InvitationList(BaseModel):
+    items: list[Invitation]

@@ -19,6 +19,9 @@ from petful.edge.campaign_schemas import (
     CampaignIn,
     CampaignPage,
     ContentIn,
+    Invitation,
+    InvitationList,
+    InviteIn,
     NoteIn,
     Phase,
     Reason,
@@ -237,6 +240,19 @@ async def request_revision(applicant_id: str, body: Reason, user: ApprovedAdvert
     return Applicant.from_pb(r)
 
 
+@advertiser_router.post(
+    "/campaigns/{campaign_id}/invitations", response_model=Invitation, status_code=201
+)
+async def invite(campaign_id: str, body: InviteIn, user: ApprovedAdvertiser) -> Invitation:
+    """Invite an approved PetStar (say, a recommended one) to apply while recruiting; the
+    owner is notified. Inviting the same pet again returns the first invitation."""
+    r = await clients.campaigns().InvitePetStar(
+        pb.InvitePetStarRequest(campaign_id=campaign_id, pet_id=body.pet_id, message=body.message),
+        metadata=to_metadata(user),
+    )
+    return Invitation.from_pb(r)
+
+
 @advertiser_router.get("/campaigns/{campaign_id}/report", response_model=Report)
 async def report(campaign_id: str, user: ApprovedAdvertiser) -> Report:
     """The result report: each selected applicant's post and figures, totals and cost per
@@ -325,6 +341,15 @@ async def my_applications(
     return ApplicantPage(
         items=[Applicant.from_pb(a) for a in r.items], next_cursor=r.next_cursor or None
     )
+
+
+@router.get("/me/campaign-invitations", response_model=InvitationList)
+async def my_invitations(user: PetOwner) -> InvitationList:
+    """Invitations to your pets for campaigns still recruiting."""
+    r = await clients.campaigns().ListMyInvitations(
+        pb.ListMyInvitationsRequest(), metadata=to_metadata(user)
+    )
+    return InvitationList(items=[Invitation.from_pb(i) for i in r.items])
 
 
 @router.get("/campaign-applications/{applicant_id}", response_model=Applicant)

@@ -503,6 +503,50 @@ class ReviewContentRequest(_message.Message):
     reason: str
     def __init__(self, applicant_id: _Optional[str] = ..., approve: _Optional[bool] = ..., reason: _Optional[str] = ...) -> None: ...
 
+class InvitePetStarRequest(_message.Message):
+    __slots__ = ("campaign_id", "pet_id", "message")
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    PET_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    campaign_id: str
+    pet_id: str
+    message: str
+    def __init__(self, campaign_id: _Optional[str] = ..., pet_id: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...
+
+class Invitation(_message.Message):
+    __slots__ = ("id", "campaign_id", "campaign_title", "company_name", "pet_id", "pet_name", "owner_user_id", "message", "created_at", "recruit_end")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    CAMPAIGN_TITLE_FIELD_NUMBER: _ClassVar[int]
+    COMPANY_NAME_FIELD_NUMBER: _ClassVar[int]
+    PET_ID_FIELD_NUMBER: _ClassVar[int]
+    PET_NAME_FIELD_NUMBER: _ClassVar[int]
+    OWNER_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    RECRUIT_END_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    campaign_id: str
+    campaign_title: str
+    company_name: str
+    pet_id: str
+    pet_name: str
+    owner_user_id: str
+    message: str
+    created_at: _timestamp_pb2.Timestamp
+    recruit_end: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., campaign_id: _Optional[str] = ..., campaign_title: _Optional[str] = ..., company_name: _Optional[str] = ..., pet_id: _Optional[str] = ..., pet_name: _Optional[str] = ..., owner_user_id: _Optional[str] = ..., message: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., recruit_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListMyInvitationsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListInvitationsResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Invitation]
+    def __init__(self, items: _Optional[_Iterable[_Union[Invitation, _Mapping]]] = ...) -> None: ...
+
 class GetReportRequest(_message.Message):
     __slots__ = ("campaign_id",)
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]

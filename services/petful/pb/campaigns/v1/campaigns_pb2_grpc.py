@@ -162,6 +162,16 @@ class CampaignServiceStub:
                 request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ReviewContentRequest.SerializeToString,
                 response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Applicant.FromString,
                 _registered_method=True)
+        self.InvitePetStar = channel.unary_unary(
+                '/petful.campaigns.v1.CampaignService/InvitePetStar',
+                request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.InvitePetStarRequest.SerializeToString,
+                response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Invitation.FromString,
+                _registered_method=True)
+        self.ListMyInvitations = channel.unary_unary(
+                '/petful.campaigns.v1.CampaignService/ListMyInvitations',
+                request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListMyInvitationsRequest.SerializeToString,
+                response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListInvitationsResponse.FromString,
+                _registered_method=True)
         self.GetReport = channel.unary_unary(
                 '/petful.campaigns.v1.CampaignService/GetReport',
                 request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.GetReportRequest.SerializeToString,
@@ -360,6 +370,22 @@ class CampaignServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def InvitePetStar(self, request, context):
+        """Advertiser, own campaign while RECRUITING: invite an approved PetStar (e.g. one of the
+        recommendations) to apply; the invitation is sent as a notification. Idempotent per
+        campaign and pet.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMyInvitations(self, request, context):
+        """PetStar: invitations to the caller's pets for campaigns still recruiting.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetReport(self, request, context):
         """Advertiser (own campaign) or admin.
         """
@@ -504,6 +530,16 @@ def add_CampaignServiceServicer_to_server(servicer, server):
                     servicer.ReviewContent,
                     request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ReviewContentRequest.FromString,
                     response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Applicant.SerializeToString,
+            ),
+            'InvitePetStar': grpc.unary_unary_rpc_method_handler(
+                    servicer.InvitePetStar,
+                    request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.InvitePetStarRequest.FromString,
+                    response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Invitation.SerializeToString,
+            ),
+            'ListMyInvitations': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMyInvitations,
+                    request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListMyInvitationsRequest.FromString,
+                    response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListInvitationsResponse.SerializeToString,
             ),
             'GetReport': grpc.unary_unary_rpc_method_handler(
                     servicer.GetReport,
@@ -1177,6 +1213,60 @@ class CampaignService:
             '/petful.campaigns.v1.CampaignService/ReviewContent',
             petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ReviewContentRequest.SerializeToString,
             petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Applicant.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InvitePetStar(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.campaigns.v1.CampaignService/InvitePetStar',
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.InvitePetStarRequest.SerializeToString,
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Invitation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMyInvitations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.campaigns.v1.CampaignService/ListMyInvitations',
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListMyInvitationsRequest.SerializeToString,
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListInvitationsResponse.FromString,
             options,
             channel_credentials,
             insecure,

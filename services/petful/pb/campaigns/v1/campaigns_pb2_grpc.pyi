@@ -93,6 +93,13 @@ class CampaignServiceStub:
     """PetStar, campaign IN_PROGRESS or REVIEWING before the content deadline."""
     ReviewContent: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ReviewContentRequest, _campaigns_pb2.Applicant]
     """Advertiser: CONTENT_SUBMITTED -> APPROVED or REVISION_REQUESTED (reason)."""
+    InvitePetStar: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.InvitePetStarRequest, _campaigns_pb2.Invitation]
+    """Advertiser, own campaign while RECRUITING: invite an approved PetStar (e.g. one of the
+    recommendations) to apply; the invitation is sent as a notification. Idempotent per
+    campaign and pet.
+    """
+    ListMyInvitations: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ListMyInvitationsRequest, _campaigns_pb2.ListInvitationsResponse]
+    """PetStar: invitations to the caller's pets for campaigns still recruiting."""
     GetReport: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.GetReportRequest, _campaigns_pb2.Report]
     """Advertiser (own campaign) or admin."""
     AdvanceDue: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.AdvanceDueRequest, _campaigns_pb2.AdvanceDueResponse]
@@ -167,6 +174,13 @@ class CampaignServiceAsyncStub(CampaignServiceStub):
     """PetStar, campaign IN_PROGRESS or REVIEWING before the content deadline."""
     ReviewContent: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ReviewContentRequest, _campaigns_pb2.Applicant]  # type: ignore[assignment]
     """Advertiser: CONTENT_SUBMITTED -> APPROVED or REVISION_REQUESTED (reason)."""
+    InvitePetStar: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.InvitePetStarRequest, _campaigns_pb2.Invitation]  # type: ignore[assignment]
+    """Advertiser, own campaign while RECRUITING: invite an approved PetStar (e.g. one of the
+    recommendations) to apply; the invitation is sent as a notification. Idempotent per
+    campaign and pet.
+    """
+    ListMyInvitations: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ListMyInvitationsRequest, _campaigns_pb2.ListInvitationsResponse]  # type: ignore[assignment]
+    """PetStar: invitations to the caller's pets for campaigns still recruiting."""
     GetReport: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.GetReportRequest, _campaigns_pb2.Report]  # type: ignore[assignment]
     """Advertiser (own campaign) or admin."""
     AdvanceDue: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.AdvanceDueRequest, _campaigns_pb2.AdvanceDueResponse]  # type: ignore[assignment]
@@ -382,6 +396,25 @@ class CampaignServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_campaigns_pb2.Applicant, _abc.Awaitable[_campaigns_pb2.Applicant]]:
         """Advertiser: CONTENT_SUBMITTED -> APPROVED or REVISION_REQUESTED (reason)."""
+
+    @_abc_1.abstractmethod
+    def InvitePetStar(
+        self,
+        request: _campaigns_pb2.InvitePetStarRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_campaigns_pb2.Invitation, _abc.Awaitable[_campaigns_pb2.Invitation]]:
+        """Advertiser, own campaign while RECRUITING: invite an approved PetStar (e.g. one of the
+        recommendations) to apply; the invitation is sent as a notification. Idempotent per
+        campaign and pet.
+        """
+
+    @_abc_1.abstractmethod
+    def ListMyInvitations(
+        self,
+        request: _campaigns_pb2.ListMyInvitationsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_campaigns_pb2.ListInvitationsResponse, _abc.Awaitable[_campaigns_pb2.ListInvitationsResponse]]:
+        """PetStar: invitations to the caller's pets for campaigns still recruiting."""
 
     @_abc_1.abstractmethod
     def GetReport(

@@ -9,8 +9,16 @@ import httpx
 import pytest
 
 from petful.devstack.instagram_sandbox import short_token
+from petful.identity import tasks as identity_tasks  # noqa: F401 - registers the subscribers
+from petful.identity.mails import render
 from petful.identity.rules import Role
-from tests.integration.conftest import IdentityEdge, headers_for, problem_fields
+from tests.integration.conftest import (
+    IdentityEdge,
+    deliver,
+    headers_for,
+    outbox_payloads,
+    problem_fields,
+)
 
 ACCOUNTS = "/api/v1/sns/accounts"
 
@@ -240,3 +248,23 @@ async def test_admin_sync_status_and_trigger(
     assert r.status_code == 403
     r = await client.get("/api/v1/sns/admin/users/not-a-uuid/accounts", headers=admin)
     assert r.status_code == 422
+
+
+async def test_owner_is_mailed_when_an_account_needs_reconnecting(
+    client: httpx.AsyncClient, identity_edge: IdentityEdge
+) -> None:
+    h = await headers_for(identity_edge, "owner@example.com")
+    r = await client.post(ACCOUNTS, headers=h, json={"access_token": short_token("bori_maltese")})
+    account_id = r.json()["id"]
+    assert identity_edge.sandbox is not None
+    identity_edge.sandbox.state.revoke("bori_maltese")
+    await client.post(f"{ACCOUNTS}/{account_id}/sync", headers=h)
+    r = await client.get(f"{ACCOUNTS}/{account_id}", headers=h)
+    assert r.json()["status"] == "NEEDS_REAUTH"
+    assert await deliver("sns.account.needs_reauth", "sns", "identity.instagram_reauth") == 1
+    mails = await outbox_payloads("identity.mail_requested")
+    assert [(m["to"], m["template"], m["params"]) for m in mails] == [
+        ("owner@example.com", "instagram_reauth", {"username": "bori_maltese"})
+    ]
+    rendered = render(mails[0]["template"], mails[0]["params"])
+    assert "@bori_maltese" in rendered.subject

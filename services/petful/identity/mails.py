@@ -14,6 +14,7 @@ VERIFICATION_CODE = "verification_code"
 ACCOUNT_EXISTS = "account_exists"
 PASSWORD_RESET_CODE = "password_reset_code"
 PASSWORD_CHANGED = "password_changed"
+INSTAGRAM_REAUTH = "instagram_reauth"
 
 IGNORE_NOTE = (
     "요청하지 않았다면 이 메일을 무시하세요.\nIf you did not ask for it, ignore this mail."
@@ -64,6 +65,15 @@ def render(template: str, params: dict[str, Any]) -> RenderedMail:
             "PetFul 계정의 비밀번호가 변경되었고 다른 기기의 로그인은 모두 종료되었습니다.",
             "Your PetFul password was changed and other sessions were signed out. If this "
             "was not you, reset your password now.",
+        ]
+    elif template == INSTAGRAM_REAUTH:
+        username = str(params["username"])
+        subject = f"[PetFul] 인스타그램 @{username} 다시 연결이 필요합니다 / Reconnect @{username}"
+        parts = [
+            f"인스타그램 계정 @{username}의 연결이 만료되었거나 해제되어 게시물과 통계를 "
+            "가져올 수 없습니다. PetFul에서 계정을 다시 연결해 주세요.",
+            f"PetFul can no longer read @{username} on Instagram: the connection expired or "
+            "was revoked. Connect the account again in PetFul to resume syncing.",
         ]
     else:
         raise ValueError(f"unknown mail template {template!r}")

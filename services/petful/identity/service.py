@@ -141,6 +141,20 @@ async def _mail(
     )
 
 
+async def notify_instagram_reauth(
+    session: AsyncSession, *, user_id: str, username: str, now: datetime
+) -> bool:
+    """Mail the owner that an Instagram account must be connected again (sns said so)."""
+    try:
+        account = await repository.get_account(session, uuid.UUID(user_id))
+    except ValueError:
+        return False
+    if account is None or account.status_enum is not AccountStatus.ACTIVE:
+        return False
+    await _mail(session, account.email, mails.INSTAGRAM_REAUTH, now, username=username)
+    return True
+
+
 # --- one-time codes in Redis -------------------------------------------------------------
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.identity import mails
-from petful.identity.service import AUDITED_TOPICS, MAIL_TOPIC, audit_event
+from petful.identity.service import (
+    AUDITED_TOPICS,
+    MAIL_TOPIC,
+    audit_event,
+    notify_instagram_reauth,
+)
 from petful.platform import events
 from petful.platform.logging import get_logger
 from petful.platform.mail import send_mail
@@ -30,4 +35,16 @@ async def record_admin_decision(session: AsyncSession, event: Event) -> None:
 for _topic in AUDITED_TOPICS:
     events.subscriber(_topic, schema="identity", name=f"identity.audit.{_topic}")(
         record_admin_decision
+    )
+
+
+@events.subscriber("sns.account.needs_reauth", schema="identity", name="identity.instagram_reauth")
+async def mail_instagram_reauth(session: AsyncSession, event: Event) -> None:
+    """sns cannot read an account any more: tell its owner by mail (identity knows the
+    address; sns only knows the account id)."""
+    await notify_instagram_reauth(
+        session,
+        user_id=str(event.payload["owner_user_id"]),
+        username=str(event.payload.get("username", "")),
+        now=event.occurred_at,
     )

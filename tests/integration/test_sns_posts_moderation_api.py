@@ -538,3 +538,32 @@ async def test_banned_words_add_and_remove(sns: Sns) -> None:
     assert fields(bad) == {"words"}
     other = await sns.fails(person(), "AddBannedWords", add)
     assert other.code() == grpc.StatusCode.NOT_FOUND
+
+
+async def test_an_action_instagram_refused_is_retried_at_the_next_sync(sns: Sns) -> None:
+    owner = person()
+    account = await sns.link(owner, "kongi_cat")
+    state = sns.sandbox.state
+    media = state.accounts["kongi_cat"].media[0]
+    await sns.call(
+        owner,
+        SETTINGS,
+        pb.UpdateModerationSettingsRequest(
+            account_id=account.id, auto_moderation=True, banned_words=["바보"]
+        ),
+    )
+    rude = state.add_comment(media.id, "바보 같은 사진")
+    state.failing_writes = 100  # Instagram is having a bad day: every hide fails
+    await sync(sns, owner, account.id)
+    rows = await comment_rows(account.id)
+    assert rows[rude.id].state == "VISIBLE"
+    assert rows[rude.id].pending_action == "HIDE"
+    assert not state.comments[rude.id].hidden
+    state.failing_writes = 0
+    await sync(sns, owner, account.id)
+    rows = await comment_rows(account.id)
+    assert rows[rude.id].state == "HIDDEN"
+    assert rows[rude.id].pending_action is None
+    assert state.comments[rude.id].hidden
+    events = await outbox_payloads(rules.TOPIC_COMMENT_MODERATED, "sns")
+    assert [e["ig_comment_id"] for e in events] == [rude.id]

@@ -352,6 +352,8 @@ class SandboxState:
     requests: int = 0
     # Seconds every API call waits before answering (tests of concurrent syncs).
     latency: float = 0.0
+    # The next n comment writes (hide, delete) fail with Graph's transient error (code 2).
+    failing_writes: int = 0
     # Every comment by id, in insertion order (seeded from the media, then added by tests).
     comments: dict[str, SandboxComment] = field(default_factory=dict)
     anchor: datetime = field(default_factory=anchor_of)
@@ -804,8 +806,19 @@ def create_app(state: SandboxState) -> Starlette:
             )
         return c
 
+    def write_fault() -> None:
+        if state.failing_writes > 0:
+            state.failing_writes -= 1
+            raise GraphFault(
+                500,
+                "An unexpected error has occurred. Please retry your request later.",
+                "OAuthException",
+                2,
+            )
+
     def hide(request: Request, user: str) -> dict[str, Any]:
         c = comment_account(request.path_params["object_id"], user)
+        write_fault()
         raw = request.query_params.get("hide", "")
         if raw not in ("true", "false"):
             raise GraphFault(400, "(#100) The parameter hide is required", "OAuthException", 100)
@@ -814,6 +827,7 @@ def create_app(state: SandboxState) -> Starlette:
 
     def delete(request: Request, user: str) -> dict[str, Any]:
         c = comment_account(request.path_params["object_id"], user)
+        write_fault()
         c.deleted = True
         for reply in state.comments_of(c.media_id, c.id):
             reply.deleted = True

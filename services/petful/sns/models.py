@@ -151,6 +151,8 @@ class Comment(SnsBase):
     banned_hits: Mapped[list[str]] = mapped_column(ARRAY(sa.Text), default=list)
     moderated_at: Mapped[datetime | None] = mapped_column(TS)
     moderation_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    # An automatic action Instagram did not take yet (retried at each sync until it does).
+    pending_action: Mapped[str | None] = mapped_column(sa.Text)
     first_seen_at: Mapped[datetime] = mapped_column(TS)
     synced_at: Mapped[datetime] = mapped_column(TS)
 

@@ -363,3 +363,13 @@ async def forget_synced_data(session: AsyncSession, account_id: uuid.UUID) -> No
         sa.delete(FollowerHistory).where(FollowerHistory.account_id == account_id)
     )
     await session.execute(sa.delete(Media).where(Media.account_id == account_id))
+
+
+async def pending_comments(session: AsyncSession, account_id: uuid.UUID) -> list[Comment]:
+    """Comments whose automatic action Instagram has not taken yet."""
+    stmt = (
+        sa.select(Comment)
+        .where(Comment.account_id == account_id, Comment.pending_action.is_not(None))
+        .order_by(Comment.first_seen_at)
+    )
+    return list((await session.execute(stmt)).scalars())

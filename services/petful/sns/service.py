@@ -339,14 +339,36 @@ async def _ingest_comments(
         if decision is None or c.hidden:
             continue
         action, reason = decision
-        try:
-            await _apply_on_instagram(mod.client, mod.token, row.ig_comment_id, action)
-        except graph.GraphError as e:
-            log.warning("auto-moderation of comment %s failed: %s", row.id, e)
-            continue
-        await _record_decision(
-            session, account, row, action, reason, by=rules.BY_RULE, user_id=None, now=now
-        )
+        row.pending_action, row.moderation_reason = action.value, reason
+    # New decisions and those Instagram refused at an earlier sync.
+    for row in await repository.pending_comments(session, account.id):
+        await _apply_pending(session, account, row, mod, now)
+
+
+async def _apply_pending(
+    session: AsyncSession, account: Account, row: Comment, mod: Moderator, now: datetime
+) -> None:
+    """Take a decided automatic action on Instagram; when Instagram refuses (rate limit,
+    outage) the action stays pending and the next sync tries again."""
+    if row.pending_action is None:
+        return
+    action = rules.ModAction(row.pending_action)
+    try:
+        await _apply_on_instagram(mod.client, mod.token, row.ig_comment_id, action)
+    except graph.GraphError as e:
+        log.warning("auto-moderation of comment %s failed, retried next sync: %s", row.id, e)
+        return
+    row.pending_action = None
+    await _record_decision(
+        session,
+        account,
+        row,
+        action,
+        row.moderation_reason,
+        by=rules.BY_RULE,
+        user_id=None,
+        now=now,
+    )
 
 
 async def _apply_on_instagram(
@@ -1198,6 +1220,7 @@ async def moderate_comment(
         raise FailedPrecondition("Instagram no longer accepts the token: link again") from None
     except graph.GraphError as e:
         raise _graph_problem(e) from None
+    comment.pending_action = None  # the owner's decision replaces a pending automatic one
     await _record_decision(
         session,
         account,

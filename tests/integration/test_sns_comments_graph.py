@@ -72,6 +72,18 @@ async def test_comments_with_replies_over_pages(sandbox: SandboxServer) -> None:
     assert not any(c.hidden for c in got)
 
 
+async def test_a_long_reply_thread_is_read_to_the_end(sandbox: SandboxServer) -> None:
+    state = sandbox.state
+    state.nested_replies_limit = 3  # the nested field shows 3; the rest come from /replies
+    media = state.accounts["bori_maltese"].media[0]
+    top = state.add_comment(media.id, "질문 있어요")
+    thread = [state.add_comment(media.id, f"답글 {i}", parent_id=top.id) for i in range(8)]
+    async with client_for(sandbox) as client:
+        got = await client.comments(media.id, long_token("bori_maltese"))
+    replies = [c.ig_comment_id for c in got if c.parent_ig_comment_id == top.id]
+    assert replies == [r.id for r in thread]
+
+
 async def test_hide_unhide_delete(sandbox: SandboxServer) -> None:
     state = sandbox.state
     media = state.accounts["kongi_cat"].media[0]

@@ -352,6 +352,8 @@ class SandboxState:
     requests: int = 0
     # Seconds every API call waits before answering (tests of concurrent syncs).
     latency: float = 0.0
+    # Replies nested in a comments page (more are read from /{comment-id}/replies).
+    nested_replies_limit: int = 50
     # The next n comment writes (hide, delete) fail with Graph's transient error (code 2).
     failing_writes: int = 0
     # Every comment by id, in insertion order (seeded from the media, then added by tests).
@@ -563,7 +565,11 @@ def profile_json(a: SandboxAccount) -> dict[str, Any]:
     }
 
 
-def comment_json(state: SandboxState, c: SandboxComment, fields: str) -> dict[str, Any]:
+def comment_json(
+    state: SandboxState, c: SandboxComment, fields: str, replies_url: str = ""
+) -> dict[str, Any]:
+    """A comment as Graph shows it. Nested `replies` hold the first page only (with
+    `paging.next` to `replies_url` when there are more), like the real edge."""
     full: dict[str, Any] = {
         "id": c.id,
         "username": c.username,
@@ -576,7 +582,18 @@ def comment_json(state: SandboxState, c: SandboxComment, fields: str) -> dict[st
     wanted = parse_fields(fields) if fields else {"id": "", "text": "", "timestamp": ""}
     if "replies" in wanted and not c.parent_id:
         replies = state.comments_of(c.media_id, c.id)
-        full["replies"] = {"data": [comment_json(state, r, wanted["replies"]) for r in replies]}
+        shown = replies[: state.nested_replies_limit]
+        nested: dict[str, Any] = {
+            "data": [comment_json(state, r, wanted["replies"]) for r in shown]
+        }
+        if len(replies) > len(shown) and replies_url:
+            after = _cursor(len(shown) - 1)
+            nested["paging"] = {
+                "cursors": {"before": _cursor(0), "after": after},
+                "next": f"{replies_url}?"
+                + urlencode({"fields": wanted["replies"], "after": after}),
+            }
+        full["replies"] = nested
     if "parent_id" in wanted and c.parent_id:
         full["parent_id"] = c.parent_id
     return _select(full, ",".join(wanted), ("id",))
@@ -790,7 +807,12 @@ def create_app(state: SandboxState) -> Starlette:
             if parent is None or parent.deleted:
                 raise _unsupported(object_id)
             items = state.comments_of(parent.media_id, parent.id)
-        return _paged(request, [comment_json(state, c, fields) for c in items])
+        version = request.path_params["version"]
+
+        def replies_url(comment_id: str) -> str:
+            return str(request.url.replace(path=f"/{version}/{comment_id}/replies", query=""))
+
+        return _paged(request, [comment_json(state, c, fields, replies_url(c.id)) for c in items])
 
     def comment_account(object_id: str, user: str) -> SandboxComment:
         c = state.comments.get(object_id)

@@ -416,8 +416,7 @@ class GraphClient:
         return out
 
     async def comments(self, ig_media_id: str, token: str) -> list[Comment]:
-        """Every comment of a media object with its replies (all pages of comments; the
-        replies that come nested with each, which is up to 50 per comment)."""
+        """Every comment of a media object with all its replies (every page of both)."""
         rows = await self._all_pages(
             f"{ig_media_id}/comments",
             {"fields": COMMENTS_FIELDS, "limit": str(self.settings.sns_media_page_size)},
@@ -431,6 +430,14 @@ class GraphClient:
             out.append(top)
             replies = row.get("replies")
             data = replies.get("data") if isinstance(replies, dict) else None
+            paging = replies.get("paging") if isinstance(replies, dict) else None
+            if isinstance(paging, dict) and paging.get("next"):
+                # A long thread: the nested field holds its first page only.
+                data = await self._all_pages(
+                    f"{top.ig_comment_id}/replies",
+                    {"fields": COMMENT_FIELDS, "limit": str(self.settings.sns_media_page_size)},
+                    token=token,
+                )
             for reply in data if isinstance(data, list) else []:
                 if isinstance(reply, dict):
                     child = _comment(reply, ig_media_id, top.ig_comment_id)

@@ -176,6 +176,16 @@ def _beat(args: argparse.Namespace) -> int:
     return run_beat(get_settings())
 
 
+# --- matching: `petful matching reindex` (owned by the matching service) -------------------
+def _matching_reindex(args: argparse.Namespace) -> int:
+    from petful.matching.cli import reindex_command
+
+    return reindex_command(get_settings(), force=args.force)
+
+
+# --- end matching ---------------------------------------------------------------------------
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="petful", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -202,6 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("edge", help="run the FastAPI edge").set_defaults(fn=_edge)
     sub.add_parser("worker", help="run a Celery worker").set_defaults(fn=_worker)
     sub.add_parser("beat", help="run Celery beat").set_defaults(fn=_beat)
+    # --- matching ---
+    matching = sub.add_parser("matching", help="recommendation index chores").add_subparsers(
+        dest="matching_command", required=True
+    )
+    reindex = matching.add_parser("reindex", help="(re)embed every PetStar and campaign")
+    reindex.add_argument("--force", action="store_true", help="re-embed unchanged texts too")
+    reindex.set_defaults(fn=_matching_reindex)
+    # --- end matching ---
     return parser
 
 

@@ -119,7 +119,7 @@ async def outbox_payloads(topic: str, schema: str = "identity") -> list[dict[str
 
 # Every domain service with RPCs runs for real in edge tests; each finds the others through
 # PETFUL_SERVICE_TARGETS, as in a cluster.
-EDGE_SERVICES = ("identity", "advertisers", "pets", "sns", "campaigns")
+EDGE_SERVICES = ("identity", "advertisers", "pets", "sns", "campaigns", "matching")
 
 
 async def deliver(topic: str, schema: str, subscriber: str) -> int:

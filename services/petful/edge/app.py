@@ -18,6 +18,7 @@ from petful.edge.routers import (
     auth,
     campaigns,
     health,
+    matching,
     me,
     media,
     pets,
@@ -88,6 +89,7 @@ def create_app() -> FastAPI:
         campaigns.router,
         campaigns.admin_router,
         sns.router,
+        matching.router,
         media.router,
     ):
         app.include_router(router)

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from petful.devstack.state import read_state
@@ -111,3 +112,44 @@ def test_a_killed_supervisor_leaves_no_orphans(stack: DevStack) -> None:
     while alive() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [names[p] for p in alive()]
+
+
+@pytest.mark.timeout(600)
+def test_demo_data_works_out_of_the_box(stack: DevStack) -> None:
+    """What the README promises after `make run`: PetStars with pictures (and thumbnails
+    from the worker) in the public directory, and recommendations for the demo
+    advertiser's recruiting campaign (embedded by the worker after seeding)."""
+    stack.start()
+    stack.wait("platform started", stack.all_started)
+    base = f"http://127.0.0.1:{stack.ports['envoy']}"
+    directory = httpx.get(f"{base}/api/v1/petstars", timeout=10).json()
+    assert sorted(i["pet"]["name"] for i in directory["items"]) == ["나비", "보리"]
+    image = directory["items"][0]["pet"]["image"]
+    assert httpx.get(base + image["url"], timeout=10).status_code == 200
+
+    def thumbnails_made() -> bool:
+        pet = httpx.get(f"{base}/api/v1/petstars", timeout=10).json()["items"][0]["pet"]
+        return set(pet["image"]["thumbnails"]) == {"320", "960"}
+
+    stack.wait("thumbnails made by the worker", thumbnails_made, within=120)
+
+    login = httpx.post(
+        f"{base}/api/v1/auth/login",
+        json={"email": "advertiser@petful.dev", "password": "petful-demo"},
+        timeout=10,
+    )
+    headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    mine = httpx.get(
+        f"{base}/api/v1/advertiser/campaigns", params={"phase": "RECRUITING"}, headers=headers
+    ).json()
+    (recruiting,) = mine["items"]
+    url = f"{base}/api/v1/campaigns/{recruiting['id']}/recommendations"
+
+    def recommended() -> bool:
+        r = httpx.get(url, headers=headers, timeout=30)
+        return r.status_code == 200 and bool(r.json()["items"])
+
+    stack.wait("recommendations for the recruiting demo campaign", recommended, within=240)
+    (match,) = httpx.get(url, headers=headers, timeout=30).json()["items"]
+    assert match["petstar"]["name"] == "나비"  # 보리 already applied
+    stack.stop()

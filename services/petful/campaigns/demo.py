@@ -51,12 +51,13 @@ PLANS = (
         {},
         "효능을 단정하는 표현(‘질병 치료’)은 광고 심의 기준에 맞지 않습니다.",
     ),
+    # 나비 has not applied yet, so the matching service has someone to recommend.
     Plan(
         Phase.RECRUITING,
         "강아지 유산균 2주 체험단",
         "펫 유산균 14포",
         -2,
-        {"보리": S.APPLIED, "나비": S.APPLIED},
+        {"보리": S.APPLIED},
     ),
     Plan(
         Phase.SELECTING, "캣타워 체험단", "원목 캣타워", -8, {"보리": S.APPLIED, "나비": S.SELECTED}

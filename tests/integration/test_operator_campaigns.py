@@ -4,6 +4,8 @@ applied with only its advertiserRef replaced, edited, deleted, and the operator 
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from datetime import datetime, timedelta
 from typing import Any
@@ -73,6 +75,10 @@ async def test_apply_edit_approve_and_delete_a_campaign(
     edge = identity_edge
     advertiser, obj = await campaign_setup(edge, "ads@example.com", "123-45-67891")
     operator.env["PETFUL_OPERATOR_METRICS_PORT"] = str(free_port())
+    # This operator cannot reach matching (a closed port), whatever the fixtures run.
+    targets = json.loads(os.environ["PETFUL_SERVICE_TARGETS"])
+    targets["matching"] = f"127.0.0.1:{free_port()}"
+    operator.env["PETFUL_SERVICE_TARGETS"] = json.dumps(targets)
     operator.start()
     await operator.healthy()
     created = await cluster.apply(CAMPAIGNS, obj)
@@ -100,7 +106,7 @@ async def test_apply_edit_approve_and_delete_a_campaign(
     assert (status()["applicants"], status()["selected"], status()["completed"]) == (0, 0, 0)
     assert cond("Ready")["status"] == "True"
     assert cond("Ready")["reason"] == "PendingReview"
-    # autoRecommend is on in the sample; matching does not run here (its target is a closed
+    # autoRecommend is on in the sample; matching cannot be reached (its target is a closed
     # port): the spec is applied all the same, the recommendations are reported missing.
     assert cond("Degraded")["reason"] == "RecommendationsUnavailable"
     assert "matching did not answer" in cond("Degraded")["message"]

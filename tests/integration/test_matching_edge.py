@@ -152,8 +152,29 @@ async def test_recommendations_through_the_edge(matching_edge: MatchingEdge) -> 
     assert set(similar) == {kongi["id"], dog["id"]}
     assert similar[0] == kongi["id"]
 
-    # A revoked PetStar leaves every list once its event is handled.
+    # A suspended owner's PetStar is not recommended until the suspension is lifted.
     admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
+    nabi_owner = edge.users["star2@example.com"]
+    r = await edge.client.post(
+        f"/api/v1/admin/users/{nabi_owner}/suspension",
+        json={"reason": "허위 협찬 게시물 신고 누적"},
+        headers=admin,
+    )
+    assert r.status_code == 200, r.text
+    assert await deliver("identity.account_suspended", "identity") == 1
+    assert (await c.get(url, headers=ads)).json()["items"] == []
+    r = await edge.client.request(
+        "DELETE",
+        f"/api/v1/admin/users/{nabi_owner}/suspension",
+        json={"reason": "소명 확인 완료"},
+        headers=admin,
+    )
+    assert r.status_code == 200, r.text
+    assert await deliver("identity.account_unsuspended", "identity") == 1
+    r = await c.get(url, headers=ads)
+    assert [i["petstar"]["pet_id"] for i in r.json()["items"]] == [nabi["id"]]
+
+    # A revoked PetStar leaves every list once its event is handled.
     r = await edge.client.post(
         f"/api/v1/admin/pets/{nabi['id']}/revoke-petstar",
         json={"reason": "가이드라인 위반"},

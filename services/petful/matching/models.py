@@ -87,3 +87,13 @@ class TermStat(MatchingBase):
 
     term: Mapped[str] = mapped_column(sa.Text, primary_key=True)
     ndoc: Mapped[int] = mapped_column(sa.Integer)
+
+
+class SuspendedOwner(MatchingBase):
+    """An owner identity suspended (its `identity.account_suspended` event)."""
+
+    __tablename__ = "suspended_owners"
+
+    owner_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    until: Mapped[datetime | None] = mapped_column(TS)
+    suspended_at: Mapped[datetime] = mapped_column(TS)

@@ -19,7 +19,14 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.matching import rules
-from petful.matching.models import SCHEMA, CampaignDoc, PetStarDoc, TermStat, TrackRecord
+from petful.matching.models import (
+    SCHEMA,
+    CampaignDoc,
+    PetStarDoc,
+    SuspendedOwner,
+    TermStat,
+    TrackRecord,
+)
 
 IterativeScan = Literal["off", "relaxed_order", "strict_order"]
 
@@ -238,7 +245,13 @@ async def term_stats(session: AsyncSession, terms: Sequence[str]) -> tuple[dict[
 
 def _petstar_where(f: PetStarFilters, params: dict[str, Any], alias: str = "") -> str:
     a = f"{alias}." if alias else ""
-    where = [f"{a}petstar_status = 'APPROVED'", f"{a}embedding IS NOT NULL"]
+    where = [
+        f"{a}petstar_status = 'APPROVED'",
+        f"{a}embedding IS NOT NULL",
+        # Suspended owners' PetStars are never recommended.
+        f"NOT EXISTS (SELECT 1 FROM {SCHEMA}.suspended_owners so WHERE so.owner_id = "
+        f"{a}owner_id AND (so.until IS NULL OR so.until > now()))",
+    ]
     if f.species:
         where.append(f"{a}species = ANY(:species)")
         params["species"] = list(f.species)
@@ -390,3 +403,18 @@ async def search_campaigns(
         )
         for m in rows.mappings()
     ]
+
+
+async def set_suspended(
+    session: AsyncSession, owner_id: uuid.UUID, *, until: datetime | None, at: datetime
+) -> None:
+    stmt = insert(SuspendedOwner).values(owner_id=owner_id, until=until, suspended_at=at)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[SuspendedOwner.owner_id],
+        set_={"until": stmt.excluded.until, "suspended_at": stmt.excluded.suspended_at},
+    )
+    await session.execute(stmt)
+
+
+async def clear_suspended(session: AsyncSession, owner_id: uuid.UUID) -> None:
+    await session.execute(sa.delete(SuspendedOwner).where(SuspendedOwner.owner_id == owner_id))

@@ -531,3 +531,15 @@ async def known_pet_ids(session: AsyncSession) -> list[uuid.UUID]:
 
 async def known_campaign_ids(session: AsyncSession) -> list[uuid.UUID]:
     return await repository.all_campaign_ids(session)
+
+
+async def owner_suspended(
+    session: AsyncSession, *, owner_id: str, until: str, at: datetime
+) -> None:
+    """identity suspended an owner: their PetStars leave every recommendation."""
+    end = datetime.fromisoformat(until) if until else None
+    await repository.set_suspended(session, uuid.UUID(owner_id), until=end, at=at)
+
+
+async def owner_unsuspended(session: AsyncSession, *, owner_id: str) -> None:
+    await repository.clear_suspended(session, uuid.UUID(owner_id))

@@ -243,3 +243,18 @@ def reindex_task(self: object, force: bool = False) -> dict[str, object]:
         # a retry skips whatever was indexed already (content hash).
         raise self.retry(exc=e, countdown=15) from e  # type: ignore[attr-defined]
     return {"petstars": result.petstars, "campaigns": result.campaigns, "failed": result.failed}
+
+
+@events.subscriber("identity.account_suspended", schema=SCHEMA, name="matching.owner_suspended")
+async def on_owner_suspended(session: AsyncSession, event: Event) -> None:
+    await service.owner_suspended(
+        session,
+        owner_id=str(event.payload["user_id"]),
+        until=str(event.payload.get("until") or ""),
+        at=event.occurred_at,
+    )
+
+
+@events.subscriber("identity.account_unsuspended", schema=SCHEMA, name="matching.owner_unsuspended")
+async def on_owner_unsuspended(session: AsyncSession, event: Event) -> None:
+    await service.owner_unsuspended(session, owner_id=str(event.payload["user_id"]))

@@ -41,3 +41,18 @@ USER 10001:10001
 WORKDIR /tmp
 EXPOSE 8001 50051-50059 9101-9111
 CMD ["petful", "--help"]
+
+# `skaffold dev` builds this target: the code is an editable install under
+# /opt/petful-src, which file sync updates in running containers, and PETFUL_DEV_RELOAD
+# (chart value config.devReload) restarts the processes when it changes.
+FROM runtime AS dev
+USER root
+COPY --chown=10001:10001 pyproject.toml README.md /opt/petful-src/
+COPY --chown=10001:10001 services /opt/petful-src/services
+COPY --chown=10001:10001 operator /opt/petful-src/operator
+RUN /opt/petful/bin/pip install --no-deps -e /opt/petful-src
+ENV PETFUL_DEV_RELOAD_PATHS='["/opt/petful-src/services/petful"]'
+USER 10001:10001
+
+# The default target, what clusters run.
+FROM runtime AS production

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from petful.platform.settings import DOMAINS, get_settings
+from petful.platform.settings import DOMAINS, Settings, get_settings
 
 
 def _up(args: argparse.Namespace) -> int:
@@ -223,6 +226,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Long-running processes `skaffold dev` restarts when synced code changes.
+RELOADABLE = frozenset({"serve", "edge", "worker", "beat"})
+
+
+def reload_paths(settings: Settings) -> list[str]:
+    """What a reloading process watches: the installed code, unless settings name paths."""
+    if settings.dev_reload_paths:
+        return list(settings.dev_reload_paths)
+    import petful
+
+    return [str(Path(petful.__file__).parent)]
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run_reloading(argv: Sequence[str], settings: Settings) -> int:
+    """Run `petful <argv>` as a child and restart it whenever a watched .py file changes
+    (development only: the child runs with reloading off)."""
+    import shlex
+
+    import watchfiles
+
+    command = shlex.join([sys.executable, "-m", "petful", *argv])
+    os.environ["PETFUL_DEV_RELOAD"] = "false"  # the child must not reload itself
+    # Kubernetes stops a pod with SIGTERM: end like Ctrl-C, so watchfiles stops the child.
+    signal.signal(signal.SIGTERM, _interrupt)
+    watchfiles.run_process(
+        *reload_paths(settings),
+        target=command,
+        target_type="command",
+        watch_filter=watchfiles.PythonFilter(),
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    settings = get_settings()
+    if settings.dev_reload and args.command in RELOADABLE:
+        if settings.is_production:
+            raise SystemExit("PETFUL_DEV_RELOAD is for development; refused in production")
+        sys.exit(run_reloading(argv, settings))
     sys.exit(args.fn(args))

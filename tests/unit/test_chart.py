@@ -990,6 +990,8 @@ def test_skaffold_builds_the_image_and_deploys_the_chart() -> None:
     defaults = merged_values()
     for profile in profiles.values():
         for patch in profile.get("patches", []):
+            if not patch["path"].endswith("/setValues"):
+                continue
             for dotted in patch["value"]:
                 node: Any = defaults
                 for key in dotted.split("."):
@@ -1003,6 +1005,8 @@ def test_profile_values_render() -> None:
     for profile in main["profiles"]:
         values: dict[str, Any] = {}
         for patch in profile.get("patches", []):
+            if not patch["path"].endswith("/setValues"):
+                continue
             for dotted, value in patch["value"].items():
                 node = values
                 *parents, last = dotted.split(".")
@@ -1021,7 +1025,12 @@ def test_dockerfile_is_multi_stage_non_root_and_matches_the_venv() -> None:
     version = re.search(r"^ARG PYTHON_VERSION=(\S+)", text, flags=re.MULTILINE)
     assert version is not None
     assert version.group(1) == f"{sys.version_info.major}.{sys.version_info.minor}"
-    assert all(image.startswith("python:${PYTHON_VERSION}-slim") for image, _ in stages)
+    names = {name for _, name in stages if name}
+    assert all(
+        image.startswith("python:${PYTHON_VERSION}-slim") or image in names for image, _ in stages
+    )
+    # The last stage (what a plain build makes) is the production image, not the dev one.
+    assert stages[-1] == ("runtime", "production")
     users = re.findall(r"^USER\s+(\S+)", text, flags=re.MULTILINE)
     assert users
     assert users[-1].split(":")[0] == "10001"
@@ -1034,3 +1043,24 @@ def test_dockerfile_is_multi_stage_non_root_and_matches_the_venv() -> None:
     ignore = (ROOT / ".dockerignore").read_text().split()
     assert "*" in ignore
     assert "!services/" in ignore
+
+
+def test_dev_profile_syncs_code_into_the_editable_dev_image() -> None:
+    (main, *_) = _skaffold()
+    dev = next(p for p in main["profiles"] if p["name"] == "dev")
+    patches = {p["path"]: p["value"] for p in dev["patches"]}
+    assert patches["/build/artifacts/0/docker/target"] == "dev"
+    text = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"^FROM runtime AS dev$", text, flags=re.MULTILINE)
+    assert "pip install --no-deps -e /opt/petful-src" in text
+    for rule in patches["/build/artifacts/0/sync"]["manual"]:
+        assert rule["dest"] == "/opt/petful-src"
+        top = rule["src"].split("/")[0]
+        assert f"COPY --chown=10001:10001 {top} /opt/petful-src/{top}" in text
+    values = patches["/manifests/helm/releases/0/setValues"]
+    assert values["config.devReload"] is True
+    # Only a dev-reloading release may have a writable root; the schema refuses it otherwise.
+    config = by_kind(render({"config": {"devReload": True}}), "ConfigMap")
+    assert any(c["data"].get("PETFUL_DEV_RELOAD") == "true" for c in config.values())
+    writable = {"default": {"securityContext": {"readOnlyRootFilesystem": False}}}
+    assert render({**writable, "config": {"devReload": True, "env": "development"}})

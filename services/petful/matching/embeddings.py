@@ -62,6 +62,10 @@ class SentenceTransformerEmbedder:
                     self._model = model
         return self._model
 
+    def warm(self) -> None:
+        """Load the model now (a worker does this before it reports ready)."""
+        self._load()
+
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []

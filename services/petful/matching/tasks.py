@@ -23,7 +23,7 @@ from petful.matching.peers import GrpcCampaigns, GrpcPets, GrpcSns
 from petful.platform import events
 from petful.platform.auth_context import service_principal, use_principal
 from petful.platform.db import transaction
-from petful.platform.jobs import beat, celery_app, run_async
+from petful.platform.jobs import beat, celery_app, on_worker_start, run_async
 from petful.platform.logging import get_logger
 from petful.platform.outbox import Event
 from petful.platform.settings import Settings, get_settings
@@ -258,3 +258,8 @@ async def on_owner_suspended(session: AsyncSession, event: Event) -> None:
 @events.subscriber("identity.account_unsuspended", schema=SCHEMA, name="matching.owner_unsuspended")
 async def on_owner_unsuspended(session: AsyncSession, event: Event) -> None:
     await service.owner_unsuspended(session, owner_id=str(event.payload["user_id"]))
+
+
+@on_worker_start
+def load_the_model() -> None:
+    get_embedder(get_settings()).warm()

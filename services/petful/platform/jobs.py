@@ -10,7 +10,7 @@ import asyncio
 import importlib
 import importlib.util
 import threading
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -26,6 +26,16 @@ BEAT_SCHEDULE: dict[str, dict[str, Any]] = {}
 
 def beat(name: str, task: str, every: timedelta, **options: Any) -> None:
     BEAT_SCHEDULE[name] = {"task": task, "schedule": every, "options": options}
+
+
+# Loaded before a worker reports ready: heavy one-off imports (e.g. a model) would
+# otherwise stall the whole process, metrics endpoint included, on its first task.
+WORKER_WARMUPS: list[Callable[[], None]] = []
+
+
+def on_worker_start(warmup: Callable[[], None]) -> Callable[[], None]:
+    WORKER_WARMUPS.append(warmup)
+    return warmup
 
 
 def make_celery(settings: Settings | None = None) -> Celery:

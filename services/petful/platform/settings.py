@@ -91,6 +91,10 @@ class Settings(BaseSettings):
     mail_from: str = "PetFul <no-reply@petful.dev>"
 
     log_level: str = "INFO"
+    # `skaffold dev`: long-running processes restart when synced code changes (refused in
+    # production). The watched paths default to the installed `petful` package.
+    dev_reload: bool = False
+    dev_reload_paths: list[str] = Field(default_factory=list)
     # Proxies whose X-Forwarded-For the edge trusts (Envoy): loopback locally; in a cluster
     # the Envoy pods' addresses (comma-separated, or "*" behind a NetworkPolicy).
     forwarded_allow_ips: str = "127.0.0.1"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from petful.platform.jobs import celery_app, load_task_modules
+from petful.platform.jobs import WORKER_WARMUPS, celery_app, load_task_modules
 from petful.platform.logging import setup_logging
 from petful.platform.settings import Settings
 from petful.platform.telemetry import setup_telemetry, start_metrics_server
@@ -12,6 +12,9 @@ def _prepare(name: str, settings: Settings) -> None:
     setup_logging(name, settings)
     setup_telemetry(name)
     load_task_modules()
+    if name == "worker":
+        for warmup in WORKER_WARMUPS:
+            warmup()
     start_metrics_server(settings.port(f"metrics.{name}"))
 
 

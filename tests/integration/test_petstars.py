@@ -3,14 +3,25 @@ the Instagram sandbox."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
+
+import pytest
 
 from petful.devstack.instagram_sandbox import short_token
 from petful.identity.rules import Role
 from petful.pets import tasks
-from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
+from petful.platform import settings as settings_module
+from tests.integration.conftest import (
+    IdentityEdge,
+    deliver,
+    headers_for,
+    outbox_payloads,
+    problem_fields,
+)
 from tests.integration.test_pets import create_pet
+from tests.support import free_port
 
 PORTFOLIO = {"intro": "산책을 좋아하는 말티즈", "price_krw": 120000, "published": True}
 
@@ -293,3 +304,60 @@ async def test_directory_filters_sorts_and_pages(identity_edge: IdentityEdge) ->
     r = await c.get("/api/v1/petstars", params={"cursor": "garbage"})
     assert r.status_code == 422
     assert problem_fields(r) == {"cursor"}
+
+
+async def test_pets_follow_sns_events(identity_edge: IdentityEdge) -> None:
+    """What the worker does for pets: verify a submitted application at once, copy an
+    account's figures after a sync, and drop the link when the owner disconnects it."""
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    pet = await ready_pet(edge, owner, "bori_maltese")
+    card = (await edge.client.get(f"/api/v1/pets/{pet['id']}", headers=owner)).json()
+    assert card["followers_count"] == 0  # nothing measured yet
+    account_id = card["instagram_account_id"]
+
+    r = await edge.client.post(f"/api/v1/sns/accounts/{account_id}/sync", headers=owner)
+    assert r.status_code == 200, r.text
+    assert await deliver("sns.account.synced", "sns", "pets.refresh_sns_figures") >= 1
+    card = (await edge.client.get(f"/api/v1/pets/{pet['id']}", headers=owner)).json()
+    assert card["followers_count"] > 0
+
+    r = await apply(edge, owner, pet["id"])
+    assert await deliver("pets.petstar.submitted", "pets", "pets.verify") == 1
+    r = await edge.client.get(f"/api/v1/petstar-applications/{r.json()['id']}", headers=owner)
+    assert r.json()["state"] == "IN_REVIEW"
+    await edge.client.post(f"/api/v1/petstar-applications/{r.json()['id']}/withdraw", headers=owner)
+
+    r = await edge.client.delete(f"/api/v1/sns/accounts/{account_id}", headers=owner)
+    assert r.status_code in (200, 204), r.text
+    assert await deliver("sns.account.unlinked", "sns", "pets.forget_account") == 1
+    card = (await edge.client.get(f"/api/v1/pets/{pet['id']}", headers=owner)).json()
+    assert card["instagram_account_id"] is None
+
+
+async def test_verification_waits_for_sns_then_goes_to_review_flagged(
+    identity_edge: IdentityEdge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    pet = await ready_pet(edge, owner, "bori_maltese")
+    app_id = (await apply(edge, owner, pet["id"])).json()["id"]
+    # sns is down (a closed port) and verification gives up after two attempts.
+    targets = {**edge.settings.service_targets, "sns": f"127.0.0.1:{free_port()}"}
+    monkeypatch.setenv("PETFUL_SERVICE_TARGETS", json.dumps(targets))
+    monkeypatch.setenv("PETFUL_PETSTAR_VERIFY_MAX_ATTEMPTS", "2")
+    settings_module.get_settings.cache_clear()
+
+    async def state() -> dict[str, Any]:
+        r = await edge.client.get(f"/api/v1/petstar-applications/{app_id}", headers=owner)
+        body: dict[str, Any] = r.json()
+        return body
+
+    assert await tasks.verify_pending(edge.clock.now) == 0
+    first = await state()
+    assert first["state"] == "VERIFYING"
+    assert first["verification_error"]
+    assert await tasks.verify_pending(edge.clock.now) == 1
+    last = await state()
+    assert (last["state"], last["flagged"]) == ("IN_REVIEW", True)
+    assert last["eligibility"]["reasons"][0].startswith("SNS figures unavailable")

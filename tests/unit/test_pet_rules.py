@@ -224,11 +224,6 @@ def test_history_period() -> None:
         rules.check_history_image_count(10)
 
 
-def test_age_in_months() -> None:
-    assert rules.age_months_on(date(2024, 5, 31), date(2026, 5, 30)) == 23
-    assert rules.age_months_on(date(2024, 5, 1), date(2026, 5, 1)) == 24
-
-
 # --- directory cursors ----------------------------------------------------------------------
 
 

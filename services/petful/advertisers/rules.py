@@ -27,6 +27,12 @@ from petful.platform.validation import (
     check_page_size as check_page_size,
 )
 from petful.platform.validation import (
+    check_reason as check_reason,
+)
+from petful.platform.validation import (
+    check_text as check_text,
+)
+from petful.platform.validation import (
     decode_cursor as decode_cursor,
 )
 from petful.platform.validation import (
@@ -157,26 +163,10 @@ COMPANY_NAME_MAX = 100
 REPRESENTATIVE_NAME_MAX = 50
 DESCRIPTION_MAX = 2000
 WEBSITE_MAX = 300
-REASON_MIN, REASON_MAX = 5, 500
 
 
 def check_description(raw: str) -> str:
-    text = raw.strip()
-    if len(text) > DESCRIPTION_MAX:
-        raise RuleError(f"must be at most {DESCRIPTION_MAX} characters")
-    if _has_control(text, "\n\t"):
-        raise RuleError("must not contain control characters")
-    return text
-
-
-def check_reason(raw: str) -> str:
-    """An admin's reason for rejecting or restricting (shown to the advertiser)."""
-    reason = raw.strip()
-    if not REASON_MIN <= len(reason) <= REASON_MAX:
-        raise RuleError(f"must be {REASON_MIN} to {REASON_MAX} characters")
-    if _has_control(reason, "\n\t"):
-        raise RuleError("must not contain control characters")
-    return reason
+    return check_text(raw, max_len=DESCRIPTION_MAX)
 
 
 def check_website(raw: str) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns import repository
@@ -129,12 +128,7 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
     if ADVERTISER not in ids:
         return "nothing to seed without identity ids"
     advertiser = uuid.UUID(ids[ADVERTISER])
-    existing = await session.execute(
-        sa.select(sa.func.count())
-        .select_from(Campaign)
-        .where(Campaign.advertiser_user_id == advertiser)
-    )
-    if existing.scalar():
+    if await repository.count_of_advertiser(session, advertiser):
         return "campaigns already seeded"
     now = utc_now()
     for plan in PLANS:

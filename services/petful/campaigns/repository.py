@@ -316,3 +316,12 @@ async def invitations_of_owner(
         .limit(limit)
     )
     return [(i, c) for i, c in (await session.execute(stmt)).all()]
+
+
+async def count_of_advertiser(session: AsyncSession, advertiser: uuid.UUID) -> int:
+    stmt = (
+        sa.select(sa.func.count())
+        .select_from(Campaign)
+        .where(Campaign.advertiser_user_id == advertiser)
+    )
+    return int((await session.execute(stmt)).scalar() or 0)

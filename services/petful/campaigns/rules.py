@@ -51,6 +51,12 @@ from petful.platform.validation import (
     check_page_size as check_page_size,
 )
 from petful.platform.validation import (
+    check_reason as check_reason,
+)
+from petful.platform.validation import (
+    check_text as check_text,
+)
+from petful.platform.validation import (
     decode_cursor as decode_cursor,
 )
 from petful.platform.validation import (
@@ -333,21 +339,8 @@ HEADCOUNT_MIN, HEADCOUNT_MAX = 1, 500
 REWARD_VALUE_MAX = 100_000_000
 RETENTION_DEFAULT, RETENTION_MAX = 180, 3650
 NOTE_MIN, NOTE_MAX = 10, 1000
-REASON_MIN, REASON_MAX = 5, 500
 CARRIER_MAX, TRACKING_MAX = 50, 50
 SEARCH_MAX = 100
-
-
-def check_text(raw: str, *, max_len: int = TEXT_MAX, required: bool = False) -> str:
-    """Multi-line text: trimmed, newlines and tabs allowed, no other control characters."""
-    text = raw.strip()
-    if required and not text:
-        raise RuleError("is required")
-    if len(text) > max_len:
-        raise RuleError(f"must be at most {max_len} characters")
-    if _has_control(text, "\n\t"):
-        raise RuleError("must not contain control characters")
-    return text
 
 
 def check_items(
@@ -489,15 +482,6 @@ def check_note(raw: str) -> str:
     text = raw.strip()
     if not NOTE_MIN <= len(text) <= NOTE_MAX:
         raise RuleError(f"must be {NOTE_MIN} to {NOTE_MAX} characters")
-    if _has_control(text, "\n\t"):
-        raise RuleError("must not contain control characters")
-    return text
-
-
-def check_reason(raw: str) -> str:
-    text = raw.strip()
-    if not REASON_MIN <= len(text) <= REASON_MAX:
-        raise RuleError(f"must be {REASON_MIN} to {REASON_MAX} characters")
     if _has_control(text, "\n\t"):
         raise RuleError("must not contain control characters")
     return text

@@ -212,7 +212,11 @@ def validate_campaign(
             "product_name", rules.check_line, data.product_name, max_len=rules.PRODUCT_NAME_MAX
         ),
         "product_description": v.check(
-            "product_description", rules.check_text, data.product_description, required=True
+            "product_description",
+            rules.check_text,
+            data.product_description,
+            max_len=rules.TEXT_MAX,
+            required=True,
         ),
         "image_media_ids": v.check("image_media_ids", rules.check_media_ids, data.image_media_ids),
         "objective": v.check("objective", rules.check_text, data.objective, max_len=1000),
@@ -228,7 +232,11 @@ def validate_campaign(
         "target_species": v.check("target_species", rules.check_species, data.target_species),
         "headcount": v.check("headcount", rules.check_headcount, data.headcount),
         "reward_description": v.check(
-            "reward_description", rules.check_text, data.reward_description, required=True
+            "reward_description",
+            rules.check_text,
+            data.reward_description,
+            max_len=rules.TEXT_MAX,
+            required=True,
         ),
         "reward_value_krw": v.check(
             "reward_value_krw", rules.check_reward_value, data.reward_value_krw

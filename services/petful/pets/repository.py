@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.pets.models import SCHEMA, Application, HistoryEntry, HistoryImage, Pet, Portfolio
-from petful.pets.rules import OPEN_STATES, AppState, DirectorySort, PetStarStatus
+from petful.pets.rules import AppState, DirectorySort, PetStarStatus
 from petful.platform import media
 
 
@@ -259,10 +259,6 @@ async def due_for_verification(session: AsyncSession, limit: int) -> list[uuid.U
         .limit(limit)
     )
     return list((await session.execute(stmt)).scalars())
-
-
-def open_state_values() -> list[str]:
-    return sorted(s.value for s in OPEN_STATES)
 
 
 # --- the public directory ------------------------------------------------------------------

@@ -19,8 +19,9 @@ from zoneinfo import ZoneInfo
 from petful.platform.validation import RuleError as RuleError
 from petful.platform.validation import check_idempotency_key as check_idempotency_key
 from petful.platform.validation import check_line, has_control
+from petful.platform.validation import check_reason as check_reason
+from petful.platform.validation import check_text as check_text
 
-OWNER_ROLE = "USER"
 # Dates shown to people are Korean dates.
 SEOUL = ZoneInfo("Asia/Seoul")
 ADMIN_ROLE = "ADMIN"
@@ -82,16 +83,6 @@ def check_breed(raw: str) -> str:
     return text
 
 
-def check_text(raw: str, *, max_len: int) -> str:
-    """Optional multi-line text up to max_len characters."""
-    text = raw.strip()
-    if len(text) > max_len:
-        raise RuleError(f"must be at most {max_len} characters")
-    if has_control(text, "\n\t"):
-        raise RuleError("must not contain control characters")
-    return text
-
-
 def parse_date(raw: str) -> date:
     try:
         return date.fromisoformat(raw.strip())
@@ -146,11 +137,6 @@ def check_tags(raw: Iterable[str]) -> list[str]:
     if len(tags) > TAGS_MAX:
         raise RuleError(f"must have at most {TAGS_MAX} tags")
     return tags
-
-
-def age_months_on(born: date, today: date) -> int:
-    months = (today.year - born.year) * 12 + today.month - born.month
-    return months - (1 if today.day < born.day else 0)
 
 
 # --- portfolio and history -----------------------------------------------------------------
@@ -325,19 +311,6 @@ def evaluate(
             f"days: {qualifying} < {criteria.min_qualifying_posts}"
         )
     return Eligibility(not reasons, tuple(reasons), qualifying, len(in_window))
-
-
-REASON_MIN, REASON_MAX = 5, 500
-
-
-def check_reason(raw: str) -> str:
-    """An admin's reason for rejecting or revoking (shown to the owner)."""
-    reason = raw.strip()
-    if not REASON_MIN <= len(reason) <= REASON_MAX:
-        raise RuleError(f"must be {REASON_MIN} to {REASON_MAX} characters")
-    if has_control(reason, "\n\t"):
-        raise RuleError("must not contain control characters")
-    return reason
 
 
 # --- directory -----------------------------------------------------------------------------

@@ -68,6 +68,29 @@ def check_line(raw: str, *, max_len: int) -> str:
     return text
 
 
+def check_text(raw: str, *, max_len: int, required: bool = False) -> str:
+    """Multi-line text: trimmed, newlines and tabs allowed, no other control characters."""
+    text = raw.strip()
+    if required and not text:
+        raise RuleError("is required")
+    if len(text) > max_len:
+        raise RuleError(f"must be at most {max_len} characters")
+    if has_control(text, "\n\t"):
+        raise RuleError("must not contain control characters")
+    return text
+
+
+REASON_MIN, REASON_MAX = 5, 500
+
+
+def check_reason(raw: str) -> str:
+    """An administrator's or advertiser's reason, shown to the person it concerns."""
+    reason = raw.strip()
+    if not REASON_MIN <= len(reason) <= REASON_MAX:
+        raise RuleError(f"must be {REASON_MIN} to {REASON_MAX} characters")
+    return check_text(reason, max_len=REASON_MAX)
+
+
 def parse_uuid(raw: str) -> uuid.UUID:
     if not raw.strip():
         raise RuleError("is required")

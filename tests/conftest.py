@@ -75,8 +75,8 @@ def settings(
         "PETFUL_REDIS_URL": redis_server.url,  # type: ignore[attr-defined]
         "PETFUL_DATA_DIR": str(tmp_path / "petful"),
         # Cheap argon2 costs: tests create many accounts; production keeps the defaults.
-        "PETFUL_PASSWORD_HASH_TIME_COST": "1",
-        "PETFUL_PASSWORD_HASH_MEMORY_KIB": "1024",
+        "PETFUL_IDENTITY__PASSWORD_HASH_TIME_COST": "1",
+        "PETFUL_IDENTITY__PASSWORD_HASH_MEMORY_KIB": "1024",
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)

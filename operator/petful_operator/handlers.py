@@ -1,12 +1,13 @@
-"""kopf handlers: thin. Each one runs the same level-based reconcile of `workflows.py` and
-writes the `.status` that `reconcile.py` computes; a timer repeats it, so a missed event or
-an operator restart converges."""
+"""kopf handlers: thin. Every handler of a kind runs the same level-based pass (`_reconcile`):
+the kind's sync in `workflows.py`, then the `.status` that `reconcile.py` computes; a timer
+repeats it, so a missed event or an operator restart converges. What the process remembers
+about one object lives in kopf's per-resource memo, which kopf drops with the object."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,43 +25,38 @@ GROUP, VERSION = "petful.io", "v1alpha1"
 CAMPAIGNS, APPLICATIONS = "campaigns", "petstarapplications"
 
 SETTINGS = get_operator_settings()
-_locks: dict[str, asyncio.Lock] = {}
-_written: dict[str, dict[str, Any]] = {}
-
-
-@contextlib.asynccontextmanager
-async def _exclusive(uid: str) -> AsyncIterator[None]:
-    """One pass per object at a time (the timer and an event handler may overlap)."""
-    lock = _locks.setdefault(uid, asyncio.Lock())
-    async with lock:
-        yield
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _previous(uid: str, body: kopf.Body) -> dict[str, Any]:
-    """The status the last pass wrote: a handler's body can predate the timer's write (and
-    vice versa), so the in-memory copy wins while this process lives."""
-    return dict(_written.get(uid) or body.status)
+# --- per-object memory ----------------------------------------------------------------------
 
 
-def _write_status(
-    uid: str,
-    body: kopf.Body,
-    patch: kopf.Patch,
-    previous: Mapping[str, Any],
-    new: Mapping[str, Any],
-) -> bool:
-    # The patch is computed against the stored object, so a lost write is redone.
-    changes = r.status_patch(dict(body.status), new)
-    if changes:
-        patch["status"] = changes
-    _written[uid] = dict(new)
-    for event in r.status_events(previous, new):
-        kopf.event(body, type=event.type, reason=event.reason, message=event.message)
-    return bool(changes)
+@dataclass
+class Remembered:
+    """What this process remembers of one object, kept in its kopf memo."""
+
+    # One pass per object at a time: the timer and an event handler may overlap.
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # The status the last pass wrote: a handler's body can predate the timer's write (and
+    # vice versa), so this copy wins over the body while the process lives.
+    written: dict[str, Any] | None = None
+
+    def previous(self, body: kopf.Body) -> dict[str, Any]:
+        return dict(self.written if self.written is not None else body.status)
+
+
+_MEMO_KEY = "petful"
+
+
+def remembered(memo: kopf.Memo) -> Remembered:
+    """The object's memory (kopf hands every handler of one object the same memo)."""
+    found = memo.get(_MEMO_KEY)
+    if not isinstance(found, Remembered):
+        found = memo[_MEMO_KEY] = Remembered()
+    return found
 
 
 @kopf.on.startup()
@@ -101,166 +97,214 @@ async def cleanup(**_: Any) -> None:
     await close_channels()
 
 
+# --- one pass, the same for both kinds -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pass:
+    """What one sync of an object came to: how it went, and the whole `.status` to write."""
+
+    outcome: r.Outcome
+    status: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """The per-kind parts of a pass and of the finalizer; the rest is shared."""
+
+    name: str  # metrics label, and the first word of log lines
+    sync: Callable[[str, kopf.Body, Mapping[str, Any]], Awaitable[Pass]]
+    # The finalizer's call: a warning when the service refuses, Transient to retry.
+    release: Callable[[kopf.Body, Mapping[str, Any]], Awaitable[str | None]]
+    verb: str  # what the finalizer does: "cancel"
+    done: str  # finalizations_total result when it did: "cancelled"
+    refused: str  # Warning Event reason when it could not: "CancelRefused"
+
+
+def _write_status(
+    memory: Remembered,
+    body: kopf.Body,
+    patch: kopf.Patch,
+    previous: Mapping[str, Any],
+    new: Mapping[str, Any],
+) -> bool:
+    # The patch is computed against the stored object, so a lost write is redone.
+    changes = r.status_patch(dict(body.status), new)
+    if changes:
+        patch["status"] = changes
+    memory.written = dict(new)
+    for event in r.status_events(previous, new):
+        kopf.event(body, type=event.type, reason=event.reason, message=event.message)
+    return bool(changes)
+
+
+async def _reconcile(
+    kind: Kind,
+    trigger: str,
+    body: kopf.Body,
+    patch: kopf.Patch,
+    logger: kopf.Logger,
+    memo: kopf.Memo,
+) -> None:
+    memory = remembered(memo)
+    async with memory.lock:
+        previous = memory.previous(body)
+        with metrics.timed(kind.name, trigger):
+            try:
+                result = await kind.sync(str(body.metadata.uid), body, previous)
+            except Exception:  # a bug, not a refusal: kopf logs it and retries
+                metrics.record(kind.name, trigger, None, "Exception")
+                raise
+        outcome = result.outcome
+        metrics.record(kind.name, trigger, outcome.synced, outcome.reason)
+        changed = _write_status(memory, body, patch, previous, result.status)
+    # Quiet when a timer pass changed nothing (one line per object per interval).
+    log = logger.info if changed or trigger != "timer" else logger.debug
+    log(
+        f"{kind.name} reconciled ({trigger}): phase={result.status.get('phase')} "
+        f"synced={outcome.synced} reason={outcome.reason}"
+    )
+
+
+async def _finalize(kind: Kind, body: kopf.Body, logger: kopf.Logger, memo: kopf.Memo) -> None:
+    memory = remembered(memo)
+    async with memory.lock:
+        try:
+            warning = await kind.release(body, memory.previous(body))
+        except wf.Transient as e:
+            metrics.FINALIZATIONS.labels(kind.name, "retry").inc()
+            raise kopf.TemporaryError(f"cannot {kind.verb} yet: {e}", delay=10) from e
+        memory.written = None
+    if warning:
+        metrics.FINALIZATIONS.labels(kind.name, f"not_{kind.done}").inc()
+        kopf.event(body, type="Warning", reason=kind.refused, message=warning)
+        logger.warning(warning)
+    else:
+        metrics.FINALIZATIONS.labels(kind.name, kind.done).inc()
+        logger.info(f"{kind.name} {kind.done}; releasing the resource")
+
+
 # --- Campaign -------------------------------------------------------------------------------
 
 
-async def _reconcile_campaign(
-    trigger: str, body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger
-) -> None:
-    uid = str(body.metadata.uid)
-    async with _exclusive(uid):
-        previous = _previous(uid, body)
-        with metrics.timed("Campaign", trigger):
-            try:
-                result = await wf.sync_campaign(uid, body.spec, previous)
-            except Exception:  # a bug, not a refusal: kopf logs it and retries
-                metrics.record("Campaign", trigger, None, "Exception")
-                raise
-        outcome = result.outcome
-        metrics.record("Campaign", trigger, outcome.synced, outcome.reason)
-        recommend = bool((body.spec.get("autoRecommend") or {}).get("enabled"))
-        new = r.campaign_status(
-            previous=previous,
-            view=result.view,
-            outcome=outcome,
-            generation=body.metadata.get("generation"),
-            now=_now(),
-            recommend=recommend,
-        )
-        changed = _write_status(uid, body, patch, previous, new)
-        # Quiet when a timer pass changed nothing (one line per object per interval).
-        log = logger.info if changed or trigger != "timer" else logger.debug
-        log(
-            f"campaign reconciled ({trigger}): phase={new.get('phase')} "
-            f"synced={outcome.synced} reason={outcome.reason}"
-        )
+async def _sync_campaign(uid: str, body: kopf.Body, previous: Mapping[str, Any]) -> Pass:
+    result = await wf.sync_campaign(uid, body.spec, previous)
+    status = r.campaign_status(
+        previous=previous,
+        view=result.view,
+        outcome=result.outcome,
+        generation=body.metadata.get("generation"),
+        now=_now(),
+        recommend=bool((body.spec.get("autoRecommend") or {}).get("enabled")),
+    )
+    return Pass(result.outcome, status)
+
+
+async def _cancel_campaign(body: kopf.Body, previous: Mapping[str, Any]) -> str | None:
+    meta = body.metadata
+    return await wf.cancel_campaign(
+        str(meta.uid), body.spec, previous, namespace=meta.namespace or "", name=meta.name or ""
+    )
+
+
+CAMPAIGN = Kind(
+    "Campaign", _sync_campaign, _cancel_campaign, "cancel", "cancelled", "CancelRefused"
+)
 
 
 @kopf.on.resume(GROUP, VERSION, CAMPAIGNS)
 async def campaign_resumed(
-    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, **_: Any
+    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, memo: kopf.Memo, **_: Any
 ) -> None:
-    await _reconcile_campaign("resume", body, patch, logger)
+    await _reconcile(CAMPAIGN, "resume", body, patch, logger, memo)
 
 
 @kopf.on.create(GROUP, VERSION, CAMPAIGNS)
 async def campaign_created(
-    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, **_: Any
+    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, memo: kopf.Memo, **_: Any
 ) -> None:
-    await _reconcile_campaign("create", body, patch, logger)
+    await _reconcile(CAMPAIGN, "create", body, patch, logger, memo)
 
 
 @kopf.on.update(GROUP, VERSION, CAMPAIGNS, field="spec")
 async def campaign_updated(
-    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, **_: Any
+    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, memo: kopf.Memo, **_: Any
 ) -> None:
-    await _reconcile_campaign("update", body, patch, logger)
+    await _reconcile(CAMPAIGN, "update", body, patch, logger, memo)
 
 
 @kopf.timer(GROUP, VERSION, CAMPAIGNS, interval=SETTINGS.sync_interval_seconds)
-async def campaign_sync(body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, **_: Any) -> None:
-    await _reconcile_campaign("timer", body, patch, logger)
+async def campaign_sync(
+    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, memo: kopf.Memo, **_: Any
+) -> None:
+    await _reconcile(CAMPAIGN, "timer", body, patch, logger, memo)
 
 
 @kopf.on.delete(GROUP, VERSION, CAMPAIGNS)
-async def campaign_deleted(
-    body: kopf.Body, name: str, namespace: str | None, logger: kopf.Logger, **_: Any
-) -> None:
-    uid = str(body.metadata.uid)
-    async with _exclusive(uid):
-        try:
-            warning = await wf.cancel_campaign(
-                uid, body.spec, _previous(uid, body), namespace=namespace or "", name=name
-            )
-        except wf.Transient as e:
-            metrics.FINALIZATIONS.labels("Campaign", "retry").inc()
-            raise kopf.TemporaryError(f"cannot cancel yet: {e}", delay=10) from e
-    _locks.pop(uid, None)
-    _written.pop(uid, None)
-    if warning:
-        metrics.FINALIZATIONS.labels("Campaign", "not_cancelled").inc()
-        kopf.event(body, type="Warning", reason="CancelRefused", message=warning)
-        logger.warning(warning)
-    else:
-        metrics.FINALIZATIONS.labels("Campaign", "cancelled").inc()
-        logger.info("campaign cancelled; releasing the resource")
+async def campaign_deleted(body: kopf.Body, logger: kopf.Logger, memo: kopf.Memo, **_: Any) -> None:
+    await _finalize(CAMPAIGN, body, logger, memo)
 
 
 # --- PetStarApplication ---------------------------------------------------------------------
 
 
-async def _reconcile_application(
-    trigger: str, body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger
-) -> None:
-    uid = str(body.metadata.uid)
-    async with _exclusive(uid):
-        previous = _previous(uid, body)
-        with metrics.timed("PetStarApplication", trigger):
-            try:
-                result = await wf.sync_application(uid, body.spec, previous, SETTINGS)
-            except Exception:  # a bug, not a refusal: kopf logs it and retries
-                metrics.record("PetStarApplication", trigger, None, "Exception")
-                raise
-        outcome = result.outcome
-        metrics.record("PetStarApplication", trigger, outcome.synced, outcome.reason)
-        new = r.application_status(
-            previous=previous,
-            app=result.app,
-            outcome=outcome,
-            decision=str(body.spec.get("decision") or "Pending"),
-            generation=body.metadata.get("generation"),
-            now=_now(),
-        )
-        changed = _write_status(uid, body, patch, previous, new)
-        # Quiet when a timer pass changed nothing (one line per object per interval).
-        log = logger.info if changed or trigger != "timer" else logger.debug
-        log(
-            f"application reconciled ({trigger}): phase={new.get('phase')} "
-            f"synced={outcome.synced} reason={outcome.reason}"
-        )
+async def _sync_application(uid: str, body: kopf.Body, previous: Mapping[str, Any]) -> Pass:
+    result = await wf.sync_application(uid, body.spec, previous, SETTINGS)
+    status = r.application_status(
+        previous=previous,
+        app=result.app,
+        outcome=result.outcome,
+        decision=str(body.spec.get("decision") or "Pending"),
+        generation=body.metadata.get("generation"),
+        now=_now(),
+    )
+    return Pass(result.outcome, status)
+
+
+async def _withdraw_application(body: kopf.Body, previous: Mapping[str, Any]) -> str | None:
+    return await wf.withdraw_application(body.spec, previous)
+
+
+APPLICATION = Kind(
+    "PetStarApplication",
+    _sync_application,
+    _withdraw_application,
+    "withdraw",
+    "withdrawn",
+    "WithdrawRefused",
+)
 
 
 @kopf.on.resume(GROUP, VERSION, APPLICATIONS)
 async def application_resumed(
-    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, **_: Any
+    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, memo: kopf.Memo, **_: Any
 ) -> None:
-    await _reconcile_application("resume", body, patch, logger)
+    await _reconcile(APPLICATION, "resume", body, patch, logger, memo)
 
 
 @kopf.on.create(GROUP, VERSION, APPLICATIONS)
 async def application_created(
-    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, **_: Any
+    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, memo: kopf.Memo, **_: Any
 ) -> None:
-    await _reconcile_application("create", body, patch, logger)
+    await _reconcile(APPLICATION, "create", body, patch, logger, memo)
 
 
 @kopf.on.update(GROUP, VERSION, APPLICATIONS, field="spec")
 async def application_updated(
-    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, **_: Any
+    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, memo: kopf.Memo, **_: Any
 ) -> None:
-    await _reconcile_application("update", body, patch, logger)
+    await _reconcile(APPLICATION, "update", body, patch, logger, memo)
 
 
 @kopf.timer(GROUP, VERSION, APPLICATIONS, interval=SETTINGS.sync_interval_seconds)
 async def application_sync(
-    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, **_: Any
+    body: kopf.Body, patch: kopf.Patch, logger: kopf.Logger, memo: kopf.Memo, **_: Any
 ) -> None:
-    await _reconcile_application("timer", body, patch, logger)
+    await _reconcile(APPLICATION, "timer", body, patch, logger, memo)
 
 
 @kopf.on.delete(GROUP, VERSION, APPLICATIONS)
-async def application_deleted(body: kopf.Body, logger: kopf.Logger, **_: Any) -> None:
-    uid = str(body.metadata.uid)
-    async with _exclusive(uid):
-        try:
-            warning = await wf.withdraw_application(body.spec, _previous(uid, body))
-        except wf.Transient as e:
-            metrics.FINALIZATIONS.labels("PetStarApplication", "retry").inc()
-            raise kopf.TemporaryError(f"cannot withdraw yet: {e}", delay=10) from e
-    _locks.pop(uid, None)
-    _written.pop(uid, None)
-    if warning:
-        metrics.FINALIZATIONS.labels("PetStarApplication", "not_withdrawn").inc()
-        kopf.event(body, type="Warning", reason="WithdrawRefused", message=warning)
-    else:
-        metrics.FINALIZATIONS.labels("PetStarApplication", "withdrawn").inc()
+async def application_deleted(
+    body: kopf.Body, logger: kopf.Logger, memo: kopf.Memo, **_: Any
+) -> None:
+    await _finalize(APPLICATION, body, logger, memo)

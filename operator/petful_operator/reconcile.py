@@ -17,8 +17,10 @@ from typing import Any
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from petful.pb.campaigns.v1 import campaigns_pb2 as cpb
+from petful.pb.common.v1 import species_pb2
 from petful.pb.matching.v1 import matching_pb2 as mpb
 from petful.pb.pets.v1 import pets_pb2 as ppb
+from petful.platform.protobuf import from_timestamp, timestamp_or_none, to_timestamp
 
 # --- references ----------------------------------------------------------------------------
 
@@ -53,13 +55,13 @@ def account_id(ref: str, field_name: str) -> str:
 # --- campaign: spec -> CampaignFields ------------------------------------------------------
 
 _SPECIES = {
-    "dog": cpb.SPECIES_DOG,
-    "cat": cpb.SPECIES_CAT,
-    "rabbit": cpb.SPECIES_RABBIT,
-    "bird": cpb.SPECIES_BIRD,
-    "reptile": cpb.SPECIES_REPTILE,
-    "fish": cpb.SPECIES_FISH,
-    "other": cpb.SPECIES_OTHER,
+    "dog": species_pb2.SPECIES_DOG,
+    "cat": species_pb2.SPECIES_CAT,
+    "rabbit": species_pb2.SPECIES_RABBIT,
+    "bird": species_pb2.SPECIES_BIRD,
+    "reptile": species_pb2.SPECIES_REPTILE,
+    "fish": species_pb2.SPECIES_FISH,
+    "other": species_pb2.SPECIES_OTHER,
 }
 _TYPES = {"delivery": cpb.CAMPAIGN_TYPE_DELIVERY, "visit": cpb.CAMPAIGN_TYPE_VISIT}
 SCHEDULE = (
@@ -84,12 +86,6 @@ def parse_instant(raw: Any, name: str) -> datetime:
     if value.tzinfo is None:
         raise SpecError("InvalidSpec", f"schedule.{name} needs a UTC offset")
     return value.astimezone(UTC)
-
-
-def _timestamp(value: datetime) -> Timestamp:
-    ts = Timestamp()
-    ts.FromDatetime(value)
-    return ts
 
 
 def hashtags(raw: Iterable[str]) -> list[str]:
@@ -128,7 +124,7 @@ def campaign_fields(
     for key, name in SCHEDULE:
         if key not in schedule:
             raise SpecError("InvalidSpec", f"schedule.{key} is required")
-        times[name] = _timestamp(parse_instant(schedule[key], key))
+        times[name] = to_timestamp(parse_instant(schedule[key], key))
     fields = cpb.CampaignFields(
         title=str(spec.get("title", "")),
         product_name=str(product.get("name", "")),
@@ -166,10 +162,6 @@ def _items(values: Iterable[str]) -> list[str]:
     return out
 
 
-def _instant(ts: Timestamp) -> datetime:
-    return ts.ToDatetime(tzinfo=UTC)
-
-
 def changed_fields(desired: cpb.CampaignFields, current: cpb.CampaignFields) -> list[str]:
     """The CRD-declared fields whose desired value differs from the service's, compared the
     way the service normalises them (trimmed text, deduplicated items, `#` tags, sets)."""
@@ -195,7 +187,7 @@ def changed_fields(desired: cpb.CampaignFields, current: cpb.CampaignFields) -> 
     ):
         out.append("post_retention_days")
     for _, name in SCHEDULE:
-        if _instant(getattr(desired, name)) != _instant(getattr(current, name)):
+        if timestamp_or_none(getattr(desired, name)) != timestamp_or_none(getattr(current, name)):
             out.append(name)
     return out
 
@@ -321,6 +313,17 @@ def conditions(
     ]
 
 
+def _observe(
+    status: dict[str, Any], previous: Mapping[str, Any], outcome: Outcome, generation: int | None
+) -> None:
+    """observedGeneration moves to generation only when the pass applied the spec."""
+    observed = previous.get("observedGeneration")
+    if outcome.synced is True and generation is not None:
+        observed = generation
+    if observed is not None:
+        status["observedGeneration"] = observed
+
+
 # --- campaign: service state -> status ------------------------------------------------------
 
 
@@ -429,11 +432,7 @@ def campaign_status(
         outcome=outcome,
         now=now,
     )
-    observed = previous.get("observedGeneration")
-    if outcome.synced is True and generation is not None:
-        observed = generation
-    if observed is not None:
-        status["observedGeneration"] = observed
+    _observe(status, previous, outcome, generation)
     return status
 
 
@@ -543,12 +542,13 @@ def application_status(
     if app is not None:
         status["phase"] = APPLICATION_PHASES.get(app.state, "Pending")
         status["applicationId"] = app.id
-        if app.HasField("metrics") and app.metrics.HasField("measured_at"):
+        measured = from_timestamp(app.metrics, "measured_at") if app.HasField("metrics") else None
+        if measured is not None:
             status["metrics"] = {
                 "followers": app.metrics.followers_count,
                 "engagementRate": app.metrics.engagement_rate,
                 "qualifyingPosts": app.metrics.qualifying_posts,
-                "fetchedAt": rfc3339(app.metrics.measured_at.ToDatetime(tzinfo=UTC)),
+                "fetchedAt": rfc3339(measured),
             }
             status["eligibility"] = {
                 "eligible": app.eligibility.eligible,
@@ -570,9 +570,5 @@ def application_status(
     status["conditions"] = conditions(
         previous.get("conditions") or (), ready=ready, outcome=outcome, now=now
     )
-    observed = previous.get("observedGeneration")
-    if outcome.synced is True and generation is not None:
-        observed = generation
-    if observed is not None:
-        status["observedGeneration"] = observed
+    _observe(status, previous, outcome, generation)
     return status

@@ -16,14 +16,12 @@ from collections.abc import Awaitable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import grpc
-
 from petful.pb.campaigns.v1 import campaigns_pb2 as cpb
 from petful.pb.campaigns.v1 import campaigns_pb2_grpc
 from petful.pb.matching.v1 import matching_pb2, matching_pb2_grpc
 from petful.pb.pets.v1 import pets_pb2 as ppb
 from petful.pb.pets.v1 import pets_pb2_grpc
-from petful.platform.auth_context import SERVICE_ROLE, Principal, use_principal
+from petful.platform.auth_context import Principal, Role, use_principal
 from petful.platform.errors import (
     DeadlineExceeded,
     DomainError,
@@ -35,45 +33,48 @@ from petful.platform.errors import (
     ResourceExhausted,
     ServiceUnavailable,
     Unauthenticated,
-    from_rpc_error,
 )
-from petful.platform.grpc_client import channel
+from petful.platform.grpc_client import call, channel
 from petful_operator import reconcile as r
 from petful_operator.settings import OperatorSettings
 
 T = TypeVar("T")
 
-ADVERTISER, USER, ADMIN = "ADVERTISER", "USER", "ADMIN"
 
-
-def acting_as(user_id: str, role: str, *, service: bool = True) -> Principal:
-    roles = {role, SERVICE_ROLE} if service else {role}
+def acting_as(user_id: str, role: Role, *, service: bool = True) -> Principal:
+    roles = {role, Role.SERVICE} if service else {role}
     return Principal(user_id=user_id, roles=frozenset(roles))
 
 
 def acting_as_owner(user_id: str) -> Principal:
     """The pet's owner. Without SERVICE: pets reads SERVICE as "an internal reader, nobody's
     owner", which would make the owner's own pet NOT_FOUND for ApplyPetStar/Withdraw."""
-    return acting_as(user_id, USER, service=False)
+    return acting_as(user_id, Role.USER, service=False)
 
 
 def admin_principal(settings: OperatorSettings) -> Principal:
-    return Principal(user_id=settings.admin_user_id, roles=frozenset({ADMIN, SERVICE_ROLE}))
+    return acting_as(settings.admin_user_id, Role.ADMIN)
 
 
 class Transient(Exception):
     """A service could not answer (unreachable, deadline, internal): try again later."""
 
 
-async def call(awaitable: Awaitable[T]) -> T:
-    """Await one RPC; failures become the platform's DomainError (Transient if retryable)."""
+# Failures that say nothing about the spec: the pass is retried, the mirror kept.
+RETRYABLE = (ServiceUnavailable, DeadlineExceeded, Internal, ResourceExhausted)
+
+
+async def ask(rpc: Awaitable[T]) -> T:
+    """One RPC through the platform's `call` (a failure is the DomainError it stands for);
+    a retryable one becomes Transient.
+
+    NOT_FOUND stays an error (no `call_or_none`): the services answer it for "not yours"
+    too, so to the operator it is a refusal to report, never "gone, nothing to do".
+    """
     try:
-        return await awaitable
-    except grpc.aio.AioRpcError as e:
-        err = from_rpc_error(e)
-        if isinstance(err, ServiceUnavailable | DeadlineExceeded | Internal | ResourceExhausted):
-            raise Transient(f"{type(err).__name__}: {err.detail}") from e
-        raise err from e
+        return await call(rpc)
+    except RETRYABLE as e:
+        raise Transient(f"{type(e).__name__}: {e.detail}") from e
 
 
 def refusal(err: DomainError, action: str) -> r.Outcome:
@@ -110,7 +111,7 @@ class CampaignSync:
 async def _completed(stub: campaigns_pb2_grpc.CampaignServiceStub, campaign_id: str) -> int:
     count, cursor = 0, ""
     while True:
-        page = await call(
+        page = await ask(
             stub.ListApplicants(
                 cpb.ListApplicantsRequest(
                     campaign_id=campaign_id,
@@ -129,7 +130,7 @@ async def _completed(stub: campaigns_pb2_grpc.CampaignServiceStub, campaign_id: 
 async def recommendations(campaign_id: str, top_n: int) -> list[r.Recommendation]:
     """Top PetStars for the campaign from matching (as its advertiser)."""
     stub = matching_pb2_grpc.MatchingServiceStub(channel("matching"))
-    reply = await call(
+    reply = await ask(
         stub.RecommendPetStars(
             matching_pb2.RecommendPetStarsRequest(campaign_id=campaign_id, limit=top_n)
         )
@@ -153,15 +154,13 @@ async def sync_campaign(
     stub = _campaigns()
     outcome = r.Outcome()
     try:
-        with use_principal(acting_as(advertiser, ADVERTISER)):
+        with use_principal(acting_as(advertiser, Role.ADVERTISER)):
             campaign_id = str(status.get("campaignId") or "")
             try:
                 if campaign_id:
-                    c = await call(
-                        stub.GetCampaign(cpb.GetCampaignRequest(campaign_id=campaign_id))
-                    )
+                    c = await ask(stub.GetCampaign(cpb.GetCampaignRequest(campaign_id=campaign_id)))
                 else:
-                    c = await call(
+                    c = await ask(
                         stub.CreateCampaign(
                             cpb.CreateCampaignRequest(fields=desired, idempotency_key=uid)
                         )
@@ -171,7 +170,7 @@ async def sync_campaign(
             for step in r.plan_campaign(c.phase, r.changed_fields(desired, c.fields)):
                 try:
                     if step is r.Step.UPDATE:
-                        c = await call(
+                        c = await ask(
                             stub.UpdateCampaign(
                                 cpb.UpdateCampaignRequest(
                                     campaign_id=c.id, fields=r.campaign_fields(spec, c.fields)
@@ -179,7 +178,7 @@ async def sync_campaign(
                             )
                         )
                     else:
-                        c = await call(
+                        c = await ask(
                             stub.SubmitCampaign(cpb.SubmitCampaignRequest(campaign_id=c.id))
                         )
                 except DomainError as e:
@@ -222,15 +221,15 @@ async def cancel_campaign(
     except r.SpecError:
         return None  # never reached the service
     stub = _campaigns()
-    with use_principal(acting_as(advertiser, ADVERTISER)):
+    with use_principal(acting_as(advertiser, Role.ADVERTISER)):
         try:
             campaign_id = str(status.get("campaignId") or "")
             if campaign_id:
-                c = await call(stub.GetCampaign(cpb.GetCampaignRequest(campaign_id=campaign_id)))
+                c = await ask(stub.GetCampaign(cpb.GetCampaignRequest(campaign_id=campaign_id)))
             else:
                 # The status may have been lost before it was written: the uid-keyed create
                 # finds the campaign if one was made (or makes a draft that is cancelled now).
-                c = await call(
+                c = await ask(
                     stub.CreateCampaign(
                         cpb.CreateCampaignRequest(
                             fields=r.campaign_fields(spec), idempotency_key=uid
@@ -240,7 +239,7 @@ async def cancel_campaign(
             if not r.cancellable(c.phase):
                 return None
             reason = CANCEL_REASON.format(ns=namespace, name=name)[:500]
-            await call(
+            await ask(
                 stub.CancelCampaign(cpb.CancelCampaignRequest(campaign_id=c.id, reason=reason))
             )
         except (DomainError, r.SpecError) as e:
@@ -276,11 +275,11 @@ async def sync_application(
             app_id = str(status.get("applicationId") or "")
             try:
                 if app_id:
-                    app = await call(
+                    app = await ask(
                         stub.GetApplication(ppb.GetApplicationRequest(application_id=app_id))
                     )
                 else:
-                    app = await call(
+                    app = await ask(
                         stub.ApplyPetStar(
                             ppb.ApplyPetStarRequest(
                                 pet_id=str(spec.get("petRef", "")), idempotency_key=uid
@@ -308,7 +307,7 @@ async def sync_application(
         if step is r.DecisionStep.DECIDE:
             with use_principal(admin_principal(settings)):
                 try:
-                    app = await call(
+                    app = await ask(
                         stub.DecideApplication(
                             r.decide_request(app.id, decision, str(spec.get("reason") or ""))
                         )
@@ -340,9 +339,9 @@ async def withdraw_application(spec: Mapping[str, Any], status: Mapping[str, Any
     stub = _pets()
     with use_principal(acting_as_owner(owner)):
         try:
-            app = await call(stub.GetApplication(ppb.GetApplicationRequest(application_id=app_id)))
+            app = await ask(stub.GetApplication(ppb.GetApplicationRequest(application_id=app_id)))
             if app.state in r.OPEN_STATES:
-                await call(
+                await ask(
                     stub.WithdrawApplication(ppb.WithdrawApplicationRequest(application_id=app_id))
                 )
         except DomainError as e:

@@ -15,8 +15,11 @@ from petful.platform.settings import DOMAINS, Settings, get_settings
 
 def _up(args: argparse.Namespace) -> int:
     from petful.devstack.up import run_up
+    from petful.identity.cli import demo_logins
 
-    return run_up(get_settings())
+    # The CLI wires the domains' parts into the devstack: it names the demo logins that the
+    # identity seed creates, so the devstack never reads a domain's demo data itself.
+    return run_up(get_settings(), banner=demo_logins())
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -42,85 +45,22 @@ def _reset(args: argparse.Namespace) -> int:
     return 0
 
 
-def _create_admin(
-    command: str, *, email: str, password: str, name: str, nickname: str, phone: str
-) -> int:
-    """Create an ADMIN unless a live account with that email exists; 2 on invalid input."""
-    from petful.identity import repository
-    from petful.identity.rules import normalize_email
-    from petful.identity.service import create_admin, utc_now
-    from petful.platform.db import dispose_engines, transaction
-    from petful.platform.errors import DomainError
-
-    settings = get_settings()
-
-    async def create() -> str | None:
-        try:
-            async with transaction(settings) as session:
-                existing = await repository.get_live_account_by_email(
-                    session, normalize_email(email)
-                )
-                if existing is not None:
-                    return None
-                account = await create_admin(
-                    session,
-                    settings=settings,
-                    now=utc_now(),
-                    email=email,
-                    password=password,
-                    name=name,
-                    nickname=nickname,
-                    phone=phone,
-                )
-                return str(account.id)
-        finally:
-            await dispose_engines()
-
-    try:
-        user_id = asyncio.run(create())
-    except DomainError as err:
-        problems = "; ".join(f"{f}: {r}" for f, r in err.field_violations) or err.detail
-        print(f"petful admin {command}: {problems}", file=sys.stderr)
-        return 2
-    except ValueError as err:  # the email itself, checked before the lookup
-        print(f"petful admin {command}: email: {err}", file=sys.stderr)
-        return 2
-    if user_id is None:
-        print(f"an account with {email} already exists; nothing created")
-    else:
-        print(f"created admin {email} ({user_id})")
-    return 0
-
-
+# --- identity: `petful admin create|bootstrap` (owned by the identity service) -----------
 def _admin_create(args: argparse.Namespace) -> int:
-    import getpass
-    import os
+    from petful.identity.cli import admin_create_command
 
-    # Never on the command line (shell history, ps): from the environment or a prompt.
-    password = os.environ.get("PETFUL_ADMIN_PASSWORD") or getpass.getpass("Password: ")
-    return _create_admin(
-        "create",
-        email=args.email,
-        password=password,
-        name=args.name,
-        nickname=args.nickname,
-        phone=args.phone,
+    return admin_create_command(
+        get_settings(), email=args.email, name=args.name, nickname=args.nickname, phone=args.phone
     )
 
 
 def _admin_bootstrap(args: argparse.Namespace) -> int:
-    s = get_settings()
-    if not s.bootstrap_admin_email:
-        print("PETFUL_BOOTSTRAP_ADMIN_EMAIL is not set; nothing to bootstrap")
-        return 0
-    return _create_admin(
-        "bootstrap",
-        email=s.bootstrap_admin_email,
-        password=s.bootstrap_admin_password.get_secret_value(),
-        name=s.bootstrap_admin_name,
-        nickname=s.bootstrap_admin_nickname,
-        phone=s.bootstrap_admin_phone,
-    )
+    from petful.identity.cli import admin_bootstrap_command
+
+    return admin_bootstrap_command(get_settings())
+
+
+# --- end identity ---------------------------------------------------------------------------
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -200,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run one domain service (gRPC)")
     serve.add_argument("domain", choices=DOMAINS)
     serve.set_defaults(fn=_serve)
+    # --- identity ---
     admin = sub.add_parser("admin", help="operator chores").add_subparsers(
         dest="admin_command", required=True
     )
@@ -212,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_parser(
         "bootstrap", help="create the admin named by PETFUL_BOOTSTRAP_ADMIN_* (idempotent)"
     ).set_defaults(fn=_admin_bootstrap)
+    # --- end identity ---
     sub.add_parser("edge", help="run the FastAPI edge").set_defaults(fn=_edge)
     sub.add_parser("worker", help="run a Celery worker").set_defaults(fn=_worker)
     sub.add_parser("beat", help="run Celery beat").set_defaults(fn=_beat)

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from petful.matching.rules import CampaignProfile, Caption, PetProfile
+from petful.matching.rules.documents import CampaignProfile, Caption, PetProfile
 
 BREEDS: dict[str, tuple[str, ...]] = {
     "DOG": (

@@ -36,9 +36,10 @@ import psycopg
 import pytest
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from petful.matching import repository, rules
+from petful.matching import repository
 from petful.matching.embeddings import get_embedder
 from petful.matching.repository import PetStarFilters
+from petful.matching.rules import documents, lexicon, scoring
 from petful.platform.db import session_maker
 from petful.platform.settings import Settings
 from tests.bench import matching_corpus as corpus
@@ -87,7 +88,7 @@ def _build_rows(
     """Rows for the stage table and the embedding figures."""
     real = pets[: min(EMBED, len(pets))]
     t = time.perf_counter()
-    docs = [rules.pet_document(p.profile, model=embedder.name) for p in real]
+    docs = [documents.pet_document(p.profile, model=embedder.name) for p in real]
     kiwi_s = time.perf_counter() - t
     t = time.perf_counter()
     vectors = np.asarray(embedder.embed([d.text for d in docs]), dtype=np.float32)
@@ -100,7 +101,7 @@ def _build_rows(
     # Per real document: its tsvector inputs and stored terms (reused by its jittered copies).
     texts = [
         (
-            *(rules.tsvector_text(d.weighted_terms.get(x, ())) for x in rules.WEIGHTS),
+            *(lexicon.tsvector_text(d.weighted_terms.get(x, ())) for x in documents.WEIGHTS),
             "{" + ",".join(d.top_terms(60)) + "}",
         )
         for d in docs
@@ -235,7 +236,7 @@ async def _queries(
             vector_only: list[float] = []
             short = 0
             ef_search = (
-                settings.matching_ef_search_filtered if use_filters else settings.matching_ef_search
+                settings.matching.ef_search_filtered if use_filters else settings.matching.ef_search
             )
             for vec, terms, f in queries:
                 filters = f if use_filters else plain
@@ -244,24 +245,24 @@ async def _queries(
                     # re-ranking by hybrid score.
                     t = time.perf_counter()
                     df, n_docs = await repository.term_stats(session, terms)
-                    idf_of = rules.idf({x: df.get(x, 0) for x in terms}, n_docs)
+                    idf_of = scoring.idf({x: df.get(x, 0) for x in terms}, n_docs)
                     hits = await repository.search_petstars(
                         session,
                         vector=vec,
-                        lexical_terms=rules.lexical_leg_terms(terms, df, n_docs),
+                        lexical_terms=scoring.lexical_leg_terms(terms, df, n_docs),
                         filters=filters,
-                        k=settings.matching_candidates,
+                        k=settings.matching.candidates,
                         ef_search=ef_search,
                     )
                     ranked = sorted(
                         hits,
                         key=lambda h: (
-                            -rules.explain(
+                            -scoring.explain(
                                 cosine_distance=h.distance,
                                 engagement=0.5,
                                 query_terms=terms,
                                 doc_terms=h.terms,
-                                weights=rules.Weights(),
+                                weights=scoring.Weights(),
                                 idf_of=idf_of,
                             )[0]
                         ),
@@ -312,7 +313,7 @@ async def _queries(
                     total += len(exact)
                 by_ef[str(ef)] = {"recall_at_20": round(hit / max(total, 1), 4), **_ms(took)}
             ef_default = (
-                settings.matching_ef_search_filtered if use_filters else settings.matching_ef_search
+                settings.matching.ef_search_filtered if use_filters else settings.matching.ef_search
             )
             out[label]["ef_search"] = ef_default
             out[label]["recall_at_20"] = by_ef[str(ef_default)]["recall_at_20"]
@@ -333,7 +334,7 @@ def test_matching_at_scale(database_url: str) -> None:
 
     rng = random.Random(5)
     campaigns = corpus.campaigns(QUERIES)
-    docs = [rules.campaign_document(c) for c in campaigns]
+    docs = [documents.campaign_document(c) for c in campaigns]
     qvecs = embedder.embed([d.text for d in docs])
     ids = [uuid.UUID(p.profile.pet_id) for p in pets]
     queries = [

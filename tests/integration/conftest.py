@@ -19,12 +19,12 @@ from petful.devstack.instagram_sandbox import SandboxServer
 from petful.edge import auth as edge_auth
 from petful.edge.app import create_app
 from petful.identity import service
-from petful.identity.rules import Role
 from petful.identity.tokens import generate_private_pem
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc
 from petful.platform import events, outbox
 from petful.platform import settings as settings_module
+from petful.platform.auth_context import Role
 from petful.platform.db import transaction
 from petful.platform.grpc_client import channel, close_channels
 from petful.platform.grpc_server import RunningServer, start_server
@@ -119,7 +119,7 @@ async def outbox_payloads(topic: str, schema: str = "identity") -> list[dict[str
 
 # Every domain service with RPCs runs for real in edge tests; each finds the others through
 # PETFUL_SERVICE_TARGETS, as in a cluster.
-EDGE_SERVICES = ("identity", "advertisers", "pets", "sns", "campaigns", "matching")
+EDGE_SERVICES = ("identity", "advertisers", "pets", "sns", "campaigns", "matching", "community")
 
 
 async def deliver(topic: str, schema: str, subscriber: str) -> int:
@@ -145,16 +145,16 @@ async def identity_edge(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[IdentityEdge]:
     pem = generate_private_pem()
-    monkeypatch.setenv("PETFUL_JWT_PRIVATE_KEYS", json.dumps([pem]))
+    monkeypatch.setenv("PETFUL_IDENTITY__JWT_PRIVATE_KEYS", json.dumps([pem]))
     servers: dict[str, RunningServer] = {}
     clock = Clock(datetime.now(UTC))
     # The sns service talks to the Instagram sandbox, a local Graph API.
     sandbox = await SandboxServer(free_port()).start()
     for key, value in {
-        "PETFUL_SNS_GRAPH_BASE_URL": sandbox.url,
-        "PETFUL_SNS_SOURCE": "sandbox",
-        "PETFUL_SNS_APP_ID": "sandbox-app",
-        "PETFUL_SNS_APP_SECRET": "sandbox-secret",
+        "PETFUL_SNS__GRAPH_BASE_URL": sandbox.url,
+        "PETFUL_SNS__SOURCE": "sandbox",
+        "PETFUL_SNS__APP_ID": "sandbox-app",
+        "PETFUL_SNS__APP_SECRET": "sandbox-secret",
     }.items():
         monkeypatch.setenv(key, value)
     settings_module.get_settings.cache_clear()

@@ -7,20 +7,19 @@ import io
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import grpc
 import pytest
 import sqlalchemy as sa
 
 from petful.advertisers import demo
 from petful.advertisers.models import Profile
+from petful.contracts import advertisers as advertisers_events
 from petful.identity import tasks as identity_tasks  # noqa: F401 - registers the audit subscribers
-from petful.identity.rules import Role
 from petful.pb.advertisers.v1 import advertisers_pb2, advertisers_pb2_grpc
 from petful.platform import events, media, outbox
-from petful.platform.auth_context import Principal, use_principal
+from petful.platform.auth_context import Principal, Role, use_principal
 from petful.platform.db import transaction
-from petful.platform.errors import PermissionDenied, from_rpc_error
-from petful.platform.grpc_client import channel
+from petful.platform.errors import PermissionDenied
+from petful.platform.grpc_client import call, channel
 from petful.platform.outbox import Event
 from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
 from tests.integration.test_pets import png
@@ -29,6 +28,7 @@ ADMIN = "boss@example.com"
 ADV = "shop@example.com"
 PROFILE = "/api/v1/advertiser/profile"
 DASHBOARD = "/api/v1/advertiser/dashboard"
+APPROVED_TOPIC = advertisers_events.ADVERTISER_APPROVED.name
 
 
 def body(**overrides: Any) -> dict[str, Any]:
@@ -68,135 +68,183 @@ async def profile_rows() -> int:
         )
 
 
-async def test_create_edit_submit_approve_dashboard(identity_edge: IdentityEdge) -> None:
-    edge = identity_edge
-    h = await advertiser(edge)
-    user_id = edge.users[ADV]
-
-    r = await edge.client.get(PROFILE, headers=h)
-    assert r.status_code == 404, r.text
-
-    r = await edge.client.put(PROFILE, headers=h, json=body())
+async def submitted(edge: IdentityEdge, shop: dict[str, str], **overrides: Any) -> None:
+    """A profile written and sent for review."""
+    r = await edge.client.put(PROFILE, headers=shop, json=body(**overrides))
     assert r.status_code == 200, r.text
+    r = await edge.client.post(f"{PROFILE}/submit", headers=shop)
+    assert r.status_code == 200, r.text
+
+
+async def approved(edge: IdentityEdge, shop: dict[str, str]) -> None:
+    await submitted(edge, shop)
+    assert (await decide(edge, edge.users[ADV], "approve")).status_code == 200
+
+
+async def test_draft_submit_approve_opens_the_dashboard(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    shop_id = edge.users[ADV]
+
+    r = await edge.client.put(PROFILE, headers=shop, json=body())
+    assert r.status_code == 200, r.text
+    draft = r.json()
+    assert draft["status"] == "DRAFT"
+    assert draft["user_id"] == shop_id
+    r = await edge.client.post(f"{PROFILE}/submit", headers=shop)
+    assert (r.json()["status"], bool(r.json()["submitted_at"])) == ("PENDING", True)
+    r = await decide(edge, shop_id, "approve")
+    assert r.status_code == 200
+    assert r.json()["status"] == "APPROVED"
+
+    r = await edge.client.get(DASHBOARD, headers=shop)
+    assert r.status_code == 200, r.text
+    assert r.json() == {"user_id": shop_id, "company_name": "펫풀 주식회사", "status": "APPROVED"}
+    (event,) = await outbox_payloads(advertisers_events.ADVERTISER_APPROVED.name, "advertisers")
+    assert event["user_id"] == shop_id
+    assert event["admin_id"] == edge.users[ADMIN]
+    assert event["company_name"] == "펫풀 주식회사"
+    assert (event["status"], event["reason"]) == ("APPROVED", "")
+
+
+async def test_fields_are_normalised(identity_edge: IdentityEdge) -> None:
+    shop = await advertiser(identity_edge)
+    r = await identity_edge.client.put(PROFILE, headers=shop, json=body())
     p = r.json()
-    assert p["status"] == "DRAFT"
     assert p["business_registration_number"] == "123-45-67891"
     assert p["phone"] == "02-1234-5678"
     assert p["contact_email"] == "ads@petful.dev"
-    assert p["user_id"] == user_id
 
-    r = await edge.client.put(PROFILE, headers=h, json=body(company_name="펫풀 코리아"))
+
+async def test_a_draft_is_editable_but_not_yet_approved(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    assert (await edge.client.get(PROFILE, headers=shop)).status_code == 404
+    await edge.client.put(PROFILE, headers=shop, json=body())
+    r = await edge.client.put(PROFILE, headers=shop, json=body(company_name="펫풀 코리아"))
     assert r.status_code == 200
     assert r.json()["company_name"] == "펫풀 코리아"
-    assert (await edge.client.get(PROFILE, headers=h)).json()["company_name"] == "펫풀 코리아"
-
-    # Not yet approved: the approved-only route refuses with the problem.
-    r = await edge.client.get(DASHBOARD, headers=h)
+    assert (await edge.client.get(PROFILE, headers=shop)).json()["company_name"] == "펫풀 코리아"
+    r = await edge.client.get(DASHBOARD, headers=shop)
     assert r.status_code == 403
     assert "awaiting approval" in r.json()["detail"]
 
-    r = await edge.client.post(f"{PROFILE}/submit", headers=h)
-    assert r.status_code == 200
-    assert r.json()["status"] == "PENDING"
-    assert r.json()["submitted_at"]
 
-    # Under review: no edits, no second submit.
-    r = await edge.client.put(PROFILE, headers=h, json=body())
-    assert r.status_code == 409, r.text
-    assert (await edge.client.post(f"{PROFILE}/submit", headers=h)).status_code == 409
-
-    r = await edge.client.get(DASHBOARD, headers=h)
+async def test_a_profile_under_review_is_locked(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    await submitted(edge, shop)
+    assert (await edge.client.put(PROFILE, headers=shop, json=body())).status_code == 409
+    assert (await edge.client.post(f"{PROFILE}/submit", headers=shop)).status_code == 409
+    r = await edge.client.get(DASHBOARD, headers=shop)
     assert r.status_code == 403
     assert r.headers["content-type"] == "application/problem+json"
     assert r.json()["detail"] == "Your advertiser account is awaiting approval."
-
     r = await edge.client.get(
         "/api/v1/admin/advertisers", headers=await admin(edge), params={"status": "PENDING"}
     )
     assert r.status_code == 200
-    assert [i["user_id"] for i in r.json()["items"]] == [user_id]
-
-    r = await decide(edge, user_id, "approve")
-    assert r.status_code == 200
-    assert r.json()["status"] == "APPROVED"
-    assert (await decide(edge, user_id, "approve")).status_code == 409
-
-    r = await edge.client.get(DASHBOARD, headers=h)
-    assert r.status_code == 200, r.text
-    assert r.json() == {"user_id": user_id, "company_name": "펫풀 코리아", "status": "APPROVED"}
-
-    # Editing a non-identity field keeps the approval; renaming the company needs review.
-    r = await edge.client.put(
-        PROFILE, headers=h, json=body(company_name="펫풀 코리아", description="new")
-    )
-    assert r.json()["status"] == "APPROVED"
-    r = await edge.client.put(PROFILE, headers=h, json=body(company_name="다른 회사"))
-    assert r.json()["status"] == "PENDING"
-    assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 403
-
-    events = await outbox_payloads("advertisers.approved", "advertisers")
-    assert len(events) == 1
-    assert events[0]["user_id"] == user_id
-    assert events[0]["admin_id"] == edge.users[ADMIN]
-    assert events[0]["reason"] == ""
+    assert [i["user_id"] for i in r.json()["items"]] == [edge.users[ADV]]
 
 
-async def test_reject_resubmit_approve_restrict_reinstate(identity_edge: IdentityEdge) -> None:
+async def test_approving_twice_is_409(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
-    h = await advertiser(edge)
-    user_id = edge.users[ADV]
-    await edge.client.put(PROFILE, headers=h, json=body())
-    await edge.client.post(f"{PROFILE}/submit", headers=h)
+    await approved(edge, await advertiser(edge))
+    assert (await decide(edge, edge.users[ADV], "approve")).status_code == 409
+    assert len(await outbox_payloads(APPROVED_TOPIC, "advertisers")) == 1
 
+
+async def test_only_renaming_an_approved_company_needs_a_new_review(
+    identity_edge: IdentityEdge,
+) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    await approved(edge, shop)
+    r = await edge.client.put(PROFILE, headers=shop, json=body(description="new"))
+    assert r.json()["status"] == "APPROVED"
+    r = await edge.client.put(PROFILE, headers=shop, json=body(company_name="다른 회사"))
+    assert r.json()["status"] == "PENDING"
+    assert (await edge.client.get(DASHBOARD, headers=shop)).status_code == 403
+
+
+async def test_a_rejection_needs_a_reason_the_advertiser_sees(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    await submitted(edge, shop)
     # Reason required (5-500): 422 naming it, nothing changes.
-    r = await decide(edge, user_id, "reject", "no")
+    r = await decide(edge, edge.users[ADV], "reject", "no")
     assert r.status_code == 422
     assert problem_fields(r) == {"reason"}
-    r = await decide(edge, user_id, "reject", "사업자등록증이 흐립니다")
+    r = await decide(edge, edge.users[ADV], "reject", "사업자등록증이 흐립니다")
     assert r.status_code == 200, r.text
-    assert r.json()["status"] == "REJECTED"
-    assert r.json()["status_reason"] == "사업자등록증이 흐립니다"
-    assert (await edge.client.get(PROFILE, headers=h)).json()["status_reason"] == (
-        "사업자등록증이 흐립니다"
+    assert (r.json()["status"], r.json()["status_reason"]) == (
+        "REJECTED",
+        "사업자등록증이 흐립니다",
     )
-    assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 403
+    mine = (await edge.client.get(PROFILE, headers=shop)).json()
+    assert mine["status_reason"] == "사업자등록증이 흐립니다"
+    assert (await edge.client.get(DASHBOARD, headers=shop)).status_code == 403
 
-    r = await edge.client.put(PROFILE, headers=h, json=body(description="사업자등록증 재첨부"))
+
+async def test_a_rejected_profile_is_fixed_and_resubmitted(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    await submitted(edge, shop)
+    await decide(edge, edge.users[ADV], "reject", "사업자등록증이 흐립니다")
+    r = await edge.client.put(PROFILE, headers=shop, json=body(description="사업자등록증 재첨부"))
     assert r.status_code == 200
     assert r.json()["status"] == "REJECTED"
-    r = await edge.client.post(f"{PROFILE}/submit", headers=h)
+    r = await edge.client.post(f"{PROFILE}/submit", headers=shop)
     assert r.json()["status"] == "PENDING"
     assert r.json()["status_reason"] is None
-    assert (await decide(edge, user_id, "approve")).status_code == 200
-    assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 200
+    assert (await decide(edge, edge.users[ADV], "approve")).status_code == 200
+    assert (await edge.client.get(DASHBOARD, headers=shop)).status_code == 200
 
+
+async def test_restrict_and_reinstate(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    shop_id = edge.users[ADV]
+    await submitted(edge, shop)
     # Only an approved profile can be restricted, only a restricted one reinstated.
-    assert (await decide(edge, user_id, "reinstate")).status_code == 409
-    r = await decide(edge, user_id, "restrict", "허위 광고 신고 누적")
+    assert (await decide(edge, shop_id, "restrict", "허위 광고 신고 누적")).status_code == 409
+    assert (await decide(edge, shop_id, "approve")).status_code == 200
+    assert (await decide(edge, shop_id, "reinstate")).status_code == 409
+    r = await decide(edge, shop_id, "restrict", "허위 광고 신고 누적")
     assert r.status_code == 200
     assert r.json()["status"] == "RESTRICTED"
-    r = await edge.client.get(DASHBOARD, headers=h)
+    r = await edge.client.get(DASHBOARD, headers=shop)
     assert r.status_code == 403
     assert "restricted" in r.json()["detail"]
     assert "허위 광고 신고 누적" in r.json()["detail"]
-    assert (await edge.client.put(PROFILE, headers=h, json=body())).status_code == 409
+    assert (await edge.client.put(PROFILE, headers=shop, json=body())).status_code == 409
 
-    r = await decide(edge, user_id, "reinstate")
+    r = await decide(edge, shop_id, "reinstate")
     assert r.status_code == 200
     assert r.json()["status"] == "APPROVED"
-    assert (await edge.client.get(DASHBOARD, headers=h)).status_code == 200
+    assert (await edge.client.get(DASHBOARD, headers=shop)).status_code == 200
 
-    for topic, reason in [
-        ("advertisers.rejected", "사업자등록증이 흐립니다"),
-        ("advertisers.approved", ""),
-        ("advertisers.restricted", "허위 광고 신고 누적"),
-        ("advertisers.reinstated", ""),
-    ]:
-        events = await outbox_payloads(topic, "advertisers")
-        assert events, topic
-        assert all(e["user_id"] == user_id for e in events)
-        assert events[0]["reason"] == reason
-    assert len(await outbox_payloads("advertisers.approved", "advertisers")) == 1
+
+async def test_every_decision_writes_its_event(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    shop_id = edge.users[ADV]
+    await submitted(edge, shop)
+    await decide(edge, shop_id, "reject", "사업자등록증이 흐립니다")
+    await edge.client.post(f"{PROFILE}/submit", headers=shop)
+    await decide(edge, shop_id, "approve")
+    await decide(edge, shop_id, "restrict", "허위 광고 신고 누적")
+    await decide(edge, shop_id, "reinstate")
+    expected = {
+        advertisers_events.ADVERTISER_REJECTED: ("REJECTED", "사업자등록증이 흐립니다"),
+        advertisers_events.ADVERTISER_APPROVED: ("APPROVED", ""),
+        advertisers_events.ADVERTISER_RESTRICTED: ("RESTRICTED", "허위 광고 신고 누적"),
+        advertisers_events.ADVERTISER_REINSTATED: ("APPROVED", ""),
+    }
+    for topic, (status, reason) in expected.items():
+        (event,) = await outbox_payloads(topic.name, "advertisers")
+        assert event["user_id"] == shop_id, topic.name
+        assert (event["status"], event["reason"]) == (status, reason), topic.name
 
 
 async def test_non_advertisers_are_refused(identity_edge: IdentityEdge) -> None:
@@ -344,44 +392,39 @@ async def test_service_rechecks_roles_without_the_edge(identity_edge: IdentityEd
     await advertiser(edge)
     await advertiser(edge, "other@example.com")
     stub = advertisers_pb2_grpc.AdvertiserServiceStub(channel("advertisers"))
-    me = Principal(user_id=edge.users[ADV], roles=frozenset({"ADVERTISER"}))
-    calls: list[Callable[[], Awaitable[Any]]] = [
-        lambda: stub.Approve(advertisers_pb2.ApproveRequest(user_id=edge.users[ADV])),
-        lambda: stub.ListProfiles(advertisers_pb2.ListProfilesRequest()),
-        lambda: stub.GetApproval(
-            advertisers_pb2.GetApprovalRequest(user_id=edge.users["other@example.com"])
-        ),
+    shop = Principal(user_id=edge.users[ADV], roles=frozenset({Role.ADVERTISER}))
+    rival_id = edge.users["other@example.com"]
+    admin_only: list[Callable[[], Awaitable[Any]]] = [
+        lambda: call(stub.Approve(advertisers_pb2.ApproveRequest(user_id=edge.users[ADV]))),
+        lambda: call(stub.ListProfiles(advertisers_pb2.ListProfilesRequest())),
+        lambda: call(stub.GetApproval(advertisers_pb2.GetApprovalRequest(user_id=rival_id))),
     ]
-    for call in calls:
-        with use_principal(me), pytest.raises(grpc.aio.AioRpcError) as info:
-            await call()
-        assert isinstance(from_rpc_error(info.value), PermissionDenied)
-    user = Principal(user_id=edge.users[ADV], roles=frozenset({"USER"}))
-    with use_principal(user), pytest.raises(grpc.aio.AioRpcError) as info:
-        await stub.UpsertMyProfile(advertisers_pb2.UpsertMyProfileRequest())
-    assert isinstance(from_rpc_error(info.value), PermissionDenied)
-    with use_principal(me):
-        approval = await stub.GetApproval(advertisers_pb2.GetApprovalRequest(user_id=me.user_id))
+    for rpc in admin_only:
+        with use_principal(shop), pytest.raises(PermissionDenied):
+            await rpc()
+    plain_user = Principal(user_id=edge.users[ADV], roles=frozenset({Role.USER}))
+    with use_principal(plain_user), pytest.raises(PermissionDenied):
+        await call(stub.UpsertMyProfile(advertisers_pb2.UpsertMyProfileRequest()))
+    with use_principal(shop):
+        request = advertisers_pb2.GetApprovalRequest(user_id=shop.user_id)
+        approval = await call(stub.GetApproval(request))
     assert not approval.has_profile
     assert approval.status == advertisers_pb2.PROFILE_STATUS_UNSPECIFIED
 
 
 async def test_admin_decisions_reach_the_one_audit_log(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
-    h = await advertiser(edge)
-    user_id = edge.users[ADV]
-    await edge.client.put(PROFILE, headers=h, json=body())
-    await edge.client.post(f"{PROFILE}/submit", headers=h)
-    assert (await decide(edge, user_id, "reject", "서류가 흐립니다")).status_code == 200
+    await submitted(edge, await advertiser(edge))
+    shop_id = edge.users[ADV]
+    assert (await decide(edge, shop_id, "reject", "서류가 흐립니다")).status_code == 200
 
     # Deliver the advertisers outbox row to identity's subscriber, twice (a redelivery).
+    rejected = advertisers_events.ADVERTISER_REJECTED.name
     table = outbox.outbox_table("advertisers")
     async with transaction() as session:
-        row = (
-            await session.execute(sa.select(table).where(table.c.topic == "advertisers.rejected"))
-        ).one()
+        row = (await session.execute(sa.select(table).where(table.c.topic == rejected))).one()
     event = Event(row.id, row.topic, "advertisers", row.payload, row.created_at, row.headers)
-    (subscription,) = events.subscribers_of("advertisers.rejected")
+    (subscription,) = events.subscribers_of(rejected)
     assert await events.consume(subscription, event) is True
     assert await events.consume(subscription, event) is False
 
@@ -390,7 +433,7 @@ async def test_admin_decisions_reach_the_one_audit_log(identity_edge: IdentityEd
     )
     assert log.status_code == 200, log.text
     (entry,) = log.json()["items"]
-    assert entry["target_id"] == user_id
+    assert entry["target_id"] == shop_id
     assert entry["reason"] == "서류가 흐립니다"
     assert entry["actor_id"] == edge.users[ADMIN]
 

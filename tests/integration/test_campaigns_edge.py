@@ -1,16 +1,24 @@
-"""One campaign from DRAFT to COMPLETED through the edge, with the services' clock moved by
-the test: real PetStars (linked, verified, approved), a revision, a no-show, the report."""
+"""Campaigns through the edge, with the services' clock moved by the test: real PetStars
+(linked, verified, approved), posts in the Instagram sandbox, and the sync that checks them.
+
+One campaign from draft to completed first, then one test per rule. Participants: the
+`advertiser` (approved), a `rival` advertiser, the `admin`, and PetStar owners named by
+their pet: `bori` (보리, a dog), `kongi` (콩이, a cat), `nabi` (나비, a cat), `dubu` (두부).
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
 
 from petful.campaigns import tasks as campaign_tasks
-from petful.identity.rules import Role
+from petful.contracts import campaigns as contract
+from petful.contracts import sns as sns_contract
+from petful.platform.auth_context import Role
 from tests.integration.conftest import (
     IdentityEdge,
     deliver,
@@ -23,6 +31,7 @@ from tests.integration.test_petstars import make_petstar
 
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
+Headers = dict[str, str]
 
 
 def campaign_body(now: datetime, **over: Any) -> dict[str, Any]:
@@ -50,7 +59,7 @@ def campaign_body(now: datetime, **over: Any) -> dict[str, Any]:
     return body
 
 
-async def approved_advertiser(edge: IdentityEdge, email: str, brn: str) -> dict[str, str]:
+async def approved_advertiser(edge: IdentityEdge, email: str, brn: str) -> Headers:
     """An advertiser whose company profile an admin approved, all through the edge."""
     headers = await headers_for(edge, email, Role.ADVERTISER)
     profile = {
@@ -92,214 +101,399 @@ async def sandbox_post(
     return permalink
 
 
-async def sync(edge: IdentityEdge, owner: dict[str, str], pet_id: str) -> None:
-    """The owner syncs the pet's Instagram account; the campaigns service hears of it."""
-    pet = (await edge.client.get(f"/api/v1/pets/{pet_id}", headers=owner)).json()
-    r = await edge.client.post(
-        f"/api/v1/sns/accounts/{pet['instagram_account_id']}/sync", headers=owner
-    )
-    assert r.status_code == 200, r.text
-    await deliver("sns.account.synced", "sns", "campaigns.recheck_content")
-
-
 async def advance(edge: IdentityEdge, delta: timedelta) -> None:
     """Move time and run the beat's step, as the Celery task would."""
     edge.clock.advance(delta)
     await campaign_tasks.advance_due_now(edge.clock)
 
 
+# --- the participants ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PetStar:
+    """An owner (their headers) and their approved PetStar pet on a sandbox account."""
+
+    owner: Headers
+    pet: dict[str, Any]
+    handle: str
+
+    @property
+    def pet_id(self) -> str:
+        return str(self.pet["id"])
+
+
+# handle, pet fields
+PETSTARS: dict[str, tuple[str, dict[str, str]]] = {
+    "bori": ("bori_maltese", {}),
+    "kongi": ("kongi_cat", {"name": "콩이", "species": "CAT"}),
+    "nabi": ("nabi_russianblue", {"name": "나비", "species": "CAT"}),
+    "dubu": ("dubu_corgi", {"name": "두부"}),
+}
+
+
+async def petstar(edge: IdentityEdge, who: str) -> PetStar:
+    owner = await headers_for(edge, f"{who}@example.com")
+    handle, pet = PETSTARS[who]
+    return PetStar(owner, await make_petstar(edge, owner, handle, **pet), handle)
+
+
+@dataclass
+class Scene:
+    edge: IdentityEdge
+    advertiser: Headers
+    rival: Headers
+    admin: Headers
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        return self.edge.client
+
+    async def draft(self, **over: Any) -> dict[str, Any]:
+        r = await self.client.post(
+            "/api/v1/advertiser/campaigns",
+            json=campaign_body(self.edge.clock.now, **over),
+            headers=self.advertiser,
+        )
+        assert r.status_code == 201, r.text
+        campaign: dict[str, Any] = r.json()
+        return campaign
+
+    async def recruiting(self, **over: Any) -> str:
+        """A campaign submitted and approved, its recruitment open (the clock 2 h on)."""
+        cid = str((await self.draft(**over))["id"])
+        await self.client.post(
+            f"/api/v1/advertiser/campaigns/{cid}/submit", headers=self.advertiser
+        )
+        r = await self.client.post(f"/api/v1/admin/campaigns/{cid}/approve", headers=self.admin)
+        assert r.json()["phase"] == "RECRUITING", r.text
+        self.edge.clock.advance(2 * HOUR)
+        return cid
+
+    async def apply(self, cid: str, star: PetStar) -> dict[str, Any]:
+        r = await self.client.post(
+            f"/api/v1/campaigns/{cid}/applications",
+            json={
+                "pet_id": star.pet_id,
+                "note": f"{star.pet['name']}가 꼭 써보고 싶어요! 후기 잘 쓸게요.",
+            },
+            headers=star.owner,
+        )
+        assert r.status_code == 201, r.text
+        application: dict[str, Any] = r.json()
+        return application
+
+    async def select(self, *applications: dict[str, Any]) -> None:
+        for a in applications:
+            r = await self.client.post(
+                f"/api/v1/advertiser/applicants/{a['id']}/select", headers=self.advertiser
+            )
+            assert r.json()["status"] == "SELECTED", r.text
+
+    async def confirm(self, cid: str) -> None:
+        r = await self.client.post(
+            f"/api/v1/advertiser/campaigns/{cid}/confirm-selection", headers=self.advertiser
+        )
+        assert r.json()["phase"] == "ANNOUNCED", r.text
+
+    async def ship(self, *applications: dict[str, Any]) -> None:
+        for a in applications:
+            r = await self.client.post(
+                f"/api/v1/advertiser/applicants/{a['id']}/shipment",
+                json={"carrier": "CJ대한통운", "tracking_number": "630012345678"},
+                headers=self.advertiser,
+            )
+            assert r.json()["status"] == "SHIPPED", r.text
+
+    async def in_activity(self, cid: str, *stars: PetStar) -> list[dict[str, Any]]:
+        """Every star applies, is selected and shipped to; the activity has started."""
+        applications = [await self.apply(cid, star) for star in stars]
+        await advance(self.edge, 3 * DAY)  # recruitment closed
+        await self.select(*applications)
+        await self.confirm(cid)
+        await self.ship(*applications)
+        await advance(self.edge, 2 * DAY)  # activity started
+        return applications
+
+    async def submit(self, star: PetStar, application: dict[str, Any], url: str) -> dict[str, Any]:
+        r = await self.client.post(
+            f"/api/v1/campaign-applications/{application['id']}/content",
+            json={"post_url": url},
+            headers=star.owner,
+        )
+        assert r.json()["status"] == "CONTENT_SUBMITTED", r.text
+        submitted: dict[str, Any] = r.json()
+        return submitted
+
+    async def sync(self, star: PetStar) -> None:
+        """The owner syncs the pet's Instagram account; the campaigns service hears of it."""
+        pet = (await self.client.get(f"/api/v1/pets/{star.pet_id}", headers=star.owner)).json()
+        r = await self.client.post(
+            f"/api/v1/sns/accounts/{pet['instagram_account_id']}/sync", headers=star.owner
+        )
+        assert r.status_code == 200, r.text
+        await deliver(sns_contract.ACCOUNT_SYNCED.name, "sns", "campaigns.recheck_content")
+
+    async def application(self, star: PetStar, application: dict[str, Any]) -> dict[str, Any]:
+        r = await self.client.get(
+            f"/api/v1/campaign-applications/{application['id']}", headers=star.owner
+        )
+        found: dict[str, Any] = r.json()
+        return found
+
+    async def phase(self, cid: str) -> str:
+        r = await self.client.get(f"/api/v1/campaigns/{cid}", headers=self.advertiser)
+        return str(r.json()["phase"])
+
+
+async def scene(edge: IdentityEdge) -> Scene:
+    return Scene(
+        edge,
+        advertiser=await approved_advertiser(edge, "ads@example.com", "123-45-67891"),
+        rival=await approved_advertiser(edge, "rival@example.com", "314-86-12340"),
+        admin=await headers_for(edge, "admin@example.com", Role.ADMIN),
+    )
+
+
+# --- the happy path ------------------------------------------------------------------------
+
+
 async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
-    c = edge.client
-    ads = await approved_advertiser(edge, "ads@example.com", "123-45-67891")
-    rival = await approved_advertiser(edge, "rival@example.com", "314-86-12340")
-    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
+    s = await scene(edge)
+    c, advertiser = s.client, s.advertiser
+    campaign = await s.draft(headcount=1)
+    assert campaign["phase"] == "DRAFT"
+    cid = campaign["id"]
+    r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/submit", headers=advertiser)
+    assert r.json()["phase"] == "PENDING_REVIEW"
+    r = await c.get("/api/v1/admin/campaigns/review-queue", headers=s.admin)
+    assert [x["id"] for x in r.json()["items"]] == [cid]
+    r = await c.post(f"/api/v1/admin/campaigns/{cid}/approve", headers=s.admin)
+    assert r.json()["phase"] == "RECRUITING", r.text
+    edge.clock.advance(2 * HOUR)
 
-    r = await c.post(
-        "/api/v1/advertiser/campaigns",
-        json=campaign_body(edge.clock.now, recruit_end=(edge.clock.now - DAY).isoformat()),
-        headers=ads,
+    bori = await petstar(edge, "bori")
+    r = await c.get("/api/v1/campaigns", headers=bori.owner)
+    assert [x["id"] for x in r.json()["items"]] == [cid]
+    (application,) = await s.in_activity(cid, bori)
+    assert await s.phase(cid) == "IN_PROGRESS"
+    post = await sandbox_post(
+        edge, bori.handle, "보리의 유산균 2주 후기 #광고 #펫풀", kind="reel", likes=842
     )
+    await s.submit(bori, application, post)
+    await s.sync(bori)
+    checked = await s.application(bori, application)
+    assert checked["checklist"]["status"] == "PASSED", checked["checklist"]
+    assert checked["likes"] == 842
+    r = await c.post(
+        f"/api/v1/advertiser/applicants/{application['id']}/approve-content", headers=advertiser
+    )
+    assert r.json()["status"] == "APPROVED", r.text
+
+    await advance(edge, 7 * DAY)  # the activity ends: nobody owes anything, all complete
+    assert await s.phase(cid) == "COMPLETED"
+    assert (await s.application(bori, application))["status"] == "COMPLETED"
+    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report", headers=advertiser)
+    totals = r.json()["totals"]
+    assert (totals["completed"], totals["likes"], totals["total_cost_krw"]) == (1, 842, 30000)
+    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report.csv", headers=advertiser)
+    assert r.headers["content-type"].startswith("text/csv")
+    assert r.content.startswith("\ufeff".encode())  # so Excel reads the Korean as UTF-8
+    assert post in r.text
+    completed = await outbox_payloads(contract.CAMPAIGN_COMPLETED.name, "campaigns")
+    assert [p["campaign_id"] for p in completed] == [cid]
+    # The campaign work is done: the pet may go.
+    r = await c.delete(f"/api/v1/pets/{bori.pet_id}", headers=bori.owner)
+    assert r.status_code == 204, r.text
+
+
+# --- drafts ------------------------------------------------------------------------------------
+
+
+async def test_a_draft_is_checked_idempotent_and_private(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    s = await scene(edge)
+    c, now = s.client, edge.clock.now
+    past = campaign_body(now, recruit_end=(now - DAY).isoformat())
+    r = await c.post("/api/v1/advertiser/campaigns", json=past, headers=s.advertiser)
     assert r.status_code == 422
     assert "recruit_end" in problem_fields(r)
-    keyed = {**ads, "Idempotency-Key": "create-1"}
-    r = await c.post(
-        "/api/v1/advertiser/campaigns", json=campaign_body(edge.clock.now), headers=keyed
-    )
+
+    keyed = {**s.advertiser, "Idempotency-Key": "create-1"}
+    r = await c.post("/api/v1/advertiser/campaigns", json=campaign_body(now), headers=keyed)
     assert r.status_code == 201, r.text
     campaign = r.json()
-    again = await c.post(
-        "/api/v1/advertiser/campaigns", json=campaign_body(edge.clock.now), headers=keyed
-    )
+    again = await c.post("/api/v1/advertiser/campaigns", json=campaign_body(now), headers=keyed)
     assert again.json()["id"] == campaign["id"]
-    cid = campaign["id"]
     assert campaign["phase"] == "DRAFT"
     assert "#광고" in campaign["hashtags"]  # the disclosure tag is always there
-    assert (await c.get(f"/api/v1/advertiser/campaigns/{cid}", headers=rival)).status_code == 404
+    r = await c.get(f"/api/v1/advertiser/campaigns/{campaign['id']}", headers=s.rival)
+    assert r.status_code == 404
 
-    # Product images: uploaded, listed with URLs; an unknown id cannot be slipped in.
-    r = await c.post(
-        f"/api/v1/advertiser/campaigns/{cid}/images",
-        files={"file": ("product.png", png((400, 300)))},
-        headers=ads,
-    )
+
+async def test_product_images_are_the_advertisers_own_uploads(
+    identity_edge: IdentityEdge,
+) -> None:
+    s = await scene(identity_edge)
+    c = s.client
+    campaign = await s.draft()
+    images = f"/api/v1/advertiser/campaigns/{campaign['id']}/images"
+    r = await c.post(images, files={"file": ("product.png", png((400, 300)))}, headers=s.advertiser)
     assert r.status_code == 200, r.text
     (image,) = r.json()["images"]
     assert image["url"].startswith("/media/public/")
     assert r.json()["image_media_ids"] == [image["media_id"]]
-    r = await c.post(
-        f"/api/v1/advertiser/campaigns/{cid}/images",
-        files={"file": ("x.png", b"GIF89a-not-really")},
-        headers=ads,
-    )
+    r = await c.post(images, files={"file": ("x.png", b"GIF89a-not-really")}, headers=s.advertiser)
     assert r.status_code in (415, 422)
+    # An id that is not one of this advertiser's uploads cannot be slipped in.
     forged = campaign_body(
-        edge.clock.now, hashtags=campaign["hashtags"], image_media_ids=[str(uuid.uuid4())]
+        identity_edge.clock.now,
+        hashtags=campaign["hashtags"],
+        image_media_ids=[str(uuid.uuid4())],
     )
-    r = await c.put(f"/api/v1/advertiser/campaigns/{cid}", json=forged, headers=ads)
+    r = await c.put(
+        f"/api/v1/advertiser/campaigns/{campaign['id']}", json=forged, headers=s.advertiser
+    )
     assert r.status_code == 422
     assert problem_fields(r) == {"image_media_ids"}
-    r = await c.post(
-        f"/api/v1/advertiser/campaigns/{cid}/images",
-        files={"file": ("product.png", png((400, 300)))},
-        headers=rival,
-    )
+    r = await c.post(images, files={"file": ("product.png", png((400, 300)))}, headers=s.rival)
     assert r.status_code == 404
 
-    r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/submit", headers=ads)
-    assert r.json()["phase"] == "PENDING_REVIEW"
-    r = await c.get("/api/v1/admin/campaigns/review-queue", headers=admin)
-    assert [x["id"] for x in r.json()["items"]] == [cid]
-    r = await c.post(f"/api/v1/admin/campaigns/{cid}/approve", headers=admin)
-    assert r.json()["phase"] == "RECRUITING", r.text
 
-    owners = [await headers_for(edge, f"star{i}@example.com") for i in range(4)]
-    pets = [
-        await make_petstar(edge, owners[0], "bori_maltese"),
-        await make_petstar(edge, owners[1], "kongi_cat", name="콩이", species="CAT"),
-        await make_petstar(edge, owners[2], "nabi_russianblue", name="나비", species="CAT"),
-        await make_petstar(edge, owners[3], "dubu_corgi", name="두부"),
-    ]
-    r = await c.post(
-        f"/api/v1/campaigns/{cid}/applications",
-        json={"pet_id": pets[0]["id"], "note": "아직 모집 전이에요 지원합니다"},
-        headers=owners[0],
-    )
-    assert r.status_code == 409  # recruitment opens in an hour
-    edge.clock.advance(2 * HOUR)
-    # The advertiser invites 두부; the owner sees it, and the event carries the notification.
-    body = {"pet_id": pets[3]["id"], "message": "두부와 함께하고 싶어요"}
-    r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/invitations", json=body, headers=ads)
+# --- invitations and applications --------------------------------------------------------------
+
+
+async def test_an_invitation_reaches_its_petstar_once(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    s = await scene(edge)
+    c = s.client
+    cid = await s.recruiting()
+    dubu = await petstar(edge, "dubu")
+    invitations = f"/api/v1/advertiser/campaigns/{cid}/invitations"
+    body = {"pet_id": dubu.pet_id, "message": "두부와 함께하고 싶어요"}
+    r = await c.post(invitations, json=body, headers=s.advertiser)
     assert r.status_code == 201, r.text
-    again = await c.post(f"/api/v1/advertiser/campaigns/{cid}/invitations", json=body, headers=ads)
+    again = await c.post(invitations, json=body, headers=s.advertiser)
     assert again.json()["id"] == r.json()["id"]
-    r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/invitations", json=body, headers=rival)
-    assert r.status_code == 404
-    r = await c.get("/api/v1/me/campaign-invitations", headers=owners[3])
+    assert (await c.post(invitations, json=body, headers=s.rival)).status_code == 404
+
+    r = await c.get("/api/v1/me/campaign-invitations", headers=dubu.owner)
     assert [(i["campaign_id"], i["message"]) for i in r.json()["items"]] == [
         (cid, "두부와 함께하고 싶어요")
     ]
-    assert (await c.get("/api/v1/me/campaign-invitations", headers=owners[0])).json() == {
-        "items": []
-    }
-    sent = await outbox_payloads("campaigns.invitation.sent", "campaigns")
+    bori = await headers_for(edge, "bori@example.com")
+    assert (await c.get("/api/v1/me/campaign-invitations", headers=bori)).json() == {"items": []}
+    # The event carries what the notification shows.
+    sent = await outbox_payloads(contract.INVITATION_SENT.name, "campaigns")
     assert [(p["pet_name"], p["owner_user_id"]) for p in sent] == [
-        ("두부", edge.users["star3@example.com"])
+        ("두부", edge.users["dubu@example.com"])
     ]
-    r = await c.get("/api/v1/campaigns", headers=owners[0])
-    assert [x["id"] for x in r.json()["items"]] == [cid]
-    applicants = []
-    for owner, pet in zip(owners, pets, strict=True):
-        r = await c.post(
-            f"/api/v1/campaigns/{cid}/applications",
-            json={
-                "pet_id": pet["id"],
-                "note": f"{pet['name']}가 꼭 써보고 싶어요! 후기 잘 쓸게요.",
-            },
-            headers=owner,
-        )
-        assert r.status_code == 201, r.text
-        applicants.append(r.json())
-    r = await c.post(
-        f"/api/v1/campaigns/{cid}/applications",
-        json={"pet_id": pets[1]["id"], "note": "내 펫이 아닌데 지원해 봅니다"},
-        headers=owners[0],
-    )
+
+
+async def test_applications_open_with_recruitment_for_your_own_pets(
+    identity_edge: IdentityEdge,
+) -> None:
+    edge = identity_edge
+    s = await scene(edge)
+    c = s.client
+    cid = str((await s.draft())["id"])  # recruitment opens in an hour
+    await c.post(f"/api/v1/advertiser/campaigns/{cid}/submit", headers=s.advertiser)
+    await c.post(f"/api/v1/admin/campaigns/{cid}/approve", headers=s.admin)
+    bori, kongi = await petstar(edge, "bori"), await petstar(edge, "kongi")
+    applications = f"/api/v1/campaigns/{cid}/applications"
+    early = {"pet_id": bori.pet_id, "note": "아직 모집 전이에요 지원합니다"}
+    assert (await c.post(applications, json=early, headers=bori.owner)).status_code == 409
+    edge.clock.advance(2 * HOUR)
+    not_mine = {"pet_id": bori.pet_id, "note": "내 펫이 아닌데 지원해 봅니다"}
+    assert (await c.post(applications, json=not_mine, headers=kongi.owner)).status_code == 404
+    await s.apply(cid, bori)
+
+
+async def test_each_side_sees_only_its_own_applications(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    s = await scene(edge)
+    c = s.client
+    cid = await s.recruiting()
+    bori, kongi = await petstar(edge, "bori"), await petstar(edge, "kongi")
+    boris = await s.apply(cid, bori)
+    kongis = await s.apply(cid, kongi)
+    r = await c.get("/api/v1/me/campaign-applications", headers=kongi.owner)
+    assert [a["id"] for a in r.json()["items"]] == [kongis["id"]]
+    r = await c.get(f"/api/v1/campaign-applications/{boris['id']}", headers=kongi.owner)
+    assert r.status_code == 404
+    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=s.rival)
     assert r.status_code == 404
 
-    # Each PetStar sees only their own applications; the rival sees no applicants.
-    r = await c.get("/api/v1/me/campaign-applications", headers=owners[1])
-    assert [a["id"] for a in r.json()["items"]] == [applicants[1]["id"]]
-    r = await c.get(f"/api/v1/campaign-applications/{applicants[0]['id']}", headers=owners[1])
-    assert r.status_code == 404
-    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=rival)
-    assert r.status_code == 404
 
-    # A pet with campaign work cannot be deleted; the problem names the campaign.
-    r = await c.delete(f"/api/v1/pets/{pets[0]['id']}", headers=owners[0])
+async def test_a_pet_with_campaign_work_cannot_be_deleted(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    s = await scene(edge)
+    cid = await s.recruiting()
+    bori = await petstar(edge, "bori")
+    await s.apply(cid, bori)
+    r = await s.client.delete(f"/api/v1/pets/{bori.pet_id}", headers=bori.owner)
     assert r.status_code == 409
-    assert "강아지 유산균 2주 체험단" in r.json()["detail"]
+    assert "강아지 유산균 2주 체험단" in r.json()["detail"]  # the problem names the campaign
 
+
+async def test_the_advertiser_selects_up_to_the_headcount(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    s = await scene(edge)
+    c = s.client
+    cid = await s.recruiting(headcount=1)
+    bori, kongi = await petstar(edge, "bori"), await petstar(edge, "kongi")
+    boris, kongis = await s.apply(cid, bori), await s.apply(cid, kongi)
     await advance(edge, 3 * DAY)  # recruitment closed
-    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=ads)
+
+    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=s.advertiser)
     listed = r.json()["items"]
-    assert len(listed) == 4
-    assert {a["petstar"]["pet"]["name"] for a in listed} == {"보리", "콩이", "나비", "두부"}
+    assert len(listed) == 2
+    # Each applicant comes with their PetStar profile.
+    assert {a["petstar"]["pet"]["name"] for a in listed} == {"보리", "콩이"}
     assert all(a["petstar"]["followers_count"] > 0 for a in listed)
     assert all(a["petstar"]["price_krw"] == 120000 for a in listed)
-    for a in applicants[:3]:
-        r = await c.post(f"/api/v1/advertiser/applicants/{a['id']}/select", headers=ads)
-        assert r.json()["status"] == "SELECTED", r.text
-    r = await c.post(f"/api/v1/advertiser/applicants/{applicants[3]['id']}/select", headers=ads)
-    assert r.status_code == 409  # headcount 3
-    r = await c.post(f"/api/v1/advertiser/campaigns/{cid}/confirm-selection", headers=ads)
-    assert r.json()["phase"] == "ANNOUNCED", r.text
-    r = await c.get(f"/api/v1/campaign-applications/{applicants[3]['id']}", headers=owners[3])
-    assert r.json()["status"] == "NOT_SELECTED"
-    assert r.json()["note"].startswith("두부")  # the note survives every change
+    await s.select(boris)
+    r = await c.post(f"/api/v1/advertiser/applicants/{kongis['id']}/select", headers=s.advertiser)
+    assert r.status_code == 409  # the headcount is 1
+    await s.confirm(cid)
+    passed_over = await s.application(kongi, kongis)
+    assert passed_over["status"] == "NOT_SELECTED"
+    assert passed_over["note"].startswith("콩이")  # the note survives every change
 
-    for a in applicants[:3]:
-        r = await c.post(
-            f"/api/v1/advertiser/applicants/{a['id']}/shipment",
-            json={"carrier": "CJ대한통운", "tracking_number": "630012345678"},
-            headers=ads,
-        )
-        assert r.json()["status"] == "SHIPPED", r.text
 
-    await advance(edge, 2 * DAY)  # activity started
-    assert (await c.get(f"/api/v1/campaigns/{cid}", headers=owners[0])).json()[
-        "phase"
-    ] == "IN_PROGRESS"
-    star = applicants[0]["id"]
-    r = await c.post(
-        f"/api/v1/campaign-applications/{star}/content",
-        json={"post_url": "https://example.com/not-instagram"},
-        headers=owners[0],
-    )
-    assert r.status_code == 422
+# --- content ---------------------------------------------------------------------------------
+
+
+async def test_the_checklist_says_what_a_post_misses(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    s = await scene(edge)
+    c = s.client
+    cid = await s.recruiting()
+    bori = await petstar(edge, "bori")
+    (application,) = await s.in_activity(cid, bori)
+    content = f"/api/v1/campaign-applications/{application['id']}/content"
+    not_instagram = {"post_url": "https://example.com/not-instagram"}
+    assert (await c.post(content, json=not_instagram, headers=bori.owner)).status_code == 422
+
     # The first post forgets the disclosure and the keyword; the checklist says so, to both
     # sides, once Instagram has shown the post (it is PENDING until the account syncs).
-    first = await sandbox_post(edge, "bori_maltese", "우리 보리 산책 #펫풀")
-    r = await c.post(
-        f"/api/v1/campaign-applications/{star}/content",
-        json={"post_url": first + "?igsh=abc"},
-        headers=owners[0],
-    )
-    assert r.json()["status"] == "CONTENT_SUBMITTED", r.text
-    assert r.json()["checklist"]["status"] == "PENDING"
-    await sync(edge, owners[0], pets[0]["id"])
-    r = await c.get(f"/api/v1/campaign-applications/{star}", headers=owners[0])
-    checklist = r.json()["checklist"]
+    first = await sandbox_post(edge, bori.handle, "우리 보리 산책 #펫풀")
+    submitted = await s.submit(bori, application, first + "?igsh=abc")
+    assert submitted["checklist"]["status"] == "PENDING"
+    await s.sync(bori)
+    checklist = (await s.application(bori, application))["checklist"]
     assert checklist["status"] == "FAILED"
     failed = {i["name"] for i in checklist["items"] if not i["passed"]}
     assert failed == {"disclosure", "keyword 유산균"}
-    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=ads)
-    seen = next(a for a in r.json()["items"] if a["id"] == star)
+    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/applicants", headers=s.advertiser)
+    seen = next(a for a in r.json()["items"] if a["id"] == application["id"])
     assert seen["checklist"] == checklist
+
     r = await c.post(
-        f"/api/v1/advertiser/applicants/{star}/request-revision",
+        f"/api/v1/advertiser/applicants/{application['id']}/request-revision",
         json={"reason": "광고 표시와 유산균 키워드를 넣어 주세요"},
-        headers=ads,
+        headers=s.advertiser,
     )
     assert (r.json()["status"], r.json()["status_reason"]) == (
         "REVISION_REQUESTED",
@@ -307,62 +501,58 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
     )
     edge.clock.advance(DAY)  # the PetStar reshoots the next day
     second = await sandbox_post(
-        edge, "bori_maltese", "보리의 유산균 2주 후기 #광고 #펫풀", kind="reel", likes=842
+        edge, bori.handle, "보리의 유산균 2주 후기 #광고 #펫풀", kind="reel", likes=842
     )
+    await s.submit(bori, application, second)
+    await s.sync(bori)
+    checked = await s.application(bori, application)
+    assert checked["checklist"]["status"] == "PASSED", checked["checklist"]
+    assert checked["likes"] == 842
     r = await c.post(
-        f"/api/v1/campaign-applications/{star}/content",
-        json={"post_url": second},
-        headers=owners[0],
+        f"/api/v1/advertiser/applicants/{application['id']}/approve-content",
+        headers=s.advertiser,
     )
-    assert r.json()["status"] == "CONTENT_SUBMITTED"
-    await sync(edge, owners[0], pets[0]["id"])
-    r = await c.get(f"/api/v1/campaign-applications/{star}", headers=owners[0])
-    assert r.json()["checklist"]["status"] == "PASSED", r.json()["checklist"]
-    assert r.json()["likes"] == 842
-    r = await c.post(f"/api/v1/advertiser/applicants/{star}/approve-content", headers=ads)
     assert r.json()["status"] == "APPROVED", r.text
-    assert [s["decision"] for s in r.json()["submissions"]] == ["REVISION_REQUESTED", "APPROVED"]
+    assert [x["decision"] for x in r.json()["submissions"]] == ["REVISION_REQUESTED", "APPROVED"]
 
-    # 나비 posts in time, but the advertiser never reviews it.
-    unreviewed = await sandbox_post(edge, "nabi_russianblue", "나비 유산균 후기 #광고 #펫풀")
-    r = await c.post(
-        f"/api/v1/campaign-applications/{applicants[2]['id']}/content",
-        json={"post_url": unreviewed},
-        headers=owners[2],
+
+async def test_the_content_deadline_settles_every_petstar(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    s = await scene(edge)
+    c = s.client
+    cid = await s.recruiting()
+    bori, kongi, nabi = [await petstar(edge, who) for who in ("bori", "kongi", "nabi")]
+    boris, kongis, nabis = await s.in_activity(cid, bori, kongi, nabi)
+    approved = await sandbox_post(
+        edge, bori.handle, "보리의 유산균 2주 후기 #광고 #펫풀", kind="reel", likes=842
     )
-    assert r.json()["status"] == "CONTENT_SUBMITTED", r.text
-    await sync(edge, owners[2], pets[2]["id"])
+    await s.submit(bori, boris, approved)
+    await s.sync(bori)
+    r = await c.post(
+        f"/api/v1/advertiser/applicants/{boris['id']}/approve-content", headers=s.advertiser
+    )
+    assert r.json()["status"] == "APPROVED", r.text
+    # 나비 posts in time, but the advertiser never reviews it; 콩이 never posts.
+    unreviewed = await sandbox_post(edge, nabi.handle, "나비 유산균 후기 #광고 #펫풀")
+    await s.submit(nabi, nabis, unreviewed)
+    await s.sync(nabi)
 
     await advance(edge, 7 * DAY)  # activity ended: the approved post completes
-    r = await c.get(f"/api/v1/campaigns/{cid}", headers=owners[0])
-    assert r.json()["phase"] == "REVIEWING"
+    assert await s.phase(cid) == "REVIEWING"
     await advance(edge, 4 * DAY)  # past the grace days: the silent one is a no-show
-    r = await c.get(f"/api/v1/campaigns/{cid}", headers=owners[0])
-    assert r.json()["phase"] == "COMPLETED"
-    r = await c.get(f"/api/v1/campaign-applications/{applicants[1]['id']}", headers=owners[1])
-    assert r.json()["status"] == "NO_SHOW"
+    assert await s.phase(cid) == "COMPLETED"
+    assert (await s.application(kongi, kongis))["status"] == "NO_SHOW"
     # An unreviewed post counts as delivered: the review window lapsed, not the PetStar.
-    r = await c.get(f"/api/v1/campaign-applications/{applicants[2]['id']}", headers=owners[2])
-    assert r.json()["status"] == "COMPLETED"
-    assert r.json()["submissions"][-1]["reason"].startswith("approved automatically")
+    delivered = await s.application(nabi, nabis)
+    assert delivered["status"] == "COMPLETED"
+    assert delivered["submissions"][-1]["reason"].startswith("approved automatically")
 
-    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report", headers=ads)
-    report = r.json()
-    assert report["totals"]["completed"] == 2
-    assert report["totals"]["no_show"] == 1
-    assert report["totals"]["total_cost_krw"] == 90000
-    assert {row["status"] for row in report["rows"]} == {"COMPLETED", "NO_SHOW"}
-    assert report["totals"]["likes"] == 842 + 100
-    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report.csv", headers=ads)
-    assert r.headers["content-type"].startswith("text/csv")
-    assert r.content.startswith("\ufeff".encode())  # so Excel reads the Korean as UTF-8
-    assert second in r.text
-    assert (
-        await c.get(f"/api/v1/advertiser/campaigns/{cid}/report", headers=rival)
-    ).status_code == 404
-
-    completed = await outbox_payloads("campaigns.campaign.completed", "campaigns")
-    assert [p["campaign_id"] for p in completed] == [cid]
-    # Now the pet may go.
-    r = await c.delete(f"/api/v1/pets/{pets[0]['id']}", headers=owners[0])
-    assert r.status_code == 204, r.text
+    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report", headers=s.advertiser)
+    results = r.json()
+    assert results["totals"]["completed"] == 2
+    assert results["totals"]["no_show"] == 1
+    assert results["totals"]["total_cost_krw"] == 90000
+    assert {row["status"] for row in results["rows"]} == {"COMPLETED", "NO_SHOW"}
+    assert results["totals"]["likes"] == 842 + 100
+    r = await c.get(f"/api/v1/advertiser/campaigns/{cid}/report", headers=s.rival)
+    assert r.status_code == 404

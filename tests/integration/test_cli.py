@@ -43,10 +43,12 @@ def test_admin_create_makes_an_admin_and_rejects_a_weak_password(settings: Setti
 
 def test_admin_bootstrap_from_settings_is_idempotent(settings: Settings) -> None:
     env = {
-        "PETFUL_BOOTSTRAP_ADMIN_EMAIL": "ops@example.com",
-        "PETFUL_BOOTSTRAP_ADMIN_PASSWORD": "bootstrap-secret-1",
+        "PETFUL_IDENTITY__BOOTSTRAP_ADMIN_EMAIL": "ops@example.com",
+        "PETFUL_IDENTITY__BOOTSTRAP_ADMIN_PASSWORD": "bootstrap-secret-1",
     }
-    assert _petful(settings, "admin", "bootstrap").stdout.startswith("PETFUL_BOOTSTRAP")
+    assert _petful(settings, "admin", "bootstrap").stdout.startswith(
+        "PETFUL_IDENTITY__BOOTSTRAP_ADMIN_EMAIL is not set"
+    )
     first = _petful(settings, "admin", "bootstrap", **env)
     second = _petful(settings, "admin", "bootstrap", **env)
     assert first.returncode == 0, first.stderr

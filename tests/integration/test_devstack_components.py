@@ -23,7 +23,6 @@ import pytest
 import redis
 
 from petful.devstack.envoy import EnvoyConfig
-from petful.devstack.ports import free_port
 from petful.devstack.postgres import EmbeddedPostgres
 from petful.devstack.probes import libpq_url
 from petful.devstack.redis import EmbeddedRedis
@@ -38,6 +37,7 @@ from petful.devstack.supervisor import (
     SupervisorEvent,
 )
 from petful.platform.settings import Settings
+from tests.support import free_port
 
 EVENT_TIMEOUT = 20.0
 

@@ -42,10 +42,21 @@ def test_up_serves_every_service_heals_and_stops_cleanly(stack: DevStack) -> Non
     assert "owner@petful.dev" in stack.log()
     assert "petful-demo" in stack.log()
 
-    status = subprocess.run(
-        [sys.executable, "-m", "petful", "status"], env=stack.env, capture_output=True, text=True
-    )
-    assert status.returncode == 0, status.stdout
+    def status_ok() -> bool:
+        # Just after the start the worker is busy with the demo seed's events (embedding
+        # runs), and its /metrics may miss a 2 s probe: wait for the report, not the instant.
+        nonlocal status
+        status = subprocess.run(
+            [sys.executable, "-m", "petful", "status"],
+            env=stack.env,
+            capture_output=True,
+            text=True,
+        )
+        return status.returncode == 0
+
+    status: subprocess.CompletedProcess[str] | None = None
+    stack.wait("petful status reports every process healthy", status_ok, within=60)
+    assert status is not None
     assert "identity" in status.stdout
 
     # A killed service is noticed and comes back.

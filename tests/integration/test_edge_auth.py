@@ -22,11 +22,11 @@ from petful.devstack.envoy import EnvoyConfig
 from petful.edge import auth as edge_auth
 from petful.edge.app import create_app
 from petful.identity import grpc_api, service
-from petful.identity.rules import Role
 from petful.identity.tokens import generate_private_pem
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc
 from petful.platform import settings as settings_module
+from petful.platform.auth_context import Role
 from petful.platform.db import transaction
 from petful.platform.grpc_client import channel, close_channels
 from petful.platform.grpc_server import start_server
@@ -88,7 +88,7 @@ async def stack(
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[Stack]:
     pem = generate_private_pem()
-    monkeypatch.setenv("PETFUL_JWT_PRIVATE_KEYS", json.dumps([pem]))
+    monkeypatch.setenv("PETFUL_IDENTITY__JWT_PRIVATE_KEYS", json.dumps([pem]))
     settings_module.get_settings.cache_clear()
     settings = settings_module.get_settings()
 

@@ -8,7 +8,8 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 
-from petful.identity.service import suspend_account, utc_now
+from petful.identity.service.admin import suspend_account
+from petful.identity.service.shared import utc_now
 from petful.platform.db import transaction
 from petful.platform.telemetry import setup_telemetry
 from tests.integration.conftest import IdentityEdge

@@ -11,11 +11,17 @@ from typing import Any
 import grpc
 import pytest
 
-from petful.identity.rules import Role
+import petful.identity.tasks  # noqa: F401  (registers the audit subscribers)
+from petful.contracts import Payload, Topic
+from petful.contracts import advertisers as advertisers_contract
+from petful.contracts import community as community_contract
+from petful.contracts import identity as identity_contract
 from petful.pb.identity.v1 import admin_pb2, admin_pb2_grpc, identity_pb2
-from petful.platform.auth_context import Principal, use_principal
+from petful.platform import events
+from petful.platform.auth_context import Principal, Role, use_principal
 from petful.platform.errors import PermissionDenied, from_rpc_error
 from petful.platform.grpc_client import channel
+from petful.platform.outbox import Event
 from tests.integration.conftest import (
     PASSWORD,
     IdentityEdge,
@@ -40,14 +46,29 @@ async def login_status(edge: IdentityEdge, email: str) -> int:
 # --- list, search, filter, paging --------------------------------------------------------
 
 
-async def test_list_search_filter_and_page_through_users(identity_edge: IdentityEdge) -> None:
+async def create_pagers(edge: IdentityEdge) -> list[str]:
+    """pager01..pager25@example.com; every fifth one an ADVERTISER."""
+    return [
+        await edge.create_user(
+            f"pager{i:02d}@example.com", Role.ADVERTISER if i % 5 == 0 else Role.USER
+        )
+        for i in range(1, 26)
+    ]
+
+
+async def list_users(edge: IdentityEdge, **params: Any) -> list[dict[str, Any]]:
+    r = await edge.client.get(
+        "/api/v1/admin/users", params=params, headers=await admin_headers(edge)
+    )
+    assert r.status_code == 200, r.text
+    items: list[dict[str, Any]] = r.json()["items"]
+    return items
+
+
+async def test_page_through_every_user_newest_first(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
     h = await admin_headers(edge)
-    ids = []
-    for i in range(1, 26):
-        role = Role.ADVERTISER if i % 5 == 0 else Role.USER
-        ids.append(await edge.create_user(f"pager{i:02d}@example.com", role))
-    everyone = set(ids) | {edge.users[ADMIN]}
+    everyone = set(await create_pagers(edge)) | {edge.users[ADMIN]}
 
     seen: list[dict[str, Any]] = []
     cursor = None
@@ -68,42 +89,48 @@ async def test_list_search_filter_and_page_through_users(identity_edge: Identity
     assert [u["id"] for u in seen] == list(dict.fromkeys(u["id"] for u in seen))  # no repeats
     assert {u["id"] for u in seen} == everyone
     created = [u["created_at"] for u in seen]
-    assert created == sorted(created, reverse=True)  # newest first
+    assert created == sorted(created, reverse=True)
 
     # Default page size is 20.
     r = await edge.client.get("/api/v1/admin/users", headers=h)
     assert len(r.json()["items"]) == 20
     assert r.json()["next_cursor"]
 
+
+async def test_search_matches_email_or_nickname_literally(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    await create_pagers(edge)
     # Case-insensitive substring of email or nickname.
-    r = await edge.client.get("/api/v1/admin/users", params={"q": "PAGER1"}, headers=h)
-    assert sorted(u["email"] for u in r.json()["items"]) == [
+    assert sorted(u["email"] for u in await list_users(edge, q="PAGER1")) == [
         f"pager{i}@example.com" for i in range(10, 20)
     ]
-    r = await edge.client.get("/api/v1/admin/users", params={"q": "ager2"}, headers=h)
-    assert len(r.json()["items"]) == 6  # pager20-25 (nicknames match too, no duplicates)
+    # pager20-25: their nicknames match too, without duplicates.
+    assert len(await list_users(edge, q="ager2")) == 6
     # LIKE wildcards are literal.
-    r = await edge.client.get("/api/v1/admin/users", params={"q": "%"}, headers=h)
-    assert r.json()["items"] == []
+    assert await list_users(edge, q="%") == []
 
-    r = await edge.client.get("/api/v1/admin/users", params={"role": "ADVERTISER"}, headers=h)
-    assert {u["email"] for u in r.json()["items"]} == {
+
+async def test_filter_by_role(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    await create_pagers(edge)
+    assert {u["email"] for u in await list_users(edge, role="ADVERTISER")} == {
         f"pager{i:02d}@example.com" for i in (5, 10, 15, 20, 25)
     }
-    r = await edge.client.get(
-        "/api/v1/admin/users", params={"role": "ADMIN", "q": "boss"}, headers=h
-    )
-    assert [u["id"] for u in r.json()["items"]] == [edge.users[ADMIN]]
+    assert [u["id"] for u in await list_users(edge, role="ADMIN", q="boss")] == [edge.users[ADMIN]]
 
-    victim = edge.users["pager07@example.com"]
+
+async def test_filter_by_status_and_get_one_user(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    h = await admin_headers(edge)
+    spammer = await edge.create_user("spammer@example.com")
+    await edge.create_user("bystander@example.com")
     r = await edge.client.post(
-        f"/api/v1/admin/users/{victim}/suspension", json={"reason": "spam flood"}, headers=h
+        f"/api/v1/admin/users/{spammer}/suspension", json={"reason": "spam flood"}, headers=h
     )
     assert r.status_code == 200, r.text
-    r = await edge.client.get("/api/v1/admin/users", params={"status": "SUSPENDED"}, headers=h)
-    assert [u["id"] for u in r.json()["items"]] == [victim]
+    assert [u["id"] for u in await list_users(edge, status="SUSPENDED")] == [spammer]
 
-    r = await edge.client.get(f"/api/v1/admin/users/{victim}", headers=h)
+    r = await edge.client.get(f"/api/v1/admin/users/{spammer}", headers=h)
     assert r.status_code == 200
     assert r.json()["status"] == "SUSPENDED"
     assert r.json()["suspension_reason"] == "spam flood"
@@ -227,7 +254,7 @@ async def test_suspension_revokes_sessions_and_is_audited(identity_edge: Identit
     assert entry["details"]["sessions_revoked"] == 2
     assert datetime.fromisoformat(entry["details"]["until"]) == until
 
-    [event] = await outbox_payloads("identity.account_suspended")
+    [event] = await outbox_payloads(identity_contract.ACCOUNT_SUSPENDED.name)
     assert event["user_id"] == target
     assert event["reason"] == "abusive messages"
     assert event["actor_id"] == edge.users[ADMIN]
@@ -246,7 +273,7 @@ async def test_admins_cannot_suspend_admins_or_themselves(identity_edge: Identit
     assert await login_status(edge, "second-admin@example.com") == 200
     r = await edge.client.get("/api/v1/admin/audit-log", headers=h)
     assert r.json()["items"] == []
-    assert await outbox_payloads("identity.account_suspended") == []
+    assert await outbox_payloads(identity_contract.ACCOUNT_SUSPENDED.name) == []
 
 
 async def test_unsuspend_lets_the_user_back_in(identity_edge: IdentityEdge) -> None:
@@ -275,7 +302,7 @@ async def test_unsuspend_lets_the_user_back_in(identity_edge: IdentityEdge) -> N
     [entry] = r.json()["items"]
     assert entry["reason"] == "appeal accepted"
     assert entry["details"]["previous_suspension"]["reason"] == "cool off"
-    [event] = await outbox_payloads("identity.account_unsuspended")
+    [event] = await outbox_payloads(identity_contract.ACCOUNT_REINSTATED.name)
     assert event == {
         "user_id": target,
         "reason": "appeal accepted",
@@ -442,3 +469,90 @@ async def test_non_admins_get_403_at_the_edge(identity_edge: IdentityEdge) -> No
     r = await edge.client.get("/api/v1/admin/users", headers=h)
     assert r.status_code == 403
     assert identity_pb2.ROLE_ADMIN  # the role the edge demands
+
+
+# --- other services' admin decisions reach the one audit log -----------------------------
+
+
+async def consume(topic: Topic[Any], payload: Payload, subscriber: str) -> bool:
+    """Hand one event to an identity subscriber, as the relay and a worker would."""
+    (subscription,) = [s for s in events.subscribers_of(topic.name) if s.name == subscriber]
+    event = Event(
+        uuid.uuid4(),
+        topic.name,
+        topic.producer,
+        payload.model_dump(mode="json"),
+        datetime.now(UTC),
+        {},
+    )
+    delivered = await events.consume(subscription, event)
+    assert await events.consume(subscription, event) is False  # a redelivery is deduped
+    return delivered
+
+
+async def test_report_decisions_are_audited(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    h = await admin_headers(edge)
+    reporter = await edge.create_user("reporter@example.com")
+    troll = await edge.create_user("troll@example.com")
+    report_id = uuid.uuid4()
+    handled_at = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    decision = community_contract.ReportDecided(
+        report_id=report_id,
+        reporter_id=uuid.UUID(reporter),
+        target_type="USER",
+        target_id=uuid.UUID(troll),
+        status="RESOLVED",
+        target_suspended=True,
+        admin_id=uuid.UUID(edge.users[ADMIN]),
+        reason="repeated insults",
+        handled_at=handled_at,
+    )
+    topic = community_contract.REPORT_RESOLVED
+    assert await consume(topic, decision, f"identity.audit.{topic.name}")
+
+    r = await edge.client.get(
+        "/api/v1/admin/audit-log", params={"target_type": "REPORT"}, headers=h
+    )
+    assert r.status_code == 200, r.text
+    [entry] = r.json()["items"]
+    assert (entry["action"], entry["target_id"], entry["actor_id"], entry["reason"]) == (
+        "report.resolve",
+        str(report_id),
+        edge.users[ADMIN],
+        "repeated insults",
+    )
+    assert datetime.fromisoformat(entry["at"]) == handled_at
+    assert entry["details"] == {
+        "source": topic.name,
+        "target_type": "USER",
+        "target_id": troll,
+        "reporter_id": reporter,
+        "target_suspended": True,
+    }
+
+
+async def test_advertiser_decisions_are_audited(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    h = await admin_headers(edge)
+    brand = await edge.create_user("brand@example.com", Role.ADVERTISER)
+    decision = advertisers_contract.AdvertiserDecided(
+        user_id=uuid.UUID(brand),
+        admin_id=uuid.UUID(edge.users[ADMIN]),
+        reason="서류가 흐립니다",
+        status="REJECTED",
+        company_name="멍멍상사",
+    )
+    topic = advertisers_contract.ADVERTISER_REJECTED
+    assert await consume(topic, decision, f"identity.audit.{topic.name}")
+
+    r = await edge.client.get(
+        "/api/v1/admin/audit-log", params={"action": "advertiser.reject"}, headers=h
+    )
+    [entry] = r.json()["items"]
+    assert (entry["target_type"], entry["target_id"], entry["reason"]) == (
+        "ADVERTISER",
+        brand,
+        "서류가 흐립니다",
+    )
+    assert entry["details"]["company_name"] == "멍멍상사"

@@ -19,8 +19,11 @@ import pytest
 import sqlalchemy as sa
 from google.protobuf.message import Message
 
-from petful.identity import grpc_api, service
+from petful.contracts import identity as identity_contract
+from petful.identity import grpc_api, tokens
 from petful.identity.models import Account, RefreshToken
+from petful.identity.service import admin, codes, passwords
+from petful.identity.service.shared import utc_now
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc as pb_grpc
 from petful.platform import outbox
@@ -55,8 +58,8 @@ class Api:
 @pytest.fixture
 def id_settings(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     """The test settings with cheap argon2 costs (the default profile takes ~0.1 s a hash)."""
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_TIME_COST", "1")
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_MEMORY_KIB", "1024")
+    monkeypatch.setenv("PETFUL_IDENTITY__PASSWORD_HASH_TIME_COST", "1")
+    monkeypatch.setenv("PETFUL_IDENTITY__PASSWORD_HASH_MEMORY_KIB", "1024")
     settings_module.get_settings.cache_clear()
     return settings_module.get_settings()
 
@@ -93,11 +96,11 @@ def unique_nick() -> str:
 
 async def issue_code(settings: Settings, email: str) -> str | None:
     async with transaction() as session:
-        issue = await service.start_email_verification(
+        issue = await codes.start_email_verification(
             session,
             redis=get_redis(settings),
             settings=settings,
-            now=service.utc_now(),
+            now=utc_now(),
             email=email,
         )
     return issue.code
@@ -239,7 +242,7 @@ async def test_existing_account_gets_identical_response_and_a_notice(api: Api) -
         rows = (
             await session.execute(
                 sa.select(outbox.outbox_table("identity").c.payload).where(
-                    outbox.outbox_table("identity").c.topic == service.MAIL_TOPIC
+                    outbox.outbox_table("identity").c.topic == identity_contract.MAIL_REQUESTED.name
                 )
             )
         ).scalars()
@@ -327,12 +330,8 @@ async def test_duplicate_email_and_nickname_refused(api: Api) -> None:
 
 async def _token_for_existing(api: Api, email: str) -> str:
     """A verification token for an email that already has an account (a race in real life)."""
-    from petful.identity import tokens
-
     keys = tokens.KeyRing.from_settings(api.settings)
-    return tokens.issue_verification_token(
-        keys, api.settings, email=email, now=service.utc_now()
-    ).token
+    return tokens.issue_verification_token(keys, api.settings, email=email, now=utc_now()).token
 
 
 # --- login, tokens and sessions ----------------------------------------------------------
@@ -407,9 +406,9 @@ async def test_suspended_user_is_refused_with_reason(api: Api) -> None:
     pair = await login(api, user.email)
     until = datetime.now(UTC) + timedelta(days=7)
     async with transaction() as session:
-        await service.suspend_account(
+        await admin.suspend_account(
             session,
-            now=service.utc_now(),
+            now=utc_now(),
             user_id=uuid.UUID(user.id),
             reason="spam reports",
             until=until,
@@ -473,11 +472,11 @@ async def test_password_reset_revokes_sessions(api: Api) -> None:
     # Same (empty) answer for an unknown email.
     await api.stub.StartPasswordReset(pb.StartPasswordResetRequest(email=unique_email()))
     async with transaction() as session:
-        issue = await service.start_password_reset(
+        issue = await passwords.start_password_reset(
             session,
             redis=get_redis(api.settings),
             settings=api.settings,
-            now=service.utc_now(),
+            now=utc_now(),
             email=user.email,
         )
     assert issue.code is not None

@@ -18,6 +18,8 @@ from celery.contrib.testing.worker import start_worker
 import petful.identity.tasks  # noqa: F401  (registers the identity.send_mail subscriber)
 from petful.devstack import mail as mail_catcher
 from petful.identity import grpc_api
+from petful.identity.mails import RenderedMail
+from petful.identity.service.mail import SmtpMailer
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc as pb_grpc
 from petful.platform import events
@@ -26,7 +28,7 @@ from petful.platform.db import get_engine
 from petful.platform.grpc_client import client_interceptors
 from petful.platform.grpc_server import start_server
 from petful.platform.jobs import celery_app, use_broker
-from petful.platform.mail import MailError, send_mail
+from petful.platform.mail import MailError
 from petful.platform.outbox import OutboxRelay
 from petful.platform.settings import Settings
 from tests.support import free_port, wait_for
@@ -39,7 +41,7 @@ async def mail_settings(
     """Settings pointing at a real SMTP catcher running on this test's loop."""
     ports = {"smtp": free_port(), "inbox": free_port()}
     monkeypatch.setenv("PETFUL_PORTS", json.dumps(ports))
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_MEMORY_KIB", "1024")
+    monkeypatch.setenv("PETFUL_IDENTITY__PASSWORD_HASH_MEMORY_KIB", "1024")
     settings_module.get_settings.cache_clear()
     current = settings_module.get_settings()
     stop = asyncio.Event()
@@ -124,8 +126,11 @@ async def test_sign_up_with_the_code_from_the_mail(
 
 
 async def test_unreachable_smtp_raises_clearly(tmp_path: Path) -> None:
-    settings = Settings(env="test", smtp_host="127.0.0.1", smtp_port=free_port())
+    """The SMTP adapter of the Mailer port raises, so the send task is retried."""
+    mail = RenderedMail(subject="s", text="t", html="<p>t</p>")
+    unreachable = SmtpMailer(Settings(env="test", smtp_host="127.0.0.1", smtp_port=free_port()))
     with pytest.raises(MailError, match="cannot send mail via SMTP"):
-        await send_mail("a@example.com", "s", "t", settings=settings)
+        await unreachable.send("a@example.com", mail)
+    unconfigured = SmtpMailer(Settings(env="test", smtp_host=""))
     with pytest.raises(MailError, match="no SMTP server configured"):
-        await send_mail("a@example.com", "s", "t", settings=Settings(env="test", smtp_host=""))
+        await unconfigured.send("a@example.com", mail)

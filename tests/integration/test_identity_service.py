@@ -11,9 +11,12 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from petful.identity import demo, service, tokens
+from petful.identity import demo, tokens
 from petful.identity.models import Account
+from petful.identity.service import accounts, admin, codes, sessions
+from petful.identity.service.shared import utc_now
 from petful.platform import settings as settings_module
+from petful.platform.auth_context import Role
 from petful.platform.db import transaction
 from petful.platform.errors import (
     InvalidArgument,
@@ -22,7 +25,7 @@ from petful.platform.errors import (
     Unauthenticated,
 )
 from petful.platform.redis import get_redis
-from petful.platform.settings import Settings
+from petful.platform.settings import IdentitySettings, Settings
 
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 PASSWORD = "s3cret-pass"
@@ -30,8 +33,8 @@ PASSWORD = "s3cret-pass"
 
 @pytest.fixture
 def cheap(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_TIME_COST", "1")
-    monkeypatch.setenv("PETFUL_PASSWORD_HASH_MEMORY_KIB", "1024")
+    monkeypatch.setenv("PETFUL_IDENTITY__PASSWORD_HASH_TIME_COST", "1")
+    monkeypatch.setenv("PETFUL_IDENTITY__PASSWORD_HASH_MEMORY_KIB", "1024")
     settings_module.get_settings.cache_clear()
     return settings_module.get_settings()
 
@@ -40,9 +43,9 @@ def _email() -> str:
     return f"svc-{uuid.uuid4().hex[:10]}@example.com"
 
 
-async def _start(settings: Settings, email: str, now: datetime) -> service.CodeIssue:
+async def _start(settings: Settings, email: str, now: datetime) -> codes.CodeIssue:
     async with transaction() as session:
-        return await service.start_email_verification(
+        return await codes.start_email_verification(
             session, redis=get_redis(settings), settings=settings, now=now, email=email
         )
 
@@ -50,7 +53,7 @@ async def _start(settings: Settings, email: str, now: datetime) -> service.CodeI
 async def _confirm(
     settings: Settings, keys: tokens.KeyRing, email: str, code: str, now: datetime
 ) -> tokens.IssuedToken:
-    return await service.confirm_email_verification(
+    return await codes.confirm_email_verification(
         redis=get_redis(settings), keys=keys, settings=settings, now=now, email=email, code=code
     )
 
@@ -88,7 +91,7 @@ async def test_verification_token_expires_after_30_minutes(cheap: Settings) -> N
         tokens.verified_email(keys, cheap, token.token, now=T0 + timedelta(minutes=31))
     async with transaction() as session:
         with pytest.raises(InvalidArgument) as info:
-            await service.sign_up(
+            await accounts.sign_up(
                 session,
                 keys=keys,
                 settings=cheap,
@@ -105,7 +108,7 @@ async def test_verification_token_expires_after_30_minutes(cheap: Settings) -> N
 
 async def _make_user(settings: Settings, now: datetime = T0) -> Account:
     async with transaction() as session:
-        return await service.create_account_without_verification(
+        return await accounts.create_account_without_verification(
             session,
             settings=settings,
             now=now,
@@ -114,13 +117,15 @@ async def _make_user(settings: Settings, now: datetime = T0) -> Account:
             name="Svc",
             nickname=f"s{uuid.uuid4().hex[:10]}",
             phone="010-3333-4444",
-            role=service.Role.USER,
+            role=Role.USER,
         )
 
 
-async def _login(settings: Settings, email: str, password: str, now: datetime) -> service.TokenPair:
+async def _login(
+    settings: Settings, email: str, password: str, now: datetime
+) -> sessions.TokenPair:
     async with transaction() as session:
-        return await service.login(
+        return await sessions.login(
             session,
             redis=get_redis(settings),
             keys=tokens.KeyRing.from_settings(settings),
@@ -148,7 +153,7 @@ async def test_login_throttle_window_reopens(cheap: Settings) -> None:
 async def test_timed_suspension_lapses(cheap: Settings) -> None:
     user = await _make_user(cheap)
     async with transaction() as session:
-        await service.suspend_account(
+        await admin.suspend_account(
             session, now=T0, user_id=user.id, reason="abuse", until=T0 + timedelta(days=3)
         )
     with pytest.raises(PermissionDenied, match="abuse"):
@@ -173,7 +178,7 @@ async def test_refresh_token_expires_after_14_days(cheap: Settings) -> None:
     pair = await _login(cheap, user.email, PASSWORD, T0)
     keys = tokens.KeyRing.from_settings(cheap)
     async with transaction() as session:
-        outcome = await service.refresh(
+        outcome = await sessions.refresh(
             session,
             keys=keys,
             settings=cheap,
@@ -181,7 +186,7 @@ async def test_refresh_token_expires_after_14_days(cheap: Settings) -> None:
             refresh_token=pair.refresh_token,
         )
         assert isinstance(outcome, Unauthenticated)
-        assert not await service.check_session(
+        assert not await sessions.check_session(
             session, now=T0 + timedelta(days=14), session_id=str(pair.session_id)
         )
 
@@ -196,20 +201,28 @@ def test_dev_key_is_generated_once_and_private(tmp_path: Path) -> None:
 
 
 def test_production_without_keys_refuses_to_start(tmp_path: Path) -> None:
-    with pytest.raises(tokens.KeyConfigError, match="PETFUL_JWT_PRIVATE_KEYS"):
+    with pytest.raises(tokens.KeyConfigError, match="PETFUL_IDENTITY__JWT_PRIVATE_KEYS"):
         tokens.KeyRing.from_settings(Settings(env="production", data_dir=tmp_path))
+
+
+def _with_keys(data_dir: Path, *pems: str) -> Settings:
+    return Settings(identity=IdentitySettings(jwt_private_keys=list(pems)), data_dir=data_dir)
 
 
 def test_configured_keys_rotate(tmp_path: Path) -> None:
     old, new = tokens.generate_private_pem(), tokens.generate_private_pem()
-    before = tokens.KeyRing.from_settings(Settings(jwt_private_keys=[old], data_dir=tmp_path))
-    after = tokens.KeyRing.from_settings(Settings(jwt_private_keys=[new, old], data_dir=tmp_path))
+    before = tokens.KeyRing.from_settings(
+        Settings(identity=IdentitySettings(jwt_private_keys=[old]), data_dir=tmp_path)
+    )
+    after = tokens.KeyRing.from_settings(
+        Settings(identity=IdentitySettings(jwt_private_keys=[new, old]), data_dir=tmp_path)
+    )
     assert not (tmp_path / "keys").exists()
     assert [k["kid"] for k in after.jwks()["keys"]] == [after.active.kid, before.active.kid]
     token = before.sign({"aud": "x", "iss": "y", "iat": 0, "exp": 2**40})
     assert after.verify(token, audience="x", issuer="y", now=T0)["aud"] == "x"
     with pytest.raises(tokens.KeyConfigError):
-        tokens.KeyRing.from_settings(Settings(jwt_private_keys=["nope"]))
+        tokens.KeyRing.from_settings(Settings(identity=IdentitySettings(jwt_private_keys=["nope"])))
 
 
 async def _ids() -> dict[str, Any]:
@@ -234,5 +247,5 @@ async def test_demo_seed_is_idempotent(cheap: Settings) -> None:
     assert len(rows) == 6
     # The second run still shares every demo account id with later seeds.
     assert shared["account_ids"] == {email: str(i) for email, i in (await _ids()).items()}
-    pair = await _login(cheap, "owner@petful.dev", demo.DEMO_PASSWORD, service.utc_now())
+    pair = await _login(cheap, "owner@petful.dev", demo.DEMO_PASSWORD, utc_now())
     assert pair.account.role == "USER"

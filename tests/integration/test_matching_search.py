@@ -12,50 +12,61 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from petful.matching import repository, rules, service
+from petful.matching import repository
 from petful.matching.embeddings import get_embedder
 from petful.matching.models import PetStarDoc
 from petful.matching.repository import PetStarFilters
-from petful.platform.auth_context import Principal
+from petful.matching.rules.documents import (
+    APPROVED,
+    RECRUITING,
+    AccountSnapshot,
+    CampaignProfile,
+    Caption,
+    PetProfile,
+)
+from petful.matching.service import indexing, ranking
+from petful.platform.auth_context import Principal, Role
 from petful.platform.db import transaction
-from petful.platform.errors import InvalidArgument, NotFound
+from petful.platform.errors import InvalidArgument, NotFound, PermissionDenied, Unauthenticated
 from petful.platform.settings import Settings
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 ADVERTISER = str(uuid.uuid4())
-OTHER_ADVERTISER = str(uuid.uuid4())
+RIVAL = str(uuid.uuid4())
 
 
 def advertiser(user_id: str = ADVERTISER) -> Principal:
-    return Principal(user_id=user_id, roles=frozenset({"ADVERTISER"}))
+    return Principal(user_id=user_id, roles=frozenset({Role.ADVERTISER}))
 
 
 class FakePets:
     def __init__(self) -> None:
-        self.pets: dict[uuid.UUID, rules.PetProfile] = {}
+        self.pets: dict[uuid.UUID, PetProfile] = {}
 
-    async def petstar_profile(self, pet_id: uuid.UUID) -> rules.PetProfile | None:
+    async def petstar_profile(self, pet_id: uuid.UUID) -> PetProfile | None:
         return self.pets.get(pet_id)
 
     async def approved_pet_ids(self) -> list[uuid.UUID]:
-        return [k for k, p in self.pets.items() if p.petstar_status == rules.APPROVED]
+        return [k for k, p in self.pets.items() if p.petstar_status == APPROVED]
 
 
 class FakeSns:
     def __init__(self) -> None:
-        self.captions_by_account: dict[uuid.UUID, list[rules.Caption]] = {}
+        self.captions_by_account: dict[uuid.UUID, list[Caption]] = {}
+        self.calls = 0
 
-    async def captions(self, account_id: uuid.UUID) -> list[rules.Caption]:
+    async def captions(self, account_id: uuid.UUID) -> list[Caption]:
+        self.calls += 1
         return self.captions_by_account.get(account_id, [])
 
 
 class FakeCampaigns:
     def __init__(self) -> None:
-        self.campaigns: dict[uuid.UUID, rules.CampaignProfile] = {}
+        self.campaigns: dict[uuid.UUID, CampaignProfile] = {}
         self.applied: dict[uuid.UUID, set[uuid.UUID]] = {}
         self.mine: set[uuid.UUID] = set()
 
-    async def campaign(self, campaign_id: uuid.UUID) -> rules.CampaignProfile | None:
+    async def campaign(self, campaign_id: uuid.UUID) -> CampaignProfile | None:
         return self.campaigns.get(campaign_id)
 
     async def applied_pet_ids(self, campaign_id: uuid.UUID) -> set[uuid.UUID]:
@@ -65,7 +76,7 @@ class FakeCampaigns:
         return self.mine
 
     async def recruiting_campaign_ids(self) -> list[uuid.UUID]:
-        return [k for k, c in self.campaigns.items() if c.phase == rules.RECRUITING]
+        return [k for k, c in self.campaigns.items() if c.phase == RECRUITING]
 
 
 @dataclasses.dataclass
@@ -76,9 +87,11 @@ class World:
     campaigns: FakeCampaigns
     ids: dict[str, uuid.UUID]
 
-    async def index(self, pet_id: uuid.UUID, *, force: bool = False) -> str:
+    async def index(
+        self, pet_id: uuid.UUID, *, force: bool = False, account: AccountSnapshot | None = None
+    ) -> str:
         async with transaction(self.settings) as session:
-            return await service.index_pet(
+            return await indexing.index_pet(
                 session,
                 pet_id=pet_id,
                 pets=self.pets,
@@ -86,9 +99,10 @@ class World:
                 embedder=get_embedder(self.settings),
                 now=NOW,
                 force=force,
+                account=account,
             )
 
-    async def recommend(self, campaign_id: uuid.UUID, **kw: object) -> list[service.PetStarMatch]:
+    async def recommend(self, campaign_id: uuid.UUID, **kw: object) -> list[ranking.PetStarMatch]:
         args: dict[str, object] = {
             "actor": advertiser(),
             "limit": 10,
@@ -98,7 +112,7 @@ class World:
         }
         args.update(kw)
         async with transaction(self.settings) as session:
-            return await service.recommend_petstars(
+            return await ranking.recommend_petstars(
                 session,
                 campaign_id=str(campaign_id),
                 campaigns=self.campaigns,
@@ -172,23 +186,23 @@ async def world(settings: Settings) -> World:
         pid, account = uuid.uuid4(), uuid.uuid4()
         spec = dict(spec)
         captions = spec.pop("captions")
-        pets.pets[pid] = rules.PetProfile(
+        pets.pets[pid] = PetProfile(
             pet_id=str(pid),
             owner_id=owner,
             instagram_account_id=str(account),
             **spec,  # type: ignore[arg-type]
         )
         sns.captions_by_account[account] = [
-            rules.Caption(NOW - timedelta(days=j + i), str(c))
+            Caption(NOW - timedelta(days=j + i), str(c))
             for j, c in enumerate(captions)  # type: ignore[arg-type]
         ]
         ids[str(spec["name"])] = pid
     cat_food = uuid.uuid4()
-    campaigns.campaigns[cat_food] = rules.CampaignProfile(
+    campaigns.campaigns[cat_food] = CampaignProfile(
         campaign_id=str(cat_food),
         advertiser_user_id=ADVERTISER,
         title="프리미엄 고양이 사료 체험단",
-        phase=rules.RECRUITING,
+        phase=RECRUITING,
         product_description="연어로 만든 고양이 습식 사료. Grain-free wet cat food.",
         objective="고양이 집사들에게 신제품 사료를 알립니다",
         keywords=("고양이", "사료"),
@@ -196,11 +210,11 @@ async def world(settings: Settings) -> World:
     )
     ids["cat_food"] = cat_food
     treat = uuid.uuid4()
-    campaigns.campaigns[treat] = rules.CampaignProfile(
+    campaigns.campaigns[treat] = CampaignProfile(
         campaign_id=str(treat),
         advertiser_user_id=ADVERTISER,
         title="반려견 수제 간식 체험단",
-        phase=rules.RECRUITING,
+        phase=RECRUITING,
         product_description="국내산 황태로 만든 수제 간식",
         keywords=("황태",),
         target_species=("DOG",),
@@ -234,7 +248,7 @@ async def test_korean_keyword_finds_the_caption_that_has_it(world: World) -> Non
     assert matches[0].explanation.lexical > 0
     # With term statistics, rare shared terms lead the explanation.
     async with transaction(world.settings) as session:
-        assert await service.refresh_term_stats(session) == len(CORPUS)
+        assert await indexing.refresh_term_stats(session) == len(CORPUS)
     matches = await world.recommend(world.ids["treat"])
     assert matches[0].petstar["name"] == "초코"
     # 황태 and 간식 (one profile has them) come before 강아지 (every dog has it).
@@ -251,10 +265,10 @@ async def test_revoked_petstar_never_appears(world: World) -> None:
     assert nabi not in {m.petstar["pet_id"] for m in matches}
     async with transaction(world.settings) as session:
         with pytest.raises(NotFound):
-            await service.similar_petstars(
+            await ranking.similar_petstars(
                 session, pet_id=str(nabi), limit=5, settings=world.settings
             )
-        similar = await service.similar_petstars(
+        similar = await ranking.similar_petstars(
             session, pet_id=str(world.ids["Mochi"]), limit=5, settings=world.settings
         )
     assert nabi not in {m.petstar["pet_id"] for m in similar}
@@ -280,7 +294,7 @@ async def test_reindexing_is_idempotent_and_follows_content(world: World) -> Non
         assert row.followers_count == 51_000
         assert row.embedded_at == first_embedded_at
     account = uuid.UUID(world.pets.pets[choco].instagram_account_id)
-    world.sns.captions_by_account[account].insert(0, rules.Caption(NOW, "새 하네스 착용 후기"))
+    world.sns.captions_by_account[account].insert(0, Caption(NOW, "새 하네스 착용 후기"))
     assert await world.index(choco) == "embedded"
     async with transaction(world.settings) as session:
         row = await repository.get_petstar(session, choco)
@@ -288,6 +302,37 @@ async def test_reindexing_is_idempotent_and_follows_content(world: World) -> Non
         assert row.content_hash != first_hash
         assert "하네스" in row.terms
     assert await world.index(choco, force=True) == "embedded"
+
+
+async def test_a_synced_account_is_indexed_from_the_event_without_asking_sns(
+    world: World,
+) -> None:
+    bori = world.ids["보리"]
+    account = world.pets.pets[bori].instagram_account_id
+    synced = AccountSnapshot(
+        account_id=account,
+        followers_count=7_777,
+        engagement_rate=0.09,
+        captions=(Caption(NOW, "새 하네스 입고 산책"),),
+    )
+    calls = world.sns.calls
+    assert await world.index(bori, account=synced) == "embedded"
+    assert world.sns.calls == calls
+    async with transaction(world.settings) as session:
+        row = await repository.get_petstar(session, bori)
+    assert row is not None
+    assert (row.followers_count, row.engagement_rate) == (7_777, 0.09)
+    assert "하네스" in row.terms
+
+
+async def test_a_sync_of_an_account_the_pet_left_is_not_applied(world: World) -> None:
+    bori = world.ids["보리"]
+    stale = AccountSnapshot(str(uuid.uuid4()), followers_count=1, engagement_rate=0.0, captions=())
+    assert await world.index(bori, account=stale) == "unchanged"
+    async with transaction(world.settings) as session:
+        row = await repository.get_petstar(session, bori)
+    assert row is not None
+    assert row.followers_count == 5_000
 
 
 async def test_hard_filters(world: World) -> None:
@@ -308,15 +353,32 @@ async def test_hard_filters(world: World) -> None:
 
 async def test_another_advertisers_campaign_is_not_found(world: World) -> None:
     with pytest.raises(NotFound):
-        await world.recommend(world.ids["cat_food"], actor=advertiser(OTHER_ADVERTISER))
+        await world.recommend(world.ids["cat_food"], actor=advertiser(RIVAL))
     with pytest.raises(NotFound):
         await world.recommend(uuid.uuid4())
+
+
+async def test_only_advertisers_and_admins_get_petstar_recommendations(world: World) -> None:
+    cat_food = world.ids["cat_food"]
+    owner = Principal(user_id=str(uuid.uuid4()), roles=frozenset({Role.USER}))
+    with pytest.raises(PermissionDenied):
+        await world.recommend(cat_food, actor=owner)
+    with pytest.raises(Unauthenticated):
+        await world.recommend(cat_food, actor=Principal())
+    admin = Principal(user_id=str(uuid.uuid4()), roles=frozenset({Role.ADMIN}))
+    assert await world.recommend(cat_food, actor=admin)  # any advertiser's campaign
+
+
+async def test_invalid_request_fields_are_named_together(world: World) -> None:
+    with pytest.raises(InvalidArgument) as e:
+        await world.recommend("not-an-id", max_price_krw=-1)  # type: ignore[arg-type]
+    assert {f for f, _ in e.value.field_violations} == {"campaign_id", "max_price_krw"}
 
 
 async def test_recommend_campaigns_for_an_owner(world: World) -> None:
     async with transaction(world.settings) as session:
         campaign_index = [
-            await service.index_campaign(
+            await indexing.index_campaign(
                 session,
                 campaign_id=cid,
                 campaigns=world.campaigns,
@@ -327,9 +389,9 @@ async def test_recommend_campaigns_for_an_owner(world: World) -> None:
         ]
     assert campaign_index == ["embedded", "embedded"]
     owner = world.pets.pets[world.ids["나비"]].owner_id
-    actor = Principal(user_id=owner, roles=frozenset({"USER"}))
+    actor = Principal(user_id=owner, roles=frozenset({Role.USER}))
     async with transaction(world.settings) as session:
-        matches = await service.recommend_campaigns(
+        matches = await ranking.recommend_campaigns(
             session, actor=actor, limit=10, campaigns=world.campaigns, settings=world.settings
         )
     by_campaign = {m.campaign["campaign_id"]: m for m in matches}
@@ -339,7 +401,7 @@ async def test_recommend_campaigns_for_an_owner(world: World) -> None:
     assert world.pets.pets[by_campaign[world.ids["cat_food"]].pet_id].species == "CAT"
     world.campaigns.mine = {world.ids["treat"]}
     async with transaction(world.settings) as session:
-        matches = await service.recommend_campaigns(
+        matches = await ranking.recommend_campaigns(
             session, actor=actor, limit=10, campaigns=world.campaigns, settings=world.settings
         )
     assert [m.campaign["campaign_id"] for m in matches] == [world.ids["cat_food"]]

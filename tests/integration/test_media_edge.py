@@ -21,7 +21,7 @@ from fastapi import FastAPI, File, UploadFile
 from PIL import Image
 
 from petful.edge import problems
-from petful.edge.routers.media import router
+from petful.edge.media.routes import router
 from petful.edge.uploads import read_upload
 from petful.pb.common.v1 import diagnostics_pb2, diagnostics_pb2_grpc
 from petful.platform import settings as settings_module
@@ -65,7 +65,7 @@ def make_app() -> FastAPI:
         kind: Kind, visibility: Visibility, file: Annotated[UploadFile, File()]
     ) -> dict[str, object]:
         settings = get_settings()
-        data = await read_upload(file, settings.media_max_bytes)
+        data = await read_upload(file, settings.media.max_bytes)
         async with transaction() as session:
             record = await ingest(
                 session,
@@ -262,8 +262,8 @@ def _register_upload(server: grpc.aio.Server) -> None:
             sanitize,
             request,
             kind=Kind.IMAGE,
-            max_bytes=settings.media_max_bytes,
-            max_pixels=settings.media_max_pixels,
+            max_bytes=settings.media.max_bytes,
+            max_pixels=settings.media.max_pixels,
         )
         return clean.sha256.encode()
 

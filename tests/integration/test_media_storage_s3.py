@@ -18,8 +18,9 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from petful.contracts import media as media_events
 from petful.edge import problems
-from petful.edge.routers.media import router
+from petful.edge.media.routes import router
 from petful.platform import events
 from petful.platform import settings as settings_module
 from petful.platform.db import transaction
@@ -34,7 +35,6 @@ from petful.platform.media import (
     get_media,
     get_storage,
     ingest,
-    stored_topic,
     subscribe_thumbnails,
 )
 from petful.platform.settings import Settings
@@ -164,7 +164,7 @@ async def test_presigned_url_fetches_the_object(storage: S3Storage) -> None:
 async def test_wrong_credentials_and_missing_bucket_fail_clearly(
     s3_server: S3Server, bucket: str
 ) -> None:
-    with pytest.raises(ValueError, match="PETFUL_MEDIA_S3_BUCKET"):
+    with pytest.raises(ValueError, match="PETFUL_MEDIA__S3_BUCKET"):
         S3Storage(bucket="")
     missing = S3Storage(
         bucket="no-such-bucket",
@@ -195,12 +195,12 @@ def s3_settings(
     settings: Settings, s3_server: S3Server, bucket: str, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Settings]:
     env = {
-        "PETFUL_MEDIA_BACKEND": "s3",
-        "PETFUL_MEDIA_S3_BUCKET": bucket,
-        "PETFUL_MEDIA_S3_ENDPOINT_URL": s3_server.endpoint,
-        "PETFUL_MEDIA_S3_REGION": s3_server.region,
-        "PETFUL_MEDIA_S3_ACCESS_KEY_ID": s3_server.access_key,
-        "PETFUL_MEDIA_S3_SECRET_ACCESS_KEY": s3_server.secret_key,
+        "PETFUL_MEDIA__BACKEND": "s3",
+        "PETFUL_MEDIA__S3_BUCKET": bucket,
+        "PETFUL_MEDIA__S3_ENDPOINT_URL": s3_server.endpoint,
+        "PETFUL_MEDIA__S3_REGION": s3_server.region,
+        "PETFUL_MEDIA__S3_ACCESS_KEY_ID": s3_server.access_key,
+        "PETFUL_MEDIA__S3_SECRET_ACCESS_KEY": s3_server.secret_key,
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -244,8 +244,8 @@ async def test_media_flow_on_s3(s3_settings: Settings, s3_server: S3Server, buck
     async with transaction() as session:
         record = await _ingest_in(session, image_bytes("PNG", (1200, 600)))
     subscribe_thumbnails(SCHEMA)
-    [sub] = events.subscribers_of(stored_topic(SCHEMA))
-    [event] = await outbox_events(stored_topic(SCHEMA))
+    [sub] = events.subscribers_of(media_events.stored(SCHEMA).name)
+    [event] = await outbox_events(media_events.stored(SCHEMA).name)
     assert await events.consume(sub, event)
     async with transaction() as session:
         after = await get_media(session, schema=SCHEMA, media_id=record.id)
@@ -278,7 +278,7 @@ async def test_edge_redirects_public_keys_to_a_presigned_url(
     got = await edge.get(f"/media/{KEY}")
     assert got.status_code == 307
     location = got.headers["location"]
-    assert location.startswith(s3_settings.media_s3_endpoint_url)
+    assert location.startswith(s3_settings.media.s3_endpoint_url)
     assert "immutable" not in got.headers["cache-control"]  # the signature expires
     async with httpx.AsyncClient() as client:
         fetched = await client.get(location)

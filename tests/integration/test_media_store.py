@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from petful.contracts import media as media_events
 from petful.platform import events
 from petful.platform.db import on_commit, on_rollback, transaction
 from petful.platform.errors import (
@@ -32,7 +33,6 @@ from petful.platform.media import (
     get_storage,
     ingest,
     make_thumbnails,
-    stored_topic,
     subscribe_thumbnails,
 )
 from petful.platform.media.thumbnails import subscriber_name
@@ -141,7 +141,7 @@ async def test_ingest_stores_the_sanitized_image_a_row_and_an_event(
         again = await get_media(session, schema=SCHEMA, media_id=record.id)
     assert again == record
 
-    [event] = await outbox_events(stored_topic(SCHEMA))
+    [event] = await outbox_events(media_events.stored(SCHEMA).name)
     assert event.payload["media_id"] == str(record.id)
     assert event.payload["key"] == record.key
 
@@ -176,7 +176,7 @@ async def test_same_upload_is_deduped_per_owner_and_shares_the_object(
     second = await put(data, filename="renamed.png")
     assert second.id == first.id
     assert len(await media_rows()) == 1
-    assert len(await outbox_events(stored_topic(SCHEMA))) == 1
+    assert len(await outbox_events(media_events.stored(SCHEMA).name)) == 1
 
     other = await put(data, owner=OTHER)
     other_purpose = await put(data, purpose="history_image")
@@ -228,7 +228,7 @@ async def test_rollback_removes_the_object_and_leaves_no_row(
     assert not (media_root / seen[0].key).exists()
     assert stored_files(media_root) == []
     assert await media_rows() == []
-    assert await outbox_events(stored_topic(SCHEMA)) == []
+    assert await outbox_events(media_events.stored(SCHEMA).name) == []
 
 
 async def test_rollback_keeps_an_object_another_row_uses(
@@ -280,7 +280,7 @@ async def test_rejected_uploads_leave_nothing_behind(
     assert caught.value.field_violations[0][0] == "file"
     assert stored_files(media_root) == []
     assert await media_rows() == []
-    assert await outbox_events(stored_topic(SCHEMA)) == []
+    assert await outbox_events(media_events.stored(SCHEMA).name) == []
 
 
 @pytest.mark.parametrize("tail", [ZIP_TAIL, HTML_TAIL, pdf_bytes()], ids=["zip", "html", "pdf"])
@@ -296,9 +296,11 @@ async def test_polyglots_are_stored_without_their_tail(
 async def _consume_stored_events() -> list[bool]:
     subscribe_thumbnails(SCHEMA)
     subscribe_thumbnails(SCHEMA)  # a second call is harmless
-    [sub] = [s for s in events.subscribers_of(stored_topic(SCHEMA))]
+    [sub] = [s for s in events.subscribers_of(media_events.stored(SCHEMA).name)]
     assert sub.name == subscriber_name(SCHEMA)
-    return [await events.consume(sub, e) for e in await outbox_events(stored_topic(SCHEMA))]
+    return [
+        await events.consume(sub, e) for e in await outbox_events(media_events.stored(SCHEMA).name)
+    ]
 
 
 async def test_thumbnail_consumer_makes_webp_sizes_and_marks_ready(

@@ -11,24 +11,30 @@ import pytest
 from petful.pb.pets.v1 import pets_pb2 as ppb
 from petful.pb.pets.v1 import pets_pb2_grpc
 from petful.pets import tasks
-from petful.platform.auth_context import Principal, use_principal
+from petful.platform.auth_context import Principal, Role, use_principal
 from petful.platform.grpc_client import channel
 from petful_operator.settings import OPERATOR_USER_ID
 from tests.integration.conftest import IdentityEdge, headers_for
 from tests.integration.test_petstars import ready_pet
-from tests.operator.support import APPLICATIONS, Cluster, Operator, cluster, operator, sample
+from tests.operator.support import (
+    APPLICATIONS,
+    WITHIN,
+    Cluster,
+    Operator,
+    cluster,
+    operator,
+    sample,
+)
 from tests.support import wait_for
 
 __all__ = ["cluster", "operator"]
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("operator")]
 
-WITHIN = 45.0
-
 
 async def service_application(owner: str, application_id: str) -> ppb.Application:
     stub = pets_pb2_grpc.PetServiceStub(channel("pets"))
-    with use_principal(Principal(user_id=owner, roles=frozenset({"USER"}))):
+    with use_principal(Principal(user_id=owner, roles=frozenset({Role.USER}))):
         reply: ppb.Application = await stub.GetApplication(
             ppb.GetApplicationRequest(application_id=application_id)
         )
@@ -95,8 +101,8 @@ async def test_apply_decide_and_withdraw_petstar_applications(
     assert status()["eligibility"]["eligible"] is app.eligibility.eligible
     assert cond("Ready")["status"] == "True"
     assert cond("Ready")["reason"] == "Approved"
-    phases = [e["message"] for e in cluster.events(name) if e["reason"] == "PhaseChanged"]
-    assert any(p.endswith("-> Approved") for p in phases), phases
+    # The Event is posted after the status it describes: wait for it itself.
+    await cluster.wait_for_event(name, "PhaseChanged", "-> Approved$")
 
     # Deciding otherwise afterwards cannot be applied: Degraded, the approval stands.
     await cluster.patch(

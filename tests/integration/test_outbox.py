@@ -12,6 +12,7 @@ from celery.contrib.testing.worker import start_worker
 from opentelemetry import trace
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from petful.contracts.base import Payload, Received, Topic
 from petful.platform import events, outbox
 from petful.platform.db import get_engine, transaction
 from petful.platform.jobs import celery_app, use_broker
@@ -20,15 +21,21 @@ from petful.platform.settings import Settings
 from petful.platform.telemetry import setup_telemetry
 from tests.support import free_port, wait_for
 
-TOPIC = "test.thing_happened"
+
+class Thing(Payload):
+    n: int
+
+
+# The tests' own topics: declared like a producer's, never published by one.
+TOPIC = Topic("test.thing.happened", Thing)
 SCHEMA = "notifications"  # any service schema: its inbox dedupes this consumer
 
 
 @events.subscriber(TOPIC, schema=SCHEMA, name="test.record_thing")
-async def record_thing(session: AsyncSession, event: Event) -> None:
+async def record_thing(session: AsyncSession, event: Received[Thing]) -> None:
     await session.execute(
         sa.text("INSERT INTO public.effects (event_id, n) VALUES (:id, :n)"),
-        {"id": event.id, "n": event.payload["n"]},
+        {"id": event.id, "n": event.payload.n},
     )
 
 
@@ -68,7 +75,7 @@ async def test_events_survive_redis_outage_and_are_consumed_once(
 
     own_redis.stop()  # type: ignore[attr-defined]
     async with transaction() as session:
-        ids = [await outbox.add_event(session, SCHEMA, TOPIC, {"n": n}) for n in range(3)]
+        ids = [await outbox.add_event(session, SCHEMA, TOPIC, Thing(n=n)) for n in range(3)]
 
     # Redis is down: nothing is published and nothing is lost.
     assert await relay.relay_once() == 0
@@ -89,19 +96,23 @@ async def test_events_survive_redis_outage_and_are_consumed_once(
 
         await wait_for(all_consumed)
         # Redelivery of an already consumed event changes nothing.
-        duplicate = Event(ids[0], TOPIC, SCHEMA, {"n": 0}, datetime.now(UTC))
-        sub = events.subscribers_of(TOPIC)[0]
+        duplicate = Event(ids[0], TOPIC.name, SCHEMA, {"n": 0}, datetime.now(UTC))
+        sub = events.subscribers_of(TOPIC.name)[0]
         assert await events.consume(sub, duplicate) is False
 
     assert sorted(eid for eid, _ in await _effects()) == sorted(ids)
 
 
-TRACED_TOPIC = "test.traced"
+class Nothing(Payload):
+    pass
+
+
+TRACED_TOPIC = Topic("test.trace.carried", Nothing)
 _seen_trace_ids: list[int] = []
 
 
 @events.subscriber(TRACED_TOPIC, schema=SCHEMA, name="test.see_trace")
-async def see_trace(session: AsyncSession, event: Event) -> None:
+async def see_trace(session: AsyncSession, event: Received[Nothing]) -> None:
     _seen_trace_ids.append(trace.get_current_span().get_span_context().trace_id)
 
 
@@ -109,7 +120,7 @@ async def test_trace_context_travels_from_the_change_to_the_consumer(settings: S
     setup_telemetry("test")
     with trace.get_tracer("test").start_as_current_span("request") as span:
         async with transaction() as session:
-            event_id = await outbox.add_event(session, SCHEMA, TRACED_TOPIC, {})
+            event_id = await outbox.add_event(session, SCHEMA, TRACED_TOPIC, Nothing())
     async with transaction() as session:
         row = (
             await session.execute(
@@ -120,15 +131,15 @@ async def test_trace_context_travels_from_the_change_to_the_consumer(settings: S
         ).one()
     event = Event(row.id, row.topic, SCHEMA, row.payload, row.created_at, row.headers)
     # Outside the request's span now: only the headers can carry the trace.
-    assert await events.consume(events.subscribers_of(TRACED_TOPIC)[0], event)
+    assert await events.consume(events.subscribers_of(TRACED_TOPIC.name)[0], event)
     assert _seen_trace_ids == [span.get_span_context().trace_id]
 
 
 async def test_prune_drops_old_published_rows_and_keeps_pending_ones(settings: Settings) -> None:
     old = datetime(2026, 1, 1, tzinfo=UTC)
     async with transaction() as session:
-        published = await outbox.add_event(session, SCHEMA, TOPIC, {"n": 1}, now=old)
-        pending = await outbox.add_event(session, SCHEMA, TOPIC, {"n": 2}, now=old)
+        published = await outbox.add_event(session, SCHEMA, TOPIC, Thing(n=1), now=old)
+        pending = await outbox.add_event(session, SCHEMA, TOPIC, Thing(n=2), now=old)
         table = outbox.outbox_table(SCHEMA)
         await session.execute(
             sa.update(table).where(table.c.id == published).values(published_at=old)

@@ -47,7 +47,7 @@ async def media_rows() -> int:
 
 
 def stored_files(edge: IdentityEdge) -> list[Path]:
-    root = edge.settings.media_dir or edge.settings.data_dir / "media"
+    root = edge.settings.media.dir or edge.settings.data_dir / "media"
     return [p for p in Path(root).rglob("*") if p.is_file()] if Path(root).exists() else []
 
 
@@ -314,7 +314,7 @@ async def test_oversized_bodies_are_refused_before_buffering(identity_edge: Iden
     owner = await headers_for(identity_edge, "owner@example.com")
     pet = await create_pet(identity_edge, owner)
     url = f"/api/v1/pets/{pet['id']}/image"
-    limit = identity_edge.settings.media_max_bytes + 1024 * 1024
+    limit = identity_edge.settings.media.max_bytes + 1024 * 1024
     multipart = {**owner, "content-type": "multipart/form-data; boundary=xyz"}
     r = await identity_edge.client.put(url, content=b"x" * (limit + 1), headers=multipart)
     assert r.status_code == 413

@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 
+from petful.contracts import pets as pets_events
+from petful.contracts import sns as sns_events
 from petful.devstack.instagram_sandbox import short_token
-from petful.identity.rules import Role
 from petful.pets import tasks
 from petful.platform import settings as settings_module
+from petful.platform.auth_context import Role
 from tests.integration.conftest import (
     IdentityEdge,
     deliver,
@@ -62,6 +64,10 @@ async def apply(edge: IdentityEdge, headers: dict[str, str], pet_id: str, key: s
     )
 
 
+async def as_admin(edge: IdentityEdge) -> dict[str, str]:
+    return await headers_for(edge, "admin@example.com", Role.ADMIN)
+
+
 async def make_petstar(
     edge: IdentityEdge, headers: dict[str, str], sandbox_user: str, **pet: Any
 ) -> dict[str, Any]:
@@ -70,9 +76,8 @@ async def make_petstar(
     r = await apply(edge, headers, created["id"])
     assert r.status_code == 201, r.text
     await tasks.verify_pending(edge.clock.now)
-    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
     r = await edge.client.post(
-        f"/api/v1/admin/petstar-applications/{r.json()['id']}/approve", headers=admin
+        f"/api/v1/admin/petstar-applications/{r.json()['id']}/approve", headers=await as_admin(edge)
     )
     assert r.status_code == 200, r.text
     return created
@@ -80,22 +85,62 @@ async def make_petstar(
 
 async def test_apply_verify_approve_and_the_directory(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
-    c = edge.client
     owner = await headers_for(edge, "owner@example.com")
-    account = await link_account(edge, owner, "bori_maltese")
-    pet = await create_pet(edge, owner)
-    r = await apply(edge, owner, pet["id"])
+    bori = await ready_pet(edge, owner, "bori_maltese")
+
+    r = await apply(edge, owner, bori["id"])
+    assert r.status_code == 201, r.text
+    assert r.json()["state"] == "SUBMITTED"
+    app_id = r.json()["id"]
+    assert await tasks.verify_pending(edge.clock.now) == 1
+    body = (await edge.client.get(f"/api/v1/petstar-applications/{app_id}", headers=owner)).json()
+    assert body["state"] == "IN_REVIEW"
+    assert body["metrics"]["source"] == "sandbox"
+    assert body["metrics"]["followers_count"] > 0
+    assert body["eligibility"]["eligible"] is (not body["flagged"])
+
+    admin = await as_admin(edge)
+    r = await edge.client.get("/api/v1/admin/petstar-applications?state=IN_REVIEW", headers=admin)
+    (queued,) = r.json()["items"]
+    assert queued["id"] == app_id
+    assert queued["pet"]["name"] == "보리"
+    assert queued["owner"]["email"] == "owner@example.com"
+    r = await edge.client.post(
+        f"/api/v1/admin/petstar-applications/{app_id}/approve", headers=admin
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["state"] == "APPROVED"
+    assert r.json()["pet"]["petstar_status"] == "APPROVED"
+    (event,) = await outbox_payloads(pets_events.PETSTAR_APPROVED.name, "pets")
+    assert event["application_id"] == app_id
+    assert (event["pet_name"], event["owner_id"]) == ("보리", edge.users["owner@example.com"])
+
+    # Public: the directory, the card and the published portfolio, without a token.
+    r = await edge.client.get("/api/v1/petstars")
+    assert [i["pet"]["id"] for i in r.json()["items"]] == [bori["id"]]
+    assert r.json()["items"][0]["price_krw"] == 120000
+    r = await edge.client.get(f"/api/v1/petstars/{bori['id']}/portfolio")
+    assert r.status_code == 200
+    assert r.json()["intro"] == PORTFOLIO["intro"]
+
+
+async def test_applying_needs_a_portfolio_and_a_linked_account(
+    identity_edge: IdentityEdge,
+) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    bori = await create_pet(edge, owner)
+    r = await apply(edge, owner, bori["id"])
     assert r.status_code == 409
     assert "a published portfolio" in r.json()["detail"]
     assert "a linked Instagram account" in r.json()["detail"]
 
-    r = await c.put(
-        f"/api/v1/pets/{pet['id']}/instagram", json={"account_id": account["id"]}, headers=owner
-    )
-    assert r.status_code == 200, r.text
-    await c.put(f"/api/v1/pets/{pet['id']}/portfolio", json=PORTFOLIO, headers=owner)
-    # The owner sees the criteria against the account's figures before applying.
-    r = await c.get(f"/api/v1/pets/{pet['id']}/petstar-eligibility", headers=owner)
+
+async def test_the_owner_previews_the_criteria(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    bori = await ready_pet(edge, owner, "bori_maltese")
+    r = await edge.client.get(f"/api/v1/pets/{bori['id']}/petstar-eligibility", headers=owner)
     assert r.status_code == 200, r.text
     preview = r.json()
     assert preview["criteria"] == {
@@ -106,61 +151,52 @@ async def test_apply_verify_approve_and_the_directory(identity_edge: IdentityEdg
     }
     assert preview["metrics"]["source"] == "sandbox"
     assert preview["eligibility"]["eligible"] == (not preview["eligibility"]["reasons"])
-    other = await headers_for(edge, "nosy@example.com")
-    r = await c.get(f"/api/v1/pets/{pet['id']}/petstar-eligibility", headers=other)
+    nosy = await headers_for(edge, "nosy@example.com")
+    r = await edge.client.get(f"/api/v1/pets/{bori['id']}/petstar-eligibility", headers=nosy)
     assert r.status_code == 404
-    first = await apply(edge, owner, pet["id"], key="apply-1")
+
+
+async def test_one_open_application_and_retries_by_key(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    bori = await ready_pet(edge, owner, "bori_maltese")
+    first = await apply(edge, owner, bori["id"], key="apply-1")
     assert first.status_code == 201, first.text
-    again = await apply(edge, owner, pet["id"], key="apply-1")
+    again = await apply(edge, owner, bori["id"], key="apply-1")
     assert again.json()["id"] == first.json()["id"]
-    assert first.json()["state"] == "SUBMITTED"
-    r = await apply(edge, owner, pet["id"], key="apply-2")
-    assert r.status_code == 409
-
+    assert (await apply(edge, owner, bori["id"], key="apply-2")).status_code == 409
     # The account link is frozen while the application is open.
-    r = await c.delete(f"/api/v1/pets/{pet['id']}/instagram", headers=owner)
+    r = await edge.client.delete(f"/api/v1/pets/{bori['id']}/instagram", headers=owner)
     assert r.status_code == 409
+    (event,) = await outbox_payloads(pets_events.PETSTAR_SUBMITTED.name, "pets")
+    assert (event["state"], event["pet_name"]) == ("SUBMITTED", "보리")
 
-    assert await tasks.verify_pending(edge.clock.now) == 1
-    app_id = first.json()["id"]
-    r = await c.get(f"/api/v1/petstar-applications/{app_id}", headers=owner)
-    body = r.json()
-    assert body["state"] == "IN_REVIEW"
-    assert body["metrics"]["source"] == "sandbox"
-    assert body["metrics"]["followers_count"] > 0
-    assert body["eligibility"]["eligible"] is (not body["flagged"])
 
-    other = await headers_for(edge, "other@example.com")
-    r = await c.get(f"/api/v1/petstar-applications/{app_id}", headers=other)
+async def test_another_user_neither_sees_nor_withdraws(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    bori = await ready_pet(edge, owner, "bori_maltese")
+    app_id = (await apply(edge, owner, bori["id"])).json()["id"]
+    nosy = await headers_for(edge, "nosy@example.com")
+    r = await edge.client.get(f"/api/v1/petstar-applications/{app_id}", headers=nosy)
     assert r.status_code == 404
-    r = await c.post(f"/api/v1/petstar-applications/{app_id}/withdraw", headers=other)
+    r = await edge.client.post(f"/api/v1/petstar-applications/{app_id}/withdraw", headers=nosy)
     assert r.status_code == 404
 
-    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
-    r = await c.get("/api/v1/admin/petstar-applications?state=IN_REVIEW", headers=admin)
-    assert [a["id"] for a in r.json()["items"]] == [app_id]
-    assert r.json()["items"][0]["pet"]["name"] == "보리"
-    assert r.json()["items"][0]["owner"]["email"] == "owner@example.com"
-    r = await c.post(f"/api/v1/admin/petstar-applications/{app_id}/approve", headers=admin)
-    assert r.status_code == 200, r.text
-    assert r.json()["state"] == "APPROVED"
-    assert r.json()["pet"]["petstar_status"] == "APPROVED"
-    approved = await outbox_payloads("pets.petstar.approved", "pets")
-    assert [p["application_id"] for p in approved] == [app_id]
 
-    # Public: the directory, the card and the published portfolio, without a token.
-    r = await c.get("/api/v1/petstars")
-    assert [i["pet"]["id"] for i in r.json()["items"]] == [pet["id"]]
-    assert r.json()["items"][0]["price_krw"] == 120000
-    r = await c.get(f"/api/v1/petstars/{pet['id']}/portfolio")
-    assert r.status_code == 200
-    assert r.json()["intro"] == PORTFOLIO["intro"]
-    r = await c.put(
-        f"/api/v1/pets/{pet['id']}/portfolio", json={**PORTFOLIO, "published": False}, headers=owner
+async def test_an_approved_petstar_stays_published(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    bori = await make_petstar(edge, owner, "bori_maltese")
+    r = await edge.client.put(
+        f"/api/v1/pets/{bori['id']}/portfolio",
+        json={**PORTFOLIO, "published": False},
+        headers=owner,
     )
     assert r.status_code == 409
-
-    r = await c.post(f"/api/v1/petstar-applications/{app_id}/withdraw", headers=owner)
+    r = await edge.client.get("/api/v1/me/petstar-applications", headers=owner)
+    (app,) = r.json()["items"]
+    r = await edge.client.post(f"/api/v1/petstar-applications/{app['id']}/withdraw", headers=owner)
     assert r.status_code == 409
 
 
@@ -168,7 +204,7 @@ async def test_revoke_and_reapply_after_the_cooldown(identity_edge: IdentityEdge
     edge = identity_edge
     owner = await headers_for(edge, "owner@example.com")
     pet = await make_petstar(edge, owner, "bori_maltese")
-    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
+    admin = await as_admin(edge)
     r = await edge.client.post(
         f"/api/v1/admin/pets/{pet['id']}/revoke-petstar", json={"reason": "x"}, headers=admin
     )
@@ -216,7 +252,7 @@ async def test_admin_rejects_with_a_reason(identity_edge: IdentityEdge) -> None:
     pet = await ready_pet(edge, owner, "kongi_cat", name="콩이", species="CAT")
     r = await apply(edge, owner, pet["id"])
     app_id = r.json()["id"]
-    admin = await headers_for(edge, "admin@example.com", Role.ADMIN)
+    admin = await as_admin(edge)
     # Not before verification has put it in review.
     r = await edge.client.post(
         f"/api/v1/admin/petstar-applications/{app_id}/reject",
@@ -306,32 +342,48 @@ async def test_directory_filters_sorts_and_pages(identity_edge: IdentityEdge) ->
     assert problem_fields(r) == {"cursor"}
 
 
-async def test_pets_follow_sns_events(identity_edge: IdentityEdge) -> None:
-    """What the worker does for pets: verify a submitted application at once, copy an
-    account's figures after a sync, and drop the link when the owner disconnects it."""
+# What the worker does for pets when events arrive.
+
+
+async def test_a_sync_copies_the_figures_onto_the_pet(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
     owner = await headers_for(edge, "owner@example.com")
-    pet = await ready_pet(edge, owner, "bori_maltese")
-    card = (await edge.client.get(f"/api/v1/pets/{pet['id']}", headers=owner)).json()
+    bori = await ready_pet(edge, owner, "bori_maltese")
+    card = (await edge.client.get(f"/api/v1/pets/{bori['id']}", headers=owner)).json()
     assert card["followers_count"] == 0  # nothing measured yet
-    account_id = card["instagram_account_id"]
 
+    account_id = card["instagram_account_id"]
     r = await edge.client.post(f"/api/v1/sns/accounts/{account_id}/sync", headers=owner)
     assert r.status_code == 200, r.text
-    assert await deliver("sns.account.synced", "sns", "pets.refresh_sns_figures") >= 1
-    card = (await edge.client.get(f"/api/v1/pets/{pet['id']}", headers=owner)).json()
-    assert card["followers_count"] > 0
+    assert await deliver(sns_events.ACCOUNT_SYNCED.name, "sns", "pets.refresh_sns_figures") >= 1
+    # The figures come from the event itself.
+    synced = (await outbox_payloads(sns_events.ACCOUNT_SYNCED.name, "sns"))[-1]
+    card = (await edge.client.get(f"/api/v1/pets/{bori['id']}", headers=owner)).json()
+    assert card["followers_count"] == synced["followers_count"] > 0
+    assert card["engagement_rate"] == pytest.approx(synced["engagement_rate"])
 
-    r = await apply(edge, owner, pet["id"])
-    assert await deliver("pets.petstar.submitted", "pets", "pets.verify") == 1
-    r = await edge.client.get(f"/api/v1/petstar-applications/{r.json()['id']}", headers=owner)
+
+async def test_a_submitted_application_is_verified_at_once(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    bori = await ready_pet(edge, owner, "bori_maltese")
+    app_id = (await apply(edge, owner, bori["id"])).json()["id"]
+    assert await deliver(pets_events.PETSTAR_SUBMITTED.name, "pets", "pets.verify") == 1
+    r = await edge.client.get(f"/api/v1/petstar-applications/{app_id}", headers=owner)
     assert r.json()["state"] == "IN_REVIEW"
-    await edge.client.post(f"/api/v1/petstar-applications/{r.json()['id']}/withdraw", headers=owner)
 
-    r = await edge.client.delete(f"/api/v1/sns/accounts/{account_id}", headers=owner)
+
+async def test_disconnecting_the_account_unlinks_the_pet(identity_edge: IdentityEdge) -> None:
+    edge = identity_edge
+    owner = await headers_for(edge, "owner@example.com")
+    bori = await ready_pet(edge, owner, "bori_maltese")
+    card = (await edge.client.get(f"/api/v1/pets/{bori['id']}", headers=owner)).json()
+    r = await edge.client.delete(
+        f"/api/v1/sns/accounts/{card['instagram_account_id']}", headers=owner
+    )
     assert r.status_code in (200, 204), r.text
-    assert await deliver("sns.account.unlinked", "sns", "pets.forget_account") == 1
-    card = (await edge.client.get(f"/api/v1/pets/{pet['id']}", headers=owner)).json()
+    assert await deliver(sns_events.ACCOUNT_UNLINKED.name, "sns", "pets.forget_account") == 1
+    card = (await edge.client.get(f"/api/v1/pets/{bori['id']}", headers=owner)).json()
     assert card["instagram_account_id"] is None
 
 
@@ -345,7 +397,7 @@ async def test_verification_waits_for_sns_then_goes_to_review_flagged(
     # sns is down (a closed port) and verification gives up after two attempts.
     targets = {**edge.settings.service_targets, "sns": f"127.0.0.1:{free_port()}"}
     monkeypatch.setenv("PETFUL_SERVICE_TARGETS", json.dumps(targets))
-    monkeypatch.setenv("PETFUL_PETSTAR_VERIFY_MAX_ATTEMPTS", "2")
+    monkeypatch.setenv("PETFUL_PETS__PETSTAR_VERIFY_MAX_ATTEMPTS", "2")
     settings_module.get_settings.cache_clear()
 
     async def state() -> dict[str, Any]:

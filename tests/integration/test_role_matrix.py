@@ -21,8 +21,8 @@ from fastapi.routing import APIRoute
 from petful.advertisers import demo as advertisers_demo
 from petful.edge import auth
 from petful.edge.app import create_app
-from petful.identity.rules import Role
 from petful.identity.service import suspend_account, utc_now
+from petful.platform.auth_context import Role
 from petful.platform.db import transaction
 from tests.integration.conftest import IdentityEdge
 

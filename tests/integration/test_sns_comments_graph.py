@@ -20,9 +20,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from petful.devstack.instagram_sandbox import SandboxServer, long_token
-from petful.platform.settings import Settings
+from petful.platform.settings import Settings, SnsSettings
 from petful.sns import graph, sentiment
-from petful.sns.rules import Sentiment
+from petful.sns.rules.moderation import Sentiment
 from tests.support import free_port, wait_for
 
 
@@ -37,15 +37,14 @@ async def _no_sleep(_: float) -> None:
 
 
 def client_for(server: SandboxServer, **overrides: object) -> graph.GraphClient:
-    values: dict[str, object] = {
-        "sns_graph_base_url": server.url,
-        "sns_app_id": "sandbox-app",
-        "sns_app_secret": SecretStr("sandbox-secret"),
-        "sns_media_page_size": 2,
-        "sns_paid_partnership_field": "is_paid_partnership",
-    }
-    values.update(overrides)
-    return graph.GraphClient(Settings(**values), sleep=_no_sleep)  # type: ignore[arg-type]
+    sns = SnsSettings(
+        graph_base_url=server.url,
+        app_id="sandbox-app",
+        app_secret=SecretStr("sandbox-secret"),
+        media_page_size=2,
+        paid_partnership_field="is_paid_partnership",
+    )
+    return graph.GraphClient(Settings(sns=sns.model_copy(update=overrides)), sleep=_no_sleep)
 
 
 async def test_comments_with_replies_over_pages(sandbox: SandboxServer) -> None:
@@ -151,7 +150,7 @@ async def test_sandbox_http_controls_add_posts_and_comments(sandbox: SandboxServ
             "멋져요"
         ]
     # without the paid-partnership field configured, it is not asked for (nor reported)
-    async with client_for(sandbox, sns_paid_partnership_field="") as client:
+    async with client_for(sandbox, paid_partnership_field="") as client:
         media = await client.media(bori.ig_user_id, long_token("bori_maltese"))
         assert media[0].paid_partnership is False
 
@@ -217,10 +216,12 @@ class ChatServer:
 async def test_chat_completions_classifier() -> None:
     async with ChatServer(free_port()) as chat:
         settings = Settings(
-            sns_sentiment_provider="chat_completions",
-            sns_sentiment_base_url=f"http://127.0.0.1:{chat.port}/v1",
-            sns_sentiment_api_key=SecretStr("sk-test"),
-            sns_sentiment_model="gpt-test",
+            sns=SnsSettings(
+                sentiment_provider="chat_completions",
+                sentiment_base_url=f"http://127.0.0.1:{chat.port}/v1",
+                sentiment_api_key=SecretStr("sk-test"),
+                sentiment_model="gpt-test",
+            )
         )
         classifier = sentiment.classifier_from_settings(settings)
         assert isinstance(classifier, sentiment.ChatCompletionsClassifier)
@@ -241,4 +242,6 @@ async def test_chat_completions_classifier() -> None:
         assert await sentiment.classify_or_fallback(classifier, "귀여워요") is Sentiment.POSITIVE
     assert json.dumps(body)  # the request was plain JSON
     with pytest.raises(sentiment.SentimentNotConfigured):
-        sentiment.classifier_from_settings(Settings(sns_sentiment_provider="chat_completions"))
+        sentiment.classifier_from_settings(
+            Settings(sns=SnsSettings(sentiment_provider="chat_completions"))
+        )

@@ -8,10 +8,12 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from petful.contracts import identity as identity_contract
+from petful.contracts import sns as sns_contract
 from petful.devstack.instagram_sandbox import short_token
 from petful.identity import tasks as identity_tasks  # noqa: F401 - registers the subscribers
 from petful.identity.mails import render
-from petful.identity.rules import Role
+from petful.platform.auth_context import Role
 from tests.integration.conftest import (
     IdentityEdge,
     deliver,
@@ -261,8 +263,9 @@ async def test_owner_is_mailed_when_an_account_needs_reconnecting(
     await client.post(f"{ACCOUNTS}/{account_id}/sync", headers=h)
     r = await client.get(f"{ACCOUNTS}/{account_id}", headers=h)
     assert r.json()["status"] == "NEEDS_REAUTH"
-    assert await deliver("sns.account.needs_reauth", "sns", "identity.instagram_reauth") == 1
-    mails = await outbox_payloads("identity.mail_requested")
+    reauth = sns_contract.ACCOUNT_NEEDS_REAUTH.name
+    assert await deliver(reauth, "sns", "identity.instagram_reauth") == 1
+    mails = await outbox_payloads(identity_contract.MAIL_REQUESTED.name)
     assert [(m["to"], m["template"], m["params"]) for m in mails] == [
         ("owner@example.com", "instagram_reauth", {"username": "bori_maltese"})
     ]

@@ -13,7 +13,7 @@ import pytest
 from pydantic import SecretStr
 
 from petful.devstack.instagram_sandbox import SandboxServer, short_token
-from petful.platform.settings import Settings
+from petful.platform.settings import Settings, SnsSettings
 from petful.sns import graph
 from tests.support import free_port, wait_for
 
@@ -33,17 +33,16 @@ class Sleeps:
 
 
 def client_for(server: SandboxServer, sleeps: Sleeps, **overrides: object) -> graph.GraphClient:
-    values: dict[str, object] = {
-        "sns_graph_base_url": server.url,
-        "sns_app_id": "sandbox-app",
-        "sns_app_secret": SecretStr("sandbox-secret"),
-        "sns_media_page_size": 7,
-        "sns_graph_backoff_seconds": 0.5,
-        "sns_graph_backoff_max_seconds": 1.5,
-        "sns_graph_max_retries": 3,
-    }
-    values.update(overrides)
-    return graph.GraphClient(Settings(**values), sleep=sleeps)  # type: ignore[arg-type]
+    sns = SnsSettings(
+        graph_base_url=server.url,
+        app_id="sandbox-app",
+        app_secret=SecretStr("sandbox-secret"),
+        media_page_size=7,
+        graph_backoff_seconds=0.5,
+        graph_backoff_max_seconds=1.5,
+        graph_max_retries=3,
+    )
+    return graph.GraphClient(Settings(sns=sns.model_copy(update=overrides)), sleep=sleeps)
 
 
 async def test_link_flow_and_all_media_pages(sandbox: SandboxServer) -> None:
@@ -135,8 +134,8 @@ async def test_revoked_token_is_token_invalid(sandbox: SandboxServer) -> None:
 
 
 async def test_missing_app_credentials_fail_at_the_exchange(sandbox: SandboxServer) -> None:
-    async with client_for(sandbox, Sleeps(), sns_app_id="") as client:
-        with pytest.raises(graph.GraphNotConfigured, match="PETFUL_SNS_APP_ID"):
+    async with client_for(sandbox, Sleeps(), app_id="") as client:
+        with pytest.raises(graph.GraphNotConfigured, match="PETFUL_SNS__APP_ID"):
             await client.exchange_token(short_token("bori_maltese"))
 
 
@@ -147,7 +146,7 @@ async def test_unknown_object_and_unreachable_host(sandbox: SandboxServer) -> No
         assert (info.value.code, info.value.subcode) == (100, 33)
     sleeps = Sleeps()
     settings = Settings(
-        sns_graph_base_url=f"http://127.0.0.1:{free_port()}", sns_graph_max_retries=1
+        sns=SnsSettings(graph_base_url=f"http://127.0.0.1:{free_port()}", graph_max_retries=1)
     )
     async with graph.GraphClient(settings, sleep=sleeps) as client:
         with pytest.raises(graph.GraphUnavailable):

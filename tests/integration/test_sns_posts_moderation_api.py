@@ -10,23 +10,22 @@ import grpc
 import pytest
 import sqlalchemy as sa
 
+from petful.contracts import sns as contract
 from petful.pb.sns.v1 import sns_pb2 as pb
 from petful.platform.auth_context import Principal, service_principal
 from petful.platform.db import transaction
-from petful.sns import rules
 from petful.sns.models import Account, Comment, InsightMonth
+from petful.sns.rules.moderation import banned_hits, ratio
+from petful.sns.rules.posts import is_sponsored
 from tests.integration.conftest import outbox_payloads
-from tests.integration.test_sns_api import Sns, fields, person
+from tests.integration.test_sns_api import Sns, fields, person, refused
 from tests.integration.test_sns_api import sns as sns
 
-SETTINGS = "UpdateModerationSettings"
 
-
-async def sync(s: Sns, who: Principal, account_id: str) -> pb.Account:
-    s.clock.advance(timedelta(minutes=5))
-    account: pb.Account = await s.call(
-        who, "SyncAccount", pb.SyncAccountRequest(account_id=account_id)
-    )
+async def sync(sns: Sns, who: Principal, account_id: str) -> pb.Account:
+    sns.clock.advance(timedelta(minutes=5))
+    with sns.as_(who) as stub:
+        account: pb.Account = await stub.SyncAccount(pb.SyncAccountRequest(account_id=account_id))
     return account
 
 
@@ -38,19 +37,18 @@ async def comment_rows(account_id: str) -> dict[str, Comment]:
         return {c.ig_comment_id: c for c in rows.scalars()}
 
 
-async def all_comments(s: Sns, who: Principal, account_id: str, **kw: object) -> list[pb.Comment]:
+async def all_comments(sns: Sns, who: Principal, account_id: str, **kw: object) -> list[pb.Comment]:
     out: list[pb.Comment] = []
     cursor = ""
-    while True:
-        page = await s.call(
-            who,
-            "ListComments",
-            pb.ListCommentsRequest(account_id=account_id, cursor=cursor, page_size=7, **kw),
-        )
-        out.extend(page.comments)
-        if not page.next_cursor:
-            return out
-        cursor = page.next_cursor
+    with sns.as_(who) as stub:
+        while True:
+            page = await stub.ListComments(
+                pb.ListCommentsRequest(account_id=account_id, cursor=cursor, page_size=7, **kw)
+            )
+            out.extend(page.comments)
+            if not page.next_cursor:
+                return out
+            cursor = page.next_cursor
 
 
 # --- posts -----------------------------------------------------------------------------------
@@ -63,14 +61,18 @@ async def test_get_post_by_url(sns: Sns) -> None:
     reel = state.add_media("bori_maltese", "보리랑 새 간식 #광고", kind="reel", like_count=777)
     url = reel.permalink + "?igsh=abc123"
     request = pb.GetPostByUrlRequest(account_id=account.id, url=url)
-    missing = await sns.fails(owner, "GetPostByUrl", request)
+    with sns.as_(owner) as stub:
+        missing = await refused(stub.GetPostByUrl(request))
     assert missing.code() == grpc.StatusCode.NOT_FOUND  # not synced yet
     await sync(sns, owner, account.id)
-    post = await sns.call(owner, "GetPostByUrl", request)
+    with sns.as_(owner) as stub:
+        post = await stub.GetPostByUrl(request)
     # the re-sync announced the new post (only it: the first sync announces nothing)
-    (published,) = await outbox_payloads(rules.TOPIC_POST_PUBLISHED, "sns")
-    assert (published["ig_media_id"], published["permalink"]) == (reel.id, reel.permalink)
-    assert published["paid_partnership"] is True
+    (payload,) = await outbox_payloads(contract.POST_PUBLISHED.name, "sns")
+    published = contract.POST_PUBLISHED.parse(payload)
+    assert str(published.account_id) == account.id
+    assert (published.post.ig_media_id, published.post.permalink) == (reel.id, reel.permalink)
+    assert (published.post.like_count, published.post.paid_partnership) == (777, True)
     assert (post.account_id, post.ig_media_id, post.permalink) == (
         account.id,
         reel.id,
@@ -81,30 +83,32 @@ async def test_get_post_by_url(sns: Sns) -> None:
     assert post.HasField("posted_at")
     assert post.HasField("synced_at")
     for who in (person("ADMIN"), service_principal("campaigns")):
-        assert (await sns.call(who, "GetPostByUrl", request)).ig_media_id == reel.id
+        with sns.as_(who) as stub:
+            assert (await stub.GetPostByUrl(request)).ig_media_id == reel.id
     # an older post by its /p/ link, without the trailing slash
     old = state.accounts["bori_maltese"].media[5]
-    got = await sns.call(
-        owner,
-        "GetPostByUrl",
-        pb.GetPostByUrlRequest(account_id=account.id, url=old.permalink.rstrip("/")),
-    )
+    with sns.as_(owner) as stub:
+        got = await stub.GetPostByUrl(
+            pb.GetPostByUrlRequest(account_id=account.id, url=old.permalink.rstrip("/"))
+        )
     assert got.ig_media_id == old.id
-    assert got.paid_partnership is rules.is_sponsored(old.caption, old.paid_partnership)
+    assert got.paid_partnership is is_sponsored(old.caption, old.paid_partnership)
 
-    hidden = await sns.fails(person(), "GetPostByUrl", request)
+    with sns.as_(person()) as stub:
+        hidden = await refused(stub.GetPostByUrl(request))
     assert hidden.code() == grpc.StatusCode.NOT_FOUND
     # another account's post is not this account's
     kongi = await sns.link(owner, "kongi_cat")
-    other = await sns.fails(
-        owner, "GetPostByUrl", pb.GetPostByUrlRequest(account_id=kongi.id, url=reel.permalink)
-    )
-    assert other.code() == grpc.StatusCode.NOT_FOUND
-    bad = await sns.fails(
-        owner,
-        "GetPostByUrl",
-        pb.GetPostByUrlRequest(account_id="x", url="https://example.com/p/abc/"),
-    )
+    with sns.as_(owner) as stub:
+        other = await refused(
+            stub.GetPostByUrl(pb.GetPostByUrlRequest(account_id=kongi.id, url=reel.permalink))
+        )
+        assert other.code() == grpc.StatusCode.NOT_FOUND
+        bad = await refused(
+            stub.GetPostByUrl(
+                pb.GetPostByUrlRequest(account_id="x", url="https://example.com/p/abc/")
+            )
+        )
     assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert fields(bad) == {"account_id", "url"}
 
@@ -113,27 +117,33 @@ async def test_get_post_figures(sns: Sns) -> None:
     owner = person()
     bori = await sns.link(owner, "bori_maltese")
     kongi = await sns.link(person(), "kongi_cat")
-    b = sns.sandbox.state.accounts["bori_maltese"].media[0]
-    k = sns.sandbox.state.accounts["kongi_cat"].media[1]
+    bori_post = sns.sandbox.state.accounts["bori_maltese"].media[0]
+    kongi_post = sns.sandbox.state.accounts["kongi_cat"].media[1]
     unknown = "https://www.instagram.com/p/UnknownCode1/"
-    svc = service_principal("campaigns")
-    figures = await sns.call(
-        svc, "GetPostFigures", pb.GetPostFiguresRequest(urls=[k.permalink, unknown, b.permalink])
-    )
+    campaigns = service_principal("campaigns")
+    with sns.as_(campaigns) as stub:
+        figures = await stub.GetPostFigures(
+            pb.GetPostFiguresRequest(urls=[kongi_post.permalink, unknown, bori_post.permalink])
+        )
     assert [(p.account_id, p.ig_media_id) for p in figures.posts] == [
-        (kongi.id, k.id),
-        (bori.id, b.id),
+        (kongi.id, kongi_post.id),
+        (bori.id, bori_post.id),
     ]
-    assert figures.posts[1].like_count == b.like_count
-    only = await sns.call(
-        person("ADMIN"),
-        "GetPostFigures",
-        pb.GetPostFiguresRequest(urls=[k.permalink, b.permalink], account_id=bori.id),
-    )
-    assert [p.ig_media_id for p in only.posts] == [b.id]
-    denied = await sns.fails(owner, "GetPostFigures", pb.GetPostFiguresRequest(urls=[b.permalink]))
+    assert figures.posts[1].like_count == bori_post.like_count
+    with sns.as_(person("ADMIN")) as stub:
+        only = await stub.GetPostFigures(
+            pb.GetPostFiguresRequest(
+                urls=[kongi_post.permalink, bori_post.permalink], account_id=bori.id
+            )
+        )
+    assert [p.ig_media_id for p in only.posts] == [bori_post.id]
+    with sns.as_(owner) as stub:
+        denied = await refused(
+            stub.GetPostFigures(pb.GetPostFiguresRequest(urls=[bori_post.permalink]))
+        )
     assert denied.code() == grpc.StatusCode.PERMISSION_DENIED
-    bad = await sns.fails(svc, "GetPostFigures", pb.GetPostFiguresRequest(urls=["nope"]))
+    with sns.as_(campaigns) as stub:
+        bad = await refused(stub.GetPostFigures(pb.GetPostFiguresRequest(urls=["nope"])))
     assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert fields(bad) == {"urls"}
 
@@ -146,34 +156,35 @@ async def test_analytics_stored_per_sync(sns: Sns) -> None:
     account = await sns.link(owner, "nabi_russianblue")
     nabi = sns.sandbox.state.accounts["nabi_russianblue"]
     request = pb.GetAccountAnalyticsRequest(account_id=account.id)
-    a = await sns.call(owner, "GetAccountAnalytics", request)
-    metrics = await sns.call(
-        owner, "GetAccountMetrics", pb.GetAccountMetricsRequest(account_id=account.id)
-    )
-    assert a.engagement_rate == pytest.approx(metrics.engagement_rate)
-    assert a.followers_count == nabi.followers_count
-    assert a.source == "sandbox"
-    assert a.HasField("computed_at")
+    with sns.as_(owner) as stub:
+        analytics = await stub.GetAccountAnalytics(request)
+        metrics = await stub.GetAccountMetrics(pb.GetAccountMetricsRequest(account_id=account.id))
+    assert analytics.engagement_rate == pytest.approx(metrics.engagement_rate)
+    assert analytics.followers_count == nabi.followers_count
+    assert analytics.source == "sandbox"
+    assert analytics.HasField("computed_at")
     now = sns.clock()
     recent = [m for m in nabi.media if now - timedelta(days=30) < m.timestamp <= now]
-    assert a.max_likes == max(m.like_count for m in recent)
-    assert a.avg_likes == pytest.approx(sum(m.like_count for m in recent) / len(recent), abs=0.01)
+    assert analytics.max_likes == max(m.like_count for m in recent)
+    assert analytics.avg_likes == pytest.approx(
+        sum(m.like_count for m in recent) / len(recent), abs=0.01
+    )
     top = sorted(nabi.media, key=lambda m: (m.like_count + m.comments_count, m.timestamp))[-3:]
-    assert [p.ig_media_id for p in a.top_posts] == [m.id for m in reversed(top)]
-    sponsored = [m for m in nabi.media if rules.is_sponsored(m.caption, m.paid_partnership)]
-    assert (a.sponsored_posts, a.organic_posts) == (
+    assert [p.ig_media_id for p in analytics.top_posts] == [m.id for m in reversed(top)]
+    sponsored = [m for m in nabi.media if is_sponsored(m.caption, m.paid_partnership)]
+    assert (analytics.sponsored_posts, analytics.organic_posts) == (
         len(sponsored),
         len(nabi.media) - len(sponsored),
     )
-    assert a.paid_vs_organic_engagement > 0
-    assert 0 <= a.credibility.score <= 100
-    assert a.credibility.follower_following_ratio == pytest.approx(
+    assert analytics.paid_vs_organic_engagement > 0
+    assert 0 <= analytics.credibility.score <= 100
+    assert analytics.credibility.follower_following_ratio == pytest.approx(
         round(nabi.followers_count / nabi.follows_count, 2)
     )
-    assert [m.month for m in a.follower_growth] == [now.strftime("%Y-%m")]
+    assert [m.month for m in analytics.follower_growth] == [now.strftime("%Y-%m")]
     # six months of insights on link; every sandbox post (120 days) falls in them
-    assert len(a.insights) == 6
-    assert sum(i.likes for i in a.insights) == sum(m.like_count for m in nabi.media)
+    assert len(analytics.insights) == 6
+    assert sum(i.likes for i in analytics.insights) == sum(m.like_count for m in nabi.media)
     async with transaction() as session:
         count = await session.scalar(
             sa.select(sa.func.count())
@@ -184,11 +195,13 @@ async def test_analytics_stored_per_sync(sns: Sns) -> None:
     # recomputed at the next sync (a new post changes the figures)
     sns.sandbox.state.add_media("nabi_russianblue", "huge #ad", like_count=99_999)
     await sync(sns, owner, account.id)
-    again = await sns.call(service_principal("matching"), "GetAccountAnalytics", request)
+    with sns.as_(service_principal("matching")) as stub:
+        again = await stub.GetAccountAnalytics(request)
     assert again.max_likes == 99_999
     assert again.top_posts[0].caption == "huge #ad"
-    assert again.computed_at.ToDatetime() > a.computed_at.ToDatetime()
-    hidden = await sns.fails(person(), "GetAccountAnalytics", request)
+    assert again.computed_at.ToDatetime() > analytics.computed_at.ToDatetime()
+    with sns.as_(person()) as stub:
+        hidden = await refused(stub.GetAccountAnalytics(request))
     assert hidden.code() == grpc.StatusCode.NOT_FOUND
 
 
@@ -205,30 +218,27 @@ async def test_comments_synced_on_link_and_stats(sns: Sns) -> None:
     assert set(rows) == {c.id for c in expected}
     assert any(r.parent_ig_comment_id for r in rows.values())  # replies too
     assert all(r.state == "VISIBLE" for r in rows.values())  # auto-moderation is off
-    settings = await sns.call(
-        owner, "GetModerationSettings", pb.GetModerationSettingsRequest(account_id=account.id)
-    )
+    stats_request = pb.GetModerationStatsRequest(account_id=account.id)
+    with sns.as_(owner) as stub:
+        settings = await stub.GetModerationSettings(
+            pb.GetModerationSettingsRequest(account_id=account.id)
+        )
+        stats = await stub.GetModerationStats(stats_request)
     assert (settings.auto_moderation, settings.action) == (False, pb.MODERATION_ACTION_HIDE)
-    stats = await sns.call(
-        owner, "GetModerationStats", pb.GetModerationStatsRequest(account_id=account.id)
-    )
     assert stats.total_comments == len(expected)
     assert (stats.moderated_comments, stats.moderated_rate, stats.banned_word_comments) == (0, 0, 0)
     assert stats.positive_ratio + stats.negative_ratio + stats.neutral_ratio == pytest.approx(
         100, abs=0.2
     )
-    # banned words count comments (not words), against the current list
-    await sns.call(
-        owner,
-        SETTINGS,
-        pb.UpdateModerationSettingsRequest(
-            account_id=account.id, banned_words=["바보", "광고", "같은"]
-        ),
-    )
-    stats = await sns.call(
-        owner, "GetModerationStats", pb.GetModerationStatsRequest(account_id=account.id)
-    )
-    hit = [c for c in expected if rules.banned_hits(c.text, ["바보", "광고", "같은"])]
+    with sns.as_(owner) as stub:
+        # banned words count comments (not words), against the current list
+        await stub.UpdateModerationSettings(
+            pb.UpdateModerationSettingsRequest(
+                account_id=account.id, banned_words=["바보", "광고", "같은"]
+            )
+        )
+        stats = await stub.GetModerationStats(stats_request)
+    hit = [c for c in expected if banned_hits(c.text, ["바보", "광고", "같은"])]
     assert stats.banned_word_comments == len(hit) > 0
 
 
@@ -237,19 +247,18 @@ async def test_auto_moderation_and_resync_never_undoes(sns: Sns) -> None:
     account = await sns.link(owner, "kongi_cat")
     state = sns.sandbox.state
     media = state.accounts["kongi_cat"].media[0]
-    conf = await sns.call(
-        owner,
-        SETTINGS,
-        pb.UpdateModerationSettingsRequest(
-            account_id=account.id,
-            auto_moderation=True,
-            action=pb.MODERATION_ACTION_HIDE,
-            moderate_negative=True,
-            banned_words=["바보", " 바 보 "],
-        ),
-    )
+    with sns.as_(owner) as stub:
+        conf = await stub.UpdateModerationSettings(
+            pb.UpdateModerationSettingsRequest(
+                account_id=account.id,
+                auto_moderation=True,
+                action=pb.MODERATION_ACTION_HIDE,
+                moderate_negative=True,
+                banned_words=["바보", " 바 보 "],
+            )
+        )
     assert list(conf.banned_words) == ["바보"]
-    (changed,) = await outbox_payloads(rules.TOPIC_MODERATION_SETTINGS, "sns")
+    (changed,) = await outbox_payloads(contract.MODERATION_SETTINGS_CHANGED.name, "sns")
     assert changed["auto_moderation"] is True
     spaced = state.add_comment(media.id, "진짜 바 보 같아")
     jamo = state.add_comment(media.id, "ㅂㅏ보")
@@ -269,25 +278,24 @@ async def test_auto_moderation_and_resync_never_undoes(sns: Sns) -> None:
     assert rows[fine.id].state == "VISIBLE"
     assert rows[own.id].state == "VISIBLE"  # the account's own comments are left alone
     assert not state.comments[fine.id].hidden
-    log = await sns.call(
-        owner, "ListModerationLog", pb.ListModerationLogRequest(account_id=account.id)
-    )
+    log_request = pb.ListModerationLogRequest(account_id=account.id)
+    with sns.as_(owner) as stub:
+        log = await stub.ListModerationLog(log_request)
     assert {(e.comment_id, e.by) for e in log.entries} == {
         (str(rows[c.id].id), "rule") for c in (spaced, jamo, negative)
     }
-    events = await outbox_payloads(rules.TOPIC_COMMENT_MODERATED, "sns")
+    events = await outbox_payloads(contract.COMMENT_MODERATED.name, "sns")
     assert {e["ig_comment_id"] for e in events} == {spaced.id, jamo.id, negative.id}
     assert all(e["by"] == "rule" and e["action"] == "HIDE" for e in events)
 
     # someone unhides them on Instagram behind our back, another comment is deleted
     # manually: a re-sync keeps every decision (the original reset them)
-    manual = await sns.call(
-        owner,
-        "ModerateComment",
-        pb.ModerateCommentRequest(
-            comment_id=str(rows[fine.id].id), action=pb.MODERATION_ACTION_DELETE
-        ),
-    )
+    with sns.as_(owner) as stub:
+        manual = await stub.ModerateComment(
+            pb.ModerateCommentRequest(
+                comment_id=str(rows[fine.id].id), action=pb.MODERATION_ACTION_DELETE
+            )
+        )
     assert manual.state == pb.COMMENT_STATE_DELETED
     for c in (spaced, jamo, negative):
         state.comments[c.id].hidden = False
@@ -299,15 +307,12 @@ async def test_auto_moderation_and_resync_never_undoes(sns: Sns) -> None:
         assert again[c.id].state == "HIDDEN"
         assert again[c.id].moderated_at == rows[c.id].moderated_at
     assert again[fine.id].state == "DELETED"
-    log = await sns.call(
-        owner, "ListModerationLog", pb.ListModerationLogRequest(account_id=account.id)
-    )
-    assert len(log.entries) == 4  # nothing was decided twice
-    stats = await sns.call(
-        owner, "GetModerationStats", pb.GetModerationStatsRequest(account_id=account.id)
-    )
+    with sns.as_(owner) as stub:
+        log = await stub.ListModerationLog(log_request)
+        assert len(log.entries) == 4  # nothing was decided twice
+        stats = await stub.GetModerationStats(pb.GetModerationStatsRequest(account_id=account.id))
     assert (stats.hidden_comments, stats.deleted_comments, stats.moderated_comments) == (3, 1, 4)
-    assert stats.moderated_rate == rules.ratio(4, stats.total_comments)
+    assert stats.moderated_rate == ratio(4, stats.total_comments)
 
 
 async def test_delete_action_setting(sns: Sns) -> None:
@@ -315,20 +320,19 @@ async def test_delete_action_setting(sns: Sns) -> None:
     account = await sns.link(owner, "dubu_corgi")
     state = sns.sandbox.state
     media = state.accounts["dubu_corgi"].media[0]
-    await sns.call(
-        owner,
-        SETTINGS,
-        pb.UpdateModerationSettingsRequest(
-            account_id=account.id,
-            auto_moderation=True,
-            action=pb.MODERATION_ACTION_DELETE,
-            banned_words=["사기"],
-        ),
-    )
-    c = state.add_comment(media.id, "이거 완전 사.기 아님?")
+    with sns.as_(owner) as stub:
+        await stub.UpdateModerationSettings(
+            pb.UpdateModerationSettingsRequest(
+                account_id=account.id,
+                auto_moderation=True,
+                action=pb.MODERATION_ACTION_DELETE,
+                banned_words=["사기"],
+            )
+        )
+    scam = state.add_comment(media.id, "이거 완전 사.기 아님?")
     await sync(sns, owner, account.id)
-    assert state.comments[c.id].deleted
-    assert (await comment_rows(account.id))[c.id].state == "DELETED"
+    assert state.comments[scam.id].deleted
+    assert (await comment_rows(account.id))[scam.id].state == "DELETED"
 
 
 async def test_manual_moderation_and_ownership(sns: Sns) -> None:
@@ -337,45 +341,49 @@ async def test_manual_moderation_and_ownership(sns: Sns) -> None:
     state = sns.sandbox.state
     rows = await comment_rows(account.id)
     target = next(r for r in rows.values() if not r.parent_ig_comment_id)
-    cid = str(target.id)
+    comment_id = str(target.id)
 
     def req(action: int) -> pb.ModerateCommentRequest:
         sns.clock.advance(timedelta(seconds=1))  # log entries at distinct times
-        return pb.ModerateCommentRequest(comment_id=cid, action=action)  # type: ignore[arg-type]
+        return pb.ModerateCommentRequest(comment_id=comment_id, action=action)  # type: ignore[arg-type]
 
-    stranger = await sns.fails(person(), "ModerateComment", req(pb.MODERATION_ACTION_HIDE))
+    with sns.as_(person()) as stub:
+        stranger = await refused(stub.ModerateComment(req(pb.MODERATION_ACTION_HIDE)))
     assert stranger.code() == grpc.StatusCode.NOT_FOUND
-    admin = await sns.fails(person("ADMIN"), "ModerateComment", req(pb.MODERATION_ACTION_HIDE))
+    with sns.as_(person("ADMIN")) as stub:
+        admin = await refused(stub.ModerateComment(req(pb.MODERATION_ACTION_HIDE)))
     assert admin.code() == grpc.StatusCode.PERMISSION_DENIED
-    hidden = await sns.call(owner, "ModerateComment", req(pb.MODERATION_ACTION_HIDE))
-    assert (hidden.state, hidden.moderation_reason) == (pb.COMMENT_STATE_HIDDEN, "manual")
-    assert state.comments[target.ig_comment_id].hidden
-    twice = await sns.fails(owner, "ModerateComment", req(pb.MODERATION_ACTION_HIDE))
-    assert twice.code() == grpc.StatusCode.FAILED_PRECONDITION
-    shown = await sns.call(owner, "ModerateComment", req(pb.MODERATION_ACTION_UNHIDE))
-    assert shown.state == pb.COMMENT_STATE_VISIBLE
-    assert not state.comments[target.ig_comment_id].hidden
-    gone = await sns.call(owner, "ModerateComment", req(pb.MODERATION_ACTION_DELETE))
-    assert gone.state == pb.COMMENT_STATE_DELETED
-    assert state.comments[target.ig_comment_id].deleted
-    final = await sns.fails(owner, "ModerateComment", req(pb.MODERATION_ACTION_UNHIDE))
-    assert final.code() == grpc.StatusCode.FAILED_PRECONDITION
-    log = await sns.call(
-        owner, "ListModerationLog", pb.ListModerationLogRequest(account_id=account.id)
-    )
+    with sns.as_(owner) as stub:
+        hidden = await stub.ModerateComment(req(pb.MODERATION_ACTION_HIDE))
+        assert (hidden.state, hidden.moderation_reason) == (pb.COMMENT_STATE_HIDDEN, "manual")
+        assert state.comments[target.ig_comment_id].hidden
+        twice = await refused(stub.ModerateComment(req(pb.MODERATION_ACTION_HIDE)))
+        assert twice.code() == grpc.StatusCode.FAILED_PRECONDITION
+        shown = await stub.ModerateComment(req(pb.MODERATION_ACTION_UNHIDE))
+        assert shown.state == pb.COMMENT_STATE_VISIBLE
+        assert not state.comments[target.ig_comment_id].hidden
+        gone = await stub.ModerateComment(req(pb.MODERATION_ACTION_DELETE))
+        assert gone.state == pb.COMMENT_STATE_DELETED
+        assert state.comments[target.ig_comment_id].deleted
+        final = await refused(stub.ModerateComment(req(pb.MODERATION_ACTION_UNHIDE)))
+        assert final.code() == grpc.StatusCode.FAILED_PRECONDITION
+        log = await stub.ListModerationLog(pb.ListModerationLogRequest(account_id=account.id))
     assert [e.action for e in log.entries] == [
         pb.MODERATION_ACTION_DELETE,
         pb.MODERATION_ACTION_UNHIDE,
         pb.MODERATION_ACTION_HIDE,
     ]
     assert {e.by_user_id for e in log.entries} == {owner.user_id}
-    bad = await sns.fails(owner, "ModerateComment", pb.ModerateCommentRequest(comment_id="x"))
-    assert fields(bad) == {"comment_id", "action"}
-    unknown = await sns.fails(
-        owner,
-        "ModerateComment",
-        pb.ModerateCommentRequest(comment_id=str(uuid.uuid4()), action=pb.MODERATION_ACTION_HIDE),
-    )
+    with sns.as_(owner) as stub:
+        bad = await refused(stub.ModerateComment(pb.ModerateCommentRequest(comment_id="x")))
+        assert fields(bad) == {"comment_id", "action"}
+        unknown = await refused(
+            stub.ModerateComment(
+                pb.ModerateCommentRequest(
+                    comment_id=str(uuid.uuid4()), action=pb.MODERATION_ACTION_HIDE
+                )
+            )
+        )
     assert unknown.code() == grpc.StatusCode.NOT_FOUND
 
 
@@ -401,24 +409,25 @@ async def test_comment_search_filters_sort_and_paging(sns: Sns) -> None:
     assert {c.id for c in text} == {str(r.id) for r in rows.values() if "cute" in r.text.lower()}
     assert text  # the sandbox has "So cute!!" comments
     first = everything[0]
-    await sns.call(
-        owner,
-        "ModerateComment",
-        pb.ModerateCommentRequest(comment_id=first.id, action=pb.MODERATION_ACTION_HIDE),
-    )
+    with sns.as_(owner) as stub:
+        await stub.ModerateComment(
+            pb.ModerateCommentRequest(comment_id=first.id, action=pb.MODERATION_ACTION_HIDE)
+        )
     moderated = await all_comments(sns, owner, account.id, moderated="yes")
     assert [c.id for c in moderated] == [first.id]
     visible = await all_comments(sns, owner, account.id, moderated="no")
     assert len(visible) == len(rows) - 1
-    bad = await sns.fails(
-        owner,
-        "ListComments",
-        pb.ListCommentsRequest(account_id=account.id, page_size=500, cursor="zz", moderated="?"),
-    )
+    with sns.as_(owner) as stub:
+        bad = await refused(
+            stub.ListComments(
+                pb.ListCommentsRequest(
+                    account_id=account.id, page_size=500, cursor="zz", moderated="?"
+                )
+            )
+        )
     assert fields(bad) == {"page_size", "cursor", "moderated"}
-    hidden = await sns.fails(
-        person(), "ListComments", pb.ListCommentsRequest(account_id=account.id)
-    )
+    with sns.as_(person()) as stub:
+        hidden = await refused(stub.ListComments(pb.ListCommentsRequest(account_id=account.id)))
     assert hidden.code() == grpc.StatusCode.NOT_FOUND
 
 
@@ -427,18 +436,20 @@ async def test_settings_validation(sns: Sns) -> None:
     account = await sns.link(
         owner, "coco_poodle", sns.sandbox.state.accounts["coco_poodle"].ig_user_id
     )
-    bad = await sns.fails(
-        owner,
-        SETTINGS,
-        pb.UpdateModerationSettingsRequest(
-            account_id=account.id, action=pb.MODERATION_ACTION_UNHIDE, banned_words=["!!!"]
-        ),
-    )
+    with sns.as_(owner) as stub:
+        bad = await refused(
+            stub.UpdateModerationSettings(
+                pb.UpdateModerationSettingsRequest(
+                    account_id=account.id, action=pb.MODERATION_ACTION_UNHIDE, banned_words=["!!!"]
+                )
+            )
+        )
     assert bad.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert fields(bad) == {"action", "banned_words"}
-    other = await sns.fails(
-        person(), SETTINGS, pb.UpdateModerationSettingsRequest(account_id=account.id)
-    )
+    with sns.as_(person()) as stub:
+        other = await refused(
+            stub.UpdateModerationSettings(pb.UpdateModerationSettingsRequest(account_id=account.id))
+        )
     assert other.code() == grpc.StatusCode.NOT_FOUND
 
 
@@ -476,13 +487,12 @@ async def test_sync_is_idempotent(sns: Sns) -> None:
     account = await sns.link(
         owner, "coco_poodle", sns.sandbox.state.accounts["coco_poodle"].ig_user_id
     )
-    await sns.call(
-        owner,
-        SETTINGS,
-        pb.UpdateModerationSettingsRequest(
-            account_id=account.id, auto_moderation=True, banned_words=["광고"]
-        ),
-    )
+    with sns.as_(owner) as stub:
+        await stub.UpdateModerationSettings(
+            pb.UpdateModerationSettingsRequest(
+                account_id=account.id, auto_moderation=True, banned_words=["광고"]
+            )
+        )
     tables = ("media", "comments", "insights_monthly", "follower_history", "moderation_log")
 
     async def snapshot() -> dict[str, list[tuple[object, ...]]]:
@@ -511,7 +521,8 @@ async def test_sync_is_idempotent(sns: Sns) -> None:
     # the first re-sync auto-moderated nothing: comments seen at link are not re-judged
     assert first["moderation_log"] == []
 
-    await sns.call(owner, "UnlinkAccount", pb.UnlinkAccountRequest(account_id=account.id))
+    with sns.as_(owner) as stub:
+        await stub.UnlinkAccount(pb.UnlinkAccountRequest(account_id=account.id))
     assert all(rows == [] for rows in (await snapshot()).values())
 
 
@@ -519,24 +530,22 @@ async def test_banned_words_add_and_remove(sns: Sns) -> None:
     owner = person()
     account = await sns.link(owner, "bori_maltese")
     add = pb.BannedWordsRequest(account_id=account.id, words=["바보", "사기"])
-    conf = await sns.call(owner, "AddBannedWords", add)
-    assert list(conf.banned_words) == ["바보", "사기"]
-    assert conf.auto_moderation is False  # the rest of the settings keep their defaults
-    conf = await sns.call(
-        owner,
-        "AddBannedWords",
-        pb.BannedWordsRequest(account_id=account.id, words=["바 보", "광고"]),
-    )
-    assert list(conf.banned_words) == ["바보", "사기", "광고"]  # "바 보" is "바보"
-    conf = await sns.call(
-        owner,
-        "RemoveBannedWords",
-        pb.BannedWordsRequest(account_id=account.id, words=["ㅂㅏ보", "없음"]),
-    )
-    assert list(conf.banned_words) == ["사기", "광고"]
-    bad = await sns.fails(owner, "AddBannedWords", pb.BannedWordsRequest(account_id=account.id))
-    assert fields(bad) == {"words"}
-    other = await sns.fails(person(), "AddBannedWords", add)
+    with sns.as_(owner) as stub:
+        conf = await stub.AddBannedWords(add)
+        assert list(conf.banned_words) == ["바보", "사기"]
+        assert conf.auto_moderation is False  # the rest of the settings keep their defaults
+        conf = await stub.AddBannedWords(
+            pb.BannedWordsRequest(account_id=account.id, words=["바 보", "광고"])
+        )
+        assert list(conf.banned_words) == ["바보", "사기", "광고"]  # "바 보" is "바보"
+        conf = await stub.RemoveBannedWords(
+            pb.BannedWordsRequest(account_id=account.id, words=["ㅂㅏ보", "없음"])
+        )
+        assert list(conf.banned_words) == ["사기", "광고"]
+        bad = await refused(stub.AddBannedWords(pb.BannedWordsRequest(account_id=account.id)))
+        assert fields(bad) == {"words"}
+    with sns.as_(person()) as stub:
+        other = await refused(stub.AddBannedWords(add))
     assert other.code() == grpc.StatusCode.NOT_FOUND
 
 
@@ -545,13 +554,12 @@ async def test_an_action_instagram_refused_is_retried_at_the_next_sync(sns: Sns)
     account = await sns.link(owner, "kongi_cat")
     state = sns.sandbox.state
     media = state.accounts["kongi_cat"].media[0]
-    await sns.call(
-        owner,
-        SETTINGS,
-        pb.UpdateModerationSettingsRequest(
-            account_id=account.id, auto_moderation=True, banned_words=["바보"]
-        ),
-    )
+    with sns.as_(owner) as stub:
+        await stub.UpdateModerationSettings(
+            pb.UpdateModerationSettingsRequest(
+                account_id=account.id, auto_moderation=True, banned_words=["바보"]
+            )
+        )
     rude = state.add_comment(media.id, "바보 같은 사진")
     state.failing_writes = 100  # Instagram is having a bad day: every hide fails
     await sync(sns, owner, account.id)
@@ -565,5 +573,5 @@ async def test_an_action_instagram_refused_is_retried_at_the_next_sync(sns: Sns)
     assert rows[rude.id].state == "HIDDEN"
     assert rows[rude.id].pending_action is None
     assert state.comments[rude.id].hidden
-    events = await outbox_payloads(rules.TOPIC_COMMENT_MODERATED, "sns")
+    events = await outbox_payloads(contract.COMMENT_MODERATED.name, "sns")
     assert [e["ig_comment_id"] for e in events] == [rude.id]

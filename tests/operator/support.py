@@ -3,12 +3,15 @@ kubeconfig) and `kopf run -m petful_operator` as a subprocess, so it can be kill
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +32,8 @@ GROUP_VERSION = "petful.io/v1alpha1"
 CAMPAIGNS = f"{GROUP_VERSION}/campaigns"
 APPLICATIONS = f"{GROUP_VERSION}/petstarapplications"
 NAMESPACE = "petful-test"
+# How long the operator may take to react (a pass, a timer tick, a watch reconnect).
+WITHIN = 45.0
 
 
 def sample(name: str) -> dict[str, Any]:
@@ -86,11 +91,31 @@ class Cluster:
         return {}
 
     def events(self, name: str) -> list[dict[str, Any]]:
+        """The Events posted so far about the object: a snapshot (see `wait_for_event`)."""
         return [
             e
             for e in self.emulator.all("v1/events", self.namespace)
             if e.get("involvedObject", {}).get("name") == name
         ]
+
+    async def wait_for_event(
+        self, name: str, reason: str, match: str = "", *, within: float = WITHIN
+    ) -> dict[str, Any]:
+        """The first Event about the object with this reason and a message matching the
+        regex `match`, waited for. kopf posts Events from a background task, unordered with
+        the status patch: seeing the new status says nothing about its Event yet."""
+        deadline = time.monotonic() + within
+        while True:
+            for event in self.events(name):
+                if event.get("reason") == reason and re.search(match, event.get("message", "")):
+                    return event
+            if time.monotonic() > deadline:
+                seen = [(e.get("reason"), e.get("message")) for e in self.events(name)]
+                raise AssertionError(
+                    f"no {reason} Event matching {match!r} about {name} within {within} s; "
+                    f"posted: {seen}"
+                )
+            await asyncio.sleep(0.05)
 
 
 @pytest.fixture

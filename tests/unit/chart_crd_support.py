@@ -23,7 +23,7 @@ import jsonschema
 import yaml
 from celpy import celtypes
 
-from tests.unit.chart_support import ROOT
+from tools.chart_render import ROOT
 
 CRD_DIR = ROOT / "manifests" / "crds"
 CHART_CRD_DIR = ROOT / "charts" / "petful" / "crds"

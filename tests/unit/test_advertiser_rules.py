@@ -10,7 +10,11 @@ from datetime import UTC, datetime
 import pytest
 
 from petful.advertisers import rules
-from petful.advertisers.rules import Action, ProfileStatus, RuleError, TransitionError
+from petful.advertisers.rules import Action, ProfileStatus, TransitionError
+from petful.advertisers.service.admin import DECISION_TOPICS
+from petful.contracts import advertisers as advertisers_events
+from petful.platform import paging, validation
+from petful.platform.validation import RuleError
 
 # --- business registration number --------------------------------------------------------
 
@@ -103,13 +107,11 @@ def test_every_state_and_action(status: ProfileStatus, action: Action) -> None:
         assert rules.next_status(status, action) is expected
 
 
-def test_every_admin_decision_has_a_topic() -> None:
-    assert rules.DECISION_TOPICS == {
-        Action.APPROVE: "advertisers.approved",
-        Action.REJECT: "advertisers.rejected",
-        Action.RESTRICT: "advertisers.restricted",
-        Action.REINSTATE: "advertisers.reinstated",
-    }
+def test_every_admin_decision_has_its_own_topic() -> None:
+    admin_actions = {a for a in Action if a is not Action.SUBMIT}
+    assert set(DECISION_TOPICS) == admin_actions
+    assert set(DECISION_TOPICS.values()) == set(advertisers_events.DECISIONS)
+    assert DECISION_TOPICS[Action.REJECT].name == "advertisers.profile.rejected"
 
 
 @pytest.mark.parametrize("status", list(ProfileStatus))
@@ -131,6 +133,7 @@ def test_only_rejected_profiles_free_their_number() -> None:
 
 
 # --- fields --------------------------------------------------------------------------------
+# The advertiser's own checks, then the shared platform checks with the values a profile sees.
 
 
 @pytest.mark.parametrize(
@@ -173,7 +176,7 @@ def test_bad_websites(raw: str) -> None:
     ],
 )
 def test_phones(raw: str, expected: str) -> None:
-    assert rules.normalize_phone(raw) == expected
+    assert validation.normalize_phone(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -182,15 +185,15 @@ def test_phones(raw: str, expected: str) -> None:
 )
 def test_bad_phones(raw: str) -> None:
     with pytest.raises(RuleError):
-        rules.normalize_phone(raw)
+        validation.normalize_phone(raw)
 
 
 def test_line_fields() -> None:
-    assert rules.check_line("  펫풀   주식회사 ", max_len=100) == "펫풀 주식회사"
-    assert rules.check_line("a" * 100, max_len=100) == "a" * 100
+    assert validation.check_line("  펫풀   주식회사 ", max_len=100) == "펫풀 주식회사"
+    assert validation.check_line("a" * 100, max_len=100) == "a" * 100
     for bad in ["", "   ", "a" * 101, "bad\x00name"]:
         with pytest.raises(RuleError):
-            rules.check_line(bad, max_len=100)
+            validation.check_line(bad, max_len=100)
 
 
 def test_description() -> None:
@@ -201,30 +204,30 @@ def test_description() -> None:
 
 
 def test_reasons() -> None:
-    assert rules.check_reason("  blurry document  ") == "blurry document"
+    assert validation.check_reason("  blurry document  ") == "blurry document"
     for bad in ["", "four", "x" * 501]:
         with pytest.raises(RuleError):
-            rules.check_reason(bad)
+            validation.check_reason(bad)
 
 
 def test_emails() -> None:
-    assert rules.normalize_email(" Ads@Petful.Dev ") == "ads@petful.dev"
+    assert validation.normalize_email(" Ads@Petful.Dev ") == "ads@petful.dev"
     for bad in ["", "no-at", "a@b", "a..b@petful.dev"]:
         with pytest.raises(RuleError):
-            rules.normalize_email(bad)
+            validation.normalize_email(bad)
 
 
 def test_cursor_round_trip_and_garbage() -> None:
     at, row = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), uuid.uuid4()
-    assert rules.decode_cursor(rules.encode_cursor(at, row)) == (at, row)
-    assert rules.decode_cursor("") is None
+    assert paging.decode_cursor(paging.encode_cursor(at, row)) == (at, row)
+    assert paging.decode_cursor("") is None
     with pytest.raises(RuleError):
-        rules.decode_cursor("not-a-cursor")
+        paging.decode_cursor("not-a-cursor")
 
 
 def test_page_size() -> None:
-    assert rules.check_page_size(0) == rules.PAGE_SIZE_DEFAULT
-    assert rules.check_page_size(100) == 100
+    assert paging.check_page_size(0) == paging.PAGE_SIZE_DEFAULT
+    assert paging.check_page_size(100) == 100
     for bad in [-1, 101]:
         with pytest.raises(RuleError):
-            rules.check_page_size(bad)
+            paging.check_page_size(bad)

@@ -16,40 +16,45 @@ import jsonschema
 import kubernetes_validate  # type: ignore[import-untyped]
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from petful.cli import build_parser
 from petful.devstack.envoy import render_envoy_config
-from petful.edge.routers import health as health_router
+from petful.edge.health import routes as health_router
 from petful.platform.settings import DEFAULT_PORTS, DOMAINS, Settings
 from petful_operator.settings import OperatorSettings
 from tests.unit.chart_support import (
-    CHART,
     CI_VALUES,
     KUBE_VERSIONS,
-    NAMESPACE,
-    ROOT,
-    Manifest,
     by_kind,
     component_of,
     env_of,
     lint,
-    load_values,
     merged_values,
     pod_specs,
-    render,
     render_ci,
-    render_raw,
     service_host,
     service_name,
     validate_monitoring,
     validate_values,
+)
+from tools.chart_render import (
+    CHART,
+    NAMESPACE,
+    ROOT,
+    Manifest,
+    load_values,
+    render,
+    render_raw,
 )
 
 CI_FILES = [p.name for p in CI_VALUES]
 DEFAULT = "default-values.yaml"
 PRODUCTION = "production-values.yaml"
 MINIMAL = "minimal-values.yaml"
-GRPC_CLIENTS = {"edge", "operator", "worker", "beat", *DOMAINS}
+# The domains the default values deploy (a service without an API yet is `enabled: false`).
+DEPLOYED = tuple(d for d in DOMAINS if merged_values()["components"][d]["enabled"])
+GRPC_CLIENTS = {"edge", "operator", "worker", "beat", *DEPLOYED}
 
 
 def test_ci_values_files_exist() -> None:
@@ -154,7 +159,7 @@ def _container(manifests: tuple[Manifest, ...] | list[Manifest], component: str)
 def test_every_domain_service_has_a_deployment_and_service(filename: str) -> None:
     manifests = render_ci(filename)
     services = by_kind(manifests, "Service")
-    for domain in DOMAINS:
+    for domain in DEPLOYED:
         container = _container(manifests, domain)
         grpc_port = DEFAULT_PORTS[f"grpc.{domain}"]
         metrics_port = DEFAULT_PORTS[f"metrics.{domain}"]
@@ -175,6 +180,14 @@ def test_every_domain_service_has_a_deployment_and_service(filename: str) -> Non
         assert service_ports["grpc"]["appProtocol"] == "grpc"
         assert service_ports["http-metrics"]["port"] == metrics_port
         assert service["spec"]["selector"]["app.kubernetes.io/component"] == domain
+
+
+def test_services_without_an_api_are_not_deployed() -> None:
+    deployments = by_kind(render_ci(DEFAULT), "Deployment")
+    deployed = {component_of(d) for d in deployments.values()} & set(DOMAINS)
+    assert deployed == set(DEPLOYED)
+    assert "community" in deployed  # it serves the report queue
+    assert not {"notifications", "health"} & deployed
 
 
 def test_values_ports_match_the_settings_table() -> None:
@@ -256,7 +269,7 @@ def test_production_autoscales_edge_services_and_worker() -> None:
     manifests = render_ci(PRODUCTION)
     hpas = by_kind(manifests, "HorizontalPodAutoscaler")
     deployments = by_kind(manifests, "Deployment")
-    for component in ("edge", "worker", *DOMAINS):
+    for component in ("edge", "worker", *DEPLOYED):
         hpa = hpas[service_name(component)]
         assert hpa["spec"]["scaleTargetRef"] == {
             "apiVersion": "apps/v1",
@@ -271,7 +284,7 @@ def test_production_autoscales_edge_services_and_worker() -> None:
 
 def test_pdbs_cover_replicated_components() -> None:
     pdbs = by_kind(render_ci(DEFAULT), "PodDisruptionBudget")
-    for component in ("envoy", "edge", "worker", *DOMAINS):
+    for component in ("envoy", "edge", "worker", *DEPLOYED):
         pdb = pdbs[service_name(component)]
         assert pdb["spec"]["maxUnavailable"] == 1
         assert pdb["spec"]["selector"]["matchLabels"]["app.kubernetes.io/component"] == component
@@ -316,9 +329,15 @@ def test_service_targets_match_services(filename: str) -> None:
 
 
 def _settings_fields() -> set[str]:
-    return {f"PETFUL_{name.upper()}" for name in Settings.model_fields} | {
-        f"PETFUL_OPERATOR_{name.upper()}" for name in OperatorSettings.model_fields
-    }
+    """Every env name the settings read: flat knobs, and `PETFUL_<GROUP>__<KNOB>`."""
+    names: set[str] = set()
+    for name, field in Settings.model_fields.items():
+        group = field.annotation
+        if isinstance(group, type) and issubclass(group, BaseModel):
+            names |= {f"PETFUL_{name.upper()}__{knob.upper()}" for knob in group.model_fields}
+        else:
+            names.add(f"PETFUL_{name.upper()}")
+    return names | {f"PETFUL_OPERATOR_{name.upper()}" for name in OperatorSettings.model_fields}
 
 
 @pytest.mark.parametrize("filename", CI_FILES)
@@ -347,14 +366,14 @@ def test_config_builds_a_production_settings_object(monkeypatch: pytest.MonkeyPa
     jwt = by_kind(manifests, "Secret")["petful-jwt"]["data"]["jwt-private-keys"]
     import base64
 
-    monkeypatch.setenv("PETFUL_JWT_PRIVATE_KEYS", base64.b64decode(jwt).decode())
+    monkeypatch.setenv("PETFUL_IDENTITY__JWT_PRIVATE_KEYS", base64.b64decode(jwt).decode())
     settings = Settings()
     assert settings.is_production
     assert settings.bind_host == "0.0.0.0"
     assert settings.service_targets["campaigns"] == f"{service_host('campaigns')}:50054"
     assert settings.port("grpc.identity") == 50051
-    assert len(settings.jwt_private_keys) == 1
-    assert "BEGIN PRIVATE KEY" in settings.jwt_private_keys[0]
+    assert len(settings.identity.jwt_private_keys) == 1
+    assert "BEGIN PRIVATE KEY" in settings.identity.jwt_private_keys[0]
     from petful.identity.tokens import KeyRing
 
     KeyRing.from_settings(settings)  # the generated Ed25519 key is usable
@@ -365,20 +384,20 @@ def test_jwt_keys_reach_only_identity() -> None:
     for name, spec in pod_specs(manifests):
         env = env_of(spec["containers"][0])
         if name == service_name("identity"):
-            assert env["PETFUL_JWT_PRIVATE_KEYS"] == {
+            assert env["PETFUL_IDENTITY__JWT_PRIVATE_KEYS"] == {
                 "secretKeyRef": {"name": "petful-prod-jwt", "key": "keys.json"}
             }
         else:
-            assert "PETFUL_JWT_PRIVATE_KEYS" not in env, name
+            assert "PETFUL_IDENTITY__JWT_PRIVATE_KEYS" not in env, name
 
 
 def test_production_media_is_s3_and_secrets_are_external() -> None:
     manifests = render_ci(PRODUCTION)
     config = by_kind(manifests, "ConfigMap")["petful-config"]["data"]
-    assert config["PETFUL_MEDIA_BACKEND"] == "s3"
-    assert config["PETFUL_MEDIA_S3_BUCKET"] == "petful-media-prod"
-    assert config["PETFUL_MEDIA_S3_REGION"] == "ap-northeast-2"
-    assert "PETFUL_MEDIA_DIR" not in config
+    assert config["PETFUL_MEDIA__BACKEND"] == "s3"
+    assert config["PETFUL_MEDIA__S3_BUCKET"] == "petful-media-prod"
+    assert config["PETFUL_MEDIA__S3_REGION"] == "ap-northeast-2"
+    assert "PETFUL_MEDIA__DIR" not in config
     assert config["OTEL_EXPORTER_OTLP_ENDPOINT"].endswith(":4317")
     assert config["OTEL_TRACES_SAMPLER_ARG"] == "0.2"
     # existingSecret: the chart creates none of the env, JWT or bootstrap Secrets.
@@ -431,8 +450,8 @@ def test_bootstrap_admin_secret_from_values() -> None:
         "bootstrapAdmin": {"enabled": True, "email": "root@petful.dev", "password": "s3cret-pass"}
     }
     secret = by_kind(render(values), "Secret")["petful-bootstrap-admin"]["stringData"]
-    assert secret["PETFUL_BOOTSTRAP_ADMIN_EMAIL"] == "root@petful.dev"
-    assert secret["PETFUL_BOOTSTRAP_ADMIN_PASSWORD"] == "s3cret-pass"
+    assert secret["PETFUL_IDENTITY__BOOTSTRAP_ADMIN_EMAIL"] == "root@petful.dev"
+    assert secret["PETFUL_IDENTITY__BOOTSTRAP_ADMIN_PASSWORD"] == "s3cret-pass"
     with pytest.raises(helm.HelmError, match=r"bootstrapAdmin\.password is required"):
         render({"bootstrapAdmin": {"enabled": True, "email": "root@petful.dev"}})
 
@@ -511,7 +530,7 @@ def test_every_deployment_has_a_network_policy_selecting_it(filename: str) -> No
 def test_domain_services_accept_grpc_only_from_platform_clients(filename: str) -> None:
     policies = _policies(filename)
     labels = _pod_labels(filename)
-    for domain in DOMAINS:
+    for domain in DEPLOYED:
         rules = policies[domain]["spec"]["ingress"]
         grpc_rules = [r for r in rules if {"port": "grpc", "protocol": "TCP"} in r["ports"]]
         assert len(grpc_rules) == 1

@@ -7,7 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from petful.identity import rules
-from petful.identity.rules import AccountStatus, Role, RuleError
+from petful.identity.rules import AccountStatus
+from petful.platform.auth_context import Role
+from petful.platform.validation import RuleError, normalize_email, normalize_phone
 
 
 @pytest.mark.parametrize(
@@ -27,7 +29,7 @@ from petful.identity.rules import AccountStatus, Role, RuleError
     ],
 )
 def test_phone_normalised(raw: str, expected: str) -> None:
-    assert rules.normalize_phone(raw) == expected
+    assert normalize_phone(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -46,7 +48,7 @@ def test_phone_normalised(raw: str, expected: str) -> None:
 )
 def test_phone_rejected(raw: str) -> None:
     with pytest.raises(RuleError):
-        rules.normalize_phone(raw)
+        normalize_phone(raw)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +56,7 @@ def test_phone_rejected(raw: str) -> None:
     [(" Owner@PetFul.Dev ", "owner@petful.dev"), ("a.b+c@x.co.kr", "a.b+c@x.co.kr")],
 )
 def test_email_normalised(raw: str, expected: str) -> None:
-    assert rules.normalize_email(raw) == expected
+    assert normalize_email(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -62,7 +64,7 @@ def test_email_normalised(raw: str, expected: str) -> None:
 )
 def test_email_rejected(raw: str) -> None:
     with pytest.raises(RuleError):
-        rules.normalize_email(raw)
+        normalize_email(raw)
 
 
 @pytest.mark.parametrize("pw", ["abcdefg1", "petful-demo", "비밀번호는길어1", "a" * 71 + "1"])
@@ -143,6 +145,17 @@ def test_signup_roles() -> None:
     for bad in ("ADMIN", "SERVICE", "user"):
         with pytest.raises(RuleError):
             rules.check_signup_role(bad)
+
+
+def test_account_roles_are_the_user_roles() -> None:
+    assert [rules.check_account_role(r) for r in ("USER", "ADVERTISER", "ADMIN")] == [
+        Role.USER,
+        Role.ADVERTISER,
+        Role.ADMIN,
+    ]
+    for bad in ("SERVICE", "ROOT", "?", "admin"):
+        with pytest.raises(RuleError, match="USER, ADVERTISER or ADMIN"):
+            rules.check_account_role(bad)
 
 
 def test_account_state_transitions() -> None:

@@ -13,11 +13,11 @@ import kubernetes_validate  # type: ignore[import-untyped]
 import pytest
 import yaml
 
-from tests.unit.chart_support import (
+from tests.unit.chart_support import KUBE_VERSIONS
+from tools.chart_render import (
     CHART,
     CLUSTER_KINDS,
     INSTALL_FILE,
-    KUBE_VERSIONS,
     MANIFESTS,
     NAMESPACE,
     RBAC_FILE,

@@ -7,11 +7,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
+import grpc
+import kopf
 import pytest
 import yaml
 
 from petful.pb.campaigns.v1 import campaigns_pb2 as cpb
+from petful.pb.common.v1 import species_pb2
 from petful.pb.pets.v1 import pets_pb2 as ppb
+from petful.platform.auth_context import Role
 from petful.platform.errors import (
     Conflict,
     FailedPrecondition,
@@ -20,8 +24,16 @@ from petful.platform.errors import (
     PermissionDenied,
 )
 from petful_operator import reconcile as r
+from petful_operator.handlers import Remembered, remembered
 from petful_operator.settings import OPERATOR_USER_ID, OperatorSettings
-from petful_operator.workflows import acting_as, acting_as_owner, admin_principal, refusal
+from petful_operator.workflows import (
+    Transient,
+    acting_as,
+    acting_as_owner,
+    admin_principal,
+    ask,
+    refusal,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "manifests" / "samples"
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -58,7 +70,7 @@ def test_the_sample_maps_onto_campaign_fields() -> None:
     assert f.product_name == "Wild Salmon Treats 200g"
     assert f.product_url == "https://shop.example.com/products/salmon-treats"
     assert f.campaign_type == cpb.CAMPAIGN_TYPE_DELIVERY
-    assert list(f.target_species) == [cpb.SPECIES_DOG, cpb.SPECIES_CAT]
+    assert list(f.target_species) == [species_pb2.SPECIES_DOG, species_pb2.SPECIES_CAT]
     assert f.headcount == 20
     assert (f.reward_description, f.reward_value_krw) == ("Two bags of salmon treats", 30000)
     assert list(f.hashtags) == ["#광고", "#petful", "#salmontreats"]
@@ -340,12 +352,45 @@ def test_condition_reasons_fit_the_crd_pattern() -> None:
 
 
 def test_principals() -> None:
-    adv = acting_as(ADVERTISER, "ADVERTISER")
+    adv = acting_as(ADVERTISER, Role.ADVERTISER)
     assert (adv.user_id, adv.roles) == (ADVERTISER, frozenset({"ADVERTISER", "SERVICE"}))
     assert acting_as_owner(ADVERTISER).roles == frozenset({"USER"})
     admin = admin_principal(OperatorSettings())
     assert admin.user_id == OPERATOR_USER_ID
     assert admin.roles == frozenset({"ADMIN", "SERVICE"})
+
+
+async def _failing(code: grpc.StatusCode) -> None:
+    raise grpc.aio.AioRpcError(code, grpc.aio.Metadata(), grpc.aio.Metadata(), details="boom")
+
+
+async def test_unanswered_calls_are_transient_refusals_are_domain_errors() -> None:
+    for code in (
+        grpc.StatusCode.UNAVAILABLE,
+        grpc.StatusCode.DEADLINE_EXCEEDED,
+        grpc.StatusCode.INTERNAL,
+        grpc.StatusCode.RESOURCE_EXHAUSTED,
+    ):
+        with pytest.raises(Transient):
+            await ask(_failing(code))
+    # NOT_FOUND is also "not yours": a refusal to report, never "gone".
+    with pytest.raises(NotFound):
+        await ask(_failing(grpc.StatusCode.NOT_FOUND))
+    with pytest.raises(FailedPrecondition):
+        await ask(_failing(grpc.StatusCode.FAILED_PRECONDITION))
+
+
+def test_each_object_remembers_its_own_last_status_in_its_memo() -> None:
+    campaign, other = kopf.Memo(), kopf.Memo()
+    body = kopf.Body({"metadata": {"uid": "u1"}, "status": {"phase": "Draft"}})
+    memory = remembered(campaign)
+    assert memory is remembered(campaign)  # every handler of the object gets the same one
+    assert remembered(other) is not memory
+    assert memory.previous(body) == {"phase": "Draft"}  # nothing written yet: the body's
+    memory.written = {"phase": "PendingReview"}
+    assert memory.previous(body) == {"phase": "PendingReview"}
+    assert remembered(other).previous(body) == {"phase": "Draft"}
+    assert isinstance(campaign["petful"], Remembered)
 
 
 # --- PetStarApplication -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from petful.contracts import pets as pets_events
 from petful.pets import breeds, rules
 from petful.pets.rules import (
     AppEvent,
@@ -17,10 +18,10 @@ from petful.pets.rules import (
     DirectorySort,
     PetStarStatus,
     Post,
-    RuleError,
     Species,
     TransitionError,
 )
+from petful.platform.validation import RuleError
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
@@ -56,9 +57,9 @@ def test_terminal_states_accept_nothing() -> None:
                 rules.next_state(state, event)
 
 
-def test_every_state_has_a_topic() -> None:
-    assert rules.STATE_TOPICS[AppState.IN_REVIEW] == "pets.petstar.in_review"
-    assert set(rules.STATE_TOPICS) == set(AppState)
+def test_every_state_has_an_event_topic() -> None:
+    assert set(pets_events.PETSTAR_BY_STATE) == {s.value for s in AppState}
+    assert pets_events.PETSTAR_BY_STATE[AppState.IN_REVIEW] is pets_events.PETSTAR_IN_REVIEW
 
 
 @pytest.mark.parametrize(
@@ -216,9 +217,9 @@ def test_tags_are_trimmed_deduplicated_and_capped() -> None:
 
 
 def test_history_period() -> None:
-    assert rules.check_period("2025-01-01", "2025-01-01") == (date(2025, 1, 1), date(2025, 1, 1))
-    with pytest.raises(RuleError, match="end before it starts"):
-        rules.check_period("2025-02-01", "2025-01-01")
+    rules.check_period(date(2025, 1, 1), date(2025, 1, 1))
+    with pytest.raises(RuleError, match="before start_date"):
+        rules.check_period(date(2025, 2, 1), date(2025, 1, 1))
     rules.check_history_image_count(9)
     with pytest.raises(RuleError, match="at most 10"):
         rules.check_history_image_count(10)

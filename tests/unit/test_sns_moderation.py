@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from petful.contracts import sns as contract
 from petful.platform.validation import RuleError
-from petful.sns import rules, sentiment
-from petful.sns.rules import CommentState, ModAction, Sentiment
+from petful.sns import sentiment
+from petful.sns.rules import analytics, metrics, moderation, posts
+from petful.sns.rules.moderation import CommentState, ModAction, Sentiment
 
 LABELLED = Path(__file__).with_name("sns_sentiment_labelled.tsv")
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -33,36 +35,36 @@ NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
     ],
 )
 def test_banned_word_evasions_are_caught(text: str) -> None:
-    assert rules.banned_hits(text, ["바보"]) == ["바보"]
+    assert moderation.banned_hits(text, ["바보"]) == ["바보"]
 
 
 def test_banned_words_latin_and_no_false_hits() -> None:
-    assert rules.banned_hits("F.U.C.K this", ["fuck"]) == ["fuck"]
-    assert rules.banned_hits("sooo stuuupid", ["stupid"]) == ["stupid"]
+    assert moderation.banned_hits("F.U.C.K this", ["fuck"]) == ["fuck"]
+    assert moderation.banned_hits("sooo stuuupid", ["stupid"]) == ["stupid"]
     # short Latin words must be whole words: "ad" is not in "bad" or "adorable"
-    assert rules.banned_hits("bad and adorable", ["ad"]) == []
-    assert rules.banned_hits("this is an ad!", ["ad"]) == ["ad"]
-    assert rules.banned_hits("귀여운 바둑이", ["바보"]) == []
-    assert rules.banned_hits("", ["바보"]) == []
-    assert rules.banned_hits("바보", []) == []
+    assert moderation.banned_hits("bad and adorable", ["ad"]) == []
+    assert moderation.banned_hits("this is an ad!", ["ad"]) == ["ad"]
+    assert moderation.banned_hits("귀여운 바둑이", ["바보"]) == []
+    assert moderation.banned_hits("", ["바보"]) == []
+    assert moderation.banned_hits("바보", []) == []
     # several words: each reported once, as configured
-    assert rules.banned_hits("바보 멍청이 바보", ["바보", "멍청", "사기"]) == ["바보", "멍청"]
+    assert moderation.banned_hits("바보 멍청이 바보", ["바보", "멍청", "사기"]) == ["바보", "멍청"]
 
 
 def test_squash_is_nfkc_casefold_and_strips() -> None:
-    assert rules.squash("A\u200bB c!") == rules.squash("abc")
-    assert rules.squash("ㅂㅏ보") == rules.squash("바보")
-    assert rules.squash("cooool") == rules.squash("col")
+    assert moderation.squash("A\u200bB c!") == moderation.squash("abc")
+    assert moderation.squash("ㅂㅏ보") == moderation.squash("바보")
+    assert moderation.squash("cooool") == moderation.squash("col")
 
 
 def test_check_banned_words() -> None:
-    assert rules.check_banned_words([" 바보 ", "바  보", "사기"]) == ["바보", "사기"]
+    assert moderation.check_banned_words([" 바보 ", "바  보", "사기"]) == ["바보", "사기"]
     with pytest.raises(RuleError):
-        rules.check_banned_words(["!!!"])
+        moderation.check_banned_words(["!!!"])
     with pytest.raises(RuleError):
-        rules.check_banned_words(["x" * 51])
+        moderation.check_banned_words(["x" * 51])
     with pytest.raises(RuleError):
-        rules.check_banned_words([f"w{i}" for i in range(201)])
+        moderation.check_banned_words([f"w{i}" for i in range(201)])
 
 
 # --- decisions -------------------------------------------------------------------------------
@@ -78,7 +80,7 @@ def decide(**kw: object) -> tuple[ModAction, str] | None:
         "by_owner": False,
     }
     base.update(kw)
-    return rules.auto_decision(**base)  # type: ignore[arg-type]
+    return moderation.auto_decision(**base)  # type: ignore[arg-type]
 
 
 def test_auto_decision() -> None:
@@ -93,29 +95,41 @@ def test_auto_decision() -> None:
 
 def test_transitions() -> None:
     V, H, D = CommentState.VISIBLE, CommentState.HIDDEN, CommentState.DELETED
-    assert rules.transition(V, ModAction.HIDE) is H
-    assert rules.transition(H, ModAction.UNHIDE) is V
-    assert rules.transition(V, ModAction.DELETE) is D
-    assert rules.transition(H, ModAction.DELETE) is D
+    assert moderation.transition(V, ModAction.HIDE) is H
+    assert moderation.transition(H, ModAction.UNHIDE) is V
+    assert moderation.transition(V, ModAction.DELETE) is D
+    assert moderation.transition(H, ModAction.DELETE) is D
     for state, action in [(H, ModAction.HIDE), (V, ModAction.UNHIDE), (D, ModAction.UNHIDE)]:
         with pytest.raises(RuleError):
-            rules.transition(state, action)
+            moderation.transition(state, action)
 
 
-def test_paging_inputs() -> None:
-    assert rules.decode_offset(rules.encode_offset(40)) == 40
-    assert rules.decode_offset("") == 0
+def test_action_inputs() -> None:
+    assert moderation.check_auto_action("") is ModAction.HIDE  # the default
+    assert moderation.check_auto_action("DELETE") is ModAction.DELETE
+    assert moderation.check_manual_action("UNHIDE") is ModAction.UNHIDE
+    for bad in ("UNHIDE", "?"):
+        with pytest.raises(RuleError, match="HIDE or DELETE"):
+            moderation.check_auto_action(bad)
+    for bad in ("", "?"):
+        with pytest.raises(RuleError, match="is required"):
+            moderation.check_manual_action(bad)
+
+
+def test_search_inputs() -> None:
+    assert moderation.check_sort("") is moderation.CommentSort.NEWEST
+    assert moderation.check_sort("MOST_LIKED") is moderation.CommentSort.MOST_LIKED
+    assert moderation.check_sentiment_filter("") is None
+    assert moderation.check_sentiment_filter("NEGATIVE") is Sentiment.NEGATIVE
+    for check in (moderation.check_sort, moderation.check_sentiment_filter):
+        with pytest.raises(RuleError):
+            check("?")  # an enum number the servicer does not know
+    assert moderation.check_moderated_filter("yes") is True
+    assert moderation.check_moderated_filter("") is None
     with pytest.raises(RuleError):
-        rules.decode_offset("garbage!")
-    assert rules.check_page_size(0) == 20
-    with pytest.raises(RuleError):
-        rules.check_page_size(101)
-    assert rules.check_moderated_filter("yes") is True
-    assert rules.check_moderated_filter("") is None
-    with pytest.raises(RuleError):
-        rules.check_moderated_filter("maybe")
-    assert rules.ratio(1, 3) == 33.3
-    assert rules.ratio(0, 0) == 0.0
+        moderation.check_moderated_filter("maybe")
+    assert moderation.ratio(1, 3) == 33.3
+    assert moderation.ratio(0, 0) == 0.0
 
 
 # --- sentiment -------------------------------------------------------------------------------
@@ -186,25 +200,25 @@ def test_chat_provider_needs_its_settings() -> None:
     ],
 )
 def test_shortcode_of(url: str, code: str | None) -> None:
-    assert rules.shortcode_of(url) == code
+    assert contract.shortcode_of(url) == code
 
 
 def test_check_post_urls() -> None:
-    assert rules.check_post_urls(["https://www.instagram.com/p/Abcde1/"]) == ["Abcde1"]
+    assert posts.check_post_urls(["https://www.instagram.com/p/Abcde1/"]) == ["Abcde1"]
     with pytest.raises(RuleError, match="item 1"):
-        rules.check_post_urls(["https://www.instagram.com/p/Abcde1/", "x"])
+        posts.check_post_urls(["https://www.instagram.com/p/Abcde1/", "x"])
     with pytest.raises(RuleError):
-        rules.check_post_url("")
+        posts.check_post_url("")
 
 
 def test_sponsored_detection() -> None:
-    assert rules.is_sponsored("간식 리뷰 #광고")
-    assert rules.is_sponsored("Thanks! #AD")
-    assert rules.is_sponsored("선물 받았어요 #협찬 #유료광고")
-    assert rules.is_sponsored("#sponsored.")
-    assert not rules.is_sponsored("so #adorable")
-    assert not rules.is_sponsored("광고 아님")
-    assert rules.is_sponsored("nothing", paid_partnership=True)
+    assert posts.is_sponsored("간식 리뷰 #광고")
+    assert posts.is_sponsored("Thanks! #AD")
+    assert posts.is_sponsored("선물 받았어요 #협찬 #유료광고")
+    assert posts.is_sponsored("#sponsored.")
+    assert not posts.is_sponsored("so #adorable")
+    assert not posts.is_sponsored("광고 아님")
+    assert posts.is_sponsored("nothing", paid_partnership=True)
 
 
 # --- analytics -------------------------------------------------------------------------------
@@ -212,8 +226,8 @@ def test_sponsored_detection() -> None:
 
 def post(
     days_ago: float, likes: int, comments: int, caption: str = "", pid: str = ""
-) -> rules.AnalyticsPost:
-    return rules.AnalyticsPost(
+) -> metrics.Post:
+    return metrics.Post(
         ig_media_id=pid or f"m{days_ago}",
         posted_at=NOW - timedelta(days=days_ago),
         like_count=likes,
@@ -223,15 +237,15 @@ def post(
 
 
 def test_compute_analytics() -> None:
-    posts = [
+    feed = [
         post(1, 200, 20, "#광고 간식"),
         post(10, 100, 10),
         post(40, 50, 5),
         post(50, 150, 15),
         post(100, 80, 8),
     ]
-    a = rules.compute_analytics(
-        posts,
+    a = analytics.compute_analytics(
+        feed,
         followers=1000,
         follows=200,
         follower_days=[
@@ -257,14 +271,14 @@ def test_compute_analytics() -> None:
 
 
 def test_pct_change_edges() -> None:
-    assert rules.pct_change(10, 0) == 100.0
-    assert rules.pct_change(0, 0) == 0.0
-    assert rules.pct_change(5, 10) == -50.0
+    assert analytics.pct_change(10, 0) == 100.0
+    assert analytics.pct_change(0, 0) == 0.0
+    assert analytics.pct_change(5, 10) == -50.0
 
 
 def test_credibility_flags() -> None:
     flat = [post(i, 3, 0, pid=f"p{i}") for i in range(1, 8)] + [post(0.5, 500, 0, pid="spike")]
-    c = rules.credibility(
+    c = analytics.credibility(
         followers=20_000,
         follows=30_000,
         posts=flat,
@@ -278,16 +292,16 @@ def test_credibility_flags() -> None:
         "follower_spike",
     }
     assert c.score == 100 - 20 - 25 - 15 - 25
-    few = rules.credibility(followers=10, follows=0, posts=[], engagement_rate=0, growth=[])
+    few = analytics.credibility(followers=10, follows=0, posts=[], engagement_rate=0, growth=[])
     assert few.flags == ["few_posts"]
 
 
 def test_insight_windows_and_months() -> None:
-    assert rules.insight_windows(date(2026, 2, 1)) == [
+    assert analytics.insight_windows(date(2026, 2, 1)) == [
         (date(2026, 2, 1), date(2026, 2, 16)),
         (date(2026, 2, 16), date(2026, 3, 1)),
     ]
-    assert rules.months_back(date(2026, 1, 20), 3) == [
+    assert analytics.months_back(date(2026, 1, 20), 3) == [
         date(2025, 11, 1),
         date(2025, 12, 1),
         date(2026, 1, 1),

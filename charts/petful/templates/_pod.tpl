@@ -106,7 +106,7 @@ every component; a component's own keys win.
   value: {{ $c.ports.metrics | quote }}
 {{- end }}
 {{- if $c.jwtKeys }}
-- name: PETFUL_JWT_PRIVATE_KEYS
+- name: PETFUL_IDENTITY__JWT_PRIVATE_KEYS
   valueFrom:
     secretKeyRef:
       name: {{ include "petful.jwtSecretName" $root }}

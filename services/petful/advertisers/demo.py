@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from petful.advertisers import repository
 from petful.advertisers.models import Profile
 from petful.advertisers.rules import ProfileStatus
-from petful.advertisers.service import utc_now
+from petful.advertisers.service.profiles import utc_now
 
 # Valid (checksummed) registration numbers reserved for the demo companies.
 APPROVED_BRN = "123-45-67891"

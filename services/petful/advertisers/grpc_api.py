@@ -2,40 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import grpc
-from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.advertisers import service
 from petful.advertisers.models import Profile
-from petful.advertisers.rules import Action, ProfileStatus
+from petful.advertisers.rules import Action
+from petful.advertisers.service import admin, files, profiles
 from petful.pb.advertisers.v1 import advertisers_pb2 as pb
 from petful.pb.advertisers.v1 import advertisers_pb2_grpc as pb_grpc
 from petful.platform.auth_context import require_principal
 from petful.platform.db import transaction
+from petful.platform.protobuf import enum_name, opt_timestamp, to_timestamp
 from petful.platform.settings import Settings, get_settings
 
-STATUS_TO_PB = {
-    ProfileStatus.DRAFT: pb.PROFILE_STATUS_DRAFT,
-    ProfileStatus.PENDING: pb.PROFILE_STATUS_PENDING,
-    ProfileStatus.APPROVED: pb.PROFILE_STATUS_APPROVED,
-    ProfileStatus.REJECTED: pb.PROFILE_STATUS_REJECTED,
-    ProfileStatus.RESTRICTED: pb.PROFILE_STATUS_RESTRICTED,
-}
-STATUS_FROM_PB = {v: k.value for k, v in STATUS_TO_PB.items()}
-
-
-def _ts(value: datetime) -> Timestamp:
-    ts = Timestamp()
-    ts.FromDatetime(value.astimezone(UTC))
-    return ts
+# The generated enum names values PROFILE_STATUS_<name>; the service uses the bare names.
+# Messages take the full name, requests are read with `enum_name`.
+STATUS = "PROFILE_STATUS_"
 
 
 def profile_to_pb(p: Profile, logo_url: str = "") -> pb.Profile:
-    message = pb.Profile(
+    return pb.Profile(
         user_id=str(p.user_id),
         company_name=p.company_name,
         business_registration_number=p.business_registration_number,
@@ -47,36 +35,33 @@ def profile_to_pb(p: Profile, logo_url: str = "") -> pb.Profile:
         logo_media_id=p.logo_media_id,
         business_document_media_id=p.business_document_media_id,
         logo_url=logo_url,
-        status=STATUS_TO_PB[p.status_enum],
+        status=STATUS + p.status,
         status_reason=p.status_reason or "",
-        created_at=_ts(p.created_at),
-        updated_at=_ts(p.updated_at),
+        created_at=to_timestamp(p.created_at),
+        updated_at=to_timestamp(p.updated_at),
+        submitted_at=opt_timestamp(p.submitted_at),
+        decided_at=opt_timestamp(p.decided_at),
     )
-    if p.submitted_at is not None:
-        message.submitted_at.CopyFrom(_ts(p.submitted_at))
-    if p.decided_at is not None:
-        message.decided_at.CopyFrom(_ts(p.decided_at))
-    return message
 
 
 async def _render(session: AsyncSession, profile: Profile) -> pb.Profile:
-    logos = await service.logo_urls(session, [profile])
+    logos = await files.logo_urls(session, [profile])
     return profile_to_pb(profile, logos.get(str(profile.user_id), ""))
 
 
 class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
-    def __init__(self, settings: Settings, clock: service.Clock) -> None:
+    def __init__(self, settings: Settings, clock: profiles.Clock) -> None:
         self.settings = settings
         self.clock = clock
 
     async def GetMyProfile(self, request: pb.GetMyProfileRequest, context: Any) -> pb.Profile:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            return await _render(session, await service.get_my_profile(session, actor=actor))
+            return await _render(session, await profiles.get_my_profile(session, actor=actor))
 
     async def UpsertMyProfile(self, request: pb.UpsertMyProfileRequest, context: Any) -> pb.Profile:
         actor = require_principal()
-        data = service.ProfileInput(
+        data = profiles.ProfileInput(
             company_name=request.company_name,
             business_registration_number=request.business_registration_number,
             representative_name=request.representative_name,
@@ -86,7 +71,7 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
             description=request.description,
         )
         async with transaction(self.settings) as session:
-            profile = await service.upsert_my_profile(
+            profile = await profiles.upsert_my_profile(
                 session, actor=actor, now=self.clock(), data=data
             )
             return await _render(session, profile)
@@ -94,13 +79,13 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
     async def SubmitMyProfile(self, request: pb.SubmitMyProfileRequest, context: Any) -> pb.Profile:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            profile = await service.submit_my_profile(session, actor=actor, now=self.clock())
+            profile = await profiles.submit_my_profile(session, actor=actor, now=self.clock())
             return await _render(session, profile)
 
     async def SetLogo(self, request: pb.SetLogoRequest, context: Any) -> pb.Profile:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            profile = await service.set_logo(
+            profile = await files.set_logo(
                 session,
                 actor=actor,
                 now=self.clock(),
@@ -115,7 +100,7 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
     ) -> pb.Profile:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            profile = await service.set_business_document(
+            profile = await files.set_business_document(
                 session,
                 actor=actor,
                 now=self.clock(),
@@ -130,7 +115,7 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
     ) -> pb.BusinessDocument:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            doc = await service.get_business_document(
+            doc = await files.get_business_document(
                 session, actor=actor, user_id=request.user_id, settings=self.settings
             )
             return pb.BusinessDocument(
@@ -140,13 +125,13 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
     async def GetApproval(self, request: pb.GetApprovalRequest, context: Any) -> pb.Approval:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            profile = await service.get_approval(session, actor=actor, user_id=request.user_id)
+            profile = await profiles.get_approval(session, actor=actor, user_id=request.user_id)
             if profile is None:
                 return pb.Approval(user_id=request.user_id, has_profile=False)
             return pb.Approval(
                 user_id=str(profile.user_id),
                 has_profile=True,
-                status=STATUS_TO_PB[profile.status_enum],
+                status=STATUS + profile.status,
                 company_name=profile.company_name,
                 status_reason=profile.status_reason or "",
             )
@@ -155,16 +140,16 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
         self, request: pb.ListProfilesRequest, context: Any
     ) -> pb.ListProfilesResponse:
         actor = require_principal()
-        status = STATUS_FROM_PB.get(request.status, "?") if request.status else ""
+        status = enum_name(pb.ProfileStatus, request.status, STATUS)
         async with transaction(self.settings) as session:
-            page = await service.admin_list_profiles(
+            page = await admin.admin_list_profiles(
                 session,
                 actor=actor,
                 status=status,
                 page_size=request.page_size,
                 cursor=request.cursor,
             )
-            logos = await service.logo_urls(session, page.items)
+            logos = await files.logo_urls(session, page.items)
             return pb.ListProfilesResponse(
                 items=[profile_to_pb(p, logos.get(str(p.user_id), "")) for p in page.items],
                 next_cursor=page.next_cursor,
@@ -173,7 +158,7 @@ class AdvertiserServicer(pb_grpc.AdvertiserServiceServicer):
     async def _decide(self, user_id: str, action: Action, reason: str = "") -> pb.Profile:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            profile = await service.admin_decide(
+            profile = await admin.admin_decide(
                 session,
                 actor=actor,
                 now=self.clock(),
@@ -200,10 +185,10 @@ def register(
     server: grpc.aio.Server,
     *,
     settings: Settings | None = None,
-    clock: service.Clock | None = None,
+    clock: profiles.Clock | None = None,
 ) -> None:
     """Add AdvertiserService to server."""
     settings = settings or get_settings()
     pb_grpc.add_AdvertiserServiceServicer_to_server(
-        AdvertiserServicer(settings, clock or service.utc_now), server
+        AdvertiserServicer(settings, clock or profiles.utc_now), server
     )

@@ -13,10 +13,11 @@ from petful.advertisers.rules import ProfileStatus
 from petful.platform.db import schema_metadata
 
 TS = sa.DateTime(timezone=True)
+SCHEMA = "advertisers"
 
 
 class AdvertisersBase(DeclarativeBase):
-    metadata = schema_metadata("advertisers")
+    metadata = schema_metadata(SCHEMA)
 
 
 class Profile(AdvertisersBase):

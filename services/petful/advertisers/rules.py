@@ -8,53 +8,12 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from urllib.parse import urlsplit
 
-# Shared with other services; re-exported as part of this service's rules.
-from petful.platform.validation import (
-    PAGE_SIZE_DEFAULT as PAGE_SIZE_DEFAULT,
-)
-from petful.platform.validation import (
-    PAGE_SIZE_MAX as PAGE_SIZE_MAX,
-)
-from petful.platform.validation import (
-    RuleError as RuleError,
-)
-from petful.platform.validation import (
-    check_line as check_line,
-)
-from petful.platform.validation import (
-    check_page_size as check_page_size,
-)
-from petful.platform.validation import (
-    check_reason as check_reason,
-)
-from petful.platform.validation import (
-    check_text as check_text,
-)
-from petful.platform.validation import (
-    decode_cursor as decode_cursor,
-)
-from petful.platform.validation import (
-    encode_cursor as encode_cursor,
-)
-from petful.platform.validation import (
-    has_control as _has_control,
-)
-from petful.platform.validation import (
-    normalize_email as normalize_email,
-)
-from petful.platform.validation import (
-    normalize_phone as normalize_phone,
-)
+from petful.platform.validation import RuleError, check_http_url, check_text
 
 
 class TransitionError(RuleError):
     """The profile is in a state where the action is not allowed (409 at the edge)."""
-
-
-ADVERTISER_ROLE = "ADVERTISER"
-ADMIN_ROLE = "ADMIN"
 
 
 # --- states --------------------------------------------------------------------------------
@@ -85,14 +44,6 @@ TRANSITIONS: dict[tuple[ProfileStatus, Action], ProfileStatus] = {
     (ProfileStatus.RESTRICTED, Action.REINSTATE): ProfileStatus.APPROVED,
 }
 
-# The outbox topic of each admin decision.
-DECISION_TOPICS: dict[Action, str] = {
-    Action.APPROVE: "advertisers.approved",
-    Action.REJECT: "advertisers.rejected",
-    Action.RESTRICT: "advertisers.restricted",
-    Action.REINSTATE: "advertisers.reinstated",
-}
-
 # Statuses whose BRN is "taken": every status but REJECTED (a rejected company may be
 # registered again, by the same or another account).
 BRN_HOLDING = frozenset(s for s in ProfileStatus if s is not ProfileStatus.REJECTED)
@@ -121,10 +72,6 @@ def status_after_edit(current: ProfileStatus, *, identity_changed: bool) -> Prof
     if current is ProfileStatus.APPROVED:
         return ProfileStatus.PENDING if identity_changed else ProfileStatus.APPROVED
     raise TransitionError(f"cannot edit a profile that is {current.value}")
-
-
-def is_approved(status: ProfileStatus | None) -> bool:
-    return status is ProfileStatus.APPROVED
 
 
 # --- business registration number (사업자등록번호) ---------------------------------------
@@ -171,19 +118,4 @@ def check_description(raw: str) -> str:
 
 def check_website(raw: str) -> str:
     """Optional http(s) URL with a host; empty means none."""
-    text = raw.strip()
-    if not text:
-        return ""
-    if len(text) > WEBSITE_MAX:
-        raise RuleError(f"must be at most {WEBSITE_MAX} characters")
-    if _has_control(text) or any(c.isspace() for c in text):
-        raise RuleError("must be an http or https URL")
-    try:
-        parts = urlsplit(text)
-        host = parts.hostname
-        parts.port  # noqa: B018  # raises ValueError for a bad port
-    except ValueError:
-        raise RuleError("must be an http or https URL") from None
-    if parts.scheme.lower() not in ("http", "https") or not host or "." not in host:
-        raise RuleError("must be an http or https URL")
-    return text
+    return check_http_url(raw, max_len=WEBSITE_MAX)

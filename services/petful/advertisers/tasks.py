@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from petful.advertisers.models import SCHEMA
 from petful.platform import media
 
-media.subscribe_thumbnails("advertisers")
+media.subscribe_thumbnails(SCHEMA)

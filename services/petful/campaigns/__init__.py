@@ -1,1 +1,1 @@
-"""The `campaigns` service: campaigns (체험단), applicants, content reviews and result reports."""
+"""The `campaigns` service: campaigns (체험단), applicants, content reviews and campaign results."""

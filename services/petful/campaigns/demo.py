@@ -19,7 +19,7 @@ from petful.campaigns import repository
 from petful.campaigns.models import Applicant, Campaign, Submission
 from petful.campaigns.rules import ApplicantStatus as S
 from petful.campaigns.rules import Phase
-from petful.campaigns.service import utc_now
+from petful.campaigns.service.shared import utc_now
 
 ADVERTISER = "advertiser@petful.dev"
 COMPANY = "펫풀 주식회사"

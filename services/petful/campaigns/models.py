@@ -10,7 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from petful.campaigns.rules import ApplicantStatus, CampaignType, Phase, Schedule
+from petful.campaigns.rules import ApplicantStatus, CampaignType, Phase
+from petful.campaigns.rules.schedule import Schedule
 from petful.platform.db import schema_metadata
 
 TS = sa.DateTime(timezone=True)

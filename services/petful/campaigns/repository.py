@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns.models import Applicant, Campaign, Invitation, Submission
-from petful.campaigns.rules import ApplicantStatus, Phase, Sort
+from petful.campaigns.rules import ApplicantStatus, Phase
+from petful.campaigns.rules.browsing import Sort
 
 
 async def add(session: AsyncSession, row: Campaign | Applicant | Submission | Invitation) -> None:

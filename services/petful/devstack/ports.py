@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import time
 
 import psutil
 
@@ -20,14 +19,6 @@ def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
     return True
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    """A port the OS considers free right now (racy by nature; fine for tests)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def port_holder(port: int) -> str | None:
     """Best-effort "pid 123 (name)" of the process listening on `port`."""
     try:
@@ -42,15 +33,3 @@ def port_holder(port: int) -> str | None:
     except psutil.Error:
         return None
     return None
-
-
-def wait_port_open(port: int, host: str = "127.0.0.1", timeout: float = 10.0) -> bool:
-    """Poll until something accepts TCP connections on host:port."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection((host, port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.05)
-    return False

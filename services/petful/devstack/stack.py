@@ -42,7 +42,7 @@ def redis_url(settings: Settings) -> str:
 
 def uses_sandbox(settings: Settings) -> bool:
     """Without a Meta app configured, Instagram is the local sandbox (labelled `sandbox`)."""
-    return not settings.sns_app_id
+    return not settings.sns.app_id
 
 
 def sandbox_url(settings: Settings) -> str:
@@ -53,12 +53,12 @@ def child_env(settings: Settings) -> dict[str, str]:
     """Environment every child gets, so they all agree with the devstack's settings."""
     sns = (
         {
-            "PETFUL_SNS_GRAPH_BASE_URL": sandbox_url(settings),
-            "PETFUL_SNS_SOURCE": "sandbox",
-            "PETFUL_SNS_APP_ID": "sandbox-app",
-            "PETFUL_SNS_APP_SECRET": "sandbox-secret",
+            "PETFUL_SNS__GRAPH_BASE_URL": sandbox_url(settings),
+            "PETFUL_SNS__SOURCE": "sandbox",
+            "PETFUL_SNS__APP_ID": "sandbox-app",
+            "PETFUL_SNS__APP_SECRET": "sandbox-secret",
             # The sandbox labels paid partnerships; Meta documents no field for it.
-            "PETFUL_SNS_PAID_PARTNERSHIP_FIELD": "is_paid_partnership",
+            "PETFUL_SNS__PAID_PARTNERSHIP_FIELD": "is_paid_partnership",
         }
         if uses_sandbox(settings)
         else {}
@@ -200,7 +200,3 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
         for name in ("worker", "beat")
     ]
     return specs
-
-
-def build_specs(settings: Settings) -> list[ProcessSpec]:
-    return infra_specs(settings) + app_specs(settings)

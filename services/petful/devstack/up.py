@@ -24,7 +24,7 @@ def _app_settings(settings: Settings) -> Settings:
     return settings.model_copy(update=update)
 
 
-async def _startup(sup: Supervisor, settings: Settings) -> None:
+async def _startup(sup: Supervisor, settings: Settings, banner: str) -> None:
     await sup.start([spec.name for spec in infra_specs(settings)])
     await asyncio.to_thread(postgres_for(settings).ensure_database)
 
@@ -39,31 +39,30 @@ async def _startup(sup: Supervisor, settings: Settings) -> None:
         print(f"up | {line}", flush=True)
 
     await sup.start()  # everything else
-    from petful.identity.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-
     port = settings.port("envoy")
     instagram = (
         f"sandbox at {sandbox_url(settings)} (demo accounts; link with token sandbox-<handle>)"
         if uses_sandbox(settings)
-        else "Graph API (PETFUL_SNS_APP_ID is set)"
+        else "Graph API (PETFUL_SNS__APP_ID is set)"
     )
-    logins = "\n".join(f"  {email:<32} {role.value}" for email, *_, role in DEMO_ACCOUNTS)
     print(
         f"\nPetFul is running: http://{settings.bind_host}:{port}/\n"
         f"API docs: http://{settings.bind_host}:{port}/api/docs\n"
         f"dev inbox: http://{settings.bind_host}:{settings.port('inbox')}/\n"
         f"Instagram: {instagram}\n"
-        f"demo logins (password {DEMO_PASSWORD!r}):\n{logins}\n"
+        f"{banner}"
         "`petful status` checks health; Ctrl-C stops everything.\n",
         flush=True,
     )
 
 
-def run_up(settings: Settings) -> int:
+def run_up(settings: Settings, *, banner: str = "") -> int:
+    """Run the platform until Ctrl-C. `banner`: lines the caller adds to the start message
+    (the CLI passes the demo logins; the devstack knows no domain's demo data)."""
     specs = infra_specs(settings) + app_specs(settings)
     sup = Supervisor(specs, log_dir_path(settings), state_file_path(settings))
     try:
-        asyncio.run(sup.run(lambda s: _startup(s, settings)))
+        asyncio.run(sup.run(lambda s: _startup(s, settings, banner)))
     except SupervisorError as err:
         print(f"petful up: {err}", flush=True)
         return 1

@@ -1,9 +1,11 @@
-"""The FastAPI edge: the only REST surface, behind Envoy."""
+"""The FastAPI edge: the only REST surface, behind Envoy.
+
+One folder per domain (`routes.py`, `schemas.py`), admin routes beside their domain; auth,
+clients, problems and uploads are shared by all of them.
+"""
 
 from __future__ import annotations
 
-import re
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -11,37 +13,26 @@ from fastapi import FastAPI, Request, Response
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from petful.edge import problems
-from petful.edge.routers import (
-    admin,
-    advertisers,
-    auth,
-    campaigns,
-    health,
-    matching,
-    me,
-    media,
-    pets,
-    reports,
-    sns,
-    users,
-    wellknown,
-)
+from petful.edge import auth, problems
+from petful.edge.advertisers import routes as advertisers
+from petful.edge.campaigns import routes as campaigns
+from petful.edge.health import routes as health
+from petful.edge.identity import routes as identity
+from petful.edge.matching import routes as matching
+from petful.edge.media import routes as media
+from petful.edge.pets import routes as pets
+from petful.edge.reports import routes as reports
+from petful.edge.sns import routes as sns
 from petful.edge.uploads import BodyLimit
 from petful.platform.auth_context import Principal, use_principal
-from petful.platform.db import dispose_engines
 from petful.platform.grpc_client import close_channels
 from petful.platform.settings import get_settings
-
-REQUEST_ID_HEADER = "X-Request-Id"
-_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     await close_channels()
-    await dispose_engines()
 
 
 def create_app() -> FastAPI:
@@ -55,28 +46,28 @@ def create_app() -> FastAPI:
     )
     problems.install(app)
     # Room for the multipart framing around the largest accepted file.
-    app.add_middleware(BodyLimit, max_bytes=get_settings().media_max_bytes + 1024 * 1024)
+    app.add_middleware(BodyLimit, max_bytes=get_settings().media.max_bytes + 1024 * 1024)
 
     @app.middleware("http")
     async def request_context(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        # Keep a caller's id only when it looks like one; never echo arbitrary input.
-        incoming = request.headers.get(REQUEST_ID_HEADER, "")
-        request_id = incoming if _REQUEST_ID.fullmatch(incoming) else ""
-        request_id = request_id or uuid.uuid4().hex
-        with use_principal(Principal(user_id=None, roles=frozenset(), request_id=request_id)):
+        request_id = auth.request_id(request)
+        # Anonymous until a route's auth dependency binds the signed-in caller; either way
+        # every gRPC call of the request carries this request id.
+        with use_principal(Principal(request_id=request_id)):
             response = await call_next(request)
-        response.headers[REQUEST_ID_HEADER] = request_id
+        response.headers[auth.REQUEST_ID_HEADER] = request_id
         return response
 
+    # The order is the order paths are matched in; keep it when adding a router.
     for router in (
         health.router,
-        auth.router,
-        me.router,
-        users.router,
-        wellknown.router,
-        admin.router,
+        identity.auth_router,
+        identity.me_router,
+        identity.users_router,
+        identity.wellknown_router,
+        identity.admin_router,
         reports.router,
         advertisers.router,
         advertisers.admin_router,

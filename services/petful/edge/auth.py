@@ -4,12 +4,19 @@ Envoy's jwt_authn rejects bad tokens before they reach us; the edge checks again
 be safe without Envoy in front, e.g. in tests or a misrouted request) and asks identity
 whether the token's session is still live, so a logged-out or revoked session's access
 token stops working at once rather than when it expires.
+
+The caller is bound once per request: the app's middleware makes an anonymous principal
+with the request id current, `optional_user` replaces it with the signed-in one, and the
+platform's client interceptor sends whichever is current with every gRPC call. Routes only
+declare the dependency they need (`CurrentUser`, `AdminUser`, ...) for its role check.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 import jwt
@@ -18,17 +25,17 @@ from fastapi import Depends, Request
 from petful.edge import clients
 from petful.pb.advertisers.v1 import advertisers_pb2
 from petful.pb.identity.v1 import identity_pb2
-from petful.platform.auth_context import (
-    Principal,
-    current_principal,
-    new_request_id,
-    to_metadata,
-)
+from petful.platform.auth_context import USER_ROLES, Principal, Role, new_request_id, use_principal
 from petful.platform.errors import PermissionDenied, Unauthenticated
 from petful.platform.settings import get_settings
 
 JWKS_TTL_SECONDS = 300.0
-ROLES = ("USER", "ADVERTISER", "ADMIN")
+
+REQUEST_ID_HEADER = "X-Request-Id"
+# A caller's request id is kept only when it looks like one: it is echoed in a header and
+# written to every log line, so arbitrary input never is. (Stricter than what services
+# accept, so whatever the edge forwards passes there too.)
+_CALLER_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 # The /api/ routes Envoy lets through without a token (its jwt_authn rules, in
 # charts/petful/files/envoy.yaml, must say the same; a test compares them).
@@ -97,8 +104,8 @@ async def verify_access_token(token: str) -> dict[str, Any]:
             token,
             key,
             algorithms=["EdDSA"],
-            audience=settings.jwt_audience,
-            issuer=settings.jwt_issuer,
+            audience=settings.identity.jwt_audience,
+            issuer=settings.identity.jwt_issuer,
             options={"require": ["exp", "iat", "sub", "jti", "sid"]},
         )
     except jwt.ExpiredSignatureError as exc:
@@ -113,23 +120,41 @@ async def verify_access_token(token: str) -> dict[str, Any]:
     return claims
 
 
-def _request_id() -> str:
-    outer = current_principal()
-    return outer.request_id if outer is not None else new_request_id()
+def request_id(request: Request) -> str:
+    """The request's id: the caller's X-Request-Id when it looks like one, else a new one.
+
+    Decided once per request and kept in its state, so the response header, the principal
+    and with it every gRPC call of the request carry the same id.
+    """
+    known: str | None = getattr(request.state, "request_id", None)
+    if known is None:
+        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        known = incoming if _CALLER_REQUEST_ID.fullmatch(incoming) else new_request_id()
+        request.state.request_id = known
+    return known
 
 
-async def optional_user(request: Request) -> Principal | None:
+async def optional_user(request: Request) -> AsyncIterator[Principal | None]:
+    """The signed-in caller (None without a token), made current for the rest of the request.
+
+    The platform's client interceptor sends the current principal with every gRPC call, so
+    routes never pass identity by hand. The binding lives in this request's context only:
+    FastAPI runs the dependency, the route and the dependency's exit in the request's task.
+    """
     token = _bearer(request)
     if token is None:
-        return None
+        yield None
+        return
     claims = await verify_access_token(token)
-    roles = frozenset(r for r in claims.get("roles", []) if r in ROLES)
-    return Principal(
+    principal = Principal(
         user_id=str(claims["sub"]),
-        roles=roles,
-        request_id=_request_id(),
+        # Only user roles: a token naming SERVICE (or anything else) gains nothing.
+        roles=frozenset(Role(r) for r in claims.get("roles", []) if r in USER_ROLES),
+        request_id=request_id(request),
         session_id=str(claims["sid"]),
     )
+    with use_principal(principal):
+        yield principal
 
 
 async def current_user(user: Annotated[Principal | None, Depends(optional_user)]) -> Principal:
@@ -139,21 +164,21 @@ async def current_user(user: Annotated[Principal | None, Depends(optional_user)]
 
 
 async def admin_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
-    if not user.has_role("ADMIN"):
+    if not user.has_role(Role.ADMIN):
         raise PermissionDenied("Only administrators may do this.")
     return user
 
 
 async def pet_owner(user: Annotated[Principal, Depends(current_user)]) -> Principal:
     """A pet owner's account (role USER): what PetStars do in campaigns."""
-    if not user.has_role("USER"):
+    if not user.has_role(Role.USER):
         raise PermissionDenied("Only pet owner accounts may do this.")
     return user
 
 
 async def advertiser_user(user: Annotated[Principal, Depends(current_user)]) -> Principal:
     """An ADVERTISER account, approved or not (its own company profile routes)."""
-    if not user.has_role("ADVERTISER"):
+    if not user.has_role(Role.ADVERTISER):
         raise PermissionDenied("Only advertiser accounts may do this.")
     return user
 
@@ -164,11 +189,10 @@ async def approved_advertiser(user: Annotated[Principal, Depends(current_user)])
     Admins are not advertisers: they act on advertisers through the admin routes and are
     refused here like any other non-advertiser account.
     """
-    if not user.has_role("ADVERTISER"):
+    if not user.has_role(Role.ADVERTISER):
         raise PermissionDenied("Only advertiser accounts may do this.")
     approval = await clients.advertisers().GetApproval(
-        advertisers_pb2.GetApprovalRequest(user_id=user.user_id or ""),
-        metadata=to_metadata(user),
+        advertisers_pb2.GetApprovalRequest(user_id=user.user_id or "")
     )
     if approval.status == advertisers_pb2.PROFILE_STATUS_APPROVED:
         return user

@@ -6,8 +6,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.identity import repository, service
-from petful.identity.rules import Role
+from petful.identity import repository
+from petful.identity.service.accounts import create_account_without_verification, create_admin
+from petful.identity.service.shared import utc_now
+from petful.platform.auth_context import Role
 from petful.platform.settings import get_settings
 
 DEMO_PASSWORD = "petful-demo"
@@ -31,14 +33,14 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, str, str, Role], ...] = (
 
 async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
     """Create the demo accounts that are missing; share every demo account id in `demo`."""
-    now = service.utc_now()
+    now = utc_now()
     settings = get_settings()
     created: list[str] = []
     for email, name, nickname, phone, role in DEMO_ACCOUNTS:
         if await repository.live_email_exists(session, email):
             continue
         if role is Role.ADMIN:
-            await service.create_admin(
+            await create_admin(
                 session,
                 settings=settings,
                 now=now,
@@ -49,7 +51,7 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
                 phone=phone,
             )
         else:
-            await service.create_account_without_verification(
+            await create_account_without_verification(
                 session,
                 settings=settings,
                 now=now,

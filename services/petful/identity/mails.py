@@ -1,7 +1,8 @@
 """Mail templates of the identity service (Korean + English). Pure: no I/O.
 
-The service puts a template name and its parameters in an `identity.mail_requested`
-outbox event; the subscriber in tasks.py renders it here and sends it.
+The service puts a template name and its parameters in an `identity.mail.requested`
+outbox event (`service/mail.py`); the subscriber in tasks.py renders it here and hands it to
+the Mailer port.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""Identity ORM: accounts, sessions (refresh-token families) and refresh tokens."""
+"""Identity ORM: accounts, sessions (refresh-token families), refresh tokens, audit log.
+
+The `identity.reports` table (created by migration 0003) has no model here any more: user
+reports moved to the community service, whose migration copies the rows; a later release
+drops the table.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from petful.identity.rules import AccountStatus, ReportStatus, ReportTargetType, Role
+from petful.identity.rules import AccountStatus
+from petful.platform.auth_context import Role
 from petful.platform.db import schema_metadata
 
 TS = sa.DateTime(timezone=True)
@@ -109,32 +115,3 @@ class AuditLogEntry(IdentityBase):
     reason: Mapped[str] = mapped_column(sa.Text)
     details: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     created_at: Mapped[datetime] = mapped_column(TS)
-
-
-class Report(IdentityBase):
-    """A user's report (신고) of a user, post or comment, by exact target id."""
-
-    __tablename__ = "reports"
-
-    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
-    reporter_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), sa.ForeignKey("identity.accounts.id", ondelete="CASCADE")
-    )
-    target_type: Mapped[str] = mapped_column(sa.Text)
-    target_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
-    category: Mapped[str] = mapped_column(sa.Text)
-    text: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)
-    created_at: Mapped[datetime] = mapped_column(TS)
-    handled_at: Mapped[datetime | None] = mapped_column(TS)
-    handled_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
-    resolution_reason: Mapped[str | None] = mapped_column(sa.Text)
-    target_suspended: Mapped[bool] = mapped_column(sa.Boolean, default=False)
-
-    @property
-    def status_enum(self) -> ReportStatus:
-        return ReportStatus(self.status)
-
-    @property
-    def target_type_enum(self) -> ReportTargetType:
-        return ReportTargetType(self.target_type)

@@ -9,8 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.identity.models import Account, AuditLogEntry, RefreshToken, Report, Session
-from petful.identity.rules import AccountStatus, ReportStatus
+from petful.identity.models import Account, AuditLogEntry, RefreshToken, Session
+from petful.identity.rules import AccountStatus
 
 _LIVE = Account.status != AccountStatus.WITHDRAWN.value
 
@@ -204,60 +204,6 @@ async def list_audit(
         sa.select(AuditLogEntry)
         .where(*cond)
         .order_by(AuditLogEntry.created_at.desc(), AuditLogEntry.id.desc())
-        .limit(limit)
-    )
-    return list((await session.execute(stmt)).scalars())
-
-
-# --- reports -----------------------------------------------------------------------------
-
-
-async def add_report(session: AsyncSession, report: Report) -> None:
-    session.add(report)
-    await session.flush()
-
-
-async def open_report_exists(
-    session: AsyncSession, *, reporter_id: uuid.UUID, target_type: str, target_id: uuid.UUID
-) -> bool:
-    stmt = sa.select(
-        sa.exists().where(
-            Report.reporter_id == reporter_id,
-            Report.target_type == target_type,
-            Report.target_id == target_id,
-            Report.status == ReportStatus.OPEN.value,
-        )
-    )
-    return bool(await session.scalar(stmt))
-
-
-async def get_report(
-    session: AsyncSession, report_id: uuid.UUID, *, for_update: bool = False
-) -> Report | None:
-    stmt = sa.select(Report).where(Report.id == report_id)
-    if for_update:
-        stmt = stmt.with_for_update()
-    return (await session.execute(stmt)).scalar_one_or_none()
-
-
-async def list_reports(
-    session: AsyncSession,
-    *,
-    reporter_id: uuid.UUID | None,
-    status: str | None,
-    cursor: tuple[datetime, uuid.UUID] | None,
-    limit: int,
-) -> list[Report]:
-    cond: list[sa.ColumnElement[bool]] = []
-    if reporter_id is not None:
-        cond.append(Report.reporter_id == reporter_id)
-    if status:
-        cond.append(Report.status == status)
-    cond += _after(Report.created_at, Report.id, cursor)
-    stmt = (
-        sa.select(Report)
-        .where(*cond)
-        .order_by(Report.created_at.desc(), Report.id.desc())
         .limit(limit)
     )
     return list((await session.execute(stmt)).scalars())

@@ -12,39 +12,11 @@ import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
-# Shared with other services; re-exported as part of this service's rules.
-from petful.platform.validation import (
-    PAGE_SIZE_DEFAULT as PAGE_SIZE_DEFAULT,
-)
-from petful.platform.validation import (
-    PAGE_SIZE_MAX as PAGE_SIZE_MAX,
-)
-from petful.platform.validation import (
-    RuleError as RuleError,
-)
-from petful.platform.validation import (
-    check_page_size as check_page_size,
-)
-from petful.platform.validation import (
-    decode_cursor as decode_cursor,
-)
-from petful.platform.validation import (
-    encode_cursor as encode_cursor,
-)
-from petful.platform.validation import (
-    normalize_email as normalize_email,
-)
-from petful.platform.validation import (
-    normalize_phone as normalize_phone,
-)
+from petful.platform.auth_context import USER_ROLES, Role
+from petful.platform.validation import RuleError, has_control
 
-
-class Role(StrEnum):
-    USER = "USER"
-    ADVERTISER = "ADVERTISER"
-    ADMIN = "ADMIN"
-
-
+# An account holds one of the platform's user roles (`USER_ROLES`); SERVICE is never an
+# account's. Sign-up may pick only these two.
 SELF_ASSIGNABLE_ROLES = frozenset({Role.USER, Role.ADVERTISER})
 
 
@@ -79,17 +51,13 @@ NICKNAME_MIN, NICKNAME_MAX = 2, 20
 _NICKNAME_RE = re.compile(r"^[\w.\-]+$")
 
 
-def _has_control(text: str) -> bool:
-    return any(unicodedata.category(c).startswith("C") for c in text)
-
-
 def check_name(raw: str) -> str:
     name = " ".join(raw.split())
     if not name:
         raise RuleError("is required")
     if len(name) > NAME_MAX:
         raise RuleError(f"must be at most {NAME_MAX} characters")
-    if _has_control(name):
+    if has_control(name):
         raise RuleError("must not contain control characters")
     return name
 
@@ -169,6 +137,20 @@ def check_signup_role(role: str | None) -> Role:
     return parsed
 
 
+def check_account_role(raw: str) -> Role:
+    """An account role named in a filter: USER, ADVERTISER or ADMIN."""
+    if raw not in USER_ROLES:
+        raise RuleError("must be USER, ADVERTISER or ADMIN")
+    return Role(raw)
+
+
+def check_account_status(raw: str) -> AccountStatus:
+    try:
+        return AccountStatus(raw)
+    except ValueError:
+        raise RuleError("must be ACTIVE, SUSPENDED or WITHDRAWN") from None
+
+
 _TRANSITIONS: dict[AccountStatus, frozenset[AccountStatus]] = {
     AccountStatus.ACTIVE: frozenset({AccountStatus.SUSPENDED, AccountStatus.WITHDRAWN}),
     AccountStatus.SUSPENDED: frozenset({AccountStatus.ACTIVE, AccountStatus.WITHDRAWN}),
@@ -202,27 +184,17 @@ def suspension_in_force(
     return suspended_until is None or suspended_until > now
 
 
-# --- administration: reasons, paging cursors ---------------------------------------------
+# --- administration ----------------------------------------------------------------------
 
-ADMIN_REASON_MIN, ADMIN_REASON_MAX = 5, 500
 SEARCH_QUERY_MAX = 100
-
-
-def check_admin_reason(raw: str) -> str:
-    """The reason an admin gives for an action (kept in the audit log)."""
-    reason = raw.strip()
-    if not ADMIN_REASON_MIN <= len(reason) <= ADMIN_REASON_MAX:
-        raise RuleError(f"must be {ADMIN_REASON_MIN} to {ADMIN_REASON_MAX} characters")
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in reason):
-        raise RuleError("must not contain control characters")
-    return reason
+ACTION_MAX = 100
 
 
 def check_search_query(raw: str) -> str:
     query = raw.strip()
     if len(query) > SEARCH_QUERY_MAX:
         raise RuleError(f"must be at most {SEARCH_QUERY_MAX} characters")
-    if _has_control(query):
+    if has_control(query):
         raise RuleError("must not contain control characters")
     return query
 
@@ -243,73 +215,23 @@ def check_can_suspend(*, actor_id: uuid.UUID, target_id: uuid.UUID, target_role:
         raise RuleError("an administrator account cannot be suspended")
 
 
-# --- user reports (신고) -----------------------------------------------------------------
+class AuditTargetType(StrEnum):
+    """The target types an audit-log filter accepts. REPORT rows record community's report
+    decisions (identity keeps the one audit log)."""
 
-
-class ReportTargetType(StrEnum):
     USER = "USER"
-    POST = "POST"
-    COMMENT = "COMMENT"
+    SESSION = "SESSION"
+    REPORT = "REPORT"
 
 
-class ReportCategory(StrEnum):
-    """The fixed report categories.
-
-    SPAM: advertising, flooding. ABUSE: harassment, insults, threats, hate.
-    INAPPROPRIATE: sexual, violent or otherwise unsuitable content. FRAUD: scams,
-    impersonation, fake campaigns. OTHER: anything else (explain in the text).
-    """
-
-    SPAM = "SPAM"
-    ABUSE = "ABUSE"
-    INAPPROPRIATE = "INAPPROPRIATE"
-    FRAUD = "FRAUD"
-    OTHER = "OTHER"
+def check_audit_target_type(raw: str) -> AuditTargetType:
+    try:
+        return AuditTargetType(raw)
+    except ValueError:
+        raise RuleError("must be USER, SESSION or REPORT") from None
 
 
-class ReportStatus(StrEnum):
-    OPEN = "OPEN"
-    RESOLVED = "RESOLVED"
-    DISMISSED = "DISMISSED"
-
-
-REPORT_TEXT_MIN, REPORT_TEXT_MAX = 10, 500
-
-_REPORT_TRANSITIONS: dict[ReportStatus, frozenset[ReportStatus]] = {
-    ReportStatus.OPEN: frozenset({ReportStatus.RESOLVED, ReportStatus.DISMISSED}),
-    ReportStatus.RESOLVED: frozenset(),
-    ReportStatus.DISMISSED: frozenset(),
-}
-
-
-def can_report_transition(current: ReportStatus, target: ReportStatus) -> bool:
-    return target in _REPORT_TRANSITIONS[current]
-
-
-def check_report_transition(current: ReportStatus, target: ReportStatus) -> ReportStatus:
-    if not can_report_transition(current, target):
-        raise RuleError(f"a report cannot go from {current.value} to {target.value}")
-    return target
-
-
-def check_report_text(raw: str) -> str:
-    text = raw.strip()
-    if not REPORT_TEXT_MIN <= len(text) <= REPORT_TEXT_MAX:
-        raise RuleError(f"must be {REPORT_TEXT_MIN} to {REPORT_TEXT_MAX} characters")
-    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
-        raise RuleError("must not contain control characters")
-    return text
-
-
-def check_not_self_report(
-    *, reporter_id: uuid.UUID, target_type: ReportTargetType, target_id: uuid.UUID
-) -> None:
-    if target_type is ReportTargetType.USER and reporter_id == target_id:
-        raise RuleError("you cannot report yourself")
-
-
-def check_suspend_target_allowed(target_type: ReportTargetType, suspend_target: bool) -> None:
-    """Only a reported USER can be suspended from the report queue: the owner of a post or
-    comment is known only to the community service."""
-    if suspend_target and target_type is not ReportTargetType.USER:
-        raise RuleError("is allowed only for reports of a USER")
+def check_action(raw: str) -> str:
+    if len(raw) > ACTION_MAX:
+        raise RuleError(f"must be at most {ACTION_MAX} characters")
+    return raw

@@ -1,50 +1,72 @@
-"""Identity subscribers and tasks: mail goes out here, after the RPC has committed."""
+"""Identity subscribers: mail goes out here, after the RPC has committed, and other
+services' admin decisions reach the one audit log."""
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.identity import mails
-from petful.identity.service import (
-    AUDITED_TOPICS,
-    MAIL_TOPIC,
-    audit_event,
-    notify_instagram_reauth,
-)
+from petful.contracts import Received
+from petful.contracts import advertisers as advertisers_contract
+from petful.contracts import community as community_contract
+from petful.contracts import identity as identity_contract
+from petful.contracts import sns as sns_contract
+from petful.identity.service import audit, mail
+from petful.identity.service.shared import SCHEMA
 from petful.platform import events
 from petful.platform.logging import get_logger
-from petful.platform.mail import send_mail
-from petful.platform.outbox import Event
 
 log = get_logger(__name__)
 
-
-@events.subscriber(MAIL_TOPIC, schema="identity", name="identity.send_mail")
-async def send_requested_mail(session: AsyncSession, event: Event) -> None:
-    """Render and send one requested mail. SMTP failures raise (the inbox row rolls back)."""
-    payload = event.payload
-    rendered = mails.render(str(payload["template"]), dict(payload.get("params") or {}))
-    await send_mail(str(payload["to"]), rendered.subject, rendered.text, rendered.html)
-    log.info("identity mail sent", template=payload["template"], event_id=str(event.id))
+# Where requested mail is handed over (the one Mailer seam; see service/mail.py).
+mailer: mail.MailerPort = mail.SmtpMailer()
 
 
-async def record_admin_decision(session: AsyncSession, event: Event) -> None:
-    await audit_event(session, topic=event.topic, payload=event.payload, at=event.occurred_at)
+@events.subscriber(identity_contract.MAIL_REQUESTED, schema=SCHEMA, name="identity.send_mail")
+async def send_requested_mail(
+    session: AsyncSession, event: Received[identity_contract.MailRequested]
+) -> None:
+    """Render and send one requested mail. A failed send raises (the inbox row rolls back,
+    so the event is retried)."""
+    await mail.deliver(mailer, event.payload)
+    log.info("identity mail sent", template=event.payload.template, event_id=str(event.id))
 
 
-for _topic in AUDITED_TOPICS:
-    events.subscriber(_topic, schema="identity", name=f"identity.audit.{_topic}")(
-        record_admin_decision
+@events.subscriber(
+    sns_contract.ACCOUNT_NEEDS_REAUTH, schema=SCHEMA, name="identity.instagram_reauth"
+)
+async def mail_instagram_reauth(
+    session: AsyncSession, event: Received[sns_contract.AccountChanged]
+) -> None:
+    """sns cannot read an account any more: tell its owner by mail."""
+    await mail.notify_instagram_reauth(
+        session,
+        user_id=event.payload.owner_user_id,
+        username=event.payload.username,
+        now=event.occurred_at,
     )
 
 
-@events.subscriber("sns.account.needs_reauth", schema="identity", name="identity.instagram_reauth")
-async def mail_instagram_reauth(session: AsyncSession, event: Event) -> None:
-    """sns cannot read an account any more: tell its owner by mail (identity knows the
-    address; sns only knows the account id)."""
-    await notify_instagram_reauth(
-        session,
-        user_id=str(event.payload["owner_user_id"]),
-        username=str(event.payload.get("username", "")),
-        now=event.occurred_at,
+async def record_advertiser_decision(
+    session: AsyncSession, event: Received[advertisers_contract.AdvertiserDecided]
+) -> None:
+    await audit.record_advertiser_decision(
+        session, topic=event.topic, decision=event.payload, at=event.occurred_at
+    )
+
+
+for _advertiser_topic in advertisers_contract.DECISIONS:
+    events.subscriber(
+        _advertiser_topic, schema=SCHEMA, name=f"identity.audit.{_advertiser_topic.name}"
+    )(record_advertiser_decision)
+
+
+async def record_report_decision(
+    session: AsyncSession, event: Received[community_contract.ReportDecided]
+) -> None:
+    await audit.record_report_decision(session, topic=event.topic, decision=event.payload)
+
+
+for _report_topic in (community_contract.REPORT_RESOLVED, community_contract.REPORT_DISMISSED):
+    events.subscriber(_report_topic, schema=SCHEMA, name=f"identity.audit.{_report_topic.name}")(
+        record_report_decision
     )

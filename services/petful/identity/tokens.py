@@ -1,6 +1,6 @@
 """JWT signing (EdDSA / Ed25519) and the JWKS the edge and Envoy verify with.
 
-Keys come from `settings.jwt_private_keys` (PEM; the first signs, the rest only verify so
+Keys come from `settings.identity.jwt_private_keys` (PEM; the first signs, the rest only verify so
 keys can rotate). Without configured keys outside production one key is generated once and
 kept in `<data_dir>/keys/jwt-ed25519.pem` (0600), so restarts keep tokens valid; in
 production a missing key is a startup error. A key's `kid` is its RFC 7638 thumbprint.
@@ -100,7 +100,7 @@ def _private_pem(key: Ed25519PrivateKey) -> bytes:
 
 
 def generate_private_pem() -> str:
-    """A fresh Ed25519 private key as PEM (for `PETFUL_JWT_PRIVATE_KEYS`)."""
+    """A fresh Ed25519 private key as PEM (for `PETFUL_IDENTITY__JWT_PRIVATE_KEYS`)."""
     return _private_pem(Ed25519PrivateKey.generate()).decode()
 
 
@@ -131,16 +131,18 @@ class KeyRing:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> KeyRing:
-        if settings.jwt_private_keys:
+        if settings.identity.jwt_private_keys:
             return cls(
                 [
-                    SigningKey.from_private(_load_pem(pem, f"PETFUL_JWT_PRIVATE_KEYS[{i}]"))
-                    for i, pem in enumerate(settings.jwt_private_keys)
+                    SigningKey.from_private(
+                        _load_pem(pem, f"PETFUL_IDENTITY__JWT_PRIVATE_KEYS[{i}]")
+                    )
+                    for i, pem in enumerate(settings.identity.jwt_private_keys)
                 ]
             )
         if settings.is_production:
             raise KeyConfigError(
-                "PETFUL_JWT_PRIVATE_KEYS is empty: production needs at least one Ed25519 "
+                "PETFUL_IDENTITY__JWT_PRIVATE_KEYS is empty: production needs at least one Ed25519 "
                 "private key (PEM) to sign tokens"
             )
         directory = settings.data_dir.resolve() / "keys"
@@ -196,7 +198,7 @@ def issue_access_token(
     session_id: uuid.UUID,
     now: datetime,
 ) -> IssuedToken:
-    expires_at = now + timedelta(seconds=settings.access_token_ttl_seconds)
+    expires_at = now + timedelta(seconds=settings.identity.access_token_ttl_seconds)
     jti = uuid.uuid4().hex
     claims = {
         "sub": str(user_id),
@@ -206,8 +208,8 @@ def issue_access_token(
         "iat": int(now.timestamp()),
         "exp": int(expires_at.timestamp()),
         "jti": jti,
-        "aud": settings.jwt_audience,
-        "iss": settings.jwt_issuer,
+        "aud": settings.identity.jwt_audience,
+        "iss": settings.identity.jwt_issuer,
     }
     return IssuedToken(keys.sign(claims), expires_at, jti)
 
@@ -215,13 +217,15 @@ def issue_access_token(
 def verify_access_token(
     keys: KeyRing, settings: Settings, token: str, *, now: datetime
 ) -> dict[str, Any]:
-    return keys.verify(token, audience=settings.jwt_audience, issuer=settings.jwt_issuer, now=now)
+    return keys.verify(
+        token, audience=settings.identity.jwt_audience, issuer=settings.identity.jwt_issuer, now=now
+    )
 
 
 def issue_verification_token(
     keys: KeyRing, settings: Settings, *, email: str, now: datetime
 ) -> IssuedToken:
-    expires_at = now + timedelta(seconds=settings.verification_token_ttl_seconds)
+    expires_at = now + timedelta(seconds=settings.identity.verification_token_ttl_seconds)
     jti = uuid.uuid4().hex
     claims = {
         "sub": email,
@@ -230,8 +234,8 @@ def issue_verification_token(
         "iat": int(now.timestamp()),
         "exp": int(expires_at.timestamp()),
         "jti": jti,
-        "aud": settings.jwt_verification_audience,
-        "iss": settings.jwt_issuer,
+        "aud": settings.identity.jwt_verification_audience,
+        "iss": settings.identity.jwt_issuer,
     }
     return IssuedToken(keys.sign(claims), expires_at, jti)
 
@@ -239,7 +243,10 @@ def issue_verification_token(
 def verified_email(keys: KeyRing, settings: Settings, token: str, *, now: datetime) -> str:
     """The email a verification token vouches for, or InvalidToken."""
     claims = keys.verify(
-        token, audience=settings.jwt_verification_audience, issuer=settings.jwt_issuer, now=now
+        token,
+        audience=settings.identity.jwt_verification_audience,
+        issuer=settings.identity.jwt_issuer,
+        now=now,
     )
     if claims.get("purpose") != VERIFICATION_PURPOSE or not isinstance(claims.get("email"), str):
         raise InvalidToken("not an email verification token")

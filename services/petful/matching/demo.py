@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.matching import rules
+from petful.contracts.matching import REINDEX_REQUESTED, ReindexRequested
 from petful.matching.models import SCHEMA, PetStarDoc
 from petful.platform import outbox
 
@@ -30,8 +30,8 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
     await outbox.add_event(
         session,
         SCHEMA,
-        rules.REINDEX_REQUESTED_TOPIC,
-        {"reason": "demo seed", "pets": pets},
+        REINDEX_REQUESTED,
+        ReindexRequested(reason="demo seed", pets=pets),
         now=datetime.now(UTC),
     )
     return f"reindex requested ({pets} demo pets; embedded by the worker once services run)"

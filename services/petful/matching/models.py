@@ -90,7 +90,7 @@ class TermStat(MatchingBase):
 
 
 class SuspendedOwner(MatchingBase):
-    """An owner identity suspended (its `identity.account_suspended` event)."""
+    """An owner identity suspended (`petful.contracts.identity.ACCOUNT_SUSPENDED`)."""
 
     __tablename__ = "suspended_owners"
 

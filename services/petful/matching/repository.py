@@ -18,7 +18,6 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.matching import rules
 from petful.matching.models import (
     SCHEMA,
     CampaignDoc,
@@ -27,6 +26,9 @@ from petful.matching.models import (
     TermStat,
     TrackRecord,
 )
+from petful.matching.rules.documents import APPROVED, RECRUITING, WEIGHTS
+from petful.matching.rules.lexicon import tsquery_text, tsvector_text
+from petful.matching.rules.scoring import COMPLETED, NO_SHOW, Track
 
 IterativeScan = Literal["off", "relaxed_order", "strict_order"]
 
@@ -38,8 +40,8 @@ def vector_literal(vector: Sequence[float]) -> str:
 def tsvector_expr(weighted_terms: Mapping[str, Sequence[str]]) -> sa.ColumnElement[Any]:
     """setweight(to_tsvector('simple', A), 'A') || ... for the weights that have terms."""
     parts: list[sa.ColumnElement[Any]] = []
-    for weight in rules.WEIGHTS:
-        text = rules.tsvector_text(weighted_terms.get(weight, ()))
+    for weight in WEIGHTS:
+        text = tsvector_text(weighted_terms.get(weight, ()))
         if not text:
             continue
         vec = sa.func.to_tsvector(sa.literal_column("'simple'::regconfig"), sa.literal(text))
@@ -107,7 +109,7 @@ async def all_petstar_ids(session: AsyncSession) -> list[uuid.UUID]:
 async def petstars_of_owner(session: AsyncSession, owner_id: uuid.UUID) -> list[PetStarDoc]:
     rows = await session.execute(
         sa.select(PetStarDoc)
-        .where(PetStarDoc.owner_id == owner_id, PetStarDoc.petstar_status == rules.APPROVED)
+        .where(PetStarDoc.owner_id == owner_id, PetStarDoc.petstar_status == APPROVED)
         .order_by(PetStarDoc.name)
     )
     return list(rows.scalars())
@@ -141,16 +143,6 @@ async def delete_campaign(session: AsyncSession, campaign_id: uuid.UUID) -> bool
     return bool(getattr(result, "rowcount", 0))
 
 
-async def set_campaign_phase(
-    session: AsyncSession, campaign_id: uuid.UUID, phase: str, now: datetime
-) -> None:
-    await session.execute(
-        sa.update(CampaignDoc)
-        .where(CampaignDoc.campaign_id == campaign_id)
-        .values(phase=phase, updated_at=now)
-    )
-
-
 async def all_campaign_ids(session: AsyncSession) -> list[uuid.UUID]:
     return list((await session.execute(sa.select(CampaignDoc.campaign_id))).scalars())
 
@@ -176,21 +168,19 @@ async def record_outcome(
     )
 
 
-async def tracks(
-    session: AsyncSession, pet_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, rules.Track]:
+async def tracks(session: AsyncSession, pet_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Track]:
     if not pet_ids:
         return {}
     rows = await session.execute(
         sa.select(
             TrackRecord.pet_id,
-            sa.func.count().filter(TrackRecord.outcome == "COMPLETED"),
-            sa.func.count().filter(TrackRecord.outcome == "NO_SHOW"),
+            sa.func.count().filter(TrackRecord.outcome == COMPLETED),
+            sa.func.count().filter(TrackRecord.outcome == NO_SHOW),
         )
         .where(TrackRecord.pet_id.in_(list(pet_ids)))
         .group_by(TrackRecord.pet_id)
     )
-    return {pid: rules.Track(completed=c, no_show=n) for pid, c, n in rows.all()}
+    return {pid: Track(completed=c, no_show=n) for pid, c, n in rows.all()}
 
 
 # --- search --------------------------------------------------------------------------------
@@ -223,9 +213,9 @@ async def refresh_term_stats(session: AsyncSession) -> int:
             f"""INSERT INTO {SCHEMA}.term_stats (term, ndoc)
             SELECT word, ndoc FROM ts_stat(
                 'SELECT tsv FROM {SCHEMA}.petstars
-                 WHERE petstar_status = ''APPROVED'' AND tsv IS NOT NULL')
+                 WHERE petstar_status = ''{APPROVED}'' AND tsv IS NOT NULL')
             UNION ALL
-            SELECT '', count(*) FROM {SCHEMA}.petstars WHERE petstar_status = 'APPROVED'"""
+            SELECT '', count(*) FROM {SCHEMA}.petstars WHERE petstar_status = '{APPROVED}'"""
         )
     )
     total = await session.execute(sa.select(TermStat.ndoc).where(TermStat.term == ""))
@@ -246,7 +236,7 @@ async def term_stats(session: AsyncSession, terms: Sequence[str]) -> tuple[dict[
 def _petstar_where(f: PetStarFilters, params: dict[str, Any], alias: str = "") -> str:
     a = f"{alias}." if alias else ""
     where = [
-        f"{a}petstar_status = 'APPROVED'",
+        f"{a}petstar_status = '{APPROVED}'",
         f"{a}embedding IS NOT NULL",
         # Suspended owners' PetStars are never recommended.
         f"NOT EXISTS (SELECT 1 FROM {SCHEMA}.suspended_owners so WHERE so.owner_id = "
@@ -301,6 +291,13 @@ def _hybrid_sql(table: str, key: str, columns: str, where: str, lexical: bool, e
     """
 
 
+def _hits(rows: sa.Result[Any]) -> list[Hit]:
+    return [
+        Hit(row=dict(m), distance=float(m["distance"]), terms=list(m["terms"] or []))
+        for m in rows.mappings()
+    ]
+
+
 async def search_petstars(
     session: AsyncSession,
     *,
@@ -315,24 +312,16 @@ async def search_petstars(
 ) -> list[Hit]:
     """Candidates for a query vector (nearest k by cosine, under the filters) plus the
     best k_lexical matches of lexical_terms (keep them selective: see
-    rules.lexical_leg_terms); unordered (the caller re-ranks by hybrid score).
+    rules.scoring.lexical_leg_terms); unordered (the caller re-ranks by hybrid score).
     exact=True scans without the index (the ground truth for recall)."""
     params: dict[str, Any] = {"q": vector_literal(vector), "k": k, "k_lex": k_lexical}
     where = _petstar_where(filters, params)
-    tsq = rules.tsquery_text(lexical_terms)
+    tsq = tsquery_text(lexical_terms)
     params["tsq"] = tsq
     if not exact:
         await set_search_options(session, ef_search=ef_search, iterative_scan=iterative_scan)
     sql = _hybrid_sql("petstars", "pet_id", PETSTAR_COLUMNS, where, bool(tsq), exact)
-    rows = await session.execute(sa.text(sql), params)
-    return [
-        Hit(
-            row=dict(m),
-            distance=float(m["distance"]),
-            terms=list(m["terms"] or []),
-        )
-        for m in rows.mappings()
-    ]
+    return _hits(await session.execute(sa.text(sql), params))
 
 
 async def nearest_petstar_ids(
@@ -381,28 +370,20 @@ async def search_campaigns(
 ) -> list[Hit]:
     """Recruiting campaigns open to species (or to every species) near the vector."""
     params: dict[str, Any] = {"q": vector_literal(vector), "k": k, "k_lex": k_lexical}
-    where = [f"phase = '{rules.RECRUITING}'", "embedding IS NOT NULL"]
+    where = [f"phase = '{RECRUITING}'", "embedding IS NOT NULL"]
     if species:
         where.append("(cardinality(target_species) = 0 OR :species = ANY(target_species))")
         params["species"] = species
     if exclude_campaign_ids:
         where.append("campaign_id <> ALL(CAST(:exclude AS uuid[]))")
         params["exclude"] = [str(x) for x in exclude_campaign_ids]
-    tsq = rules.tsquery_text(lexical_terms)
+    tsq = tsquery_text(lexical_terms)
     params["tsq"] = tsq
     await set_search_options(session, ef_search=ef_search)
     sql = _hybrid_sql(
         "campaigns", "campaign_id", CAMPAIGN_COLUMNS, " AND ".join(where), bool(tsq), False
     )
-    rows = await session.execute(sa.text(sql), params)
-    return [
-        Hit(
-            row=dict(m),
-            distance=float(m["distance"]),
-            terms=list(m["terms"] or []),
-        )
-        for m in rows.mappings()
-    ]
+    return _hits(await session.execute(sa.text(sql), params))
 
 
 async def set_suspended(

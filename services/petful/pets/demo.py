@@ -22,7 +22,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from petful.pets import repository
 from petful.pets.models import SCHEMA, Application, HistoryEntry, HistoryImage, Pet, Portfolio
 from petful.pets.rules import AppState, PetStarStatus
-from petful.pets.service import HISTORY_IMAGE, PET_IMAGE, utc_now
+from petful.pets.service.access import utc_now
+from petful.pets.service.pets import PET_IMAGE
+from petful.pets.service.portfolio import HISTORY_IMAGE
 from petful.platform import media
 
 

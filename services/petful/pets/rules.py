@@ -16,15 +16,10 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from petful.platform.validation import RuleError as RuleError
-from petful.platform.validation import check_idempotency_key as check_idempotency_key
-from petful.platform.validation import check_line, has_control
-from petful.platform.validation import check_reason as check_reason
-from petful.platform.validation import check_text as check_text
+from petful.platform.validation import RuleError, check_line, has_control
 
 # Dates shown to people are Korean dates.
 SEOUL = ZoneInfo("Asia/Seoul")
-ADMIN_ROLE = "ADMIN"
 
 
 class TransitionError(RuleError):
@@ -154,13 +149,10 @@ def check_price(krw: int) -> int:
     return krw
 
 
-def check_period(start_raw: str, end_raw: str) -> tuple[date, date]:
-    """An activity period; start must not be after end."""
-    start = parse_date(start_raw)
-    end = parse_date(end_raw)
+def check_period(start: date, end: date) -> None:
+    """An activity period ends on or after the day it starts (the end date is blamed)."""
     if start > end:
-        raise RuleError("must not end before it starts")
-    return start, end
+        raise RuleError("must not be before start_date")
 
 
 def check_history_image_count(current: int) -> None:
@@ -202,9 +194,6 @@ APP_TRANSITIONS: dict[tuple[AppState, AppEvent], AppState] = {
     (AppState.IN_REVIEW, AppEvent.WITHDRAW): AppState.WITHDRAWN,
     (AppState.APPROVED, AppEvent.REVOKE): AppState.REVOKED,
 }
-
-# The outbox topic written when an application enters a state.
-STATE_TOPICS: dict[AppState, str] = {s: f"pets.petstar.{s.value.lower()}" for s in AppState}
 
 
 def next_state(current: AppState, event: AppEvent) -> AppState:

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from petful.platform.errors import Unauthenticated
+from petful.platform.errors import PermissionDenied, Unauthenticated
 
 USER_ID_KEY = "x-petful-user-id"
 ROLES_KEY = "x-petful-roles"
@@ -26,6 +27,19 @@ METADATA_KEYS = (USER_ID_KEY, ROLES_KEY, REQUEST_ID_KEY, SESSION_ID_KEY)
 
 # Request ids end up in logs and headers: keep them short and printable.
 _REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+
+
+class Role(StrEnum):
+    """The one list of roles. Tokens carry the user roles; SERVICE is for internal callers
+    (Celery tasks, the operator): identity never issues it and the edge drops it."""
+
+    USER = "USER"  # a pet owner (and, with an approved pet, a PetStar)
+    ADVERTISER = "ADVERTISER"
+    ADMIN = "ADMIN"
+    SERVICE = "SERVICE"
+
+
+USER_ROLES: frozenset[Role] = frozenset({Role.USER, Role.ADVERTISER, Role.ADMIN})
 
 
 def new_request_id() -> str:
@@ -44,18 +58,13 @@ class Principal:
         return self.user_id is not None
 
     def has_role(self, *roles: str) -> bool:
-        """True if the principal holds any of roles."""
-        return not self.roles.isdisjoint(roles)
-
-
-# Internal callers (Celery tasks, the operator) act as a service, never as a user. Tokens
-# are only issued for user roles, so the edge can never forward this one.
-SERVICE_ROLE = "SERVICE"
+        """True if the principal holds any of roles (Role members or their names)."""
+        return not self.roles.isdisjoint(str(r) for r in roles)
 
 
 def service_principal(name: str) -> Principal:
     """The principal a background task uses to call another service."""
-    return Principal(user_id=f"service:{name}", roles=frozenset({SERVICE_ROLE}))
+    return Principal(user_id=f"service:{name}", roles=frozenset({Role.SERVICE}))
 
 
 _current: ContextVar[Principal | None] = ContextVar("petful_principal", default=None)
@@ -83,6 +92,22 @@ def caller_id(actor: Principal) -> uuid.UUID:
         return uuid.UUID(actor.user_id or "")
     except ValueError:
         raise Unauthenticated("the caller id is not a valid user id") from None
+
+
+def require_role(actor: Principal, *roles: Role, message: str = "you may not do this") -> uuid.UUID:
+    """The caller's account id when it is signed in and holds any of roles.
+
+    Unauthenticated without a signed-in caller, PermissionDenied(message) without the role.
+    Service principals have no account id: callers allowing Role.SERVICE use `has_role`.
+    """
+    user_id = caller_id(actor)
+    if not actor.has_role(*roles):
+        raise PermissionDenied(message)
+    return user_id
+
+
+def is_admin(actor: Principal) -> bool:
+    return actor.is_authenticated and actor.has_role(Role.ADMIN)
 
 
 def require_principal() -> Principal:

@@ -10,7 +10,6 @@ Side effects outside the database (e.g. a stored media object) register `on_roll
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -22,9 +21,10 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from petful.platform.logging import get_logger
 from petful.platform.settings import Settings, get_settings
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 Callback = Callable[[], Awaitable[None]]
 _ON_COMMIT = "petful.on_commit"
@@ -93,7 +93,7 @@ async def run_callbacks(session: AsyncSession, *, committed: bool) -> None:
             await callback()
         except Exception:
             # The outcome is decided; a failed cleanup is logged, never raised over it.
-            log.exception("transaction callback failed", extra={"committed": committed})
+            log.exception("transaction callback failed", committed=committed)
 
 
 @asynccontextmanager

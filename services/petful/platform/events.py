@@ -8,7 +8,6 @@ row and is skipped, so each effect happens once.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,21 +18,23 @@ from opentelemetry import context as otel_context
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from petful.contracts.base import P, Received, Topic
 from petful.platform import outbox
 from petful.platform.db import transaction
 from petful.platform.jobs import celery_app, run_async
+from petful.platform.logging import get_logger
 from petful.platform.outbox import Event
 from petful.platform.telemetry import extract_trace_context
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
-Handler = Callable[[AsyncSession, Event], Awaitable[None]]
+Handler = Callable[[AsyncSession, Received[Any]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
 class Subscription:
     name: str
-    topic: str
+    topic: Topic[Any]
     schema: str
     handler: Handler
 
@@ -41,10 +42,17 @@ class Subscription:
 _subscriptions: dict[str, Subscription] = {}
 
 
-def subscriber(topic: str, *, schema: str, name: str) -> Callable[[Handler], Handler]:
-    """Register `handler(session, event)` for events of `topic`, deduped in `schema`."""
+def subscriber(
+    topic: Topic[P], *, schema: str, name: str
+) -> Callable[[Callable[[AsyncSession, Received[P]], Awaitable[None]]], Handler]:
+    """Register `handler(session, received)` for events of topic, deduped in `schema`.
 
-    def register(handler: Handler) -> Handler:
+    topic is a contract constant from `petful.contracts`; the handler gets the payload
+    parsed by it, and a payload that does not parse fails the task loudly rather than being
+    half-understood.
+    """
+
+    def register(handler: Callable[[AsyncSession, Received[P]], Awaitable[None]]) -> Handler:
         if name in _subscriptions:
             raise ValueError(f"duplicate subscriber name {name!r}")
         _subscriptions[name] = Subscription(name, topic, schema, handler)
@@ -54,7 +62,22 @@ def subscriber(topic: str, *, schema: str, name: str) -> Callable[[Handler], Han
 
 
 def subscribers_of(topic: str) -> list[Subscription]:
-    return [s for s in _subscriptions.values() if s.topic == topic]
+    return [s for s in _subscriptions.values() if s.topic.name == topic]
+
+
+def subscriptions() -> list[Subscription]:
+    """Every registered subscription (for the contract tests)."""
+    return list(_subscriptions.values())
+
+
+def received(sub: Subscription, event: Event) -> Received[Any]:
+    return Received(
+        id=event.id,
+        topic=event.topic,
+        source=event.source,
+        occurred_at=event.occurred_at,
+        payload=sub.topic.parse(event.payload),
+    )
 
 
 def publish_to_celery(event: Event) -> None:
@@ -91,12 +114,9 @@ async def consume(sub: Subscription, event: Event, *, now: datetime | None = Non
                 .returning(sa.literal(1))
             )
             if claimed.first() is None:
-                log.info(
-                    "duplicate event skipped",
-                    extra={"consumer": sub.name, "event_id": str(event.id)},
-                )
+                log.info("duplicate event skipped", consumer=sub.name, event_id=str(event.id))
                 return False
-            await sub.handler(session, event)
+            await sub.handler(session, received(sub, event))
             return True
     finally:
         otel_context.detach(token)

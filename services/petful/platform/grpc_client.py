@@ -2,10 +2,7 @@
 propagation and tracing.
 
     stub = pets_pb2_grpc.PetsServiceStub(channel("pets"))
-    try:
-        reply = await stub.GetPet(request)
-    except grpc.aio.AioRpcError as e:
-        raise from_rpc_error(e) from e
+    reply = await call(stub.GetPet(request))  # a failure raises the DomainError
 
 Channels belong to the event loop that created them, so the cache is per loop (a Celery task
 running `asyncio.run` per call gets fresh channels instead of dead ones).
@@ -16,14 +13,18 @@ from __future__ import annotations
 import asyncio
 import json
 import weakref
-from typing import Any
+from collections.abc import Awaitable
+from typing import Any, TypeVar
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
 from petful.platform.auth_context import current_principal, to_metadata
+from petful.platform.errors import NotFound, from_rpc_error
 from petful.platform.settings import Settings, get_settings
+
+T = TypeVar("T")
 
 _channels: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[str, Any]] = (
     weakref.WeakKeyDictionary()
@@ -111,8 +112,8 @@ def channel(domain: str, *, settings: Settings | None = None) -> grpc.aio.Channe
             ("grpc.enable_retries", 1),
             ("grpc.service_config", service_config(settings.grpc_max_attempts)),
             # Uploads travel as bytes inside one message: the media limit plus headroom.
-            ("grpc.max_send_message_length", settings.media_max_bytes + 1024 * 1024),
-            ("grpc.max_receive_message_length", settings.media_max_bytes + 1024 * 1024),
+            ("grpc.max_send_message_length", settings.media.max_bytes + 1024 * 1024),
+            ("grpc.max_receive_message_length", settings.media.max_bytes + 1024 * 1024),
         )
         cached = grpc.aio.insecure_channel(
             target, options=options, interceptors=client_interceptors(settings)
@@ -152,3 +153,24 @@ async def check_health(target: str, timeout: float, *, service: str = "") -> str
                 return "UNREACHABLE"
             return "UNKNOWN"  # e.g. NOT_FOUND for an unregistered service, UNIMPLEMENTED
     return _STATUS_NAMES.get(reply.status, "UNKNOWN")
+
+
+async def call(rpc: Awaitable[T]) -> T:
+    """Await a stub call; a failed call raises the DomainError it stands for.
+
+        pet = await call(stub.GetPet(request))
+
+    The one place a client turns `grpc.RpcError` into the domain error (errors.py).
+    """
+    try:
+        return await rpc
+    except grpc.RpcError as e:
+        raise from_rpc_error(e) from None
+
+
+async def call_or_none(rpc: Awaitable[T]) -> T | None:
+    """Like `call`, but NOT_FOUND means None (a lookup of something that may be gone)."""
+    try:
+        return await call(rpc)
+    except NotFound:
+        return None

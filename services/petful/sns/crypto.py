@@ -1,6 +1,6 @@
 """Instagram tokens encrypted at rest: AES-256-GCM with a key ring from settings.
 
-`settings.sns_token_keys` holds base64 32-byte keys: the first encrypts, all decrypt, so a
+`settings.sns.token_keys` holds base64 32-byte keys: the first encrypts, all decrypt, so a
 key can be rotated in by putting it first. Each ciphertext is stored with the id of its key
 (the first 16 hex digits of the key's SHA-256) and bound to its account by the associated
 data, so a token copied into another row does not decrypt. Outside production with no keys
@@ -31,7 +31,7 @@ class TokenKeyError(RuntimeError):
 
 
 def generate_key() -> str:
-    """A fresh key as base64 (for `PETFUL_SNS_TOKEN_KEYS`)."""
+    """A fresh key as base64 (for `PETFUL_SNS__TOKEN_KEYS`)."""
     return base64.b64encode(AESGCM.generate_key(bit_length=256)).decode()
 
 
@@ -79,16 +79,16 @@ class TokenBox:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> TokenBox:
-        if settings.sns_token_keys:
+        if settings.sns.token_keys:
             return cls(
                 [
-                    _decode(raw, f"PETFUL_SNS_TOKEN_KEYS[{i}]")
-                    for i, raw in enumerate(settings.sns_token_keys)
+                    _decode(raw, f"PETFUL_SNS__TOKEN_KEYS[{i}]")
+                    for i, raw in enumerate(settings.sns.token_keys)
                 ]
             )
         if settings.is_production:
             raise TokenKeyError(
-                "PETFUL_SNS_TOKEN_KEYS is empty: production needs at least one AES-256 key "
+                "PETFUL_SNS__TOKEN_KEYS is empty: production needs at least one AES-256 key "
                 "(base64 of 32 random bytes) to store Instagram tokens"
             )
         directory = settings.data_dir.resolve() / "keys"

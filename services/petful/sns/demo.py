@@ -16,18 +16,25 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.devstack.instagram_sandbox import (
+from petful.contracts import sns as contract
+from petful.platform.settings import get_settings
+from petful.sns import repository, sentiment
+from petful.sns.crypto import TokenBox
+from petful.sns.models import Account, Comment
+from petful.sns.rules.accounts import SOURCE_SANDBOX, AccountStatus
+from petful.sns.rules.analytics import insight_windows, months_back
+from petful.sns.rules.metrics import Post, engagement_rate
+from petful.sns.rules.moderation import CommentState
+from petful.sns.sandbox_catalog import (
     SandboxAccount,
-    SandboxState,
+    anchor_of,
     build_accounts,
     insight_totals,
     long_token,
+    seeded_comments,
 )
-from petful.platform.settings import get_settings
-from petful.sns import repository, rules, sentiment
-from petful.sns.crypto import TokenBox
-from petful.sns.models import Account, Comment
-from petful.sns.service import compute_and_store_analytics, utc_now
+from petful.sns.service.access import utc_now
+from petful.sns.service.analytics import compute_and_store_analytics
 
 # Demo owner -> sandbox handles, in the order the pets seed attaches them to pets.
 DEMO_LINKS: dict[str, tuple[str, ...]] = {
@@ -44,7 +51,7 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
     settings = get_settings()
     box = TokenBox.from_settings(settings)
     sandbox = build_accounts()
-    comments = SandboxState(sandbox).comments
+    comments = seeded_comments(sandbox, anchor_of())
     created = 0
     account_ids: dict[str, list[str]] = {}
     summaries: dict[str, list[dict[str, Any]]] = {}
@@ -61,11 +68,9 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
                 created += 1
             elif account.owner_user_id != owner:
                 continue  # someone linked it by hand: leave it alone
-            posts = [
-                rules.Post(m.id, m.timestamp, m.like_count, m.comments_count) for m in data.media
-            ]
-            rate = rules.engagement_rate(
-                posts, account.followers_count, last_n=settings.sns_engagement_posts
+            posts = [Post(m.id, m.timestamp, m.like_count, m.comments_count) for m in data.media]
+            rate = engagement_rate(
+                posts, account.followers_count, last_n=settings.sns.engagement_posts
             )
             account_ids.setdefault(email, []).append(str(account.id))
             summaries.setdefault(email, []).append(
@@ -98,8 +103,8 @@ async def _link(
         followers_count=data.followers_count,
         follows_count=data.follows_count,
         media_count=data.media_count,
-        source=rules.SOURCE_SANDBOX,
-        status=rules.AccountStatus.LINKED.value,
+        source=SOURCE_SANDBOX,
+        status=AccountStatus.LINKED.value,
         token_ciphertext=sealed.ciphertext,
         token_key_id=sealed.key_id,
         token_expires_at=now + timedelta(days=60),
@@ -121,7 +126,7 @@ async def _link(
                 "posted_at": m.timestamp,
                 "like_count": m.like_count,
                 "comments_count": m.comments_count,
-                "shortcode": rules.shortcode_of(m.permalink) or "",
+                "shortcode": contract.shortcode_of(m.permalink) or "",
                 "paid_partnership": m.paid_partnership,
             }
             for m in data.media
@@ -160,16 +165,16 @@ async def _history(
                 like_count=c.like_count,
                 posted_at=c.timestamp,
                 sentiment=sentiment.lexicon_sentiment(c.text).value,
-                state=rules.CommentState.VISIBLE.value,
+                state=CommentState.VISIBLE.value,
                 banned_hits=[],
                 moderation_reason="",
                 first_seen_at=now,
                 synced_at=now,
             ),
         )
-    for month in rules.months_back(now.date(), INSIGHT_MONTHS):
+    for month in months_back(now.date(), INSIGHT_MONTHS):
         start = datetime(month.year, month.month, 1, tzinfo=UTC)
-        end = datetime(*(rules.insight_windows(month)[1][1].timetuple()[:3]), tzinfo=UTC)
+        end = datetime(*(insight_windows(month)[1][1].timetuple()[:3]), tzinfo=UTC)
         values = insight_totals(data, start, min(end, now))
         await repository.upsert_insight(session, account.id, month, values, now)
     await compute_and_store_analytics(session, account, settings=get_settings(), now=now)

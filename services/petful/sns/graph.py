@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,10 +25,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import httpx
 
 from petful.platform.settings import Settings
-
-# httpx logs every request URL at INFO, and Graph API URLs may carry the app secret (token
-# exchange) or a token (paging.next): keep those out of the logs.
-logging.getLogger("httpx").setLevel(logging.WARNING)
 
 RATE_LIMIT_CODES = frozenset({4, 17, 32, 613})
 TOKEN_CODES = frozenset({102, 190})
@@ -214,10 +209,10 @@ class GraphClient:
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.settings = settings
-        self.base = settings.sns_graph_base_url.rstrip("/") + "/" + settings.sns_graph_api_version
+        self.base = settings.sns.graph_base_url.rstrip("/") + "/" + settings.sns.graph_api_version
         self._sleep = sleep
         self._http = httpx.AsyncClient(
-            timeout=settings.sns_graph_timeout_seconds,
+            timeout=settings.sns.graph_timeout_seconds,
             transport=transport,
             headers={"Accept": "application/json"},
             follow_redirects=False,
@@ -235,12 +230,12 @@ class GraphClient:
     # --- transport ---------------------------------------------------------------------------
 
     def _backoff(self, attempt: int, response: httpx.Response | None) -> float:
-        cap = self.settings.sns_graph_backoff_max_seconds
+        cap = self.settings.sns.graph_backoff_max_seconds
         if response is not None:
             retry_after = response.headers.get("retry-after", "")
             if retry_after.isdigit():
                 return min(float(retry_after), cap)
-        return float(min(self.settings.sns_graph_backoff_seconds * (2**attempt), cap))
+        return float(min(self.settings.sns.graph_backoff_seconds * (2**attempt), cap))
 
     async def _get(
         self, url: str, params: dict[str, str] | None, *, token: str | None
@@ -254,7 +249,7 @@ class GraphClient:
         so POST/DELETE retry too). params None keeps the query of url (httpx replaces a
         URL's query with params, even an empty dict)."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        secret = self.settings.sns_app_secret.get_secret_value()
+        secret = self.settings.sns.app_secret.get_secret_value()
         if token and secret:
             # Proves the call comes from our server (Meta's "Require App Secret" setting).
             proof = hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
@@ -262,7 +257,7 @@ class GraphClient:
                 url = str(httpx.URL(url).copy_merge_params({"appsecret_proof": proof}))
             else:
                 params = {**params, "appsecret_proof": proof}
-        attempts = max(0, self.settings.sns_graph_max_retries) + 1
+        attempts = max(0, self.settings.sns.graph_max_retries) + 1
         for attempt in range(attempts):
             response: httpx.Response | None = None
             try:
@@ -315,7 +310,7 @@ class GraphClient:
         items: list[dict[str, Any]] = []
         next_url: str | None = url
         first = True
-        for _ in range(self.settings.sns_media_max_pages):
+        for _ in range(self.settings.sns.media_max_pages):
             if next_url is None:
                 break
             body = await self._get(next_url, params if first else None, token=token)
@@ -330,17 +325,17 @@ class GraphClient:
 
     async def exchange_token(self, short_lived_token: str) -> LongLivedToken:
         """`GET /oauth/access_token?grant_type=fb_exchange_token` -> a ~60-day user token."""
-        secret = self.settings.sns_app_secret.get_secret_value()
-        if not self.settings.sns_app_id or not secret:
+        secret = self.settings.sns.app_secret.get_secret_value()
+        if not self.settings.sns.app_id or not secret:
             raise GraphNotConfigured(
-                "Instagram linking needs the Meta app: set PETFUL_SNS_APP_ID and "
-                "PETFUL_SNS_APP_SECRET"
+                "Instagram linking needs the Meta app: set PETFUL_SNS__APP_ID and "
+                "PETFUL_SNS__APP_SECRET"
             )
         body = await self._get(
             f"{self.base}/oauth/access_token",
             {
                 "grant_type": "fb_exchange_token",
-                "client_id": self.settings.sns_app_id,
+                "client_id": self.settings.sns.app_id,
                 "client_secret": secret,
                 "fb_exchange_token": short_lived_token,
             },
@@ -387,12 +382,12 @@ class GraphClient:
     async def media(self, ig_user_id: str, token: str) -> list[Media]:
         """Every media object of the account (all pages, newest first as Graph returns)."""
         fields = MEDIA_FIELDS
-        flag = self.settings.sns_paid_partnership_field
+        flag = self.settings.sns.paid_partnership_field
         if flag:
             fields += "," + flag
         rows = await self._all_pages(
             f"{ig_user_id}/media",
-            {"fields": fields, "limit": str(self.settings.sns_media_page_size)},
+            {"fields": fields, "limit": str(self.settings.sns.media_page_size)},
             token=token,
         )
         out: list[Media] = []
@@ -419,7 +414,7 @@ class GraphClient:
         """Every comment of a media object with all its replies (every page of both)."""
         rows = await self._all_pages(
             f"{ig_media_id}/comments",
-            {"fields": COMMENTS_FIELDS, "limit": str(self.settings.sns_media_page_size)},
+            {"fields": COMMENTS_FIELDS, "limit": str(self.settings.sns.media_page_size)},
             token=token,
         )
         out: list[Comment] = []
@@ -435,7 +430,7 @@ class GraphClient:
                 # A long thread: the nested field holds its first page only.
                 data = await self._all_pages(
                     f"{top.ig_comment_id}/replies",
-                    {"fields": COMMENT_FIELDS, "limit": str(self.settings.sns_media_page_size)},
+                    {"fields": COMMENT_FIELDS, "limit": str(self.settings.sns.media_page_size)},
                     token=token,
                 )
             for reply in data if isinstance(data, list) else []:

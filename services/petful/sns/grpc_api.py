@@ -2,61 +2,64 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import grpc
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from petful.pb.sns.v1 import sns_pb2 as pb
 from petful.pb.sns.v1 import sns_pb2_grpc as pb_grpc
 from petful.platform.auth_context import require_principal
 from petful.platform.db import transaction
+from petful.platform.protobuf import enum_name, opt_timestamp, to_timestamp
 from petful.platform.settings import Settings, get_settings
-from petful.sns import graph, rules, sentiment, service
+from petful.sns import graph, sentiment
 from petful.sns.crypto import TokenBox
 from petful.sns.models import Account, Comment, Media, ModerationLog, ModerationSettings
-from petful.sns.rules import AccountStatus
+from petful.sns.rules.accounts import AccountStatus
+from petful.sns.rules.moderation import CommentState, ModAction, Sentiment, ratio
+from petful.sns.rules.posts import is_sponsored
+from petful.sns.service import (
+    access,
+    accounts,
+    analytics,
+    comments,
+    linking,
+    metrics,
+    moderation,
+    posts,
+    sync,
+)
 
+# Domain -> protobuf enums by table (typed as the generated enums the constructors take);
+# requests are read with `enum_name`, so an unknown number fails validation.
 STATUS_TO_PB = {
     AccountStatus.LINKED: pb.ACCOUNT_STATUS_LINKED,
     AccountStatus.NEEDS_REAUTH: pb.ACCOUNT_STATUS_NEEDS_REAUTH,
     AccountStatus.UNLINKED: pb.ACCOUNT_STATUS_UNLINKED,
 }
-
-
 SENTIMENT_TO_PB = {
-    rules.Sentiment.POSITIVE: pb.SENTIMENT_POSITIVE,
-    rules.Sentiment.NEGATIVE: pb.SENTIMENT_NEGATIVE,
-    rules.Sentiment.NEUTRAL: pb.SENTIMENT_NEUTRAL,
+    Sentiment.POSITIVE: pb.SENTIMENT_POSITIVE,
+    Sentiment.NEGATIVE: pb.SENTIMENT_NEGATIVE,
+    Sentiment.NEUTRAL: pb.SENTIMENT_NEUTRAL,
 }
-SENTIMENT_FROM_PB = {v: k.value for k, v in SENTIMENT_TO_PB.items()}
 STATE_TO_PB = {
-    rules.CommentState.VISIBLE: pb.COMMENT_STATE_VISIBLE,
-    rules.CommentState.HIDDEN: pb.COMMENT_STATE_HIDDEN,
-    rules.CommentState.DELETED: pb.COMMENT_STATE_DELETED,
+    CommentState.VISIBLE: pb.COMMENT_STATE_VISIBLE,
+    CommentState.HIDDEN: pb.COMMENT_STATE_HIDDEN,
+    CommentState.DELETED: pb.COMMENT_STATE_DELETED,
 }
 ACTION_TO_PB = {
-    rules.ModAction.HIDE: pb.MODERATION_ACTION_HIDE,
-    rules.ModAction.UNHIDE: pb.MODERATION_ACTION_UNHIDE,
-    rules.ModAction.DELETE: pb.MODERATION_ACTION_DELETE,
-}
-ACTION_FROM_PB = {v: k.value for k, v in ACTION_TO_PB.items()}
-SORT_FROM_PB = {
-    pb.COMMENT_SORT_NEWEST: "NEWEST",
-    pb.COMMENT_SORT_OLDEST: "OLDEST",
-    pb.COMMENT_SORT_MOST_LIKED: "MOST_LIKED",
+    ModAction.HIDE: pb.MODERATION_ACTION_HIDE,
+    ModAction.UNHIDE: pb.MODERATION_ACTION_UNHIDE,
+    ModAction.DELETE: pb.MODERATION_ACTION_DELETE,
 }
 
 
-def _ts(value: datetime) -> Timestamp:
-    ts = Timestamp()
-    ts.FromDatetime(value.astimezone(UTC))
-    return ts
+def _action(number: int) -> str:
+    return enum_name(pb.ModerationAction, number, "MODERATION_ACTION_")
 
 
 def account_to_pb(a: Account) -> pb.Account:
-    message = pb.Account(
+    return pb.Account(
         id=str(a.id),
         owner_user_id=str(a.owner_user_id),
         ig_user_id=a.ig_user_id,
@@ -70,15 +73,13 @@ def account_to_pb(a: Account) -> pb.Account:
         source=a.source,
         status=STATUS_TO_PB[a.status_enum],
         last_sync_error=a.last_sync_error or "",
+        last_synced_at=opt_timestamp(a.last_synced_at),
     )
-    if a.last_synced_at is not None:
-        message.last_synced_at.CopyFrom(_ts(a.last_synced_at))
-    return message
 
 
-def metrics_to_pb(result: service.AccountMetrics) -> pb.AccountMetrics:
+def metrics_to_pb(result: metrics.AccountMetrics) -> pb.AccountMetrics:
     a, m = result.account, result.metrics
-    message = pb.AccountMetrics(
+    return pb.AccountMetrics(
         account_id=str(a.id),
         followers_count=a.followers_count,
         follows_count=a.follows_count,
@@ -91,7 +92,7 @@ def metrics_to_pb(result: service.AccountMetrics) -> pb.AccountMetrics:
             pb.RecentPost(
                 ig_media_id=p.ig_media_id,
                 permalink=p.permalink,
-                posted_at=_ts(p.posted_at),
+                posted_at=to_timestamp(p.posted_at),
                 like_count=p.like_count,
                 comments_count=p.comments_count,
                 caption=p.caption,
@@ -99,10 +100,8 @@ def metrics_to_pb(result: service.AccountMetrics) -> pb.AccountMetrics:
             for p in m.window_posts
         ],
         source=a.source,
+        synced_at=opt_timestamp(a.last_synced_at),
     )
-    if a.last_synced_at is not None:
-        message.synced_at.CopyFrom(_ts(a.last_synced_at))
-    return message
 
 
 def post_to_pb(m: Media) -> pb.Post:
@@ -111,18 +110,18 @@ def post_to_pb(m: Media) -> pb.Post:
         ig_media_id=m.ig_media_id,
         permalink=m.permalink,
         caption=m.caption,
-        posted_at=_ts(m.posted_at),
+        posted_at=to_timestamp(m.posted_at),
         like_count=m.like_count,
         comments_count=m.comments_count,
-        paid_partnership=rules.is_sponsored(m.caption, m.paid_partnership),
-        synced_at=_ts(m.synced_at),
+        paid_partnership=is_sponsored(m.caption, m.paid_partnership),
+        synced_at=to_timestamp(m.synced_at),
     )
 
 
-def analytics_to_pb(r: service.AccountAnalytics) -> pb.AccountAnalytics:
+def analytics_to_pb(r: analytics.AccountAnalytics) -> pb.AccountAnalytics:
     a, d = r.account, r.data
     cred = d.get("credibility") or {}
-    message = pb.AccountAnalytics(
+    return pb.AccountAnalytics(
         account_id=str(a.id),
         followers_count=a.followers_count,
         engagement_rate=float(d.get("engagement_rate", 0.0)),
@@ -160,10 +159,8 @@ def analytics_to_pb(r: service.AccountAnalytics) -> pb.AccountAnalytics:
             for i in r.insights
         ],
         source=a.source,
+        computed_at=opt_timestamp(r.computed_at),
     )
-    if r.computed_at is not None:
-        message.computed_at.CopyFrom(_ts(r.computed_at))
-    return message
 
 
 def summary_to_pb(account_id: str, d: dict[str, Any]) -> pb.AccountSummary:
@@ -185,15 +182,15 @@ def settings_to_pb(c: ModerationSettings) -> pb.ModerationSettings:
     return pb.ModerationSettings(
         account_id=str(c.account_id),
         auto_moderation=c.auto_moderation,
-        action=ACTION_TO_PB[rules.ModAction(c.action)],
+        action=ACTION_TO_PB[ModAction(c.action)],
         moderate_negative=c.moderate_negative,
         banned_words=list(c.banned_words),
-        updated_at=_ts(c.updated_at),
+        updated_at=to_timestamp(c.updated_at),
     )
 
 
 def comment_to_pb(c: Comment) -> pb.Comment:
-    message = pb.Comment(
+    return pb.Comment(
         id=str(c.id),
         account_id=str(c.account_id),
         ig_comment_id=c.ig_comment_id,
@@ -202,41 +199,39 @@ def comment_to_pb(c: Comment) -> pb.Comment:
         username=c.username,
         text=c.text,
         like_count=c.like_count,
-        posted_at=_ts(c.posted_at),
-        sentiment=SENTIMENT_TO_PB[rules.Sentiment(c.sentiment)],
-        state=STATE_TO_PB[rules.CommentState(c.state)],
+        posted_at=to_timestamp(c.posted_at),
+        sentiment=SENTIMENT_TO_PB[Sentiment(c.sentiment)],
+        state=STATE_TO_PB[CommentState(c.state)],
         banned_words=list(c.banned_hits),
         moderation_reason=c.moderation_reason,
+        moderated_at=opt_timestamp(c.moderated_at),
     )
-    if c.moderated_at is not None:
-        message.moderated_at.CopyFrom(_ts(c.moderated_at))
-    return message
 
 
 def log_to_pb(e: ModerationLog) -> pb.ModerationLogEntry:
     return pb.ModerationLogEntry(
         id=str(e.id),
         comment_id=str(e.comment_id),
-        action=ACTION_TO_PB[rules.ModAction(e.action)],
+        action=ACTION_TO_PB[ModAction(e.action)],
         reason=e.reason,
         by=e.by,
         by_user_id=str(e.by_user_id) if e.by_user_id else "",
-        at=_ts(e.at),
+        at=to_timestamp(e.at),
     )
 
 
-def stats_to_pb(v: service.ModerationStatsView) -> pb.ModerationStats:
+def stats_to_pb(v: moderation.ModerationStatsView) -> pb.ModerationStats:
     c = v.counts
     moderated = c.hidden + c.deleted
     return pb.ModerationStats(
         account_id=str(v.account.id),
         total_comments=c.total,
         moderated_comments=moderated,
-        moderated_rate=rules.ratio(moderated, c.total),
+        moderated_rate=ratio(moderated, c.total),
         banned_word_comments=c.banned,
-        positive_ratio=rules.ratio(c.positive, c.total),
-        negative_ratio=rules.ratio(c.negative, c.total),
-        neutral_ratio=rules.ratio(c.neutral, c.total),
+        positive_ratio=ratio(c.positive, c.total),
+        negative_ratio=ratio(c.negative, c.total),
+        neutral_ratio=ratio(c.neutral, c.total),
         hidden_comments=c.hidden,
         deleted_comments=c.deleted,
     )
@@ -246,7 +241,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     def __init__(
         self,
         settings: Settings,
-        clock: service.Clock,
+        clock: access.Clock,
         graph_client_factory: graph.GraphClientFactory,
         box: TokenBox,
         classifier: sentiment.Classifier | None = None,
@@ -260,7 +255,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     async def LinkAccount(self, request: pb.LinkAccountRequest, context: Any) -> pb.Account:
         actor = require_principal()
         async with self.graph(self.settings) as client, transaction(self.settings) as session:
-            account = await service.link_account(
+            account = await linking.link_account(
                 session,
                 actor=actor,
                 settings=self.settings,
@@ -278,10 +273,10 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.ListAccountsResponse:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            accounts = await service.list_my_accounts(session, actor=actor)
-            summaries = await service.analytics_summaries(session, accounts)
+            mine = await accounts.list_my_accounts(session, actor=actor)
+            summaries = await accounts.analytics_summaries(session, mine)
             return pb.ListAccountsResponse(
-                accounts=[account_to_pb(a) for a in accounts],
+                accounts=[account_to_pb(a) for a in mine],
                 summaries=[summary_to_pb(str(k), d) for k, d in summaries.items()],
             )
 
@@ -290,24 +285,26 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.ListAccountsResponse:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            accounts = await service.list_user_accounts(
+            theirs = await accounts.list_user_accounts(
                 session,
                 actor=actor,
                 owner_user_id=request.owner_user_id,
                 include_unlinked=request.include_unlinked,
             )
-            return pb.ListAccountsResponse(accounts=[account_to_pb(a) for a in accounts])
+            return pb.ListAccountsResponse(accounts=[account_to_pb(a) for a in theirs])
 
     async def GetAccount(self, request: pb.GetAccountRequest, context: Any) -> pb.Account:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            account = await service.get_account(session, actor=actor, account_id=request.account_id)
+            account = await accounts.get_account(
+                session, actor=actor, account_id=request.account_id
+            )
             return account_to_pb(account)
 
     async def UnlinkAccount(self, request: pb.UnlinkAccountRequest, context: Any) -> pb.Account:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            account = await service.unlink_account(
+            account = await linking.unlink_account(
                 session, actor=actor, now=self.clock(), account_id=request.account_id
             )
             return account_to_pb(account)
@@ -315,7 +312,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     async def SyncAccount(self, request: pb.SyncAccountRequest, context: Any) -> pb.Account:
         actor = require_principal()
         async with self.graph(self.settings) as client, transaction(self.settings) as session:
-            account = await service.request_sync(
+            account = await sync.request_sync(
                 session,
                 actor=actor,
                 settings=self.settings,
@@ -332,7 +329,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.AccountMetrics:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            result = await service.get_metrics(
+            result = await metrics.get_metrics(
                 session,
                 actor=actor,
                 settings=self.settings,
@@ -345,7 +342,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     async def GetPostByUrl(self, request: pb.GetPostByUrlRequest, context: Any) -> pb.Post:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            post = await service.get_post_by_url(
+            post = await posts.get_post_by_url(
                 session, actor=actor, account_id=request.account_id, url=request.url
             )
             return post_to_pb(post.media)
@@ -355,17 +352,17 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.PostFigures:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            posts = await service.get_post_figures(
+            found = await posts.get_post_figures(
                 session, actor=actor, urls=list(request.urls), account_id=request.account_id
             )
-            return pb.PostFigures(posts=[post_to_pb(p.media) for p in posts])
+            return pb.PostFigures(posts=[post_to_pb(p.media) for p in found])
 
     async def GetAccountAnalytics(
         self, request: pb.GetAccountAnalyticsRequest, context: Any
     ) -> pb.AccountAnalytics:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            result = await service.get_analytics(
+            result = await analytics.get_analytics(
                 session, actor=actor, account_id=request.account_id
             )
             return analytics_to_pb(result)
@@ -375,7 +372,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.ModerationSettings:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            conf = await service.get_moderation_settings(
+            conf = await moderation.get_moderation_settings(
                 session, actor=actor, now=self.clock(), account_id=request.account_id
             )
             return settings_to_pb(conf)
@@ -385,13 +382,13 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.ModerationSettings:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            conf = await service.update_moderation_settings(
+            conf = await moderation.update_moderation_settings(
                 session,
                 actor=actor,
                 now=self.clock(),
                 account_id=request.account_id,
                 auto_moderation=request.auto_moderation,
-                action=ACTION_FROM_PB.get(request.action, ""),
+                action=_action(request.action),
                 moderate_negative=request.moderate_negative,
                 banned_words=list(request.banned_words),
             )
@@ -412,7 +409,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.ModerationSettings:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            conf = await service.change_banned_words(
+            conf = await moderation.change_banned_words(
                 session,
                 actor=actor,
                 now=self.clock(),
@@ -427,34 +424,34 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.ListCommentsResponse:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            page = await service.list_comments(
+            page = await comments.list_comments(
                 session,
                 actor=actor,
                 account_id=request.account_id,
-                sentiment_filter=SENTIMENT_FROM_PB.get(request.sentiment, ""),
+                sentiment_filter=enum_name(pb.Sentiment, request.sentiment, "SENTIMENT_"),
                 moderated=request.moderated,
                 text=request.text,
-                sort=SORT_FROM_PB.get(request.sort, ""),
+                sort=enum_name(pb.CommentSort, request.sort, "COMMENT_SORT_"),
                 page_size=request.page_size,
                 cursor=request.cursor,
                 ig_media_id=request.ig_media_id,
             )
             return pb.ListCommentsResponse(
-                comments=[comment_to_pb(c) for c in page.comments],
+                comments=[comment_to_pb(c) for c in page.items],
                 next_cursor=page.next_cursor,
             )
 
     async def ModerateComment(self, request: pb.ModerateCommentRequest, context: Any) -> pb.Comment:
         actor = require_principal()
         async with self.graph(self.settings) as client, transaction(self.settings) as session:
-            comment = await service.moderate_comment(
+            comment = await comments.moderate_comment(
                 session,
                 actor=actor,
                 box=self.box,
                 client=client,
                 now=self.clock(),
                 comment_id=request.comment_id,
-                action=ACTION_FROM_PB.get(request.action, ""),
+                action=_action(request.action),
             )
             return comment_to_pb(comment)
 
@@ -463,7 +460,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.ModerationStats:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            view = await service.moderation_stats(
+            view = await moderation.moderation_stats(
                 session, actor=actor, account_id=request.account_id
             )
             return stats_to_pb(view)
@@ -473,7 +470,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
     ) -> pb.ListModerationLogResponse:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            page = await service.moderation_log(
+            page = await moderation.moderation_log(
                 session,
                 actor=actor,
                 account_id=request.account_id,
@@ -481,7 +478,7 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
                 cursor=request.cursor,
             )
             return pb.ListModerationLogResponse(
-                entries=[log_to_pb(e) for e in page.entries], next_cursor=page.next_cursor
+                entries=[log_to_pb(e) for e in page.items], next_cursor=page.next_cursor
             )
 
 
@@ -489,7 +486,7 @@ def register(
     server: grpc.aio.Server,
     *,
     settings: Settings | None = None,
-    clock: service.Clock | None = None,
+    clock: access.Clock | None = None,
     graph_client_factory: graph.GraphClientFactory | None = None,
     classifier: sentiment.Classifier | None = None,
 ) -> None:
@@ -498,7 +495,7 @@ def register(
     pb_grpc.add_SnsServiceServicer_to_server(
         SnsServicer(
             settings,
-            clock or service.utc_now,
+            clock or access.utc_now,
             graph_client_factory or graph.default_factory,
             TokenBox.from_settings(settings),
             classifier,

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from petful.platform.db import schema_metadata
-from petful.sns.rules import AccountStatus
+from petful.sns.rules.accounts import AccountStatus
 
 SCHEMA = "sns"
 TS = sa.DateTime(timezone=True)
@@ -105,7 +105,7 @@ class InsightMonth(SnsBase):
 
 
 class AnalyticsRow(SnsBase):
-    """The analytics computed at the last sync (rules.Analytics as JSON)."""
+    """The analytics computed at the last sync (rules.analytics.Analytics as JSON)."""
 
     __tablename__ = "analytics"
 

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.sns.models import (
+    TS,
     Account,
     AnalyticsRow,
     Comment,
@@ -21,7 +22,8 @@ from petful.sns.models import (
     ModerationLog,
     ModerationSettings,
 )
-from petful.sns.rules import AccountStatus
+from petful.sns.rules.accounts import AccountStatus
+from petful.sns.rules.moderation import CommentSort, CommentState, Sentiment
 
 
 async def get_account(
@@ -286,38 +288,58 @@ async def get_comment(
 
 
 SORTS = {
-    "NEWEST": (Comment.posted_at.desc(), Comment.id.desc()),
-    "OLDEST": (Comment.posted_at.asc(), Comment.id.asc()),
-    "MOST_LIKED": (Comment.like_count.desc(), Comment.posted_at.desc(), Comment.id.desc()),
+    CommentSort.NEWEST: (Comment.posted_at.desc(), Comment.id.desc()),
+    CommentSort.OLDEST: (Comment.posted_at.asc(), Comment.id.asc()),
+    CommentSort.MOST_LIKED: (
+        Comment.like_count.desc(),
+        Comment.posted_at.desc(),
+        Comment.id.desc(),
+    ),
 }
+
+
+def _after_comment(sort: CommentSort, after: tuple[datetime, uuid.UUID]) -> sa.ColumnElement[bool]:
+    """Rows after the cursor's comment (its posted_at and id) in the sort's order. MOST_LIKED
+    reads the cursor comment's current like count: a page continues after that comment."""
+    at, row_id = sa.literal(after[0], TS), sa.literal(after[1], sa.Uuid)
+    if sort is CommentSort.OLDEST:
+        return sa.tuple_(Comment.posted_at, Comment.id) > sa.tuple_(at, row_id)
+    if sort is CommentSort.NEWEST:
+        return sa.tuple_(Comment.posted_at, Comment.id) < sa.tuple_(at, row_id)
+    likes = sa.select(Comment.like_count).where(Comment.id == after[1]).scalar_subquery()
+    return sa.tuple_(Comment.like_count, Comment.posted_at, Comment.id) < sa.tuple_(
+        likes, at, row_id
+    )
 
 
 async def search_comments(
     session: AsyncSession,
     account_id: uuid.UUID,
     *,
-    sentiment: str | None,
+    sentiment: Sentiment | None,
     moderated: bool | None,
     text: str,
     ig_media_id: str,
-    sort: str,
-    offset: int,
+    sort: CommentSort,
+    after: tuple[datetime, uuid.UUID] | None,
     limit: int,
 ) -> list[Comment]:
-    """One page (limit rows after offset) in a stable order (ties broken by id)."""
+    """One page (limit rows after the cursor's comment) in a stable order (ties by id)."""
     stmt = sa.select(Comment).where(Comment.account_id == account_id)
-    if sentiment:
-        stmt = stmt.where(Comment.sentiment == sentiment)
+    if sentiment is not None:
+        stmt = stmt.where(Comment.sentiment == sentiment.value)
     if moderated is True:
-        stmt = stmt.where(Comment.state != "VISIBLE")
+        stmt = stmt.where(Comment.state != CommentState.VISIBLE.value)
     elif moderated is False:
-        stmt = stmt.where(Comment.state == "VISIBLE")
+        stmt = stmt.where(Comment.state == CommentState.VISIBLE.value)
     if text:
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         stmt = stmt.where(Comment.text.ilike(f"%{escaped}%", escape="\\"))
     if ig_media_id:
         stmt = stmt.where(Comment.ig_media_id == ig_media_id)
-    stmt = stmt.order_by(*SORTS[sort]).offset(offset).limit(limit)
+    if after is not None:
+        stmt = stmt.where(_after_comment(sort, after))
+    stmt = stmt.order_by(*SORTS[sort]).limit(limit)
     return list((await session.execute(stmt)).scalars())
 
 
@@ -325,9 +347,8 @@ async def comment_counts(session: AsyncSession, account_id: uuid.UUID) -> dict[s
     c = Comment
     stmt = sa.select(
         sa.func.count().label("total"),
-        sa.func.count().filter(c.state == "HIDDEN").label("hidden"),
-        sa.func.count().filter(c.state == "DELETED").label("deleted"),
-        sa.func.count().filter(sa.func.cardinality(c.banned_hits) > 0).label("banned"),
+        sa.func.count().filter(c.state == CommentState.HIDDEN.value).label("hidden"),
+        sa.func.count().filter(c.state == CommentState.DELETED.value).label("deleted"),
         sa.func.count().filter(c.sentiment == "POSITIVE").label("positive"),
         sa.func.count().filter(c.sentiment == "NEGATIVE").label("negative"),
         sa.func.count().filter(c.sentiment == "NEUTRAL").label("neutral"),
@@ -342,15 +363,20 @@ async def comment_texts(session: AsyncSession, account_id: uuid.UUID) -> list[st
 
 
 async def moderation_log(
-    session: AsyncSession, account_id: uuid.UUID, *, offset: int, limit: int
+    session: AsyncSession,
+    account_id: uuid.UUID,
+    *,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
 ) -> list[ModerationLog]:
-    stmt = (
-        sa.select(ModerationLog)
-        .where(ModerationLog.account_id == account_id)
-        .order_by(ModerationLog.at.desc(), ModerationLog.id.desc())
-        .offset(offset)
-        .limit(limit)
-    )
+    """Newest first; after is the (at, id) of the last entry of the previous page."""
+    stmt = sa.select(ModerationLog).where(ModerationLog.account_id == account_id)
+    if after is not None:
+        stmt = stmt.where(
+            sa.tuple_(ModerationLog.at, ModerationLog.id)
+            < sa.tuple_(sa.literal(after[0], TS), sa.literal(after[1], sa.Uuid))
+        )
+    stmt = stmt.order_by(ModerationLog.at.desc(), ModerationLog.id.desc()).limit(limit)
     return list((await session.execute(stmt)).scalars())
 
 

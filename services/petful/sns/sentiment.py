@@ -8,7 +8,7 @@
   domain slang it does not know come out NEUTRAL or wrong.
 - `ChatCompletionsClassifier`: any OpenAI-compatible `POST {base}/chat/completions` API
   (OpenAI, a local vLLM/llama.cpp server, or Naver Clova Studio's OpenAI-compatible
-  endpoint), configured by `PETFUL_SNS_SENTIMENT_*` settings. The model must answer one
+  endpoint), configured by the `PETFUL_SNS__SENTIMENT_*` settings. The model must answer one
   word; anything it says that is not a label maps to NEUTRAL.
 
 `classifier_from_settings` picks one. A misconfigured provider (no base URL or key) is a
@@ -19,17 +19,17 @@ at run time raises `SentimentUnavailable` and the sync uses the lexicon for that
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from typing import Any, Protocol
 
 import httpx
 
+from petful.platform.logging import get_logger
 from petful.platform.settings import Settings
-from petful.sns.rules import Sentiment
+from petful.sns.rules.moderation import Sentiment
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 class SentimentUnavailable(RuntimeError):
@@ -327,8 +327,8 @@ class ChatCompletionsClassifier:
     ) -> None:
         if not base_url or not api_key or not model:
             raise SentimentNotConfigured(
-                "the chat-completions sentiment provider needs PETFUL_SNS_SENTIMENT_BASE_URL, "
-                "PETFUL_SNS_SENTIMENT_API_KEY and PETFUL_SNS_SENTIMENT_MODEL"
+                "the chat-completions sentiment provider needs PETFUL_SNS__SENTIMENT_BASE_URL, "
+                "PETFUL_SNS__SENTIMENT_API_KEY and PETFUL_SNS__SENTIMENT_MODEL"
             )
         self.url = base_url.rstrip("/") + "/chat/completions"
         self.model = model
@@ -371,12 +371,12 @@ class ChatCompletionsClassifier:
 
 
 def classifier_from_settings(settings: Settings) -> Classifier:
-    if settings.sns_sentiment_provider == "chat_completions":
+    if settings.sns.sentiment_provider == "chat_completions":
         return ChatCompletionsClassifier(
-            base_url=settings.sns_sentiment_base_url,
-            api_key=settings.sns_sentiment_api_key.get_secret_value(),
-            model=settings.sns_sentiment_model,
-            timeout=settings.sns_sentiment_timeout_seconds,
+            base_url=settings.sns.sentiment_base_url,
+            api_key=settings.sns.sentiment_api_key.get_secret_value(),
+            model=settings.sns.sentiment_model,
+            timeout=settings.sns.sentiment_timeout_seconds,
         )
     return LexiconClassifier()
 
@@ -386,5 +386,5 @@ async def classify_or_fallback(classifier: Classifier, text: str) -> Sentiment:
     try:
         return await classifier.classify(text)
     except SentimentUnavailable as e:
-        log.warning("sentiment provider failed, using the lexicon: %s", e)
+        log.warning("sentiment provider failed, using the lexicon", error=str(e))
         return lexicon_sentiment(text)

@@ -10,8 +10,9 @@ from datetime import UTC, datetime, timedelta
 from petful.platform.db import transaction
 from petful.platform.jobs import beat, celery_app, run_async
 from petful.platform.settings import Settings, get_settings
-from petful.sns import graph, sentiment, service
+from petful.sns import graph, sentiment
 from petful.sns.crypto import TokenBox
+from petful.sns.service import sync
 
 
 async def sync_one(
@@ -25,7 +26,7 @@ async def sync_one(
     settings = settings or get_settings()
     box = TokenBox.from_settings(settings)
     async with graph_client_factory(settings) as client, transaction(settings) as session:
-        return await service.sync_by_id(
+        return await sync.sync_by_id(
             session,
             settings=settings,
             client=client,
@@ -38,7 +39,7 @@ async def sync_one(
 
 async def linked_ids(settings: Settings | None = None) -> list[uuid.UUID]:
     async with transaction(settings) as session:
-        return await service.linked_account_ids(session)
+        return await sync.linked_account_ids(session)
 
 
 @celery_app.task(name="sns.sync_account")  # type: ignore[untyped-decorator]
@@ -54,4 +55,4 @@ def sync_all_task() -> int:
     return len(ids)
 
 
-beat("sns-sync-all", "sns.sync_all", timedelta(hours=get_settings().sns_sync_every_hours))
+beat("sns-sync-all", "sns.sync_all", timedelta(hours=get_settings().sns.sync_every_hours))

@@ -32,7 +32,6 @@ from petful.platform.media.store import (
     ingest,
     live_media,
     media_table,
-    stored_topic,
 )
 from petful.platform.media.thumbnails import make_thumbnails, subscribe_thumbnails
 
@@ -61,7 +60,6 @@ __all__ = [
     "object_key",
     "sanitize",
     "sniff",
-    "stored_topic",
     "subscribe_thumbnails",
     "thumbnail_key",
 ]

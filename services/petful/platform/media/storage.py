@@ -137,7 +137,7 @@ class S3Storage:
         presign_seconds: int = 900,
     ) -> None:
         if not bucket:
-            raise ValueError("media_backend is 's3' but PETFUL_MEDIA_S3_BUCKET is not set")
+            raise ValueError("media_backend is 's3' but PETFUL_MEDIA__S3_BUCKET is not set")
         self.bucket = bucket
         self.presign_seconds = presign_seconds
         self._client_kwargs: dict[str, Any] = {
@@ -230,25 +230,25 @@ _storages: dict[tuple[Any, ...], Storage] = {}
 
 def get_storage(settings: Settings) -> Storage:
     """The configured storage (cached per configuration; boto3 clients are thread-safe)."""
-    if settings.media_backend == "s3":
+    if settings.media.backend == "s3":
         key: tuple[Any, ...] = (
             "s3",
-            settings.media_s3_bucket,
-            settings.media_s3_endpoint_url,
-            settings.media_s3_region,
-            settings.media_s3_access_key_id,
-            settings.media_s3_secret_access_key.get_secret_value(),
+            settings.media.s3_bucket,
+            settings.media.s3_endpoint_url,
+            settings.media.s3_region,
+            settings.media.s3_access_key_id,
+            settings.media.s3_secret_access_key.get_secret_value(),
         )
         if key not in _storages:
             _storages[key] = S3Storage(
-                bucket=settings.media_s3_bucket,
-                endpoint_url=settings.media_s3_endpoint_url,
-                region=settings.media_s3_region,
-                access_key_id=settings.media_s3_access_key_id,
-                secret_access_key=settings.media_s3_secret_access_key.get_secret_value(),
+                bucket=settings.media.s3_bucket,
+                endpoint_url=settings.media.s3_endpoint_url,
+                region=settings.media.s3_region,
+                access_key_id=settings.media.s3_access_key_id,
+                secret_access_key=settings.media.s3_secret_access_key.get_secret_value(),
             )
         return _storages[key]
-    root = settings.media_dir or settings.data_dir / "media"
+    root = settings.media.dir or settings.data_dir / "media"
     key = ("local", str(root.resolve()))
     if key not in _storages:
         _storages[key] = LocalStorage(root.resolve())

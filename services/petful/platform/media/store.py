@@ -23,6 +23,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from petful.contracts import media as media_events
 from petful.platform import outbox
 from petful.platform.db import on_commit, on_rollback, schema_metadata, transaction
 from petful.platform.logging import get_logger
@@ -45,14 +46,6 @@ class Status(StrEnum):
     READY = "READY"
     FAILED = "FAILED"  # stored, but the thumbnails could not be made
     DELETED = "DELETED"
-
-
-def stored_topic(schema: str) -> str:
-    return f"{schema}.media.stored"
-
-
-def deleted_topic(schema: str) -> str:
-    return f"{schema}.media.deleted"
 
 
 @cache
@@ -171,7 +164,7 @@ async def _delete_if_unused(schema: str, key: str, settings: Settings) -> None:
         if used is not None:
             return
         storage = get_storage(settings)
-        for k in object_keys(key, settings.media_thumbnail_sizes):
+        for k in object_keys(key, settings.media.thumbnail_sizes):
             await storage.delete(k)
         log.info("media object deleted", schema=schema, key=key)
 
@@ -200,8 +193,8 @@ async def ingest(
         sanitize,
         data,
         kind=kind,
-        max_bytes=settings.media_max_bytes,
-        max_pixels=settings.media_max_pixels,
+        max_bytes=settings.media.max_bytes,
+        max_pixels=settings.media.max_pixels,
     )
     key = object_key(visibility.value, clean.sha256, clean.ext)
     await lock_key(session, key)
@@ -269,18 +262,18 @@ async def ingest(
     await outbox.add_event(
         session,
         schema,
-        stored_topic(schema),
-        {
-            "media_id": str(record.id),
-            "owner_id": str(owner_id),
-            "purpose": purpose,
-            "kind": kind.value,
-            "key": key,
-            "content_type": record.content_type,
-            "size_bytes": record.size_bytes,
-            "sha256": record.sha256,
-            "visibility": visibility.value,
-        },
+        media_events.stored(schema),
+        media_events.MediaStored(
+            media_id=record.id,
+            owner_id=owner_id,
+            purpose=purpose,
+            kind=kind.value,
+            key=key,
+            content_type=record.content_type,
+            size_bytes=record.size_bytes,
+            sha256=record.sha256,
+            visibility=visibility.value,
+        ),
         now=now,
     )
     log.info(
@@ -338,7 +331,11 @@ async def discard(
     if key is None:
         return False
     await outbox.add_event(
-        session, schema, deleted_topic(schema), {"media_id": str(media_id), "key": key}, now=now
+        session,
+        schema,
+        media_events.deleted(schema),
+        media_events.MediaDeleted(media_id=media_id, key=key),
+        now=now,
     )
     on_commit(session, lambda: _delete_if_unused(schema, key, settings))
     return True

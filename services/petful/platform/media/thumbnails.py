@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from petful.contracts import media as media_events
+from petful.contracts.base import Received
 from petful.platform.errors import InvalidArgument
 from petful.platform.logging import get_logger
 from petful.platform.media.sanitize import Kind, decode_image, thumbnail
 from petful.platform.media.storage import ObjectNotFound, get_storage, thumbnail_key
-from petful.platform.media.store import Status, media_table, stored_topic
-from petful.platform.outbox import Event
+from petful.platform.media.store import Status, media_table
 from petful.platform.settings import Settings, get_settings
 
 log = get_logger(__name__)
@@ -55,11 +56,11 @@ async def make_thumbnails(
         return Status(row.status)
 
     storage = get_storage(settings)
-    sizes = settings.media_thumbnail_sizes
+    sizes = settings.media.thumbnail_sizes
     try:
         original = await storage.get(row.key)
         rendered = await asyncio.to_thread(
-            render_thumbnails, original, sizes, settings.media_max_pixels
+            render_thumbnails, original, sizes, settings.media.max_pixels
         )
     except (ObjectNotFound, InvalidArgument) as exc:
         # Retrying cannot help: the stored original is gone or undecodable.
@@ -102,15 +103,13 @@ def subscribe_thumbnails(schema: str) -> None:
     from petful.platform import events  # imported on use: it pulls in the Celery app
 
     name = subscriber_name(schema)
-    if any(sub.name == name for sub in events.subscribers_of(stored_topic(schema))):
+    topic = media_events.stored(schema)
+    if any(sub.name == name for sub in events.subscribers_of(topic.name)):
         return
 
-    async def handle(session: AsyncSession, event: Event) -> None:
+    async def handle(session: AsyncSession, event: Received[media_events.MediaStored]) -> None:
         await make_thumbnails(
-            session,
-            schema=schema,
-            media_id=uuid.UUID(str(event.payload["media_id"])),
-            now=datetime.now(UTC),
+            session, schema=schema, media_id=event.payload.media_id, now=datetime.now(UTC)
         )
 
-    events.subscriber(stored_topic(schema), schema=schema, name=name)(handle)
+    events.subscriber(topic, schema=schema, name=name)(handle)

@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from petful.pb.common.v1 import species_pb2 as _species_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -29,17 +30,6 @@ class CampaignType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CAMPAIGN_TYPE_UNSPECIFIED: _ClassVar[CampaignType]
     CAMPAIGN_TYPE_DELIVERY: _ClassVar[CampaignType]
     CAMPAIGN_TYPE_VISIT: _ClassVar[CampaignType]
-
-class Species(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
-    __slots__ = ()
-    SPECIES_UNSPECIFIED: _ClassVar[Species]
-    SPECIES_DOG: _ClassVar[Species]
-    SPECIES_CAT: _ClassVar[Species]
-    SPECIES_RABBIT: _ClassVar[Species]
-    SPECIES_BIRD: _ClassVar[Species]
-    SPECIES_REPTILE: _ClassVar[Species]
-    SPECIES_FISH: _ClassVar[Species]
-    SPECIES_OTHER: _ClassVar[Species]
 
 class ApplicantStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -82,14 +72,6 @@ PHASE_CANCELLED: Phase
 CAMPAIGN_TYPE_UNSPECIFIED: CampaignType
 CAMPAIGN_TYPE_DELIVERY: CampaignType
 CAMPAIGN_TYPE_VISIT: CampaignType
-SPECIES_UNSPECIFIED: Species
-SPECIES_DOG: Species
-SPECIES_CAT: Species
-SPECIES_RABBIT: Species
-SPECIES_BIRD: Species
-SPECIES_REPTILE: Species
-SPECIES_FISH: Species
-SPECIES_OTHER: Species
 APPLICANT_STATUS_UNSPECIFIED: ApplicantStatus
 APPLICANT_STATUS_APPLIED: ApplicantStatus
 APPLICANT_STATUS_SELECTED: ApplicantStatus
@@ -144,7 +126,7 @@ class CampaignFields(_message.Message):
     requirements: _containers.RepeatedScalarFieldContainer[str]
     product_url: str
     campaign_type: CampaignType
-    target_species: _containers.RepeatedScalarFieldContainer[Species]
+    target_species: _containers.RepeatedScalarFieldContainer[_species_pb2.Species]
     headcount: int
     reward_description: str
     reward_value_krw: int
@@ -154,7 +136,7 @@ class CampaignFields(_message.Message):
     activity_start: _timestamp_pb2.Timestamp
     activity_end: _timestamp_pb2.Timestamp
     post_retention_days: int
-    def __init__(self, title: _Optional[str] = ..., product_name: _Optional[str] = ..., product_description: _Optional[str] = ..., image_media_ids: _Optional[_Iterable[str]] = ..., objective: _Optional[str] = ..., missions: _Optional[_Iterable[str]] = ..., keywords: _Optional[_Iterable[str]] = ..., hashtags: _Optional[_Iterable[str]] = ..., requirements: _Optional[_Iterable[str]] = ..., product_url: _Optional[str] = ..., campaign_type: _Optional[_Union[CampaignType, str]] = ..., target_species: _Optional[_Iterable[_Union[Species, str]]] = ..., headcount: _Optional[int] = ..., reward_description: _Optional[str] = ..., reward_value_krw: _Optional[int] = ..., recruit_start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., recruit_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., announce_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activity_start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activity_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., post_retention_days: _Optional[int] = ...) -> None: ...
+    def __init__(self, title: _Optional[str] = ..., product_name: _Optional[str] = ..., product_description: _Optional[str] = ..., image_media_ids: _Optional[_Iterable[str]] = ..., objective: _Optional[str] = ..., missions: _Optional[_Iterable[str]] = ..., keywords: _Optional[_Iterable[str]] = ..., hashtags: _Optional[_Iterable[str]] = ..., requirements: _Optional[_Iterable[str]] = ..., product_url: _Optional[str] = ..., campaign_type: _Optional[_Union[CampaignType, str]] = ..., target_species: _Optional[_Iterable[_Union[_species_pb2.Species, str]]] = ..., headcount: _Optional[int] = ..., reward_description: _Optional[str] = ..., reward_value_krw: _Optional[int] = ..., recruit_start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., recruit_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., announce_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activity_start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activity_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., post_retention_days: _Optional[int] = ...) -> None: ...
 
 class Campaign(_message.Message):
     __slots__ = ("id", "advertiser_user_id", "company_name", "fields", "phase", "phase_reason", "applicant_count", "selected_count", "created_at", "updated_at", "submitted_at", "approved_at", "images")
@@ -268,10 +250,10 @@ class ListCampaignsRequest(_message.Message):
     tab: Tab
     query: str
     sort: Sort
-    species: Species
+    species: _species_pb2.Species
     page_size: int
     cursor: str
-    def __init__(self, tab: _Optional[_Union[Tab, str]] = ..., query: _Optional[str] = ..., sort: _Optional[_Union[Sort, str]] = ..., species: _Optional[_Union[Species, str]] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
+    def __init__(self, tab: _Optional[_Union[Tab, str]] = ..., query: _Optional[str] = ..., sort: _Optional[_Union[Sort, str]] = ..., species: _Optional[_Union[_species_pb2.Species, str]] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
 
 class ListCampaignsResponse(_message.Message):
     __slots__ = ("items", "next_cursor")

@@ -24,19 +24,27 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"petful/common/v1/diagnostics.proto\x12\x10petful.common.v1\"\x1e\n\x0bPingRequest\x12\x0f\n\x07message\x18\x01 \x01(\t\"\xa2\x01\n\x0cPingResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\x12(\n\x06\x63\x61ller\x18\x02 \x01(\x0b\x32\x18.petful.common.v1.Caller\x12\x0f\n\x07service\x18\x03 \x01(\t\x12\'\n\x1a\x64\x65\x61\x64line_remaining_seconds\x18\x04 \x01(\x01H\x00\x88\x01\x01\x42\x1d\n\x1b_deadline_remaining_seconds\"M\n\x06\x43\x61ller\x12\x14\n\x07user_id\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\r\n\x05roles\x18\x02 \x03(\t\x12\x12\n\nrequest_id\x18\x03 \x01(\tB\n\n\x08_user_id2[\n\x12\x44iagnosticsService\x12\x45\n\x04Ping\x12\x1d.petful.common.v1.PingRequest\x1a\x1e.petful.common.v1.PingResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"petful/common/v1/diagnostics.proto\x12\x10petful.common.v1\"\x1e\n\x0bPingRequest\x12\x0f\n\x07message\x18\x01 \x01(\t\"\xa2\x01\n\x0cPingResponse\x12\x0f\n\x07message\x18\x01 \x01(\t\x12(\n\x06\x63\x61ller\x18\x02 \x01(\x0b\x32\x18.petful.common.v1.Caller\x12\x0f\n\x07service\x18\x03 \x01(\t\x12\'\n\x1a\x64\x65\x61\x64line_remaining_seconds\x18\x04 \x01(\x01H\x00\x88\x01\x01\x42\x1d\n\x1b_deadline_remaining_seconds\"M\n\x06\x43\x61ller\x12\x14\n\x07user_id\x18\x01 \x01(\tH\x00\x88\x01\x01\x12\r\n\x05roles\x18\x02 \x03(\t\x12\x12\n\nrequest_id\x18\x03 \x01(\tB\n\n\x08_user_id\"\x15\n\x13\x44\x65pendenciesRequest\"[\n\x14\x44\x65pendenciesResponse\x12\x0f\n\x07service\x18\x01 \x01(\t\x12\x32\n\x0c\x64\x65pendencies\x18\x02 \x03(\x0b\x32\x1c.petful.common.v1.Dependency\"L\n\nDependency\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x30\n\x05state\x18\x02 \x01(\x0e\x32!.petful.common.v1.DependencyState*s\n\x0f\x44\x65pendencyState\x12 \n\x1c\x44\x45PENDENCY_STATE_UNSPECIFIED\x10\x00\x12\x1c\n\x18\x44\x45PENDENCY_STATE_SERVING\x10\x01\x12 \n\x1c\x44\x45PENDENCY_STATE_UNREACHABLE\x10\x02\x32\xba\x01\n\x12\x44iagnosticsService\x12\x45\n\x04Ping\x12\x1d.petful.common.v1.PingRequest\x1a\x1e.petful.common.v1.PingResponse\x12]\n\x0c\x44\x65pendencies\x12%.petful.common.v1.DependenciesRequest\x1a&.petful.common.v1.DependenciesResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'petful.pb.common.v1.diagnostics_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_DEPENDENCYSTATE']._serialized_start=526
+  _globals['_DEPENDENCYSTATE']._serialized_end=641
   _globals['_PINGREQUEST']._serialized_start=56
   _globals['_PINGREQUEST']._serialized_end=86
   _globals['_PINGRESPONSE']._serialized_start=89
   _globals['_PINGRESPONSE']._serialized_end=251
   _globals['_CALLER']._serialized_start=253
   _globals['_CALLER']._serialized_end=330
-  _globals['_DIAGNOSTICSSERVICE']._serialized_start=332
-  _globals['_DIAGNOSTICSSERVICE']._serialized_end=423
+  _globals['_DEPENDENCIESREQUEST']._serialized_start=332
+  _globals['_DEPENDENCIESREQUEST']._serialized_end=353
+  _globals['_DEPENDENCIESRESPONSE']._serialized_start=355
+  _globals['_DEPENDENCIESRESPONSE']._serialized_end=446
+  _globals['_DEPENDENCY']._serialized_start=448
+  _globals['_DEPENDENCY']._serialized_end=524
+  _globals['_DIAGNOSTICSSERVICE']._serialized_start=644
+  _globals['_DIAGNOSTICSSERVICE']._serialized_end=830
 # @@protoc_insertion_point(module_scope)

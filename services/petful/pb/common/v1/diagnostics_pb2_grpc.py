@@ -41,6 +41,11 @@ class DiagnosticsServiceStub:
                 request_serializer=petful_dot_common_dot_v1_dot_diagnostics__pb2.PingRequest.SerializeToString,
                 response_deserializer=petful_dot_common_dot_v1_dot_diagnostics__pb2.PingResponse.FromString,
                 _registered_method=True)
+        self.Dependencies = channel.unary_unary(
+                '/petful.common.v1.DiagnosticsService/Dependencies',
+                request_serializer=petful_dot_common_dot_v1_dot_diagnostics__pb2.DependenciesRequest.SerializeToString,
+                response_deserializer=petful_dot_common_dot_v1_dot_diagnostics__pb2.DependenciesResponse.FromString,
+                _registered_method=True)
 
 
 class DiagnosticsServiceServicer:
@@ -54,6 +59,15 @@ class DiagnosticsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Dependencies(self, request, context):
+        """Whether this process reaches its own PostgreSQL and Redis, each checked with a short
+        timeout: the platform health check asks every service instead of holding their
+        credentials itself.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DiagnosticsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -61,6 +75,11 @@ def add_DiagnosticsServiceServicer_to_server(servicer, server):
                     servicer.Ping,
                     request_deserializer=petful_dot_common_dot_v1_dot_diagnostics__pb2.PingRequest.FromString,
                     response_serializer=petful_dot_common_dot_v1_dot_diagnostics__pb2.PingResponse.SerializeToString,
+            ),
+            'Dependencies': grpc.unary_unary_rpc_method_handler(
+                    servicer.Dependencies,
+                    request_deserializer=petful_dot_common_dot_v1_dot_diagnostics__pb2.DependenciesRequest.FromString,
+                    response_serializer=petful_dot_common_dot_v1_dot_diagnostics__pb2.DependenciesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -92,6 +111,33 @@ class DiagnosticsService:
             '/petful.common.v1.DiagnosticsService/Ping',
             petful_dot_common_dot_v1_dot_diagnostics__pb2.PingRequest.SerializeToString,
             petful_dot_common_dot_v1_dot_diagnostics__pb2.PingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Dependencies(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.common.v1.DiagnosticsService/Dependencies',
+            petful_dot_common_dot_v1_dot_diagnostics__pb2.DependenciesRequest.SerializeToString,
+            petful_dot_common_dot_v1_dot_diagnostics__pb2.DependenciesResponse.FromString,
             options,
             channel_credentials,
             insecure,

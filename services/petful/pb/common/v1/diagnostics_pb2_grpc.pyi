@@ -36,6 +36,11 @@ class DiagnosticsServiceStub:
     @_typing.overload
     def __new__(cls, channel: _aio.Channel) -> DiagnosticsServiceAsyncStub: ...
     Ping: _grpc.UnaryUnaryMultiCallable[_diagnostics_pb2.PingRequest, _diagnostics_pb2.PingResponse]
+    Dependencies: _grpc.UnaryUnaryMultiCallable[_diagnostics_pb2.DependenciesRequest, _diagnostics_pb2.DependenciesResponse]
+    """Whether this process reaches its own PostgreSQL and Redis, each checked with a short
+    timeout: the platform health check asks every service instead of holding their
+    credentials itself.
+    """
 
 @_typing.type_check_only
 class DiagnosticsServiceAsyncStub(DiagnosticsServiceStub):
@@ -45,6 +50,11 @@ class DiagnosticsServiceAsyncStub(DiagnosticsServiceStub):
 
     def __init__(self, channel: _aio.Channel) -> None: ...
     Ping: _aio.UnaryUnaryMultiCallable[_diagnostics_pb2.PingRequest, _diagnostics_pb2.PingResponse]  # type: ignore[assignment]
+    Dependencies: _aio.UnaryUnaryMultiCallable[_diagnostics_pb2.DependenciesRequest, _diagnostics_pb2.DependenciesResponse]  # type: ignore[assignment]
+    """Whether this process reaches its own PostgreSQL and Redis, each checked with a short
+    timeout: the platform health check asks every service instead of holding their
+    credentials itself.
+    """
 
 class DiagnosticsServiceServicer(metaclass=_abc_1.ABCMeta):
     """Round-trip check that every domain process registers: proves routing, identity
@@ -57,5 +67,16 @@ class DiagnosticsServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _diagnostics_pb2.PingRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_diagnostics_pb2.PingResponse, _abc.Awaitable[_diagnostics_pb2.PingResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def Dependencies(
+        self,
+        request: _diagnostics_pb2.DependenciesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_diagnostics_pb2.DependenciesResponse, _abc.Awaitable[_diagnostics_pb2.DependenciesResponse]]:
+        """Whether this process reaches its own PostgreSQL and Redis, each checked with a short
+        timeout: the platform health check asks every service instead of holding their
+        credentials itself.
+        """
 
 def add_DiagnosticsServiceServicer_to_server(servicer: DiagnosticsServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -65,14 +65,16 @@ class User(_message.Message):
     def __init__(self, id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ..., nickname: _Optional[str] = ..., phone: _Optional[str] = ..., roles: _Optional[_Iterable[_Union[Role, str]]] = ..., status: _Optional[_Union[AccountStatus, str]] = ..., bio: _Optional[str] = ..., address: _Optional[str] = ..., birth_date: _Optional[str] = ..., profile_image_id: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., suspension_reason: _Optional[str] = ..., suspended_until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class PublicProfile(_message.Message):
-    __slots__ = ("id", "nickname", "profile_image_id")
+    __slots__ = ("id", "nickname", "profile_image_id", "withdrawn")
     ID_FIELD_NUMBER: _ClassVar[int]
     NICKNAME_FIELD_NUMBER: _ClassVar[int]
     PROFILE_IMAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    WITHDRAWN_FIELD_NUMBER: _ClassVar[int]
     id: str
     nickname: str
     profile_image_id: str
-    def __init__(self, id: _Optional[str] = ..., nickname: _Optional[str] = ..., profile_image_id: _Optional[str] = ...) -> None: ...
+    withdrawn: bool
+    def __init__(self, id: _Optional[str] = ..., nickname: _Optional[str] = ..., profile_image_id: _Optional[str] = ..., withdrawn: _Optional[bool] = ...) -> None: ...
 
 class TokenPair(_message.Message):
     __slots__ = ("access_token", "access_expires_at", "refresh_token", "refresh_expires_at", "user")

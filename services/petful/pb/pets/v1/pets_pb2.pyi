@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from petful.pb.common.v1 import species_pb2 as _species_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -9,17 +10,6 @@ from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
-
-class Species(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
-    __slots__ = ()
-    SPECIES_UNSPECIFIED: _ClassVar[Species]
-    SPECIES_DOG: _ClassVar[Species]
-    SPECIES_CAT: _ClassVar[Species]
-    SPECIES_RABBIT: _ClassVar[Species]
-    SPECIES_BIRD: _ClassVar[Species]
-    SPECIES_REPTILE: _ClassVar[Species]
-    SPECIES_FISH: _ClassVar[Species]
-    SPECIES_OTHER: _ClassVar[Species]
 
 class Sex(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -69,14 +59,6 @@ class PetStarSort(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PET_STAR_SORT_ENGAGEMENT: _ClassVar[PetStarSort]
     PET_STAR_SORT_PRICE_ASC: _ClassVar[PetStarSort]
     PET_STAR_SORT_PRICE_DESC: _ClassVar[PetStarSort]
-SPECIES_UNSPECIFIED: Species
-SPECIES_DOG: Species
-SPECIES_CAT: Species
-SPECIES_RABBIT: Species
-SPECIES_BIRD: Species
-SPECIES_REPTILE: Species
-SPECIES_FISH: Species
-SPECIES_OTHER: Species
 SEX_UNSPECIFIED: Sex
 SEX_MALE: Sex
 SEX_FEMALE: Sex
@@ -155,7 +137,7 @@ class Pet(_message.Message):
     id: str
     owner_user_id: str
     name: str
-    species: Species
+    species: _species_pb2.Species
     breed: str
     sex: Sex
     neutered: bool
@@ -172,7 +154,7 @@ class Pet(_message.Message):
     updated_at: _timestamp_pb2.Timestamp
     followers_count: int
     engagement_rate: float
-    def __init__(self, id: _Optional[str] = ..., owner_user_id: _Optional[str] = ..., name: _Optional[str] = ..., species: _Optional[_Union[Species, str]] = ..., breed: _Optional[str] = ..., sex: _Optional[_Union[Sex, str]] = ..., neutered: _Optional[bool] = ..., birth_date: _Optional[str] = ..., approx_age_months: _Optional[int] = ..., weight_kg: _Optional[float] = ..., personality_tags: _Optional[_Iterable[str]] = ..., intro: _Optional[str] = ..., image: _Optional[_Union[Image, _Mapping]] = ..., instagram_account_id: _Optional[str] = ..., instagram_username: _Optional[str] = ..., petstar_status: _Optional[_Union[PetStarStatus, str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., followers_count: _Optional[int] = ..., engagement_rate: _Optional[float] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., owner_user_id: _Optional[str] = ..., name: _Optional[str] = ..., species: _Optional[_Union[_species_pb2.Species, str]] = ..., breed: _Optional[str] = ..., sex: _Optional[_Union[Sex, str]] = ..., neutered: _Optional[bool] = ..., birth_date: _Optional[str] = ..., approx_age_months: _Optional[int] = ..., weight_kg: _Optional[float] = ..., personality_tags: _Optional[_Iterable[str]] = ..., intro: _Optional[str] = ..., image: _Optional[_Union[Image, _Mapping]] = ..., instagram_account_id: _Optional[str] = ..., instagram_username: _Optional[str] = ..., petstar_status: _Optional[_Union[PetStarStatus, str]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., followers_count: _Optional[int] = ..., engagement_rate: _Optional[float] = ...) -> None: ...
 
 class PetFields(_message.Message):
     __slots__ = ("name", "species", "breed", "sex", "neutered", "birth_date", "approx_age_months", "weight_kg", "personality_tags", "intro")
@@ -187,7 +169,7 @@ class PetFields(_message.Message):
     PERSONALITY_TAGS_FIELD_NUMBER: _ClassVar[int]
     INTRO_FIELD_NUMBER: _ClassVar[int]
     name: str
-    species: Species
+    species: _species_pb2.Species
     breed: str
     sex: Sex
     neutered: bool
@@ -196,7 +178,7 @@ class PetFields(_message.Message):
     weight_kg: float
     personality_tags: _containers.RepeatedScalarFieldContainer[str]
     intro: str
-    def __init__(self, name: _Optional[str] = ..., species: _Optional[_Union[Species, str]] = ..., breed: _Optional[str] = ..., sex: _Optional[_Union[Sex, str]] = ..., neutered: _Optional[bool] = ..., birth_date: _Optional[str] = ..., approx_age_months: _Optional[int] = ..., weight_kg: _Optional[float] = ..., personality_tags: _Optional[_Iterable[str]] = ..., intro: _Optional[str] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., species: _Optional[_Union[_species_pb2.Species, str]] = ..., breed: _Optional[str] = ..., sex: _Optional[_Union[Sex, str]] = ..., neutered: _Optional[bool] = ..., birth_date: _Optional[str] = ..., approx_age_months: _Optional[int] = ..., weight_kg: _Optional[float] = ..., personality_tags: _Optional[_Iterable[str]] = ..., intro: _Optional[str] = ...) -> None: ...
 
 class CreatePetRequest(_message.Message):
     __slots__ = ("pet",)
@@ -280,9 +262,9 @@ class ListBreedsRequest(_message.Message):
     __slots__ = ("species", "query")
     SPECIES_FIELD_NUMBER: _ClassVar[int]
     QUERY_FIELD_NUMBER: _ClassVar[int]
-    species: Species
+    species: _species_pb2.Species
     query: str
-    def __init__(self, species: _Optional[_Union[Species, str]] = ..., query: _Optional[str] = ...) -> None: ...
+    def __init__(self, species: _Optional[_Union[_species_pb2.Species, str]] = ..., query: _Optional[str] = ...) -> None: ...
 
 class ListBreedsResponse(_message.Message):
     __slots__ = ("breeds",)
@@ -573,7 +555,7 @@ class ListPetStarsRequest(_message.Message):
     SORT_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     CURSOR_FIELD_NUMBER: _ClassVar[int]
-    species: _containers.RepeatedScalarFieldContainer[Species]
+    species: _containers.RepeatedScalarFieldContainer[_species_pb2.Species]
     min_followers: int
     max_followers: int
     min_price_krw: int
@@ -582,7 +564,7 @@ class ListPetStarsRequest(_message.Message):
     sort: PetStarSort
     page_size: int
     cursor: str
-    def __init__(self, species: _Optional[_Iterable[_Union[Species, str]]] = ..., min_followers: _Optional[int] = ..., max_followers: _Optional[int] = ..., min_price_krw: _Optional[int] = ..., max_price_krw: _Optional[int] = ..., keyword: _Optional[str] = ..., sort: _Optional[_Union[PetStarSort, str]] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
+    def __init__(self, species: _Optional[_Iterable[_Union[_species_pb2.Species, str]]] = ..., min_followers: _Optional[int] = ..., max_followers: _Optional[int] = ..., min_price_krw: _Optional[int] = ..., max_price_krw: _Optional[int] = ..., keyword: _Optional[str] = ..., sort: _Optional[_Union[PetStarSort, str]] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
 
 class PetStarCard(_message.Message):
     __slots__ = ("pet", "followers_count", "engagement_rate", "price_krw", "portfolio_intro", "approved_at")

@@ -1,0 +1,1 @@
+"""Advertisers' REST face: the own company profile and its review by administrators."""

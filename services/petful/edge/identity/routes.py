@@ -1,0 +1,296 @@
+"""Identity's routes: /api/v1/auth (public: verification, sign-up, tokens, password reset),
+/api/v1/me (the own account), /api/v1/users (what anyone may see of another user),
+/.well-known/jwks.json, and /api/v1/admin (accounts, sessions and the audit log; ADMIN)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from petful.edge import clients
+from petful.edge.auth import AdminUser, CurrentUser, jwks_cache
+from petful.edge.common import Page, PageSize
+from petful.edge.identity.schemas import (
+    AccountStatus,
+    AdminSession,
+    AuditEntry,
+    EmailVerificationConfirm,
+    EmailVerificationConfirmed,
+    EmailVerificationStart,
+    EmailVerificationStarted,
+    Login,
+    PasswordChange,
+    PasswordResetConfirm,
+    PasswordResetStart,
+    ProfileUpdate,
+    PublicProfile,
+    ReasonBody,
+    RefreshBody,
+    RevokedCount,
+    RoleName,
+    SessionList,
+    SignUp,
+    Suspension,
+    Tokens,
+    User,
+    Withdrawal,
+)
+from petful.pb.identity.v1 import admin_pb2 as apb
+from petful.pb.identity.v1 import identity_pb2 as pb
+from petful.platform.protobuf import timestamp_or_none, to_timestamp
+
+auth_router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+me_router = APIRouter(prefix="/api/v1/me", tags=["me"])
+users_router = APIRouter(prefix="/api/v1/users", tags=["users"])
+wellknown_router = APIRouter(tags=["auth"])
+admin_router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
+
+Cursor = Annotated[str | None, Query(max_length=200)]
+
+
+def _client(request: Request) -> tuple[str, str]:
+    ip = request.client.host if request.client else ""
+    return ip, request.headers.get("user-agent", "")[:256]
+
+
+# --- /api/v1/auth --------------------------------------------------------------------------
+
+
+@auth_router.post(
+    "/email-verifications",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=EmailVerificationStarted,
+)
+async def start_email_verification(body: EmailVerificationStart) -> EmailVerificationStarted:
+    r = await clients.identity().StartEmailVerification(
+        pb.StartEmailVerificationRequest(email=body.email)
+    )
+    return EmailVerificationStarted(
+        resend_available_at=timestamp_or_none(r.resend_available_at),
+        expires_at=timestamp_or_none(r.expires_at),
+    )
+
+
+@auth_router.post("/email-verifications/confirm", response_model=EmailVerificationConfirmed)
+async def confirm_email_verification(
+    body: EmailVerificationConfirm,
+) -> EmailVerificationConfirmed:
+    r = await clients.identity().ConfirmEmailVerification(
+        pb.ConfirmEmailVerificationRequest(email=body.email, code=body.code)
+    )
+    return EmailVerificationConfirmed(
+        verification_token=r.verification_token, expires_at=timestamp_or_none(r.expires_at)
+    )
+
+
+@auth_router.post("/signup", status_code=status.HTTP_201_CREATED, response_model=User)
+async def signup(body: SignUp) -> User:
+    r = await clients.identity().SignUp(
+        pb.SignUpRequest(
+            verification_token=body.verification_token,
+            email=body.email,
+            password=body.password,
+            name=body.name,
+            nickname=body.nickname,
+            phone=body.phone,
+            role=f"ROLE_{body.role}",
+            birth_date=body.birth_date or "",
+            address=body.address or "",
+        )
+    )
+    return User.from_pb(r.user)
+
+
+@auth_router.post("/login", response_model=Tokens)
+async def login(body: Login, request: Request) -> Tokens:
+    ip, agent = _client(request)
+    r = await clients.identity().Login(
+        pb.LoginRequest(email=body.email, password=body.password, client_ip=ip, user_agent=agent)
+    )
+    return Tokens.from_pb(r)
+
+
+@auth_router.post("/refresh", response_model=Tokens)
+async def refresh(body: RefreshBody, request: Request) -> Tokens:
+    ip, agent = _client(request)
+    r = await clients.identity().Refresh(
+        pb.RefreshRequest(refresh_token=body.refresh_token, client_ip=ip, user_agent=agent)
+    )
+    return Tokens.from_pb(r)
+
+
+@auth_router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(body: RefreshBody) -> Response:
+    await clients.identity().Logout(pb.LogoutRequest(refresh_token=body.refresh_token))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@auth_router.post("/password-resets", status_code=status.HTTP_202_ACCEPTED)
+async def start_password_reset(body: PasswordResetStart) -> Response:
+    await clients.identity().StartPasswordReset(pb.StartPasswordResetRequest(email=body.email))
+    return Response(status_code=status.HTTP_202_ACCEPTED)
+
+
+@auth_router.post("/password-resets/confirm", status_code=status.HTTP_204_NO_CONTENT)
+async def confirm_password_reset(body: PasswordResetConfirm) -> Response:
+    await clients.identity().ConfirmPasswordReset(
+        pb.ConfirmPasswordResetRequest(
+            email=body.email, code=body.code, new_password=body.new_password
+        )
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# The keys Envoy and clients verify access tokens with.
+@wellknown_router.get("/.well-known/jwks.json")
+async def jwks() -> Response:
+    return Response(
+        await jwks_cache.jwks_json(),
+        media_type="application/json",
+        headers={"Cache-Control": "public, max-age=300"},
+    )
+
+
+# --- /api/v1/me and /api/v1/users ----------------------------------------------------------
+
+
+@me_router.get("", response_model=User)
+async def get_me(user: CurrentUser) -> User:
+    r = await clients.identity().GetMe(pb.GetMeRequest())
+    return User.from_pb(r)
+
+
+@me_router.patch("", response_model=User)
+async def update_me(body: ProfileUpdate, user: CurrentUser) -> User:
+    # Only the fields the caller sent change; `null` is not "clear", it is "not sent".
+    fields = body.model_dump(exclude_none=True)
+    r = await clients.identity().UpdateMe(pb.UpdateMeRequest(**fields))
+    return User.from_pb(r)
+
+
+@me_router.delete("", status_code=status.HTTP_204_NO_CONTENT)
+async def withdraw(body: Withdrawal, user: CurrentUser) -> Response:
+    await clients.identity().Withdraw(
+        pb.WithdrawRequest(password=body.password, reason=body.reason)
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@me_router.put("/password", status_code=status.HTTP_204_NO_CONTENT)
+async def change_password(body: PasswordChange, user: CurrentUser) -> Response:
+    await clients.identity().ChangePassword(
+        pb.ChangePasswordRequest(
+            current_password=body.current_password, new_password=body.new_password
+        )
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@users_router.get("/{user_id}/public", response_model=PublicProfile)
+async def public_profile(user_id: UUID) -> PublicProfile:
+    r = await clients.identity().GetPublicProfile(pb.GetPublicProfileRequest(user_id=str(user_id)))
+    return PublicProfile(id=r.id, nickname=r.nickname, profile_image_id=r.profile_image_id or None)
+
+
+# --- /api/v1/admin: accounts, sessions, audit log ------------------------------------------
+
+
+@admin_router.get("/users", response_model=Page[User])
+async def list_users(
+    admin: AdminUser,
+    q: Annotated[str, Query(max_length=100, description="Email or nickname substring")] = "",
+    role: RoleName | None = None,
+    status_: Annotated[AccountStatus | None, Query(alias="status")] = None,
+    page_size: PageSize = 20,
+    cursor: Cursor = None,
+) -> Page[User]:
+    r = await clients.identity_admin().ListUsers(
+        apb.ListUsersRequest(
+            query=q,
+            role=f"ROLE_{role}" if role else None,
+            status=f"ACCOUNT_STATUS_{status_}" if status_ else None,
+            page_size=page_size,
+            cursor=cursor or "",
+        )
+    )
+    return Page[User](items=[User.from_pb(u) for u in r.items], next_cursor=r.next_cursor or None)
+
+
+@admin_router.get("/users/{user_id}", response_model=User)
+async def get_user(user_id: UUID, admin: AdminUser) -> User:
+    r = await clients.identity_admin().GetUser(apb.GetUserRequest(user_id=str(user_id)))
+    return User.from_pb(r)
+
+
+@admin_router.post("/users/{user_id}/suspension", response_model=User)
+async def suspend_user(user_id: UUID, body: Suspension, admin: AdminUser) -> User:
+    """Suspend the account and revoke all its sessions. Admin accounts cannot be suspended."""
+    req = apb.SuspendUserRequest(user_id=str(user_id), reason=body.reason)
+    if body.until is not None:
+        req.until.CopyFrom(to_timestamp(body.until))
+    r = await clients.identity_admin().SuspendUser(req)
+    return User.from_pb(r)
+
+
+@admin_router.delete("/users/{user_id}/suspension", response_model=User)
+async def unsuspend_user(user_id: UUID, body: ReasonBody, admin: AdminUser) -> User:
+    """Lift the suspension (409 when the account is not suspended)."""
+    r = await clients.identity_admin().UnsuspendUser(
+        apb.UnsuspendUserRequest(user_id=str(user_id), reason=body.reason)
+    )
+    return User.from_pb(r)
+
+
+@admin_router.get("/users/{user_id}/sessions", response_model=SessionList)
+async def list_sessions(user_id: UUID, admin: AdminUser) -> SessionList:
+    r = await clients.identity_admin().ListSessions(apb.ListSessionsRequest(user_id=str(user_id)))
+    return SessionList(items=[AdminSession.from_pb(s) for s in r.items])
+
+
+@admin_router.post("/users/{user_id}/sessions/revoke", response_model=RevokedCount)
+async def revoke_sessions(user_id: UUID, body: ReasonBody, admin: AdminUser) -> RevokedCount:
+    r = await clients.identity_admin().RevokeSessions(
+        apb.RevokeSessionsRequest(user_id=str(user_id), reason=body.reason)
+    )
+    return RevokedCount(revoked=r.revoked)
+
+
+@admin_router.delete(
+    "/users/{user_id}/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT
+)
+async def revoke_session(
+    user_id: UUID, session_id: UUID, body: ReasonBody, admin: AdminUser
+) -> Response:
+    await clients.identity_admin().RevokeSession(
+        apb.RevokeSessionRequest(
+            user_id=str(user_id), session_id=str(session_id), reason=body.reason
+        )
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@admin_router.get("/audit-log", response_model=Page[AuditEntry])
+async def audit_log(
+    admin: AdminUser,
+    actor_id: UUID | None = None,
+    target_type: Literal["USER", "SESSION", "REPORT"] | None = None,
+    target_id: UUID | None = None,
+    action: Annotated[str | None, Query(max_length=100)] = None,
+    page_size: PageSize = 20,
+    cursor: Cursor = None,
+) -> Page[AuditEntry]:
+    r = await clients.identity_admin().ListAuditLog(
+        apb.ListAuditLogRequest(
+            actor_id=str(actor_id) if actor_id else "",
+            target_type=target_type or "",
+            target_id=str(target_id) if target_id else "",
+            action=action or "",
+            page_size=page_size,
+            cursor=cursor or "",
+        )
+    )
+    return Page[AuditEntry](
+        items=[AuditEntry.from_pb(e) for e in r.items], next_cursor=r.next_cursor or None
+    )

@@ -1,0 +1,1 @@
+"""Matching's REST face: recommendations with the reasons behind each score."""

@@ -1,0 +1,1 @@
+"""Public media objects (`GET /media/{key}`), served from the configured storage."""

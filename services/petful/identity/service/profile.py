@@ -1,0 +1,143 @@
+"""The caller's own profile, withdrawal, and the public face of any account."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from petful.contracts import identity as contract
+from petful.identity import repository, rules
+from petful.identity.models import Account
+from petful.identity.rules import AccountStatus
+from petful.identity.service.shared import (
+    SCHEMA,
+    UNUSABLE_PASSWORD,
+    one,
+    password_matches,
+    require_transition,
+    signed_in_account,
+    target_account,
+)
+from petful.platform import outbox
+from petful.platform.auth_context import Principal
+from petful.platform.errors import AlreadyExists, InvalidArgument
+from petful.platform.validation import Violations, normalize_phone
+
+
+def _nickname_taken() -> AlreadyExists:
+    return AlreadyExists(
+        "this nickname is taken", field_violations=[("nickname", "is already in use")]
+    )
+
+
+async def get_me(session: AsyncSession, *, actor: Principal) -> Account:
+    return await signed_in_account(session, actor)
+
+
+async def update_me(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    nickname: str | None = None,
+    phone: str | None = None,
+    bio: str | None = None,
+    address: str | None = None,
+    birth_date: str | None = None,
+    profile_image_id: str | None = None,
+) -> Account:
+    """Change the given fields (None means unchanged)."""
+    account = await signed_in_account(session, actor, for_update=True)
+    v = Violations()
+    new_nick = v.check("nickname", rules.check_nickname, nickname) if nickname is not None else None
+    new_phone = v.check("phone", normalize_phone, phone) if phone is not None else None
+    new_bio = (
+        v.check("bio", rules.check_text, bio, max_len=rules.BIO_MAX) if bio is not None else None
+    )
+    new_address = (
+        v.check("address", rules.check_text, address, max_len=rules.ADDRESS_MAX)
+        if address is not None
+        else None
+    )
+    new_birth: date | None = None
+    if birth_date is not None:
+        new_birth = v.check("birth_date", rules.parse_birth_date, birth_date, today=now.date())
+    new_image = (
+        v.check(
+            "profile_image_id",
+            rules.check_text,
+            profile_image_id,
+            max_len=rules.PROFILE_IMAGE_ID_MAX,
+        )
+        if profile_image_id is not None
+        else None
+    )
+    v.raise_if_any("profile has invalid fields")
+    if new_nick is not None:
+        key = rules.nickname_key(new_nick)
+        if await repository.live_nickname_taken(session, key, except_id=account.id):
+            raise _nickname_taken()
+        account.nickname, account.nickname_key = new_nick, key
+    if new_phone is not None:
+        account.phone = new_phone
+    if new_bio is not None:
+        account.bio = new_bio
+    if new_address is not None:
+        account.address = new_address
+    if birth_date is not None:
+        account.birth_date = new_birth  # "" clears it
+    if new_image is not None:
+        account.profile_image_id = new_image
+    account.updated_at = now
+    try:
+        async with session.begin_nested():
+            await session.flush()
+    except IntegrityError:  # lost a race for the nickname
+        raise _nickname_taken() from None
+    return account
+
+
+async def withdraw(
+    session: AsyncSession, *, actor: Principal, now: datetime, password: str, reason: str
+) -> None:
+    """WITHDRAWN: personal data anonymised (the row stays so content keeps an author),
+    email and nickname free again, every session revoked."""
+    account = await signed_in_account(session, actor, for_update=True)
+    clean_reason = one("reason", rules.check_withdraw_reason, reason)
+    if not await password_matches(account.password_hash, password):
+        raise InvalidArgument(
+            "the password is wrong", field_violations=[("password", "is incorrect")]
+        )
+    require_transition(account.status_enum, AccountStatus.WITHDRAWN)
+    hex_id = account.id.hex
+    account.status = AccountStatus.WITHDRAWN.value
+    account.email = f"withdrawn+{hex_id}@withdrawn.invalid"
+    account.password_hash = UNUSABLE_PASSWORD
+    account.name = ""
+    account.nickname = rules.WITHDRAWN_NICKNAME
+    account.nickname_key = f"withdrawn:{hex_id}"
+    account.phone = ""
+    account.bio = ""
+    account.address = ""
+    account.birth_date = None
+    account.profile_image_id = ""
+    account.suspension_reason = None
+    account.suspended_until = None
+    account.withdrawn_at = now
+    account.withdrawal_reason = clean_reason
+    account.updated_at = now
+    await repository.revoke_account_sessions(session, account.id, now=now, reason="withdrawn")
+    await outbox.add_event(
+        session,
+        SCHEMA,
+        contract.ACCOUNT_WITHDRAWN,
+        contract.AccountWithdrawn(user_id=account.id),
+        now=now,
+    )
+
+
+async def get_public_profile(session: AsyncSession, *, user_id: str) -> Account:
+    """Any account by id, withdrawn ones too (the servicer shows only public fields)."""
+    return await target_account(session, user_id)

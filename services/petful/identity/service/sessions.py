@@ -1,0 +1,304 @@
+"""Signing in: the login throttle, sessions (refresh-token families) and token rotation."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import cast
+
+import redis.asyncio as aioredis
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from petful.identity import repository, rules, tokens
+from petful.identity.models import Account, RefreshToken, Session
+from petful.identity.rules import AccountStatus
+from petful.identity.service.shared import (
+    burn_time,
+    hash_password,
+    needs_rehash,
+    password_matches,
+)
+from petful.platform.errors import DomainError, PermissionDenied, ResourceExhausted, Unauthenticated
+from petful.platform.logging import get_logger
+from petful.platform.settings import Settings
+from petful.platform.validation import RuleError, normalize_email, parse_uuid
+
+log = get_logger(__name__)
+
+BAD_CREDENTIALS = "email or password is incorrect"
+REFRESH_INVALID = "the refresh token is invalid or expired"
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    access_expires_at: datetime
+    refresh_token: str
+    refresh_expires_at: datetime
+    session_id: uuid.UUID
+    account: Account
+
+
+def token_hash(token: str) -> str:
+    """What is stored of an opaque refresh token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# --- the login throttle (failures per account and per client address) --------------------
+
+
+def _fail_key(kind: str, value: str) -> str:
+    return f"identity:login_fail:{kind}:{value}"
+
+
+async def _throttle_wait(
+    redis: aioredis.Redis, key: str, *, now: datetime, window: int, limit: int
+) -> float | None:
+    """Seconds until another attempt is allowed, or None when not throttled."""
+    ts = now.timestamp()
+    await redis.zremrangebyscore(key, "-inf", ts - window)
+    recent = await redis.zrange(key, 0, -1, withscores=True)
+    if len(recent) < limit:
+        return None
+    # The window reopens when the oldest failure that still counts falls out of it.
+    pairs = cast(list[tuple[str, float]], recent)
+    scores = sorted(float(score) for _, score in pairs)
+    return max(1.0, scores[len(scores) - limit] + window - ts)
+
+
+async def _record_failure(redis: aioredis.Redis, key: str, *, now: datetime, window: int) -> None:
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.zadd(key, {uuid.uuid4().hex: now.timestamp()})
+        pipe.expire(key, window)
+        await pipe.execute()
+
+
+def _login_keys(email: str, client_ip: str) -> list[tuple[str, str]]:
+    keys = [("account", _fail_key("account", hashlib.sha256(email.encode()).hexdigest()))]
+    if client_ip:
+        keys.append(("ip", _fail_key("ip", client_ip.strip())))
+    return keys
+
+
+async def _check_login_throttle(
+    redis: aioredis.Redis, settings: Settings, *, email: str, client_ip: str, now: datetime
+) -> None:
+    window = settings.identity.login_failure_window_seconds
+    for kind, key in _login_keys(email, client_ip):
+        limit = (
+            settings.identity.login_max_failures_per_account
+            if kind == "account"
+            else settings.identity.login_max_failures_per_ip
+        )
+        wait = await _throttle_wait(redis, key, now=now, window=window, limit=limit)
+        if wait is not None:
+            raise ResourceExhausted(
+                f"too many failed sign-in attempts; try again in {int(wait) + 1} s",
+                retry_after=wait,
+            )
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+
+def _suspension_error(account: Account) -> PermissionDenied:
+    reason = account.suspension_reason or "no reason given"
+    until = account.suspended_until
+    detail = f"account suspended: {reason}"
+    if until is not None:
+        detail += f" (until {until.astimezone(UTC).isoformat()})"
+    return PermissionDenied(
+        detail, type_="https://petful.dev/problems/account-suspended", title="Account suspended"
+    )
+
+
+def _lapse_suspension(account: Account, now: datetime) -> None:
+    """A suspension whose end date has passed ends at the next sign-in."""
+    if account.status_enum is AccountStatus.SUSPENDED and not rules.suspension_in_force(
+        account.status_enum, account.suspended_until, now=now
+    ):
+        account.status = AccountStatus.ACTIVE.value
+        account.suspension_reason = None
+        account.suspended_until = None
+        account.updated_at = now
+
+
+async def _open_session(
+    session: AsyncSession,
+    account: Account,
+    *,
+    keys: tokens.KeyRing,
+    settings: Settings,
+    now: datetime,
+    client_ip: str,
+    user_agent: str,
+) -> TokenPair:
+    refresh_expires = now + timedelta(seconds=settings.identity.refresh_token_ttl_seconds)
+    family = Session(
+        id=uuid.uuid4(),
+        account_id=account.id,
+        created_at=now,
+        last_used_at=now,
+        expires_at=refresh_expires,
+        client_ip=client_ip[:100],
+        user_agent=user_agent[:500],
+    )
+    await repository.add(session, family)
+    return await _issue_pair(session, account, family, keys=keys, settings=settings, now=now)
+
+
+async def _issue_pair(
+    session: AsyncSession,
+    account: Account,
+    family: Session,
+    *,
+    keys: tokens.KeyRing,
+    settings: Settings,
+    now: datetime,
+) -> TokenPair:
+    refresh_token = secrets.token_urlsafe(32)
+    refresh_expires = now + timedelta(seconds=settings.identity.refresh_token_ttl_seconds)
+    await repository.add(
+        session,
+        RefreshToken(
+            id=uuid.uuid4(),
+            session_id=family.id,
+            token_hash=token_hash(refresh_token),
+            issued_at=now,
+            expires_at=refresh_expires,
+        ),
+    )
+    family.expires_at = refresh_expires
+    family.last_used_at = now
+    access = tokens.issue_access_token(
+        keys,
+        settings,
+        user_id=account.id,
+        roles=[account.role],
+        status=account.status,
+        session_id=family.id,
+        now=now,
+    )
+    return TokenPair(
+        access_token=access.token,
+        access_expires_at=access.expires_at,
+        refresh_token=refresh_token,
+        refresh_expires_at=refresh_expires,
+        session_id=family.id,
+        account=account,
+    )
+
+
+async def login(
+    session: AsyncSession,
+    *,
+    redis: aioredis.Redis,
+    keys: tokens.KeyRing,
+    settings: Settings,
+    now: datetime,
+    email: str,
+    password: str,
+    client_ip: str = "",
+    user_agent: str = "",
+) -> TokenPair:
+    try:
+        norm_email = normalize_email(email)
+    except RuleError:
+        raise Unauthenticated(BAD_CREDENTIALS) from None
+    await _check_login_throttle(redis, settings, email=norm_email, client_ip=client_ip, now=now)
+    account = await repository.get_live_account_by_email(session, norm_email, for_update=True)
+    if account is None:
+        await burn_time(password, settings)
+        ok = False
+    else:
+        ok = await password_matches(account.password_hash, password)
+    if account is None or not ok:
+        for _, key in _login_keys(norm_email, client_ip):
+            await _record_failure(
+                redis, key, now=now, window=settings.identity.login_failure_window_seconds
+            )
+        raise Unauthenticated(BAD_CREDENTIALS)
+    await redis.delete(_login_keys(norm_email, "")[0][1])
+    _lapse_suspension(account, now)
+    if account.status_enum is AccountStatus.SUSPENDED:
+        raise _suspension_error(account)
+    if account.status_enum is not AccountStatus.ACTIVE:
+        raise Unauthenticated(BAD_CREDENTIALS)
+    if needs_rehash(account.password_hash, settings):
+        account.password_hash = await hash_password(password, settings=settings)
+    return await _open_session(
+        session,
+        account,
+        keys=keys,
+        settings=settings,
+        now=now,
+        client_ip=client_ip,
+        user_agent=user_agent,
+    )
+
+
+async def refresh(
+    session: AsyncSession,
+    *,
+    keys: tokens.KeyRing,
+    settings: Settings,
+    now: datetime,
+    refresh_token: str,
+    client_ip: str = "",
+    user_agent: str = "",
+) -> TokenPair | DomainError:
+    """Rotate a refresh token. Returns (not raises) the error when the caller must commit
+    anyway: reuse of a rotated token revokes its whole family, and that must stick."""
+    if not refresh_token:
+        return Unauthenticated(REFRESH_INVALID)
+    row = await repository.get_refresh_token(session, token_hash(refresh_token), for_update=True)
+    if row is None:
+        return Unauthenticated(REFRESH_INVALID)
+    family = await repository.get_session(session, row.session_id, for_update=True)
+    if family is None or family.revoked_at is not None:
+        return Unauthenticated(REFRESH_INVALID)
+    if row.used_at is not None:
+        await repository.revoke_session(session, family.id, now=now, reason="refresh_token_reuse")
+        log.warning(
+            "refresh token reused; session family revoked",
+            session_id=str(family.id),
+            account_id=str(family.account_id),
+            client_ip=client_ip,
+        )
+        return Unauthenticated(REFRESH_INVALID)
+    if row.expires_at <= now:
+        return Unauthenticated(REFRESH_INVALID)
+    account = await repository.get_account(session, family.account_id, for_update=True)
+    if account is None or account.status_enum is AccountStatus.WITHDRAWN:
+        return Unauthenticated(REFRESH_INVALID)
+    _lapse_suspension(account, now)
+    if account.status_enum is AccountStatus.SUSPENDED:
+        return _suspension_error(account)
+    row.used_at = now
+    if client_ip:
+        family.client_ip = client_ip[:100]
+    if user_agent:
+        family.user_agent = user_agent[:500]
+    return await _issue_pair(session, account, family, keys=keys, settings=settings, now=now)
+
+
+async def logout(session: AsyncSession, *, now: datetime, refresh_token: str) -> None:
+    """Revoke the session family of the token; unknown tokens are ignored (idempotent)."""
+    if not refresh_token:
+        return
+    row = await repository.get_refresh_token(session, token_hash(refresh_token))
+    if row is not None:
+        await repository.revoke_session(session, row.session_id, now=now, reason="logout")
+
+
+async def check_session(session: AsyncSession, *, now: datetime, session_id: str) -> bool:
+    """Whether a sign-in (an access token's `sid`) is still live; a malformed id is not."""
+    try:
+        sid = parse_uuid(session_id)
+    except RuleError:
+        return False
+    family = await repository.get_session(session, sid)
+    return family is not None and family.is_active(now)

@@ -1,0 +1,133 @@
+"""Linking an Instagram business account (one owner at a time) and unlinking it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from petful.contracts import sns as contract
+from petful.platform.auth_context import Principal, caller_id
+from petful.platform.errors import AlreadyExists, FailedPrecondition, InvalidArgument
+from petful.platform.settings import Settings
+from petful.platform.validation import Violations
+from petful.sns import graph, repository, sentiment
+from petful.sns.crypto import TokenBox
+from petful.sns.models import Account
+from petful.sns.rules import accounts as rules
+from petful.sns.rules.accounts import AccountStatus
+from petful.sns.service.access import graph_problem, visible
+from petful.sns.service.accounts import publish, store_token
+from petful.sns.service.comments import Moderator
+from petful.sns.service.metrics import publish_synced
+from petful.sns.service.snapshot import apply_snapshot, fetch_snapshot
+
+
+def _bad_token() -> InvalidArgument:
+    return InvalidArgument(
+        "Instagram did not accept the access token",
+        field_violations=[("access_token", "is expired or invalid: sign in with Facebook again")],
+    )
+
+
+def _taken() -> AlreadyExists:
+    return AlreadyExists(
+        "this Instagram account is already linked by another PetFul user",
+        field_violations=[("ig_user_id", "is already linked by another user")],
+    )
+
+
+async def link_account(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    settings: Settings,
+    client: graph.GraphClient,
+    box: TokenBox,
+    now: datetime,
+    access_token: str,
+    ig_user_id: str = "",
+    classifier: sentiment.Classifier | None = None,
+) -> Account:
+    """Exchange the token, pick the business account, sync it and store it LINKED.
+
+    The same owner linking the same Instagram account again refreshes its token (and
+    revives it from NEEDS_REAUTH); another owner's active link is ALREADY_EXISTS."""
+    owner = caller_id(actor)
+    v = Violations()
+    token_in = v.check("access_token", rules.check_access_token, access_token)
+    wanted = v.check("ig_user_id", rules.check_ig_user_id, ig_user_id)
+    v.raise_if_any("the link request has invalid fields")
+    try:
+        long_lived = await client.exchange_token(token_in)
+        candidates = await client.business_accounts(long_lived.access_token)
+    except graph.TokenInvalid:
+        raise _bad_token() from None
+    except graph.GraphError as e:
+        raise graph_problem(e) from None
+    ids = [c.ig_user_id for c in candidates]
+    if not ids:
+        raise FailedPrecondition(
+            "no Instagram business or creator account is connected to this user's Facebook pages",
+        )
+    chosen = v.check("ig_user_id", rules.choose_account, ids, wanted)
+    v.raise_if_any("choose the Instagram account to link")
+    try:
+        snap = await fetch_snapshot(
+            client, chosen, long_lived.access_token, settings=settings, now=now
+        )
+    except graph.TokenInvalid:
+        raise _bad_token() from None
+    except graph.GraphError as e:
+        raise graph_problem(e) from None
+
+    account = await repository.active_by_ig_user(session, chosen, for_update=True)
+    if account is not None and account.owner_user_id != owner:
+        raise _taken()
+    new = account is None
+    if account is None:
+        account = Account(
+            id=uuid.uuid4(),
+            owner_user_id=owner,
+            ig_user_id=chosen,
+            source=settings.sns.source,
+            created_at=now,
+        )
+    account.status = AccountStatus.LINKED.value
+    store_token(box, account, long_lived.access_token, expires_in=long_lived.expires_in, now=now)
+    account.username = snap.profile.username
+    try:
+        async with session.begin_nested():
+            if new:
+                await repository.add(session, account)
+            else:
+                await repository.flush(session)
+    except IntegrityError:  # another user linked it concurrently
+        raise _taken() from None
+    moderator = Moderator.of(client, long_lived.access_token, classifier)
+    await apply_snapshot(session, account, snap, now, settings=settings, moderator=moderator)
+    await publish(session, contract.ACCOUNT_LINKED, account, now)
+    await publish_synced(session, account, settings=settings, now=now)
+    return account
+
+
+async def unlink_account(
+    session: AsyncSession, *, actor: Principal, now: datetime, account_id: str
+) -> Account:
+    """Forget the token and everything synced (media, comments, insights, analytics,
+    follower history, moderation settings and log) and mark the account UNLINKED
+    (idempotent for the owner)."""
+    account = await visible(session, actor, account_id, admin=False, service=False, for_update=True)
+    if account.status_enum is AccountStatus.UNLINKED:
+        return account
+    account.status = AccountStatus.UNLINKED.value
+    account.token_ciphertext = None
+    account.token_key_id = None
+    account.token_expires_at = None
+    account.updated_at = now
+    await repository.flush(session)
+    await repository.forget_synced_data(session, account.id)
+    await publish(session, contract.ACCOUNT_UNLINKED, account, now)
+    return account

@@ -1,0 +1,1 @@
+"""Developer tools run by make (`make proto`, `make manifests`); importable by tests."""

@@ -146,3 +146,8 @@ def stored_files(root: Path) -> list[str]:
     if not base.exists():
         return []
     return sorted(str(p.relative_to(base)) for p in base.rglob("*") if p.is_file())
+
+
+def stored_dirs(root: Path) -> list[str]:
+    """Every directory under a local media root, as relative paths."""
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_dir())

@@ -3,7 +3,6 @@ gRPC servers, PostgreSQL and Redis (the `identity_edge` fixture). No mocks of ou
 
 from __future__ import annotations
 
-import io
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -23,6 +22,7 @@ from petful.platform.grpc_client import call, channel
 from petful.platform.outbox import Event
 from tests.integration.conftest import IdentityEdge, headers_for, outbox_payloads, problem_fields
 from tests.integration.test_pets import png
+from tests.media_support import pdf_bytes
 
 ADMIN = "boss@example.com"
 ADV = "shop@example.com"
@@ -68,10 +68,18 @@ async def profile_rows() -> int:
         )
 
 
+async def with_document(edge: IdentityEdge, shop: dict[str, str]) -> None:
+    r = await edge.client.put(
+        f"{PROFILE}/document", headers=shop, files={"file": ("등록증.pdf", pdf_bytes())}
+    )
+    assert r.status_code == 200, r.text
+
+
 async def submitted(edge: IdentityEdge, shop: dict[str, str], **overrides: Any) -> None:
-    """A profile written and sent for review."""
+    """A profile written, its registration certificate attached, and sent for review."""
     r = await edge.client.put(PROFILE, headers=shop, json=body(**overrides))
     assert r.status_code == 200, r.text
+    await with_document(edge, shop)
     r = await edge.client.post(f"{PROFILE}/submit", headers=shop)
     assert r.status_code == 200, r.text
 
@@ -91,6 +99,7 @@ async def test_draft_submit_approve_opens_the_dashboard(identity_edge: IdentityE
     draft = r.json()
     assert draft["status"] == "DRAFT"
     assert draft["user_id"] == shop_id
+    await with_document(edge, shop)
     r = await edge.client.post(f"{PROFILE}/submit", headers=shop)
     assert (r.json()["status"], bool(r.json()["submitted_at"])) == ("PENDING", True)
     r = await decide(edge, shop_id, "approve")
@@ -184,6 +193,19 @@ async def test_a_rejection_needs_a_reason_the_advertiser_sees(identity_edge: Ide
     mine = (await edge.client.get(PROFILE, headers=shop)).json()
     assert mine["status_reason"] == "사업자등록증이 흐립니다"
     assert (await edge.client.get(DASHBOARD, headers=shop)).status_code == 403
+
+
+async def test_submission_needs_the_registration_certificate(
+    identity_edge: IdentityEdge,
+) -> None:
+    edge = identity_edge
+    shop = await advertiser(edge)
+    r = await edge.client.put(PROFILE, headers=shop, json=body())
+    assert r.status_code == 200, r.text
+    r = await edge.client.post(f"{PROFILE}/submit", headers=shop)
+    assert r.status_code == 409
+    assert problem_fields(r) == {"business_document"}
+    assert (await edge.client.get(PROFILE, headers=shop)).json()["status"] == "DRAFT"
 
 
 async def test_a_rejected_profile_is_fixed_and_resubmitted(identity_edge: IdentityEdge) -> None:
@@ -328,6 +350,7 @@ async def test_duplicate_registration_number_is_409(identity_edge: IdentityEdge)
     assert await profile_rows() == 1
 
     # Once the first is rejected its number is free again...
+    await with_document(edge, first)
     await edge.client.post(f"{PROFILE}/submit", headers=first)
     assert (await decide(edge, edge.users[ADV], "reject", "duplicate company")).status_code == 200
     r = await edge.client.put(PROFILE, headers=second, json=body())
@@ -346,6 +369,7 @@ async def test_admin_list_pages_and_filters(identity_edge: IdentityEdge) -> None
         h = await advertiser(edge, f"shop{i}@example.com")
         await edge.client.put(PROFILE, headers=h, json=body(business_registration_number=brn))
         if i:
+            await with_document(edge, h)
             await edge.client.post(f"{PROFILE}/submit", headers=h)
     ah = await admin(edge)
     seen: list[str] = []
@@ -438,16 +462,6 @@ async def test_admin_decisions_reach_the_one_audit_log(identity_edge: IdentityEd
     assert entry["actor_id"] == edge.users[ADMIN]
 
 
-def pdf() -> bytes:
-    from pypdf import PdfWriter
-
-    out = io.BytesIO()
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.write(out)
-    return out.getvalue()
-
-
 async def test_logo_is_public_and_the_document_private(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
     h = await advertiser(edge)
@@ -465,7 +479,8 @@ async def test_logo_is_public_and_the_document_private(identity_edge: IdentityEd
     )
     assert r.status_code == 415
     assert problem_fields(r) == {"file"}
-    r = await edge.client.put(f"{PROFILE}/document", headers=h, files={"file": ("d.pdf", pdf())})
+    document = {"file": ("d.pdf", pdf_bytes())}
+    r = await edge.client.put(f"{PROFILE}/document", headers=h, files=document)
     assert r.status_code == 200, r.text
     assert r.json()["has_business_document"] is True
     doc = await edge.client.get(f"{PROFILE}/document", headers=h)

@@ -28,6 +28,7 @@ from tests.integration.conftest import (
 )
 from tests.integration.test_pets import png
 from tests.integration.test_petstars import make_petstar
+from tests.media_support import pdf_bytes
 
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
@@ -70,6 +71,12 @@ async def approved_advertiser(edge: IdentityEdge, email: str, brn: str) -> Heade
         "contact_email": email,
     }
     r = await edge.client.put("/api/v1/advertiser/profile", json=profile, headers=headers)
+    assert r.status_code == 200, r.text
+    r = await edge.client.put(
+        "/api/v1/advertiser/profile/document",
+        headers=headers,
+        files={"file": ("등록증.pdf", pdf_bytes())},
+    )
     assert r.status_code == 200, r.text
     await edge.client.post("/api/v1/advertiser/profile/submit", headers=headers)
     admin = await headers_for(edge, "admin@example.com", Role.ADMIN)

@@ -42,7 +42,8 @@ from tests.media_support import SCHEMA, create_media_schema, image_bytes, outbox
 from tests.support import free_port
 
 BUCKET = "petful-media"
-KEY = "public/ab/" + "ab" * 32 + ".png"
+KEY = "public/pets/00000000-0000-4000-8000-0000000000aa/" + "ab" * 32 + ".png"
+SHARED_KEY = "public/ab/" + "ab" * 32 + ".png"  # content addressed, from before
 PRIVATE_KEY = "private/cd/" + "cd" * 32 + ".pdf"
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 OWNER = uuid.UUID("00000000-0000-4000-8000-0000000000bb")
@@ -142,8 +143,24 @@ async def test_put_get_exists_delete(storage: S3Storage, s3_server: S3Server, bu
     assert keys_in(s3_server, bucket) == [PRIVATE_KEY]
 
 
+async def test_keys_from_before_per_record_keys_stay_readable(storage: S3Storage) -> None:
+    await storage.put(SHARED_KEY, b"old bytes", "image/png")
+    assert await storage.get(SHARED_KEY) == b"old bytes"
+    await storage.delete(SHARED_KEY)
+    assert await storage.exists(SHARED_KEY) is False
+
+
 async def test_keys_are_checked_before_reaching_the_bucket(storage: S3Storage) -> None:
-    for bad in ("../etc/passwd", "public/x.png", KEY + "/../../other", "PUBLIC/" + KEY[7:]):
+    for bad in (
+        "../etc/passwd",
+        "public/x.png",
+        KEY + "/../../other",
+        "PUBLIC/" + KEY[7:],
+        KEY.replace("/pets/", "/../"),
+        KEY.replace("/pets/", "/Pets/"),
+        KEY.replace("-0000-4000", "-0000-../"),
+        KEY + "\n",
+    ):
         with pytest.raises(ValueError, match="not a media key"):
             await storage.put(bad, b"x", "image/png")
         with pytest.raises(ValueError, match="not a media key"):
@@ -251,6 +268,7 @@ async def test_media_flow_on_s3(s3_settings: Settings, s3_server: S3Server, buck
         after = await get_media(session, schema=SCHEMA, media_id=record.id)
     assert after is not None
     assert after.status is Status.READY
+    assert record.key == f"public/{SCHEMA}/{record.id}/{record.sha256}.png"
     assert keys_in(s3_server, bucket) == sorted([record.key, *after.thumbnails.values()])
 
     async with transaction() as session:

@@ -51,6 +51,7 @@ from tests.media_support import (
     outbox_events,
     pdf_bytes,
     png_header_only,
+    stored_dirs,
     stored_files,
 )
 
@@ -129,7 +130,7 @@ async def test_ingest_stores_the_sanitized_image_a_row_and_an_event(
     assert record.kind is Kind.IMAGE
     assert record.content_type == "image/jpeg"
     assert (record.width, record.height) == (30, 90)
-    assert record.key == f"public/{record.sha256[:2]}/{record.sha256}.jpg"
+    assert record.key == f"public/{SCHEMA}/{record.id}/{record.sha256}.jpg"
     assert record.url == f"/media/{record.key}"
 
     stored = (media_root / record.key).read_bytes()
@@ -168,7 +169,7 @@ async def test_documents_are_ready_at_once(settings: Settings, media_root: Path)
     assert record.width is None
 
 
-async def test_same_upload_is_deduped_per_owner_and_shares_the_object(
+async def test_same_upload_is_deduped_per_owner_and_purpose(
     settings: Settings, media_root: Path
 ) -> None:
     data = image_bytes("PNG", (50, 50))
@@ -178,29 +179,28 @@ async def test_same_upload_is_deduped_per_owner_and_shares_the_object(
     assert len(await media_rows()) == 1
     assert len(await outbox_events(media_events.stored(SCHEMA).name)) == 1
 
+    # Anyone else, or another purpose, gets a row and an object of its own.
     other = await put(data, owner=OTHER)
     other_purpose = await put(data, purpose="history_image")
     assert len({first.id, other.id, other_purpose.id}) == 3
-    assert other.key == first.key == other_purpose.key
-    assert stored_files(media_root) == [first.key]
+    assert len({first.key, other.key, other_purpose.key}) == 3
+    assert stored_files(media_root) == sorted([first.key, other.key, other_purpose.key])
 
-    # Discarding one row keeps the object: two live rows still use it.
+    # Discarding a row deletes its object only.
     async with transaction() as session:
         assert await discard(session, schema=SCHEMA, media_id=first.id, now=NOW)
-    assert (media_root / first.key).is_file()
-    async with transaction() as session:
-        assert await discard(session, schema=SCHEMA, media_id=other.id, now=NOW)
-        assert await discard(session, schema=SCHEMA, media_id=other.id, now=NOW) is False
-    assert (media_root / first.key).is_file()
+        assert await discard(session, schema=SCHEMA, media_id=first.id, now=NOW) is False
+    assert stored_files(media_root) == sorted([other.key, other_purpose.key])
 
     # A deleted row is not a dedupe target: the same upload makes a new live row.
     fresh = await put(data)
     assert fresh.id != first.id
 
     async with transaction() as session:
-        await discard(session, schema=SCHEMA, media_id=other_purpose.id, now=NOW)
-        await discard(session, schema=SCHEMA, media_id=fresh.id, now=NOW)
+        for record in (other, other_purpose, fresh):
+            await discard(session, schema=SCHEMA, media_id=record.id, now=NOW)
     assert stored_files(media_root) == []
+    assert stored_dirs(media_root) == ["public", f"public/{SCHEMA}"]  # no row's directory
     statuses = {r["status"] for r in await media_rows()}
     assert statuses == {"DELETED"}
 
@@ -231,7 +231,7 @@ async def test_rollback_removes_the_object_and_leaves_no_row(
     assert await outbox_events(media_events.stored(SCHEMA).name) == []
 
 
-async def test_rollback_keeps_an_object_another_row_uses(
+async def test_rollback_keeps_the_object_of_another_row_with_the_same_bytes(
     settings: Settings, media_root: Path
 ) -> None:
     data = image_bytes("GIF")
@@ -239,7 +239,7 @@ async def test_rollback_keeps_an_object_another_row_uses(
     seen: list[MediaRecord] = []
     with pytest.raises(Boom):
         await ingest_then_fail(data, seen=seen)
-    assert seen[0].key == kept.key
+    assert seen[0].sha256 == kept.sha256
     assert stored_files(media_root) == [kept.key]
     assert [r["id"] for r in await media_rows()] == [kept.id]
 

@@ -482,15 +482,67 @@ def test_envoy_config_is_the_shared_template(filename: str) -> None:
     assert "checksum/envoy-config" in pod["metadata"]["annotations"]
     container = pod["spec"]["containers"][0]
     assert container["command"][:3] == ["envoy", "-c", "/etc/envoy/envoy.yaml"]
-    assert container["readinessProbe"]["httpGet"] == {"path": "/ready", "port": "admin"}
+    for probe in ("livenessProbe", "readinessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/ready", "port": "stats"}
     volumes = {v["name"]: v for v in pod["spec"]["volumes"]}
     assert volumes["envoy-config"]["configMap"]["name"] == "petful-envoy"
     ports = {p["name"]: p["containerPort"] for p in container["ports"]}
-    listener = config["static_resources"]["listeners"][0]["address"]["socket_address"]
-    assert ports == {
-        "http": listener["port_value"],
-        "admin": config["admin"]["address"]["socket_address"]["port_value"],
+    listeners = {
+        listener["name"]: listener["address"]["socket_address"]["port_value"]
+        for listener in config["static_resources"]["listeners"]
     }
+    assert ports == {"http": listeners["public"], "stats": listeners["stats"]}
+
+
+@pytest.mark.parametrize("filename", CI_FILES)
+def test_envoy_admin_is_on_loopback_and_no_service(filename: str) -> None:
+    manifests = render_ci(filename)
+    text = by_kind(manifests, "ConfigMap")["petful-envoy"]["data"]["envoy.yaml"]
+    config = yaml.safe_load(text)
+    admin = config["admin"]["address"]["socket_address"]
+    assert admin["address"] == "127.0.0.1"
+    # The stats listener forwards exactly the probe and the scrape, nothing else of the admin.
+    (stats,) = [lst for lst in config["static_resources"]["listeners"] if lst["name"] == "stats"]
+    (hcm,) = stats["filter_chains"][0]["filters"]
+    (vhost,) = hcm["typed_config"]["route_config"]["virtual_hosts"]
+    assert {(r["match"]["path"], r["route"]["cluster"]) for r in vhost["routes"]} == {
+        ("/ready", "admin"),
+        ("/stats/prometheus", "admin"),
+    }
+    for service in by_kind(manifests, "Service").values():
+        for port in service["spec"]["ports"]:
+            assert port["port"] != admin["port_value"], service["metadata"]["name"]
+            assert port["targetPort"] != "admin", service["metadata"]["name"]
+    public = by_kind(manifests, "Service")[service_name("envoy")]
+    assert [p["targetPort"] for p in public["spec"]["ports"]] == ["http"]
+
+
+def test_a_load_balanced_envoy_keeps_the_client_address() -> None:
+    public = by_kind(render_ci(PRODUCTION), "Service")[service_name("envoy")]
+    assert public["spec"]["type"] == "LoadBalancer"
+    # Without it kube-proxy SNATs every client to a node's address: one rate-limit bucket.
+    assert public["spec"]["externalTrafficPolicy"] == "Local"
+    default = by_kind(render_ci(DEFAULT), "Service")[service_name("envoy")]
+    assert "externalTrafficPolicy" not in default["spec"]  # ClusterIP: not allowed
+
+
+@pytest.mark.parametrize(
+    ("values", "trusted"),
+    [
+        ({}, "*"),  # the NetworkPolicy admits only Envoy to the edge's port
+        ({"networkPolicy": {"enabled": False}}, None),  # anyone could claim any address
+        ({"envoy": {"podAddresses": "10.244.0.0/16"}}, "10.244.0.0/16"),
+    ],
+)
+def test_the_edge_believes_x_forwarded_for_only_from_envoy(
+    values: dict[str, Any], trusted: str | None
+) -> None:
+    edge = next(
+        spec["containers"][0]
+        for name, spec in pod_specs(render(values))
+        if name == service_name("edge")
+    )
+    assert env_of(edge).get("PETFUL_FORWARDED_ALLOW_IPS") == trusted
 
 
 # --- NetworkPolicies --------------------------------------------------------------------
@@ -700,6 +752,8 @@ BAD_VALUES: list[tuple[str, dict[str, Any], str]] = [
         "/monitoring/alerts/grpcErrorRatio",
     ),
     ("bad scrape interval", {"monitoring": {"interval": "30"}}, "/monitoring/interval"),
+    ("envoy admin off loopback", {"envoy": {"adminAddress": "0.0.0.0"}}, "/envoy/adminAddress"),
+    ("negative trusted hops", {"envoy": {"xffNumTrustedHops": -1}}, "/envoy/xffNumTrustedHops"),
 ]
 
 
@@ -838,7 +892,7 @@ def test_a_service_monitor_scrapes_every_metrics_port() -> None:
     policies = _policies(PRODUCTION)
     deployments = by_kind(manifests, "Deployment")
     # Every Deployment is scraped: the domain services, worker, beat and operator on their
-    # metrics port, the edge on its HTTP port, Envoy on its admin port.
+    # metrics port, the edge on its HTTP port, Envoy on its stats port.
     assert set(monitors) == set(deployments)
     for name, monitor in monitors.items():
         component = component_of(monitor)
@@ -846,22 +900,27 @@ def test_a_service_monitor_scrapes_every_metrics_port() -> None:
         assert monitor["metadata"]["labels"]["release"] == "kube-prometheus-stack"
         assert spec["namespaceSelector"] == {"matchNames": [NAMESPACE]}
         assert spec["targetLabels"] == ["app.kubernetes.io/component"]
-        # The selector picks exactly this component's Service.
+        # The selector picks exactly this component's Service (Envoy's public one carries no
+        # stats: a ClusterIP Service of their own does).
+        scraped = f"{name}-stats" if component == "envoy" else name
         selected = {
             n
             for n, svc in services.items()
             if _selects(spec["selector"], svc["metadata"]["labels"])
         }
-        assert selected == {name}
+        assert selected == {scraped}
+        assert services[scraped]["spec"]["type"] == "ClusterIP"
+        if scraped != name:  # the job is still the component's name, as the alerts expect
+            assert services[scraped]["metadata"]["labels"][spec["jobLabel"]] == name
         (endpoint,) = spec["endpoints"]
         # The gRPC metrics' own `service` label (protobuf service) must win over the target's.
         assert endpoint["honorLabels"] is True
         assert (endpoint["interval"], endpoint["scrapeTimeout"]) == ("30s", "10s")
-        service_ports = {p["name"]: p for p in services[name]["spec"]["ports"]}
+        service_ports = {p["name"]: p for p in services[scraped]["spec"]["ports"]}
         assert endpoint["port"] in service_ports, name
         target_port = service_ports[endpoint["port"]]["targetPort"]
         expected = {
-            "envoy": ("admin", "/stats/prometheus"),
+            "envoy": ("stats", "/stats/prometheus"),
             "edge": ("http", "/metrics"),
         }.get(component, ("metrics", "/metrics"))
         assert (target_port, endpoint["path"]) == expected, name

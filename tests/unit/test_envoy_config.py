@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from petful.devstack.envoy import EnvoyConfig, TemplateError, envoy_binary, render_envoy_config
 from petful.platform.settings import Settings
@@ -18,6 +19,15 @@ def test_renders_values_from_settings() -> None:
     assert "port_value: 18000" in rendered
     assert "port_value: 19901" in rendered
     assert "port_value: 18001" in rendered
+
+
+def test_admin_listens_on_loopback_whatever_the_bind_host() -> None:
+    # The admin interface can stop Envoy: it is never reachable from another machine.
+    config = EnvoyConfig.from_settings(Settings(bind_host="0.0.0.0"))
+    rendered = yaml.safe_load(render_envoy_config(config.values()))
+    assert rendered["admin"]["address"]["socket_address"]["address"] == "127.0.0.1"
+    public = rendered["static_resources"]["listeners"][0]
+    assert public["address"]["socket_address"]["address"] == "0.0.0.0"
 
 
 def test_unknown_value_is_an_error() -> None:

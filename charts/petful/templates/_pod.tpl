@@ -24,10 +24,13 @@ every component; a component's own keys win.
 {{- end -}}
 {{- end -}}
 
-{{/* Container ports {name: port}. Envoy's come from the envoy: block its config uses. */}}
+{{/*
+Container ports {name: port}. Envoy's come from the envoy: block its config uses: the public
+listener and the stats listener (its admin interface is on loopback, not a container port).
+*/}}
 {{- define "petful.ports" -}}
 {{- if eq .c.role "envoy" -}}
-{{- toJson (dict "http" (int .root.Values.envoy.port) "admin" (int .root.Values.envoy.adminPort)) -}}
+{{- toJson (dict "http" (int .root.Values.envoy.port) "stats" (int .root.Values.envoy.statsPort)) -}}
 {{- else -}}
 {{- toJson (.c.ports | default dict) -}}
 {{- end -}}
@@ -71,7 +74,7 @@ every component; a component's own keys win.
 {{- $health := dict "path" "/healthz" "port" "health" -}}
 {{- $_ := set $probes "livenessProbe" (dict "httpGet" $health "initialDelaySeconds" 10 "periodSeconds" 15 "timeoutSeconds" 5 "failureThreshold" 3) -}}
 {{- else if eq $c.role "envoy" -}}
-{{- $ready := dict "path" "/ready" "port" "admin" -}}
+{{- $ready := dict "path" "/ready" "port" "stats" -}}
 {{- $_ := set $probes "livenessProbe" (dict "httpGet" $ready "periodSeconds" 10 "timeoutSeconds" 2 "failureThreshold" 3) -}}
 {{- $_ := set $probes "readinessProbe" (dict "httpGet" $ready "periodSeconds" 5 "timeoutSeconds" 2 "failureThreshold" 2) -}}
 {{- end -}}
@@ -101,6 +104,15 @@ every component; a component's own keys win.
   value: {{ printf "service.namespace=petful,service.version=%s,deployment.environment=%s,k8s.namespace.name=$(POD_NAMESPACE),k8s.pod.name=$(POD_NAME)%s" $root.Chart.AppVersion $root.Values.config.env (ternary (printf ",%s" $root.Values.otel.resourceAttributes) "" (ne $root.Values.otel.resourceAttributes "")) | quote }}
 - name: PETFUL_PORTS
   value: {{ include "petful.portsEnv" . | quote }}
+{{- if eq $c.role "edge" }}
+{{- /* The edge believes X-Forwarded-For from Envoy, which overwrites it with the one client
+address it decided on. "*" is safe only while the NetworkPolicy admits no one else. */}}
+{{- $proxies := $root.Values.envoy.podAddresses | default (ternary "*" "" $root.Values.networkPolicy.enabled) }}
+{{- with $proxies }}
+- name: PETFUL_FORWARDED_ALLOW_IPS
+  value: {{ . | quote }}
+{{- end }}
+{{- end }}
 {{- if and (eq $c.role "operator") ($c.ports | default dict).metrics }}
 - name: PETFUL_OPERATOR_METRICS_PORT
   value: {{ $c.ports.metrics | quote }}

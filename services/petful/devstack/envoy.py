@@ -65,15 +65,20 @@ class EnvoyConfig:
     admin_port: int
     edge_host: str
     edge_port: int
-    # Envoy's local rate limit on /api/v1/auth/ (per Envoy instance), against guessing.
+    # Envoy's local rate limit on /api/v1/auth/, per client address and Envoy instance.
     auth_requests_per_minute: int = 60
+    # Proxies in front of Envoy whose X-Forwarded-For entry names the client; none locally.
+    xff_num_trusted_hops: int = 0
+    # The readiness/metrics listener is for the kubelet and Prometheus; locally `is_ready`
+    # asks the admin interface on loopback, so any free port will do.
+    stats_port: int = 0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EnvoyConfig:
         return cls(
             listen_address=settings.bind_host,
             port=settings.port("envoy"),
-            admin_address=settings.bind_host,
+            admin_address="127.0.0.1",  # never beyond this machine, whatever bind_host is
             admin_port=settings.port("envoy_admin"),
             edge_host=settings.bind_host,
             edge_port=settings.port("edge"),
@@ -90,6 +95,8 @@ class EnvoyConfig:
                 "edgeHost": self.edge_host,
                 "edgePort": self.edge_port,
                 "authRequestsPerMinute": self.auth_requests_per_minute,
+                "xffNumTrustedHops": self.xff_num_trusted_hops,
+                "statsPort": self.stats_port,
             }
         }
 

@@ -1,5 +1,5 @@
 """What every domain folder of the edge shares: the strict request body, the reason field,
-the page model and its page-size parameter.
+the page model, and the bounded types numbers and instants from callers are read as.
 
 Timestamps and enums convert with `petful.platform.protobuf` (the same helpers the services
 use), so this module holds only what is specific to the REST surface.
@@ -7,15 +7,43 @@ use), so this module holds only what is specific to the REST surface.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
 
+# Every integer a caller sends ends in a protobuf int32/int64 field, where an out-of-range
+# value is a ValueError (a 500 that once stalled the edge) and a huge one overflows a column.
+# So every integer input, query or body, is bounded (by these shared types, or by its own
+# `ge`/`le` where one schema alone uses it): too big or negative is a 422 naming the field.
+# Bounds are what the product means and fit int32; tests/security checks every input.
+
+# The most a PetStar charges or a campaign rewards (the pets and campaigns rules agree).
+MAX_KRW = 100_000_000
+# Above the largest account there is: a bound for filters, not a cap on accounts.
+MAX_FOLLOWERS = 1_000_000_000
+
+Krw = Annotated[int, Field(ge=0, le=MAX_KRW)]
+Followers = Annotated[int, Field(ge=0, le=MAX_FOLLOWERS)]
 # The page size of every paged list (the services cap it the same way).
 PageSize = Annotated[int, Query(ge=1, le=100)]
+
+
+def _fits_utc(value: datetime) -> datetime:
+    # At the ends of the calendar (9999-12-31 at -14:00) the instant falls outside the years
+    # 1-9999 in UTC, where converting it (as protobuf's Timestamp does) raises OverflowError.
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("must fall between the years 1 and 9999 in UTC") from None
+    return value
+
+
+# An instant a caller sends (RFC 3339 with an offset) that a protobuf Timestamp can hold.
+Instant = Annotated[AwareDatetime, AfterValidator(_fits_utc)]
 
 
 class Body(BaseModel):

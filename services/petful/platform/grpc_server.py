@@ -7,7 +7,8 @@ Interceptors, outermost first:
 1. identity: metadata -> `Principal` contextvar (request id reaches every log line).
 2. OpenTelemetry tracing (opentelemetry-instrumentation-grpc).
 3. Prometheus RED metrics.
-4. domain errors -> gRPC status + `ErrorInfo` trailer; anything else -> generic INTERNAL.
+4. domain errors -> gRPC status + `ErrorInfo` trailer; a number or time beyond what a field
+   or column holds -> INVALID_ARGUMENT; anything else -> generic INTERNAL.
 Error mapping sits innermost so the span and the metrics see the final status code, and the
 traceback of an unexpected error is logged inside the span (it carries the trace id).
 """
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
+import sqlalchemy.exc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
@@ -32,7 +34,13 @@ from prometheus_client import Counter, Gauge, Histogram
 
 from petful.platform.auth_context import from_metadata, use_principal
 from petful.platform.diagnostics import register_diagnostics
-from petful.platform.errors import DomainError, Internal, abort_with, from_rpc_error
+from petful.platform.errors import (
+    DomainError,
+    Internal,
+    InvalidArgument,
+    abort_with,
+    from_rpc_error,
+)
 from petful.platform.logging import get_logger, setup_logging
 from petful.platform.redis import close_redis
 from petful.platform.settings import Settings, get_settings
@@ -173,6 +181,24 @@ class MetricsInterceptor(_AroundInterceptor):
             in_flight.dec()
 
 
+# What a caller's number or instant out of range raises once past the wire (which carries
+# any int64): protobuf setting an int32 field or converting a Timestamp, Python's datetime and
+# C ints, and PostgreSQL (numeric_value_out_of_range, datetime_field_overflow).
+_RANGE_MESSAGES = ("Value out of range", "Timestamp is not valid")
+_RANGE_SQLSTATES = frozenset({"22003", "22008"})
+
+
+def out_of_range(exc: Exception) -> bool:
+    """Whether exc is a value beyond what a field or column holds: the caller's to fix."""
+    if isinstance(exc, OverflowError):
+        return True
+    if isinstance(exc, ValueError):
+        return str(exc).startswith(_RANGE_MESSAGES)
+    if isinstance(exc, sqlalchemy.exc.DBAPIError):
+        return getattr(exc.orig, "sqlstate", None) in _RANGE_SQLSTATES
+    return False
+
+
 class ErrorInterceptor(_AroundInterceptor):
     @asynccontextmanager
     async def around(self, method: str, context: Any) -> AsyncIterator[None]:
@@ -187,9 +213,14 @@ class ErrorInterceptor(_AroundInterceptor):
             # A downstream call failed and the servicer let it through: pass on its meaning.
             log.warning("downstream rpc failed", method=method, code=exc.code().name)
             await abort_with(context, from_rpc_error(exc))
-        except Exception:
-            log.exception("unhandled error in rpc", method=method)
-            await abort_with(context, Internal())
+        except Exception as exc:
+            if out_of_range(exc):
+                # Only the type: a database error's text holds the statement and its values.
+                log.info("rpc input out of range", method=method, error=type(exc).__name__)
+                await abort_with(context, InvalidArgument("A number or time is out of range."))
+            else:
+                log.exception("unhandled error in rpc", method=method)
+                await abort_with(context, Internal())
 
 
 def default_interceptors() -> list[Any]:

@@ -77,11 +77,23 @@ class IdentitySettings(BaseModel):
     verification_token_ttl_seconds: int = 30 * 60
     email_code_ttl_seconds: int = 5 * 60
     email_code_max_attempts: int = 5
+    # Guesses at one email's codes (per purpose) per UTC day, across every code sent:
+    # a new code must not restart the count (at one code a minute that was ~7,200 a day).
+    email_code_max_attempts_per_day: int = 20
     email_code_resend_seconds: int = 60
     password_reset_code_ttl_seconds: int = 10 * 60
+    # Sign-in throttling; identity/service/throttle.py explains the policy. One account from
+    # one address: free failures, then a delay doubling per failure up to a cap, forgotten
+    # after the memory without an attempt.
+    login_free_failures: int = 5
+    login_delay_base_seconds: int = 30
+    login_delay_max_seconds: int = 15 * 60
+    login_delay_memory_seconds: int = 24 * 3600
+    # Failures in a sliding window: per address (all accounts), and per account (all
+    # addresses: a lock the owner lifts by resetting the password).
     login_failure_window_seconds: int = 15 * 60
-    login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 20
+    login_max_failures_per_account: int = 50
     # argon2id cost (OWASP minimum profile); verification reads the cost from each hash,
     # and a hash made with other costs is upgraded at the next sign-in.
     password_hash_time_cost: int = 2

@@ -169,6 +169,13 @@ async def submit_my_profile(session: AsyncSession, *, actor: Principal, now: dat
     profile = await repository.get_profile(session, user_id, for_update=True)
     if profile is None:
         raise NotFound("you have no company profile yet")
+    if not profile.business_document_media_id:
+        # Admins approve against the registration certificate: without it there is
+        # nothing to check the company against.
+        raise FailedPrecondition(
+            "upload the business registration certificate before submitting",
+            field_violations=[("business_document", "is required to submit")],
+        )
     try:
         status = rules.next_status(profile.status_enum, Action.SUBMIT)
     except TransitionError as e:

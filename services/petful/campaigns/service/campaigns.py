@@ -87,6 +87,7 @@ async def create_campaign(
             return existing
     clean = validate_campaign(data)
     company = await _require_approved(advertisers, user_id)
+    await check_images(session, user_id, clean["image_media_ids"])
     c = Campaign(
         id=uuid.uuid4(),
         advertiser_user_id=user_id,
@@ -123,7 +124,7 @@ async def update_campaign(
     except TransitionError as e:
         raise conflict(e) from None
     clean = validate_campaign(data, previous_hashtags=c.hashtags)
-    await check_images(session, c, clean["image_media_ids"])
+    await check_images(session, c.advertiser_user_id, clean["image_media_ids"])
     changed = {name for name in EDITABLE_FIELDS if getattr(c, name) != clean[name]}
     try:
         check_edit(c.phase_enum, changed)

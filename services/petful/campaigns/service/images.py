@@ -23,8 +23,9 @@ from petful.platform.settings import Settings
 CAMPAIGN_IMAGE = "campaign.image"
 
 
-async def check_images(session: AsyncSession, c: Campaign, ids: Sequence[str]) -> None:
-    """Only images uploaded for this advertiser's campaigns may be listed."""
+async def check_images(session: AsyncSession, advertiser_id: uuid.UUID, ids: Sequence[str]) -> None:
+    """Only images the advertiser uploaded for their campaigns may be listed: removing one
+    from a campaign deletes it, so listing someone else's would let them be destroyed."""
     parsed: list[uuid.UUID] = []
     for raw in ids:
         try:
@@ -33,9 +34,7 @@ async def check_images(session: AsyncSession, c: Campaign, ids: Sequence[str]) -
             raise _unknown_image() from None
     found = await media.live_media(session, schema=SCHEMA, ids=parsed)
     if any(
-        m not in found
-        or found[m].owner_id != c.advertiser_user_id
-        or found[m].purpose != CAMPAIGN_IMAGE
+        m not in found or found[m].owner_id != advertiser_id or found[m].purpose != CAMPAIGN_IMAGE
         for m in parsed
     ):
         raise _unknown_image()

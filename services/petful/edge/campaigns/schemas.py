@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 
-from petful.edge.common import Body, reason_field
+from petful.edge.common import Body, Instant, Krw, reason_field
 from petful.edge.pets.schemas import PetStarCard, Species, species_value
 from petful.pb.campaigns.v1 import campaigns_pb2 as pb
 from petful.pb.common.v1 import species_pb2
@@ -76,12 +76,12 @@ class CampaignIn(Body):
     target_species: list[Species] = Field(default_factory=list, max_length=7)
     headcount: int = Field(ge=1, le=500)
     reward_description: str = Field(default="", max_length=1000)
-    reward_value_krw: int = Field(default=0, ge=0, le=100_000_000)
-    recruit_start: AwareDatetime
-    recruit_end: AwareDatetime
-    announce_at: AwareDatetime
-    activity_start: AwareDatetime
-    activity_end: AwareDatetime
+    reward_value_krw: Krw = 0
+    recruit_start: Instant
+    recruit_end: Instant
+    announce_at: Instant
+    activity_start: Instant
+    activity_end: Instant
     post_retention_days: int = Field(default=180, ge=1, le=3650)
 
     def to_fields(self) -> pb.CampaignFields:

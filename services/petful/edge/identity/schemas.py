@@ -12,9 +12,9 @@ import json
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 
-from petful.edge.common import Body, reason_field
+from petful.edge.common import Body, Instant, reason_field
 from petful.pb.identity.v1 import admin_pb2
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.platform.auth_context import USER_ROLES
@@ -172,7 +172,7 @@ class Withdrawal(Body):
 
 class Suspension(Body):
     reason: str = Reason
-    until: AwareDatetime | None = Field(
+    until: Instant | None = Field(
         default=None, description="Optional end of the suspension; must be in the future."
     )
 

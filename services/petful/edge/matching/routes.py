@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from petful.edge import clients
 from petful.edge.auth import ApprovedAdvertiser, CurrentUser
+from petful.edge.common import Followers, Krw
 from petful.edge.matching.schemas import (
     CampaignMatch,
     CampaignMatches,
@@ -27,9 +28,9 @@ async def recommend_petstars(
     campaign_id: str,
     user: ApprovedAdvertiser,
     limit: Limit = 10,
-    min_followers: Annotated[int | None, Query(ge=0)] = None,
-    max_followers: Annotated[int | None, Query(ge=0)] = None,
-    max_price_krw: Annotated[int | None, Query(ge=0)] = None,
+    min_followers: Followers | None = None,
+    max_followers: Followers | None = None,
+    max_price_krw: Krw | None = None,
 ) -> PetStarMatches:
     """The best-fitting approved PetStars for one of your campaigns (its target species,
     pets that already applied left out), each with its score and why. Another advertiser's

@@ -1,7 +1,8 @@
 """GET /media/{key}: public media objects, straight from the configured storage.
 
-Keys are content addressed, so a response never changes: it is cached for a year as
-immutable, and the ETag is the key itself. Only well-formed `public/` keys are served
+A key names one record's unchanging content (its last segment is the content's hash), so
+a response never changes: it is cached for a year as immutable, and the ETag is the key
+itself. Only well-formed `public/` keys are served
 (private media and anything else is a 404, never a path), so traversal cannot happen.
 A local directory is streamed; an S3 bucket answers with a redirect to a short-lived
 presigned URL, so object bytes never pass through the edge.

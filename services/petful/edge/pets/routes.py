@@ -9,8 +9,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Header, Query, Response, UploadFile, status
 
 from petful.edge import clients
-from petful.edge.auth import AdminUser, CurrentUser
-from petful.edge.common import Page, PageSize
+from petful.edge.auth import AdminUser, CurrentUser, PetOwner
+from petful.edge.common import Followers, Krw, Page, PageSize
 from petful.edge.pets.schemas import (
     Application,
     ApplicationList,
@@ -59,7 +59,7 @@ async def _file_bytes(file: UploadFile) -> bytes:
 
 
 @router.post("", response_model=Pet, status_code=status.HTTP_201_CREATED)
-async def create_pet(body: PetIn, user: CurrentUser) -> Pet:
+async def create_pet(body: PetIn, user: PetOwner) -> Pet:
     """Add a pet. Names are unique per owner (409)."""
     r = await clients.pets().CreatePet(pb.CreatePetRequest(pet=body.to_fields()))
     return Pet.from_pb(r)
@@ -253,10 +253,10 @@ async def withdraw_application(application_id: str, user: CurrentUser) -> Applic
 @petstars_router.get("", response_model=Page[PetStarCard])
 async def list_petstars(
     species: Annotated[list[Species] | None, Query(max_length=7)] = None,
-    min_followers: Annotated[int | None, Query(ge=0)] = None,
-    max_followers: Annotated[int | None, Query(ge=0)] = None,
-    min_price_krw: Annotated[int | None, Query(ge=0)] = None,
-    max_price_krw: Annotated[int | None, Query(ge=0)] = None,
+    min_followers: Followers | None = None,
+    max_followers: Followers | None = None,
+    min_price_krw: Krw | None = None,
+    max_price_krw: Krw | None = None,
     q: Annotated[str | None, Query(max_length=50, description="keyword")] = None,
     sort: DirectorySort = "newest",
     page_size: PageSize = 20,

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from petful.edge.common import Body, reason_field
+from petful.edge.common import Body, Krw, reason_field
 from petful.pb.common.v1 import species_pb2
 from petful.pb.pets.v1 import pets_pb2 as pb
 from petful.platform.protobuf import enum_name, timestamp_or_none
@@ -230,7 +230,7 @@ class HistoryEntry(BaseModel):
 class PortfolioIn(Body):
     intro: str = Field(default="", max_length=300)
     personality: str = Field(default="", max_length=300)
-    price_krw: int = Field(default=0, ge=0, le=100_000_000, description="정가 per campaign")
+    price_krw: Krw = Field(default=0, description="정가 per campaign")
     contact_preference: ContactPreference = "IN_APP"
     published: bool = False
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import BaseModel, Field
 
-from petful.edge.common import Body, reason_field
+from petful.edge.common import Body, Instant, reason_field
 from petful.pb.community.v1 import reports_pb2 as pb
 from petful.platform.protobuf import enum_name, timestamp_or_none
 
@@ -72,7 +72,7 @@ class ReportResolve(Body):
     suspend_target: bool = Field(
         default=False, description="Also suspend the reported user (USER reports only)."
     )
-    suspend_until: AwareDatetime | None = None
+    suspend_until: Instant | None = None
 
 
 class ReportDismiss(Body):

@@ -2,7 +2,7 @@
 
 - `codes`: one-time codes in Redis and email verification
 - `accounts`: sign-up and operator-made accounts
-- `sessions`: the login throttle, sessions and token rotation
+- `sessions`: sign-in, sessions and token rotation; `throttle`: the sign-in throttle
 - `passwords`: reset and change
 - `profile`: the caller's profile, withdrawal, public profiles
 - `admin`: the admin console (users, suspension, sessions); `audit`: the one audit log

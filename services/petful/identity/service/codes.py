@@ -10,7 +10,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, cast
 
 import redis.asyncio as aioredis
@@ -89,6 +89,26 @@ async def issue_code(
     )
 
 
+async def _count_guess_today(
+    redis: aioredis.Redis, *, purpose: str, email: str, now: datetime, max_per_day: int
+) -> None:
+    """Count a guess against the email's daily cap first, then refuse it over the cap (one
+    atomic INCR: concurrent guesses cannot all pass). The day is UTC's, from `now`."""
+    day = now.astimezone(UTC).date()
+    key = f"identity:code_guesses:{purpose}:{email}:{day.isoformat()}"
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.incr(key)
+        pipe.expire(key, 24 * 3600)
+        guesses, _ = await pipe.execute()
+    if int(guesses) > max_per_day:
+        wait = (datetime.combine(day + timedelta(days=1), time.min, UTC) - now).total_seconds()
+        raise ResourceExhausted(
+            f"too many wrong codes for this email today; try again in {int(wait) + 1} s "
+            "(a new code does not reset this limit)",
+            retry_after=wait,
+        )
+
+
 async def consume_code(
     redis: aioredis.Redis,
     *,
@@ -97,8 +117,13 @@ async def consume_code(
     code: str,
     now: datetime,
     max_attempts: int,
+    max_per_day: int,
 ) -> bool:
-    """True once for the right code; wrong tries count, and the last allowed one kills it."""
+    """True once for the right code; wrong tries count, and the last allowed one kills it.
+
+    Guesses also count against a cap per email and day across codes (429 over it). Only
+    guesses at a live code count, so using up the cap takes codes mailed to the owner.
+    """
     key = _code_key(purpose, email)
     data = await redis.hgetall(key)
     if not data or not data.get("code_hash"):
@@ -106,6 +131,7 @@ async def consume_code(
     if now.timestamp() >= float(data["expires_at"]):
         await redis.hset(key, "code_hash", "")
         return False
+    await _count_guess_today(redis, purpose=purpose, email=email, now=now, max_per_day=max_per_day)
     attempts = int(await redis.hincrby(key, "attempts", 1))
     if attempts > max_attempts:
         await redis.hset(key, "code_hash", "")
@@ -186,6 +212,7 @@ async def confirm_email_verification(
         code=code,
         now=now,
         max_attempts=settings.identity.email_code_max_attempts,
+        max_per_day=settings.identity.email_code_max_attempts_per_day,
     )
     if not ok:
         raise bad_code()

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.identity import mails, repository, rules
 from petful.identity.models import Account
+from petful.identity.service import throttle
 from petful.identity.service.codes import (
     RESET,
     CodeIssue,
@@ -86,12 +87,15 @@ async def confirm_password_reset(
         code=code,
         now=now,
         max_attempts=settings.identity.email_code_max_attempts,
+        max_per_day=settings.identity.email_code_max_attempts_per_day,
     )
     account = await repository.get_live_account_by_email(session, norm_email, for_update=True)
     if not ok or account is None:
         raise bad_code()
     await _set_password(session, account, new_password, settings=settings, now=now)
     await repository.revoke_account_sessions(session, account.id, now=now, reason="password_reset")
+    # The mailed code proves the owner: lift a sign-in lock guessers put on the account.
+    await throttle.clear_account(redis, norm_email)
 
 
 async def _set_password(

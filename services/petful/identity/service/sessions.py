@@ -1,4 +1,4 @@
-"""Signing in: the login throttle, sessions (refresh-token families) and token rotation."""
+"""Signing in (behind the `throttle`), sessions (refresh-token families) and token rotation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import cast
 
 import redis.asyncio as aioredis
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,13 +14,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from petful.identity import repository, rules, tokens
 from petful.identity.models import Account, RefreshToken, Session
 from petful.identity.rules import AccountStatus
+from petful.identity.service import throttle
 from petful.identity.service.shared import (
     burn_time,
     hash_password,
     needs_rehash,
     password_matches,
 )
-from petful.platform.errors import DomainError, PermissionDenied, ResourceExhausted, Unauthenticated
+from petful.platform.errors import DomainError, PermissionDenied, Unauthenticated
 from petful.platform.logging import get_logger
 from petful.platform.settings import Settings
 from petful.platform.validation import RuleError, normalize_email, parse_uuid
@@ -45,60 +45,6 @@ class TokenPair:
 def token_hash(token: str) -> str:
     """What is stored of an opaque refresh token."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-# --- the login throttle (failures per account and per client address) --------------------
-
-
-def _fail_key(kind: str, value: str) -> str:
-    return f"identity:login_fail:{kind}:{value}"
-
-
-async def _throttle_wait(
-    redis: aioredis.Redis, key: str, *, now: datetime, window: int, limit: int
-) -> float | None:
-    """Seconds until another attempt is allowed, or None when not throttled."""
-    ts = now.timestamp()
-    await redis.zremrangebyscore(key, "-inf", ts - window)
-    recent = await redis.zrange(key, 0, -1, withscores=True)
-    if len(recent) < limit:
-        return None
-    # The window reopens when the oldest failure that still counts falls out of it.
-    pairs = cast(list[tuple[str, float]], recent)
-    scores = sorted(float(score) for _, score in pairs)
-    return max(1.0, scores[len(scores) - limit] + window - ts)
-
-
-async def _record_failure(redis: aioredis.Redis, key: str, *, now: datetime, window: int) -> None:
-    async with redis.pipeline(transaction=True) as pipe:
-        pipe.zadd(key, {uuid.uuid4().hex: now.timestamp()})
-        pipe.expire(key, window)
-        await pipe.execute()
-
-
-def _login_keys(email: str, client_ip: str) -> list[tuple[str, str]]:
-    keys = [("account", _fail_key("account", hashlib.sha256(email.encode()).hexdigest()))]
-    if client_ip:
-        keys.append(("ip", _fail_key("ip", client_ip.strip())))
-    return keys
-
-
-async def _check_login_throttle(
-    redis: aioredis.Redis, settings: Settings, *, email: str, client_ip: str, now: datetime
-) -> None:
-    window = settings.identity.login_failure_window_seconds
-    for kind, key in _login_keys(email, client_ip):
-        limit = (
-            settings.identity.login_max_failures_per_account
-            if kind == "account"
-            else settings.identity.login_max_failures_per_ip
-        )
-        wait = await _throttle_wait(redis, key, now=now, window=window, limit=limit)
-        if wait is not None:
-            raise ResourceExhausted(
-                f"too many failed sign-in attempts; try again in {int(wait) + 1} s",
-                retry_after=wait,
-            )
 
 
 # --- sessions ----------------------------------------------------------------------------
@@ -208,20 +154,14 @@ async def login(
         norm_email = normalize_email(email)
     except RuleError:
         raise Unauthenticated(BAD_CREDENTIALS) from None
-    await _check_login_throttle(redis, settings, email=norm_email, client_ip=client_ip, now=now)
+    attempt = await throttle.begin(redis, settings, email=norm_email, client_ip=client_ip, now=now)
     account = await repository.get_live_account_by_email(session, norm_email, for_update=True)
     if account is None:
         await burn_time(password, settings)
-        ok = False
-    else:
-        ok = await password_matches(account.password_hash, password)
-    if account is None or not ok:
-        for _, key in _login_keys(norm_email, client_ip):
-            await _record_failure(
-                redis, key, now=now, window=settings.identity.login_failure_window_seconds
-            )
         raise Unauthenticated(BAD_CREDENTIALS)
-    await redis.delete(_login_keys(norm_email, "")[0][1])
+    if not await password_matches(account.password_hash, password):
+        raise Unauthenticated(BAD_CREDENTIALS)
+    await throttle.succeeded(redis, attempt)
     _lapse_suspension(account, now)
     if account.status_enum is AccountStatus.SUSPENDED:
         raise _suspension_error(account)

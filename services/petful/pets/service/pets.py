@@ -28,7 +28,7 @@ from petful.pets.service.access import (
 from petful.pets.service.ports import CampaignsPort
 from petful.pets.service.views import PetView, pet_view, pet_views
 from petful.platform import media, outbox
-from petful.platform.auth_context import Principal, caller_id
+from petful.platform.auth_context import Principal, Role, caller_id, require_role
 from petful.platform.errors import AlreadyExists, FailedPrecondition, InvalidArgument
 from petful.platform.settings import Settings
 from petful.platform.validation import RuleError, Violations, check_text, uuid_field
@@ -136,7 +136,8 @@ async def _flush_pet(session: AsyncSession, pet: Pet, *, new: bool) -> None:
 async def create_pet(
     session: AsyncSession, *, actor: Principal, now: datetime, data: PetInput
 ) -> PetView:
-    owner = caller_id(actor)
+    # Pets belong to owner accounts: an advertiser or admin account has none.
+    owner = require_role(actor, Role.USER, message="only pet owner accounts register pets")
     values = _validated(data, PET_FIELDS, today=now.date())
     pet = Pet(id=uuid.uuid4(), owner_id=owner, created_at=now, updated_at=now)
     pet.petstar_status = PetStarStatus.NONE.value

@@ -1,28 +1,38 @@
 """Where media objects live: a local directory (default) or an S3-compatible bucket.
 
-Keys are content addressed (`<visibility>/<sha[:2]>/<sha>.<ext>`, thumbnails
-`<...>.w<size>.webp`), so an object never changes once written: writes are idempotent, the
-edge may cache forever, and one object may be shared by several media rows (dedupe). Every
-key is checked against one strict pattern before it touches a path or a bucket, which is
-what makes path traversal impossible.
+A key names one media row's object: `<visibility>/<schema>/<media id>/<sha256>.<ext>`,
+thumbnails `<...>.w<size>.webp`. Nobody else's row can point at it, so deleting a row's
+object can never take another user's or another service's picture, and the object never
+changes once written (writes are idempotent, the edge may cache forever).
+
+Keys written before that (`<visibility>/<sha[:2]>/<sha>.<ext>`) are content addressed and
+may be shared by rows of any service; they stay readable and are deleted only when no row
+of any schema uses them any more (see `store`). Every key is checked against one strict
+pattern before it touches a path or a bucket, which is what makes path traversal
+impossible.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from petful.platform.errors import ServiceUnavailable
 from petful.platform.settings import Settings
 
-KEY_PATTERN = re.compile(
-    r"^(?P<visibility>public|private)/(?P<prefix>[0-9a-f]{2})/(?P<sha>[0-9a-f]{64})"
-    r"(?:\.w(?P<size>[1-9][0-9]{0,4}))?\.(?P<ext>jpg|png|webp|gif|pdf)$"
+# Matched whole (fullmatch): no trailing newline or anything else slips through.
+_NAME = r"(?P<sha>[0-9a-f]{64})(?:\.w(?P<size>[1-9][0-9]{0,4}))?\.(?P<ext>jpg|png|webp|gif|pdf)"
+RECORD_KEY_PATTERN = re.compile(
+    r"(?P<visibility>public|private)/(?P<schema>[a-z][a-z0-9_]{0,62})"
+    r"/(?P<record>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/" + _NAME
 )
+SHARED_KEY_PATTERN = re.compile(r"(?P<visibility>public|private)/(?P<prefix>[0-9a-f]{2})/" + _NAME)
 CONTENT_TYPES: dict[str, str] = {
     "jpg": "image/jpeg",
     "png": "image/png",
@@ -37,9 +47,18 @@ class ObjectNotFound(LookupError):
     """No object under that key."""
 
 
-def is_valid_key(key: str) -> bool:
-    match = KEY_PATTERN.match(key)
+def is_shared_key(key: str) -> bool:
+    """A content-addressed key from before per-record keys: rows of any schema may use it."""
+    match = SHARED_KEY_PATTERN.fullmatch(key)
     return match is not None and match["prefix"] == match["sha"][:2]
+
+
+def is_record_key(key: str) -> bool:
+    return RECORD_KEY_PATTERN.fullmatch(key) is not None
+
+
+def is_valid_key(key: str) -> bool:
+    return is_record_key(key) or is_shared_key(key)
 
 
 def is_public_key(key: str) -> bool:
@@ -52,8 +71,9 @@ def _checked(key: str) -> str:
     return key
 
 
-def object_key(visibility: str, sha256: str, ext: str) -> str:
-    return _checked(f"{visibility}/{sha256[:2]}/{sha256}.{ext}")
+def object_key(visibility: str, schema: str, media_id: uuid.UUID, sha256: str, ext: str) -> str:
+    """The key of one media row's original."""
+    return _checked(f"{visibility}/{schema}/{media_id}/{sha256}.{ext}")
 
 
 def thumbnail_key(key: str, size: int) -> str:
@@ -115,8 +135,16 @@ class LocalStorage:
     async def exists(self, key: str) -> bool:
         return await asyncio.to_thread(self.path(key).is_file)
 
+    def _delete(self, key: str) -> None:
+        path = self.path(key)
+        path.unlink(missing_ok=True)
+        if is_record_key(key):
+            # The directory is one row's: gone with its last object (not empty: kept).
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()
+
     async def delete(self, key: str) -> None:
-        await asyncio.to_thread(self.path(key).unlink, missing_ok=True)
+        await asyncio.to_thread(self._delete, key)
 
 
 class S3Storage:

@@ -1,10 +1,17 @@
 """The media table (one per service schema) and the ingest/get/discard operations on it.
 
-Objects are content addressed and may be shared by several rows (dedupe), so an object is
-deleted only when no live row uses its key any more. Every put of and every cleanup check
-on a key holds a transaction-scoped advisory lock on that key: a cleanup therefore sees
-the committed outcome of any ingest that touched the same key, and never deletes an object
-another transaction has just started to use.
+Who may delete an object is decided by its key, not by a search for other users of the
+same bytes. Each new row gets an object of its own under a key naming its schema and id
+(see `storage`): only that row can refer to it, so discarding the row deletes exactly its
+object and thumbnails, and nobody can delete someone else's picture by uploading the same
+bytes and deleting their copy. Dedupe stays where it is safe: the same owner uploading the
+same file for the same purpose gets their existing row back.
+
+Keys written before per-record keys are content addressed and may be shared by rows of
+any service. Such an object is deleted only when no live row of any media-storing schema
+(`contracts.media.MEDIA_SCHEMAS`) uses it; that check holds a transaction-scoped advisory
+lock on the key, the lock the previous release took around its puts, so during a rolling
+update it never deletes an object an old process has just started to use.
 """
 
 from __future__ import annotations
@@ -24,11 +31,17 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.contracts import media as media_events
+from petful.contracts.media import MEDIA_SCHEMAS
 from petful.platform import outbox
 from petful.platform.db import on_commit, on_rollback, schema_metadata, transaction
 from petful.platform.logging import get_logger
 from petful.platform.media.sanitize import Kind, sanitize
-from petful.platform.media.storage import get_storage, object_key, thumbnail_key
+from petful.platform.media.storage import (
+    get_storage,
+    is_shared_key,
+    object_key,
+    thumbnail_key,
+)
 from petful.platform.settings import Settings, get_settings
 
 log = get_logger(__name__)
@@ -139,10 +152,10 @@ def _record(row: Any) -> MediaRecord:
     )
 
 
-async def lock_key(session: AsyncSession, key: str) -> None:
-    """Serialize writers and cleaners of one object key until the transaction ends."""
+async def _lock(session: AsyncSession, name: str) -> None:
+    """Serialize the transactions that take the same name until they end."""
     await session.execute(
-        sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(key, 0)))
+        sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(name, 0)))
     )
 
 
@@ -151,17 +164,37 @@ def object_keys(key: str, sizes: Iterable[int]) -> list[str]:
     return [key, *(thumbnail_key(key, size) for size in sizes)]
 
 
+async def _media_tables(session: AsyncSession, schema: str, key: str) -> list[sa.Table]:
+    """The media tables whose rows may use `key`: the row's own schema for a per-record
+    key; for a shared key from before, every media-storing schema that has a table."""
+    if not is_shared_key(key):
+        return [media_table(schema)]
+    existing = await session.scalars(
+        sa.text(
+            "SELECT schemaname FROM pg_tables WHERE tablename = 'media' AND schemaname = ANY(:s)"
+        ),
+        {"s": list(dict.fromkeys((schema, *MEDIA_SCHEMAS)))},
+    )
+    return [media_table(s) for s in existing]
+
+
 async def _delete_if_unused(schema: str, key: str, settings: Settings) -> None:
-    """After a rollback/commit: delete the object and its thumbnails unless a live row uses it."""
+    """After a rollback/commit: delete the object and its thumbnails unless a live row in
+    any table that may refer to the key still uses it."""
     async with transaction(settings) as session:
-        await lock_key(session, key)
-        t = media_table(schema)
+        await _lock(session, key)
+        tables = await _media_tables(session, schema, key)
         used = await session.scalar(
-            sa.select(sa.literal(1))
-            .where(t.c.key == key, t.c.status != Status.DELETED.value)
-            .limit(1)
+            sa.select(
+                sa.or_(
+                    *(
+                        sa.exists().where(t.c.key == key, t.c.status != Status.DELETED.value)
+                        for t in tables
+                    )
+                )
+            )
         )
-        if used is not None:
+        if used:
             return
         storage = get_storage(settings)
         for k in object_keys(key, settings.media.thumbnail_sizes):
@@ -196,8 +229,9 @@ async def ingest(
         max_bytes=settings.media.max_bytes,
         max_pixels=settings.media.max_pixels,
     )
-    key = object_key(visibility.value, clean.sha256, clean.ext)
-    await lock_key(session, key)
+    # Concurrent identical uploads of one owner wait for each other, so the later ones find
+    # the first one's row below instead of making a second.
+    await _lock(session, f"media-dedupe:{schema}:{owner_id}:{clean.sha256}")
     t = media_table(schema)
     existing = (
         await session.execute(
@@ -217,14 +251,14 @@ async def ingest(
     if existing is not None:
         return _record(existing)
 
-    storage = get_storage(settings)
+    media_id = uuid.uuid4()
+    key = object_key(visibility.value, schema, media_id, clean.sha256, clean.ext)
     # Registered before the put: a put that fails halfway is cleaned up as well.
     on_rollback(session, lambda: _delete_if_unused(schema, key, settings))
-    if not await storage.exists(key):
-        await storage.put(key, clean.data, clean.content_type)
+    await get_storage(settings).put(key, clean.data, clean.content_type)
 
     record = MediaRecord(
-        id=uuid.uuid4(),
+        id=media_id,
         owner_id=owner_id,
         purpose=purpose,
         kind=kind,
@@ -316,7 +350,8 @@ async def discard(
     now: datetime,
     settings: Settings | None = None,
 ) -> bool:
-    """Mark the row DELETED; after commit its objects go unless a live row shares them.
+    """Mark the row DELETED; after commit its objects go (a shared key from before: once no
+    live row of any schema uses it).
 
     Returns False when there was no live row (unknown or already deleted): idempotent.
     """

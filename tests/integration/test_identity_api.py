@@ -28,7 +28,7 @@ from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc as pb_grpc
 from petful.platform import outbox
 from petful.platform import settings as settings_module
-from petful.platform.auth_context import SESSION_ID_KEY, Principal, use_principal
+from petful.platform.auth_context import Principal, use_principal
 from petful.platform.db import transaction
 from petful.platform.errors import (
     AlreadyExists,
@@ -38,12 +38,14 @@ from petful.platform.errors import (
     PermissionDenied,
     ResourceExhausted,
     Unauthenticated,
+    UnsupportedMediaType,
     from_rpc_error,
 )
 from petful.platform.grpc_client import client_interceptors
 from petful.platform.grpc_server import start_server
 from petful.platform.redis import get_redis
 from petful.platform.settings import Settings
+from tests.integration.test_pets import png
 
 PASSWORD = "s3cret-pass"
 E = TypeVar("E", bound=DomainError)
@@ -69,7 +71,7 @@ async def api(id_settings: Settings) -> AsyncIterator[Api]:
     settings = id_settings
     server = await start_server("identity", grpc_api.register, settings=settings, port=0)
     ch = grpc.aio.insecure_channel(
-        f"127.0.0.1:{server.port}", interceptors=client_interceptors(settings)
+        f"127.0.0.1:{server.port}", interceptors=client_interceptors(settings, "identity")
     )
     try:
         yield Api(pb_grpc.IdentityServiceStub(ch), settings)
@@ -522,9 +524,11 @@ async def test_change_password_keeps_only_the_callers_session(api: Api) -> None:
             InvalidArgument,
         )
         assert err.field_violations == (("current_password", "is incorrect"),)
+    # The caller's session travels in the principal (the edge takes it from the JWT's sid).
+    me = Principal(user_id=user.id, roles=frozenset({"USER"}), session_id=my_sid)
+    with use_principal(me):
         await api.stub.ChangePassword(
             pb.ChangePasswordRequest(current_password=PASSWORD, new_password="n3w-pass!"),
-            metadata=((SESSION_ID_KEY, my_sid),),
         )
     assert (await api.stub.Refresh(pb.RefreshRequest(refresh_token=mine.refresh_token))).user
     await fails(
@@ -547,14 +551,12 @@ async def test_get_and_update_me(api: Api) -> None:
         me = await api.stub.GetMe(pb.GetMeRequest())
         assert me.email == user.email
         updated = await api.stub.UpdateMe(
-            pb.UpdateMeRequest(
-                phone="010.9876.5432", bio="강아지 두 마리", birth_date="", profile_image_id="img-1"
-            )
+            pb.UpdateMeRequest(phone="010.9876.5432", bio="강아지 두 마리", birth_date="")
         )
         assert updated.phone == "010-9876-5432"
         assert updated.bio == "강아지 두 마리"
         assert updated.nickname == user.nickname  # absent fields unchanged
-        assert updated.profile_image_id == "img-1"
+        assert not updated.HasField("profile_image")  # set only by SetProfileImage
         err = await fails(
             api.stub.UpdateMe(pb.UpdateMeRequest(nickname=taken.nickname.upper())), AlreadyExists
         )
@@ -568,6 +570,25 @@ async def test_get_and_update_me(api: Api) -> None:
         assert (
             await api.stub.UpdateMe(pb.UpdateMeRequest(nickname=user.nickname.upper()))
         ).nickname == user.nickname.upper()
+
+
+async def test_profile_image_is_an_upload(api: Api) -> None:
+    user = await sign_up(api)
+    with as_user(user.id):
+        err = await fails(
+            api.stub.SetProfileImage(pb.SetProfileImageRequest(data=b"<svg/>", filename="a.png")),
+            UnsupportedMediaType,
+        )
+        assert err.field_violations[0][0] == "file"
+        me = await api.stub.SetProfileImage(
+            pb.SetProfileImageRequest(data=png((32, 24)), filename="me.png")
+        )
+        assert me.profile_image.url.startswith("/media/public/identity/")
+        assert (me.profile_image.width, me.profile_image.height) == (32, 24)
+        profile = await api.stub.GetPublicProfile(pb.GetPublicProfileRequest(user_id=user.id))
+        assert profile.profile_image == me.profile_image
+        me = await api.stub.RemoveProfileImage(pb.RemoveProfileImageRequest())
+        assert not me.HasField("profile_image")
 
 
 async def test_public_profile(api: Api) -> None:

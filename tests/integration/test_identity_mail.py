@@ -69,7 +69,7 @@ async def test_sign_up_with_the_code_from_the_mail(
     relay = OutboxRelay("identity", get_engine(), events.publish_to_celery)
     server = await start_server("identity", grpc_api.register, settings=settings, port=0)
     ch = grpc.aio.insecure_channel(
-        f"127.0.0.1:{server.port}", interceptors=client_interceptors(settings)
+        f"127.0.0.1:{server.port}", interceptors=client_interceptors(settings, "identity")
     )
     stub = pb_grpc.IdentityServiceStub(ch)
     email = f"mail-{uuid.uuid4().hex[:8]}@example.com"

@@ -391,6 +391,35 @@ def test_jwt_keys_reach_only_identity() -> None:
             assert "PETFUL_IDENTITY__JWT_PRIVATE_KEYS" not in env, name
 
 
+@pytest.mark.parametrize("filename", CI_FILES)
+def test_every_petful_pod_gets_the_internal_token_key(filename: str) -> None:
+    """Services refuse gRPC calls without a token signed by this key: every petful process
+    (clients and services alike) needs it, Envoy and the hook Jobs (no gRPC) do not."""
+    import base64
+
+    from petful.platform.internal_token import InternalTokens
+
+    manifests = render_ci(filename)
+    external = filename == PRODUCTION  # production names its own Secret
+    ref = {
+        "secretKeyRef": {"name": "petful-prod-internal-token", "key": "keys.json"}
+        if external
+        else {"name": "petful-internal-token", "key": "internal-token-keys"}
+    }
+    for name, d in by_kind(manifests, "Deployment").items():
+        env = env_of(d["spec"]["template"]["spec"]["containers"][0])
+        if component_of(d) == "envoy":
+            assert "PETFUL_INTERNAL_TOKEN_KEYS" not in env, name
+        else:
+            assert env["PETFUL_INTERNAL_TOKEN_KEYS"] == ref, name
+    if external:
+        return
+    data = by_kind(manifests, "Secret")["petful-internal-token"]["data"]["internal-token-keys"]
+    keys = json.loads(base64.b64decode(data))
+    assert len(keys) == 1
+    InternalTokens.from_settings(Settings(env="production", internal_token_keys=keys))
+
+
 def test_production_media_is_s3_and_secrets_are_external() -> None:
     manifests = render_ci(PRODUCTION)
     config = by_kind(manifests, "ConfigMap")["petful-config"]["data"]

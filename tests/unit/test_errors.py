@@ -12,9 +12,7 @@ from petful.platform import errors
 from petful.platform.auth_context import (
     Principal,
     current_principal,
-    from_metadata,
     require_principal,
-    to_metadata,
     use_principal,
 )
 from petful.platform.errors import (
@@ -119,21 +117,6 @@ def test_transport_codes(code: grpc.StatusCode, cls: type[DomainError]) -> None:
 def test_garbled_error_info_is_ignored() -> None:
     e = FakeRpcError(grpc.StatusCode.NOT_FOUND, "x", ((ERROR_METADATA_KEY, b"\xff\xff\xff"),))
     assert isinstance(from_rpc_error(e), NotFound)
-
-
-def test_principal_metadata_round_trip() -> None:
-    p = Principal(user_id="u-1", roles=frozenset({"owner", "admin"}), request_id="req-1")
-    md = to_metadata(p)
-    assert ("x-petful-roles", "admin,owner") in md
-    assert from_metadata(md) == p
-
-
-def test_from_metadata_defaults() -> None:
-    p = from_metadata([("x-request-id", "bad id with spaces\n")])
-    assert p.user_id is None
-    assert p.roles == frozenset()
-    assert p.request_id != "bad id with spaces"
-    assert len(p.request_id) == 32
 
 
 def test_use_principal_nests_and_resets() -> None:

@@ -74,6 +74,10 @@ app.kubernetes.io/component: {{ .name }}
 {{- .Values.jwt.existingSecret | default (printf "%s-jwt" (include "petful.fullname" .)) -}}
 {{- end -}}
 
+{{- define "petful.internalTokenSecretName" -}}
+{{- .Values.internalToken.existingSecret | default (printf "%s-internal-token" (include "petful.fullname" .)) -}}
+{{- end -}}
+
 {{- define "petful.bootstrapSecretName" -}}
 {{- .Values.bootstrapAdmin.existingSecret | default (printf "%s-bootstrap-admin" (include "petful.fullname" .)) -}}
 {{- end -}}

@@ -117,6 +117,12 @@ address it decided on. "*" is safe only while the NetworkPolicy admits no one el
 - name: PETFUL_OPERATOR_METRICS_PORT
   value: {{ $c.ports.metrics | quote }}
 {{- end }}
+{{- /* Every petful process signs the gRPC calls it makes and verifies those it serves. */}}
+- name: PETFUL_INTERNAL_TOKEN_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "petful.internalTokenSecretName" $root }}
+      key: {{ $root.Values.internalToken.existingSecretKey | default "internal-token-keys" }}
 {{- if $c.jwtKeys }}
 - name: PETFUL_IDENTITY__JWT_PRIVATE_KEYS
   valueFrom:

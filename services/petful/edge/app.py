@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request, Response
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from petful.edge import auth, problems
+from petful.edge import auth, docs, problems
 from petful.edge.advertisers import routes as advertisers
 from petful.edge.campaigns import routes as campaigns
 from petful.edge.health import routes as health
@@ -22,6 +22,7 @@ from petful.edge.matching import routes as matching
 from petful.edge.media import routes as media
 from petful.edge.pets import routes as pets
 from petful.edge.reports import routes as reports
+from petful.edge.security_headers import SecurityHeaders
 from petful.edge.sns import routes as sns
 from petful.edge.uploads import BodyLimit
 from petful.platform.auth_context import Principal, use_principal
@@ -35,12 +36,17 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     await close_channels()
 
 
+TITLE = "PetFul API"
+OPENAPI_URL = "/api/openapi.json"
+
+
 def create_app() -> FastAPI:
     app = FastAPI(
-        title="PetFul API",
+        title=TITLE,
         version="1",
-        openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        openapi_url=OPENAPI_URL,
+        # Our own docs route (petful.edge.docs): local assets and a strict CSP.
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -59,6 +65,9 @@ def create_app() -> FastAPI:
             response = await call_next(request)
         response.headers[auth.REQUEST_ID_HEADER] = request_id
         return response
+
+    # Added last, so outermost of ours: body-limit refusals carry the headers too.
+    app.add_middleware(SecurityHeaders)
 
     # The order is the order paths are matched in; keep it when adding a router.
     for router in (
@@ -82,6 +91,7 @@ def create_app() -> FastAPI:
         sns.router,
         matching.router,
         media.router,
+        docs.router(title=TITLE, openapi_url=OPENAPI_URL),
     ):
         app.include_router(router)
 

@@ -7,8 +7,9 @@ use), so this module holds only what is specific to the REST surface.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Query
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
@@ -62,3 +63,41 @@ class Page(BaseModel, Generic[T]):
 def reason_field(*examples: str) -> Any:
     """A decision's reason the person concerned reads (a suspension, rejection, ...)."""
     return Field(min_length=5, max_length=500, examples=list(examples) or None)
+
+
+class _ImageMessage(Protocol):
+    """The image message every domain's proto uses (pets.Image, identity.ProfileImage)."""
+
+    @property
+    def media_id(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def thumbnails(self) -> Mapping[str, str]: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+
+
+class Image(BaseModel):
+    """An uploaded picture: its public URL and WebP thumbnails by width."""
+
+    media_id: str
+    url: str = Field(examples=["/media/public/pets/<id>/<sha256>.webp"])
+    thumbnails: dict[str, str]
+    width: int
+    height: int
+
+    @classmethod
+    def from_pb(cls, m: _ImageMessage) -> Image | None:
+        """None for an unset message (no picture)."""
+        if not m.media_id:
+            return None
+        return cls(
+            media_id=m.media_id,
+            url=m.url,
+            thumbnails=dict(m.thumbnails),
+            width=m.width,
+            height=m.height,
+        )

@@ -2,7 +2,9 @@
 
 The `identity.reports` table (created by migration 0003) has no model here any more: user
 reports moved to the community service, whose migration copies the rows; a later release
-drops the table.
+drops the table. Likewise `accounts.profile_image_id` (free text, emptied by migration 0004)
+is no longer mapped; the picture is `profile_image_media_id`. The `identity.media` table is
+the platform's (`petful.platform.media`).
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ class Account(IdentityBase):
     bio: Mapped[str] = mapped_column(sa.Text, default="")
     address: Mapped[str] = mapped_column(sa.Text, default="")
     birth_date: Mapped[date | None] = mapped_column(sa.Date)
-    profile_image_id: Mapped[str] = mapped_column(sa.Text, default="")
+    # A live row of this schema's media table owned by this account (set by an upload only).
+    profile_image_media_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     email_verified_at: Mapped[datetime | None] = mapped_column(TS)
     suspension_reason: Mapped[str | None] = mapped_column(sa.Text)
     suspended_until: Mapped[datetime | None] = mapped_column(TS)

@@ -80,7 +80,6 @@ def nickname_key(nickname: str) -> str:
 
 BIO_MAX = 300
 ADDRESS_MAX = 200
-PROFILE_IMAGE_ID_MAX = 200
 OLDEST_BIRTH_YEAR = 1900
 
 

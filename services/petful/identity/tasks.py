@@ -1,5 +1,5 @@
-"""Identity subscribers: mail goes out here, after the RPC has committed, and other
-services' admin decisions reach the one audit log."""
+"""Identity subscribers: mail goes out here, after the RPC has committed, other services'
+admin decisions reach the one audit log, and uploaded profile pictures get thumbnails."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from petful.contracts import identity as identity_contract
 from petful.contracts import sns as sns_contract
 from petful.identity.service import audit, mail
 from petful.identity.service.shared import SCHEMA
-from petful.platform import events
+from petful.platform import events, media
 from petful.platform.logging import get_logger
 
 log = get_logger(__name__)
+
+media.subscribe_thumbnails(SCHEMA)
 
 # Where requested mail is handed over (the one Mailer seam; see service/mail.py).
 mailer: mail.MailerPort = mail.SmtpMailer()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from petful.platform.keyfiles import generated_once
 from petful.platform.settings import Settings
 
 ALGORITHM = "EdDSA"
@@ -106,17 +106,7 @@ def generate_private_pem() -> str:
 
 def _dev_key(directory: Path) -> Ed25519PrivateKey:
     path = directory / DEV_KEY_FILE
-    if not path.exists():
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        pem = _private_pem(Ed25519PrivateKey.generate())
-        try:  # O_EXCL: when two processes race, the first key wins and both use it
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "wb") as f:
-                f.write(pem)
-    return _load_pem(path.read_text(), str(path))
+    return _load_pem(generated_once(path, generate_private_pem), str(path))
 
 
 class KeyRing:

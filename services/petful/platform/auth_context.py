@@ -1,32 +1,22 @@
-"""Who is calling: the identity the edge puts into gRPC metadata, held in a contextvar.
+"""Who is calling: the principal of the current call, held in a contextvar.
 
-The edge (after Envoy verified the JWT) sets `x-petful-user-id`, `x-petful-roles` and
-`x-request-id`; the server interceptor turns them into a `Principal` for the servicer, and
-the client interceptor forwards the current one on every outgoing call. Services still
-re-check ownership and roles for each mutating call.
+The edge binds the signed-in user (after Envoy and the edge verified the JWT); the platform's
+client interceptor sends the current principal inside a signed internal token on every
+outgoing gRPC call (platform/internal_token.py), and the server interceptor makes the
+verified principal current for the servicer. Plain identity metadata is never trusted.
+Services still re-check ownership and roles for each mutating call.
 """
 
 from __future__ import annotations
 
-import re
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from petful.platform.errors import PermissionDenied, Unauthenticated
-
-USER_ID_KEY = "x-petful-user-id"
-ROLES_KEY = "x-petful-roles"
-REQUEST_ID_KEY = "x-request-id"
-# The sign-in session (the access token's `sid`), so a call can spare the caller's own.
-SESSION_ID_KEY = "x-petful-session-id"
-METADATA_KEYS = (USER_ID_KEY, ROLES_KEY, REQUEST_ID_KEY, SESSION_ID_KEY)
-
-# Request ids end up in logs and headers: keep them short and printable.
-_REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 
 
 class Role(StrEnum):
@@ -116,36 +106,3 @@ def require_principal() -> Principal:
     if principal is None or principal.user_id is None:
         raise Unauthenticated("this call needs a signed-in user")
     return principal
-
-
-def to_metadata(principal: Principal) -> tuple[tuple[str, str], ...]:
-    md: list[tuple[str, str]] = [(REQUEST_ID_KEY, principal.request_id)]
-    if principal.user_id is not None:
-        md.append((USER_ID_KEY, principal.user_id))
-    if principal.roles:
-        md.append((ROLES_KEY, ",".join(sorted(principal.roles))))
-    if principal.session_id is not None:
-        md.append((SESSION_ID_KEY, principal.session_id))
-    return tuple(md)
-
-
-def _text(value: str | bytes) -> str:
-    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
-
-
-def from_metadata(metadata: Iterable[tuple[str, str | bytes]] | None) -> Principal:
-    """Principal from request metadata; a missing or unusable request id gets a fresh one."""
-    values: dict[str, str] = {}
-    for key, value in metadata or ():
-        if key in METADATA_KEYS and key not in values:
-            values[key] = _text(value).strip()
-    roles = frozenset(r.strip() for r in values.get(ROLES_KEY, "").split(",") if r.strip())
-    request_id = values.get(REQUEST_ID_KEY, "")
-    if not _REQUEST_ID_RE.match(request_id):
-        request_id = new_request_id()
-    return Principal(
-        user_id=values.get(USER_ID_KEY) or None,
-        roles=roles,
-        request_id=request_id,
-        session_id=values.get(SESSION_ID_KEY) or None,
-    )

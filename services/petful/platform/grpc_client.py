@@ -1,5 +1,5 @@
 """The one gRPC client factory: cached channels with retries, keepalive, deadlines, identity
-propagation and tracing.
+(a signed internal token per call) and tracing.
 
     stub = pets_pb2_grpc.PetsServiceStub(channel("pets"))
     reply = await call(stub.GetPet(request))  # a failure raises the DomainError
@@ -20,8 +20,9 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
-from petful.platform.auth_context import current_principal, to_metadata
+from petful.platform.auth_context import Principal, current_principal
 from petful.platform.errors import NotFound, from_rpc_error
+from petful.platform.internal_token import METADATA_KEY, InternalTokens
 from petful.platform.settings import Settings, get_settings
 
 T = TypeVar("T")
@@ -53,18 +54,23 @@ def service_config(max_attempts: int) -> str:
 
 
 class _CallDefaults:
-    """Adds the current Principal's metadata and the default deadline to a call."""
+    """Adds the internal token and the default deadline to a call.
 
-    def __init__(self, deadline_seconds: float) -> None:
+    The token is minted here, per call, for the current principal (anonymous without one)
+    and for the one service this channel reaches: no extra hop, about 20 µs of CPU
+    (tests/bench/test_internal_token.py).
+    """
+
+    def __init__(self, deadline_seconds: float, tokens: InternalTokens, audience: str) -> None:
         self._deadline = deadline_seconds
+        self._tokens = tokens
+        self._audience = audience
 
     def details(self, d: Any) -> Any:
         metadata = grpc.aio.Metadata(*tuple(d.metadata or ()))
-        principal = current_principal()
-        if principal is not None:
-            for key, value in to_metadata(principal):
-                if key not in metadata:  # explicit metadata from the caller wins
-                    metadata.add(key, value)
+        principal = current_principal() or Principal()
+        token = self._tokens.sign(principal, audience=self._audience)
+        metadata[METADATA_KEY] = token  # replaces any token the caller set by hand
         timeout = self._deadline if d.timeout is None else d.timeout
         return grpc.aio.ClientCallDetails(
             d.method, timeout, metadata, d.credentials, d.wait_for_ready
@@ -92,10 +98,17 @@ class _StreamStream(_CallDefaults, grpc.aio.StreamStreamClientInterceptor):  # t
         return await continuation(self.details(d), requests)
 
 
-def client_interceptors(settings: Settings) -> list[Any]:
-    """Defaults (identity, deadline) outermost, so the tracing span covers the real call."""
+def client_interceptors(settings: Settings, domain: str) -> list[Any]:
+    """Defaults (identity, deadline) outermost, so the tracing span covers the real call.
+
+    Calls carry tokens for `domain` only: a channel reaches one service.
+    """
+    tokens = InternalTokens.from_settings(settings)
     deadline = settings.grpc_deadline_seconds
-    defaults = [cls(deadline) for cls in (_UnaryUnary, _UnaryStream, _StreamUnary, _StreamStream)]
+    defaults = [
+        cls(deadline, tokens, domain)
+        for cls in (_UnaryUnary, _UnaryStream, _StreamUnary, _StreamStream)
+    ]
     tracing: list[Any] = aio_client_interceptors()  # type: ignore[no-untyped-call]
     return [*defaults, *tracing]
 
@@ -105,7 +118,8 @@ def channel(domain: str, *, settings: Settings | None = None) -> grpc.aio.Channe
     settings = settings or get_settings()
     target = settings.grpc_target(domain)
     per_loop = _channels.setdefault(asyncio.get_running_loop(), {})
-    cached = per_loop.get(target)
+    key = f"{domain}@{target}"  # the channel's tokens name its domain as their audience
+    cached = per_loop.get(key)
     if cached is None:
         options = (
             *KEEPALIVE_OPTIONS,
@@ -116,9 +130,9 @@ def channel(domain: str, *, settings: Settings | None = None) -> grpc.aio.Channe
             ("grpc.max_receive_message_length", settings.media.max_bytes + 1024 * 1024),
         )
         cached = grpc.aio.insecure_channel(
-            target, options=options, interceptors=client_interceptors(settings)
+            target, options=options, interceptors=client_interceptors(settings, domain)
         )
-        per_loop[target] = cached
+        per_loop[key] = cached
     return cached
 
 

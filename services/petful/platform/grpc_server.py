@@ -4,7 +4,10 @@
 signals, no metrics HTTP server, port 0 allowed).
 
 Interceptors, outermost first:
-1. identity: metadata -> `Principal` contextvar (request id reaches every log line).
+1. identity: the caller's internal token (platform/internal_token.py) -> `Principal`
+   contextvar (request id reaches every log line); no token, or one that does not verify
+   for this service -> UNAUTHENTICATED before anything else runs. Health and reflection
+   (`/grpc.*`) stay open: kubelet probes carry no token.
 2. OpenTelemetry tracing (opentelemetry-instrumentation-grpc).
 3. Prometheus RED metrics.
 4. domain errors -> gRPC status + `ErrorInfo` trailer; a number or time beyond what a field
@@ -32,15 +35,17 @@ from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
 from prometheus_client import Counter, Gauge, Histogram
 
-from petful.platform.auth_context import from_metadata, use_principal
+from petful.platform.auth_context import use_principal
 from petful.platform.diagnostics import register_diagnostics
 from petful.platform.errors import (
     DomainError,
     Internal,
     InvalidArgument,
+    Unauthenticated,
     abort_with,
     from_rpc_error,
 )
+from petful.platform.internal_token import METADATA_KEY, InternalTokens, InvalidInternalToken
 from petful.platform.logging import get_logger, setup_logging
 from petful.platform.redis import close_redis
 from petful.platform.settings import Settings, get_settings
@@ -136,10 +141,34 @@ class _AroundInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[misc]
         return _wrap_handler(handler, method, self.around)
 
 
+def _token(metadata: Any) -> str | None:
+    for key, value in metadata or ():
+        if key == METADATA_KEY:
+            return value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)
+    return None
+
+
 class IdentityInterceptor(_AroundInterceptor):
+    """Only a platform component holds the key, so only it can say who the caller is."""
+
+    skip_infra = True
+
+    def __init__(self, domain: str, tokens: InternalTokens) -> None:
+        self._domain = domain
+        self._tokens = tokens
+
     @asynccontextmanager
     async def around(self, method: str, context: Any) -> AsyncIterator[None]:
-        with use_principal(from_metadata(context.invocation_metadata())):
+        token = _token(context.invocation_metadata())
+        try:
+            if token is None:
+                raise InvalidInternalToken("no internal token")
+            principal = self._tokens.verify(token, audience=self._domain)
+        except InvalidInternalToken as exc:
+            log.warning("rpc refused", method=method, reason=str(exc))
+            # Raises: the servicer never runs.
+            await abort_with(context, Unauthenticated("this call needs an internal token"))
+        with use_principal(principal):
             yield
 
 
@@ -223,11 +252,12 @@ class ErrorInterceptor(_AroundInterceptor):
                 await abort_with(context, Internal())
 
 
-def default_interceptors() -> list[Any]:
+def default_interceptors(domain: str, tokens: InternalTokens) -> list[Any]:
     tracing = aio_server_interceptor(  # type: ignore[no-untyped-call]
         filter_=filters.negate(filters.service_prefix("grpc."))
     )
-    return [IdentityInterceptor(), tracing, MetricsInterceptor(), ErrorInterceptor()]
+    identity = IdentityInterceptor(domain, tokens)
+    return [identity, tracing, MetricsInterceptor(), ErrorInterceptor()]
 
 
 class _RecordingServer:
@@ -304,7 +334,9 @@ async def start_server(
         ("grpc.max_receive_message_length", max_message),
         ("grpc.max_send_message_length", max_message),
     )
-    server = grpc.aio.server(interceptors=default_interceptors(), options=options)
+    # Loaded before binding: a process without its key must not start (production).
+    tokens = InternalTokens.from_settings(settings)
+    server = grpc.aio.server(interceptors=default_interceptors(domain, tokens), options=options)
     recorder = _RecordingServer(server)
     if diagnostics:
         register_diagnostics(recorder, domain)

@@ -239,6 +239,10 @@ class Settings(BaseSettings):
     grpc_deadline_seconds: float = 5.0
     grpc_max_attempts: int = 3
     grpc_shutdown_grace_seconds: float = 5.0
+    # Keys of the internal tokens every gRPC call carries (base64 of 32 random bytes; the
+    # first signs, all verify: platform/internal_token.py). Empty outside production: one
+    # is generated once under data_dir/keys. Empty in production: no process starts.
+    internal_token_keys: list[str] = Field(default_factory=list)
 
     outbox_poll_seconds: float = 0.5
     outbox_batch_size: int = 100

@@ -20,6 +20,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from petful.platform.keyfiles import generated_once
 from petful.platform.settings import Settings
 
 DEV_KEY_FILE = "sns-token.key"
@@ -50,17 +51,7 @@ def key_id(key: bytes) -> str:
 
 
 def _dev_key(directory: Path) -> str:
-    path = directory / DEV_KEY_FILE
-    if not path.exists():
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:  # O_EXCL: when two processes race, the first key wins and both use it
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "w") as f:
-                f.write(generate_key())
-    return path.read_text().strip()
+    return generated_once(directory / DEV_KEY_FILE, generate_key)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, File, Query, Request, Response, UploadFile, status
 
 from petful.edge import clients
 from petful.edge.auth import AdminUser, CurrentUser, jwks_cache
@@ -37,9 +37,11 @@ from petful.edge.identity.schemas import (
     User,
     Withdrawal,
 )
+from petful.edge.uploads import read_upload
 from petful.pb.identity.v1 import admin_pb2 as apb
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.platform.protobuf import timestamp_or_none, to_timestamp
+from petful.platform.settings import get_settings
 
 auth_router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 me_router = APIRouter(prefix="/api/v1/me", tags=["me"])
@@ -178,6 +180,27 @@ async def withdraw(body: Withdrawal, user: CurrentUser) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
+@me_router.put("/profile-image", response_model=User)
+async def set_profile_image(
+    file: Annotated[UploadFile, File(description="JPEG, PNG, WebP or GIF, at most 10 MB")],
+    user: CurrentUser,
+) -> User:
+    """Upload the profile picture (shown publicly): checked by content (415 wrong type, 413
+    too large, 422 broken). Replaces the previous picture, which is deleted."""
+    data = await read_upload(file, get_settings().media.max_bytes)
+    r = await clients.identity().SetProfileImage(
+        pb.SetProfileImageRequest(data=data, filename=file.filename or "")
+    )
+    return User.from_pb(r)
+
+
+@me_router.delete("/profile-image", response_model=User)
+async def remove_profile_image(user: CurrentUser) -> User:
+    """Remove the profile picture (and delete it); without one nothing changes."""
+    r = await clients.identity().RemoveProfileImage(pb.RemoveProfileImageRequest())
+    return User.from_pb(r)
+
+
 @me_router.put("/password", status_code=status.HTTP_204_NO_CONTENT)
 async def change_password(body: PasswordChange, user: CurrentUser) -> Response:
     await clients.identity().ChangePassword(
@@ -191,7 +214,7 @@ async def change_password(body: PasswordChange, user: CurrentUser) -> Response:
 @users_router.get("/{user_id}/public", response_model=PublicProfile)
 async def public_profile(user_id: UUID) -> PublicProfile:
     r = await clients.identity().GetPublicProfile(pb.GetPublicProfileRequest(user_id=str(user_id)))
-    return PublicProfile(id=r.id, nickname=r.nickname, profile_image_id=r.profile_image_id or None)
+    return PublicProfile.from_pb(r)
 
 
 # --- /api/v1/admin: accounts, sessions, audit log ------------------------------------------

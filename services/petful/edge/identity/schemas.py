@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from petful.edge.common import Body, Instant, reason_field
+from petful.edge.common import Body, Image, Instant, reason_field
 from petful.pb.identity.v1 import admin_pb2
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.platform.auth_context import USER_ROLES
@@ -40,7 +40,7 @@ class User(BaseModel):
     bio: str
     address: str
     birth_date: str | None
-    profile_image_id: str | None
+    profile_image: Image | None
     created_at: datetime | None
     suspension_reason: str | None = None
     suspended_until: datetime | None = None
@@ -60,7 +60,7 @@ class User(BaseModel):
             bio=u.bio,
             address=u.address,
             birth_date=u.birth_date or None,
-            profile_image_id=u.profile_image_id or None,
+            profile_image=Image.from_pb(u.profile_image),
             created_at=timestamp_or_none(u.created_at),
             suspension_reason=u.suspension_reason or None,
             suspended_until=timestamp_or_none(u.suspended_until),
@@ -70,7 +70,12 @@ class User(BaseModel):
 class PublicProfile(BaseModel):
     id: str
     nickname: str
-    profile_image_id: str | None
+    profile_image: Image | None
+
+    @classmethod
+    def from_pb(cls, p: pb.PublicProfile) -> PublicProfile:
+        picture = Image.from_pb(p.profile_image)
+        return cls(id=p.id, nickname=p.nickname, profile_image=picture)
 
 
 class Tokens(BaseModel):
@@ -154,12 +159,13 @@ class PasswordChange(Body):
 
 
 class ProfileUpdate(Body):
+    """The picture is not here: PUT /api/v1/me/profile-image uploads it."""
+
     nickname: str | None = Field(default=None, min_length=2, max_length=20)
     phone: str | None = Field(default=None, min_length=9, max_length=20)
     bio: str | None = Field(default=None, max_length=300)
     address: str | None = Field(default=None, max_length=200)
     birth_date: str | None = Field(default=None, max_length=10)
-    profile_image_id: str | None = Field(default=None, max_length=64)
 
 
 class Withdrawal(Body):

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from petful.edge.common import Body, Krw, reason_field
+from petful.edge.common import Body, Image, Krw, reason_field
 from petful.pb.common.v1 import species_pb2
 from petful.pb.pets.v1 import pets_pb2 as pb
 from petful.platform.protobuf import enum_name, timestamp_or_none
@@ -39,26 +39,6 @@ def sort_value(name: str) -> str:
 
 def state_value(name: str) -> str:
     return f"APPLICATION_STATE_{name}"
-
-
-class Image(BaseModel):
-    media_id: str
-    url: str
-    thumbnails: dict[str, str]
-    width: int
-    height: int
-
-    @classmethod
-    def from_pb(cls, m: pb.Image) -> Image | None:
-        if not m.media_id:
-            return None
-        return cls(
-            media_id=m.media_id,
-            url=m.url,
-            thumbnails=dict(m.thumbnails),
-            width=m.width,
-            height=m.height,
-        )
 
 
 class PetIn(Body):

@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from petful.identity.grpc_api.messages import ROLE_PREFIX, STATUS_PREFIX, user_to_pb
+from petful.identity.grpc_api.messages import ROLE_PREFIX, STATUS_PREFIX, user_pb, users_pb
 from petful.identity.models import AuditLogEntry, Session
 from petful.identity.service import admin, audit
 from petful.identity.service.shared import Clock
@@ -69,14 +69,14 @@ class IdentityAdminServicer(admin_pb_grpc.IdentityAdminServiceServicer):
                 cursor=request.cursor,
             )
             return admin_pb.ListUsersResponse(
-                items=[user_to_pb(a) for a in page.items], next_cursor=page.next_cursor
+                items=await users_pb(session, page.items), next_cursor=page.next_cursor
             )
 
     async def GetUser(self, request: admin_pb.GetUserRequest, context: Any) -> pb.User:
         actor = require_principal()
         async with transaction(self.settings) as session:
             account = await admin.get_user(session, actor=actor, user_id=request.user_id)
-            return user_to_pb(account)
+            return await user_pb(session, account)
 
     async def SuspendUser(self, request: admin_pb.SuspendUserRequest, context: Any) -> pb.User:
         actor = require_principal()
@@ -89,7 +89,7 @@ class IdentityAdminServicer(admin_pb_grpc.IdentityAdminServiceServicer):
                 reason=request.reason,
                 until=from_timestamp(request, "until"),
             )
-            return user_to_pb(account)
+            return await user_pb(session, account)
 
     async def UnsuspendUser(self, request: admin_pb.UnsuspendUserRequest, context: Any) -> pb.User:
         actor = require_principal()
@@ -101,7 +101,7 @@ class IdentityAdminServicer(admin_pb_grpc.IdentityAdminServiceServicer):
                 user_id=request.user_id,
                 reason=request.reason,
             )
-            return user_to_pb(account)
+            return await user_pb(session, account)
 
     async def ListSessions(
         self, request: admin_pb.ListSessionsRequest, context: Any

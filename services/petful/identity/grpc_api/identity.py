@@ -8,11 +8,19 @@ from __future__ import annotations
 from typing import Any
 
 import redis.asyncio as aioredis
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.identity import tokens
-from petful.identity.grpc_api.messages import ROLE_PREFIX, user_to_pb
+from petful.identity.grpc_api.messages import ROLE_PREFIX, picture_to_pb, user_pb
 from petful.identity.rules import AccountStatus, public_nickname
-from petful.identity.service import accounts, codes, passwords, profile, sessions
+from petful.identity.service import (
+    accounts,
+    codes,
+    passwords,
+    profile,
+    profile_image,
+    sessions,
+)
 from petful.identity.service.shared import Clock
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc as pb_grpc
@@ -24,13 +32,13 @@ from petful.platform.redis import get_redis
 from petful.platform.settings import Settings
 
 
-def _pair_to_pb(pair: sessions.TokenPair) -> pb.TokenPair:
+async def _pair_to_pb(session: AsyncSession, pair: sessions.TokenPair) -> pb.TokenPair:
     return pb.TokenPair(
         access_token=pair.access_token,
         access_expires_at=to_timestamp(pair.access_expires_at),
         refresh_token=pair.refresh_token,
         refresh_expires_at=to_timestamp(pair.refresh_expires_at),
-        user=user_to_pb(pair.account),
+        user=await user_pb(session, pair.account),
     )
 
 
@@ -99,7 +107,7 @@ class IdentityServicer(pb_grpc.IdentityServiceServicer):
                 birth_date=request.birth_date,
                 address=request.address,
             )
-            return pb.SignUpResponse(user=user_to_pb(account))
+            return pb.SignUpResponse(user=await user_pb(session, account))
 
     # --- sessions ----------------------------------------------------------------------
 
@@ -116,7 +124,7 @@ class IdentityServicer(pb_grpc.IdentityServiceServicer):
                 client_ip=request.client_ip,
                 user_agent=request.user_agent,
             )
-            return _pair_to_pb(pair)
+            return await _pair_to_pb(session, pair)
 
     async def Refresh(self, request: pb.RefreshRequest, context: Any) -> pb.TokenPair:
         async with transaction(self.settings) as session:
@@ -130,7 +138,7 @@ class IdentityServicer(pb_grpc.IdentityServiceServicer):
                 user_agent=request.user_agent,
             )
             if not isinstance(outcome, DomainError):
-                return _pair_to_pb(outcome)
+                return await _pair_to_pb(session, outcome)
         # Raised after the commit: a detected reuse must revoke the family though we refuse.
         raise outcome
 
@@ -201,7 +209,7 @@ class IdentityServicer(pb_grpc.IdentityServiceServicer):
     async def GetMe(self, request: pb.GetMeRequest, context: Any) -> pb.User:
         actor = require_principal()
         async with transaction(self.settings) as session:
-            return user_to_pb(await profile.get_me(session, actor=actor))
+            return await user_pb(session, await profile.get_me(session, actor=actor))
 
     async def UpdateMe(self, request: pb.UpdateMeRequest, context: Any) -> pb.User:
         actor = require_principal()
@@ -215,9 +223,31 @@ class IdentityServicer(pb_grpc.IdentityServiceServicer):
                 bio=_opt(request, "bio"),
                 address=_opt(request, "address"),
                 birth_date=_opt(request, "birth_date"),
-                profile_image_id=_opt(request, "profile_image_id"),
             )
-            return user_to_pb(account)
+            return await user_pb(session, account)
+
+    async def SetProfileImage(self, request: pb.SetProfileImageRequest, context: Any) -> pb.User:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            account = await profile_image.set_profile_image(
+                session,
+                actor=actor,
+                now=self.clock(),
+                data=request.data,
+                filename=request.filename,
+                settings=self.settings,
+            )
+            return await user_pb(session, account)
+
+    async def RemoveProfileImage(
+        self, request: pb.RemoveProfileImageRequest, context: Any
+    ) -> pb.User:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            account = await profile_image.remove_profile_image(
+                session, actor=actor, now=self.clock(), settings=self.settings
+            )
+            return await user_pb(session, account)
 
     async def Withdraw(self, request: pb.WithdrawRequest, context: Any) -> pb.WithdrawResponse:
         actor = require_principal()
@@ -239,6 +269,6 @@ class IdentityServicer(pb_grpc.IdentityServiceServicer):
             return pb.PublicProfile(
                 id=str(account.id),
                 nickname=public_nickname(account.nickname, account.status_enum),
-                profile_image_id=account.profile_image_id,
+                profile_image=picture_to_pb(await profile_image.picture(session, account)),
                 withdrawn=account.status_enum is AccountStatus.WITHDRAWN,
             )

@@ -56,7 +56,6 @@ async def _create_account(
         bio="",
         address=address,
         birth_date=birth_date,
-        profile_image_id="",
         email_verified_at=now if email_verified else None,
         password_changed_at=now,
         created_at=now,

@@ -11,6 +11,7 @@ from petful.contracts import identity as contract
 from petful.identity import repository, rules
 from petful.identity.models import Account
 from petful.identity.rules import AccountStatus
+from petful.identity.service import profile_image
 from petful.identity.service.shared import (
     SCHEMA,
     UNUSABLE_PASSWORD,
@@ -46,9 +47,9 @@ async def update_me(
     bio: str | None = None,
     address: str | None = None,
     birth_date: str | None = None,
-    profile_image_id: str | None = None,
 ) -> Account:
-    """Change the given fields (None means unchanged)."""
+    """Change the given fields (None means unchanged). The picture is not one of them:
+    only an upload sets it (`profile_image`)."""
     account = await signed_in_account(session, actor, for_update=True)
     v = Violations()
     new_nick = v.check("nickname", rules.check_nickname, nickname) if nickname is not None else None
@@ -64,16 +65,6 @@ async def update_me(
     new_birth: date | None = None
     if birth_date is not None:
         new_birth = v.check("birth_date", rules.parse_birth_date, birth_date, today=now.date())
-    new_image = (
-        v.check(
-            "profile_image_id",
-            rules.check_text,
-            profile_image_id,
-            max_len=rules.PROFILE_IMAGE_ID_MAX,
-        )
-        if profile_image_id is not None
-        else None
-    )
     v.raise_if_any("profile has invalid fields")
     if new_nick is not None:
         key = rules.nickname_key(new_nick)
@@ -88,8 +79,6 @@ async def update_me(
         account.address = new_address
     if birth_date is not None:
         account.birth_date = new_birth  # "" clears it
-    if new_image is not None:
-        account.profile_image_id = new_image
     account.updated_at = now
     try:
         async with session.begin_nested():
@@ -122,7 +111,7 @@ async def withdraw(
     account.bio = ""
     account.address = ""
     account.birth_date = None
-    account.profile_image_id = ""
+    await profile_image.drop_profile_image(session, account, now=now)
     account.suspension_reason = None
     account.suspended_until = None
     account.withdrawn_at = now

@@ -33,7 +33,7 @@ ACCOUNT_STATUS_SUSPENDED: AccountStatus
 ACCOUNT_STATUS_WITHDRAWN: AccountStatus
 
 class User(_message.Message):
-    __slots__ = ("id", "email", "name", "nickname", "phone", "roles", "status", "bio", "address", "birth_date", "profile_image_id", "created_at", "suspension_reason", "suspended_until")
+    __slots__ = ("id", "email", "name", "nickname", "phone", "roles", "status", "bio", "address", "birth_date", "profile_image", "created_at", "suspension_reason", "suspended_until")
     ID_FIELD_NUMBER: _ClassVar[int]
     EMAIL_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -44,7 +44,7 @@ class User(_message.Message):
     BIO_FIELD_NUMBER: _ClassVar[int]
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
     BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
-    PROFILE_IMAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_IMAGE_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     SUSPENSION_REASON_FIELD_NUMBER: _ClassVar[int]
     SUSPENDED_UNTIL_FIELD_NUMBER: _ClassVar[int]
@@ -58,23 +58,44 @@ class User(_message.Message):
     bio: str
     address: str
     birth_date: str
-    profile_image_id: str
+    profile_image: ProfileImage
     created_at: _timestamp_pb2.Timestamp
     suspension_reason: str
     suspended_until: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ..., nickname: _Optional[str] = ..., phone: _Optional[str] = ..., roles: _Optional[_Iterable[_Union[Role, str]]] = ..., status: _Optional[_Union[AccountStatus, str]] = ..., bio: _Optional[str] = ..., address: _Optional[str] = ..., birth_date: _Optional[str] = ..., profile_image_id: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., suspension_reason: _Optional[str] = ..., suspended_until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., email: _Optional[str] = ..., name: _Optional[str] = ..., nickname: _Optional[str] = ..., phone: _Optional[str] = ..., roles: _Optional[_Iterable[_Union[Role, str]]] = ..., status: _Optional[_Union[AccountStatus, str]] = ..., bio: _Optional[str] = ..., address: _Optional[str] = ..., birth_date: _Optional[str] = ..., profile_image: _Optional[_Union[ProfileImage, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., suspension_reason: _Optional[str] = ..., suspended_until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ProfileImage(_message.Message):
+    __slots__ = ("media_id", "url", "thumbnails", "width", "height")
+    class ThumbnailsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    MEDIA_ID_FIELD_NUMBER: _ClassVar[int]
+    URL_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAILS_FIELD_NUMBER: _ClassVar[int]
+    WIDTH_FIELD_NUMBER: _ClassVar[int]
+    HEIGHT_FIELD_NUMBER: _ClassVar[int]
+    media_id: str
+    url: str
+    thumbnails: _containers.ScalarMap[str, str]
+    width: int
+    height: int
+    def __init__(self, media_id: _Optional[str] = ..., url: _Optional[str] = ..., thumbnails: _Optional[_Mapping[str, str]] = ..., width: _Optional[int] = ..., height: _Optional[int] = ...) -> None: ...
 
 class PublicProfile(_message.Message):
-    __slots__ = ("id", "nickname", "profile_image_id", "withdrawn")
+    __slots__ = ("id", "nickname", "profile_image", "withdrawn")
     ID_FIELD_NUMBER: _ClassVar[int]
     NICKNAME_FIELD_NUMBER: _ClassVar[int]
-    PROFILE_IMAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    PROFILE_IMAGE_FIELD_NUMBER: _ClassVar[int]
     WITHDRAWN_FIELD_NUMBER: _ClassVar[int]
     id: str
     nickname: str
-    profile_image_id: str
+    profile_image: ProfileImage
     withdrawn: bool
-    def __init__(self, id: _Optional[str] = ..., nickname: _Optional[str] = ..., profile_image_id: _Optional[str] = ..., withdrawn: _Optional[bool] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., nickname: _Optional[str] = ..., profile_image: _Optional[_Union[ProfileImage, _Mapping]] = ..., withdrawn: _Optional[bool] = ...) -> None: ...
 
 class TokenPair(_message.Message):
     __slots__ = ("access_token", "access_expires_at", "refresh_token", "refresh_expires_at", "user")
@@ -221,20 +242,18 @@ class GetMeRequest(_message.Message):
     def __init__(self) -> None: ...
 
 class UpdateMeRequest(_message.Message):
-    __slots__ = ("nickname", "phone", "bio", "address", "birth_date", "profile_image_id")
+    __slots__ = ("nickname", "phone", "bio", "address", "birth_date")
     NICKNAME_FIELD_NUMBER: _ClassVar[int]
     PHONE_FIELD_NUMBER: _ClassVar[int]
     BIO_FIELD_NUMBER: _ClassVar[int]
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
     BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
-    PROFILE_IMAGE_ID_FIELD_NUMBER: _ClassVar[int]
     nickname: str
     phone: str
     bio: str
     address: str
     birth_date: str
-    profile_image_id: str
-    def __init__(self, nickname: _Optional[str] = ..., phone: _Optional[str] = ..., bio: _Optional[str] = ..., address: _Optional[str] = ..., birth_date: _Optional[str] = ..., profile_image_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, nickname: _Optional[str] = ..., phone: _Optional[str] = ..., bio: _Optional[str] = ..., address: _Optional[str] = ..., birth_date: _Optional[str] = ...) -> None: ...
 
 class WithdrawRequest(_message.Message):
     __slots__ = ("password", "reason")
@@ -245,6 +264,18 @@ class WithdrawRequest(_message.Message):
     def __init__(self, password: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class WithdrawResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class SetProfileImageRequest(_message.Message):
+    __slots__ = ("data", "filename")
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    FILENAME_FIELD_NUMBER: _ClassVar[int]
+    data: bytes
+    filename: str
+    def __init__(self, data: _Optional[bytes] = ..., filename: _Optional[str] = ...) -> None: ...
+
+class RemoveProfileImageRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 

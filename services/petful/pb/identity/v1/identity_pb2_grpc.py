@@ -26,9 +26,10 @@ if _version_not_supported:
 
 
 class IdentityServiceStub:
-    """Accounts, email verification, sessions and tokens. Callers are identified by the
-    metadata the edge sets (x-petful-user-id, x-petful-roles, x-request-id); RPCs marked
-    "signed-in" act on that user and never take a user id from the request.
+    """Accounts, email verification, sessions and tokens. Callers are identified by the signed
+    internal token every platform client sends (x-petful-internal-token: user, roles,
+    session, request id); RPCs marked "signed-in" act on that user and never take a user id
+    from the request.
     """
 
     def __init__(self, channel):
@@ -97,6 +98,16 @@ class IdentityServiceStub:
                 request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.WithdrawRequest.SerializeToString,
                 response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.WithdrawResponse.FromString,
                 _registered_method=True)
+        self.SetProfileImage = channel.unary_unary(
+                '/petful.identity.v1.IdentityService/SetProfileImage',
+                request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.SetProfileImageRequest.SerializeToString,
+                response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+                _registered_method=True)
+        self.RemoveProfileImage = channel.unary_unary(
+                '/petful.identity.v1.IdentityService/RemoveProfileImage',
+                request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.RemoveProfileImageRequest.SerializeToString,
+                response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+                _registered_method=True)
         self.GetPublicProfile = channel.unary_unary(
                 '/petful.identity.v1.IdentityService/GetPublicProfile',
                 request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfileRequest.SerializeToString,
@@ -115,9 +126,10 @@ class IdentityServiceStub:
 
 
 class IdentityServiceServicer:
-    """Accounts, email verification, sessions and tokens. Callers are identified by the
-    metadata the edge sets (x-petful-user-id, x-petful-roles, x-request-id); RPCs marked
-    "signed-in" act on that user and never take a user id from the request.
+    """Accounts, email verification, sessions and tokens. Callers are identified by the signed
+    internal token every platform client sends (x-petful-internal-token: user, roles,
+    session, request id); RPCs marked "signed-in" act on that user and never take a user id
+    from the request.
     """
 
     def StartEmailVerification(self, request, context):
@@ -195,6 +207,22 @@ class IdentityServiceServicer:
 
     def Withdraw(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetProfileImage(self, request, context):
+        """Signed-in. Upload the profile picture (an image, served publicly): checked by content
+        (INVALID_ARGUMENT, or the upload errors naming `file`). Replaces and discards the
+        previous picture.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveProfileImage(self, request, context):
+        """Signed-in. Removes and discards the picture; without one it changes nothing.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -283,6 +311,16 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.WithdrawRequest.FromString,
                     response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.WithdrawResponse.SerializeToString,
             ),
+            'SetProfileImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetProfileImage,
+                    request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.SetProfileImageRequest.FromString,
+                    response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
+            ),
+            'RemoveProfileImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveProfileImage,
+                    request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.RemoveProfileImageRequest.FromString,
+                    response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
+            ),
             'GetPublicProfile': grpc.unary_unary_rpc_method_handler(
                     servicer.GetPublicProfile,
                     request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfileRequest.FromString,
@@ -307,9 +345,10 @@ def add_IdentityServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class IdentityService:
-    """Accounts, email verification, sessions and tokens. Callers are identified by the
-    metadata the edge sets (x-petful-user-id, x-petful-roles, x-request-id); RPCs marked
-    "signed-in" act on that user and never take a user id from the request.
+    """Accounts, email verification, sessions and tokens. Callers are identified by the signed
+    internal token every platform client sends (x-petful-internal-token: user, roles,
+    session, request id); RPCs marked "signed-in" act on that user and never take a user id
+    from the request.
     """
 
     @staticmethod
@@ -626,6 +665,60 @@ class IdentityService:
             '/petful.identity.v1.IdentityService/Withdraw',
             petful_dot_identity_dot_v1_dot_identity__pb2.WithdrawRequest.SerializeToString,
             petful_dot_identity_dot_v1_dot_identity__pb2.WithdrawResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetProfileImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.identity.v1.IdentityService/SetProfileImage',
+            petful_dot_identity_dot_v1_dot_identity__pb2.SetProfileImageRequest.SerializeToString,
+            petful_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveProfileImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.identity.v1.IdentityService/RemoveProfileImage',
+            petful_dot_identity_dot_v1_dot_identity__pb2.RemoveProfileImageRequest.SerializeToString,
+            petful_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
             options,
             channel_credentials,
             insecure,

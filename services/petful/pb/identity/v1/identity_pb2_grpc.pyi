@@ -27,9 +27,10 @@ GRPC_GENERATED_VERSION: str
 GRPC_VERSION: str
 
 class IdentityServiceStub:
-    """Accounts, email verification, sessions and tokens. Callers are identified by the
-    metadata the edge sets (x-petful-user-id, x-petful-roles, x-request-id); RPCs marked
-    "signed-in" act on that user and never take a user id from the request.
+    """Accounts, email verification, sessions and tokens. Callers are identified by the signed
+    internal token every platform client sends (x-petful-internal-token: user, roles,
+    session, request id); RPCs marked "signed-in" act on that user and never take a user id
+    from the request.
     """
 
     @_typing.overload
@@ -56,6 +57,13 @@ class IdentityServiceStub:
     GetMe: _grpc.UnaryUnaryMultiCallable[_identity_pb2.GetMeRequest, _identity_pb2.User]
     UpdateMe: _grpc.UnaryUnaryMultiCallable[_identity_pb2.UpdateMeRequest, _identity_pb2.User]
     Withdraw: _grpc.UnaryUnaryMultiCallable[_identity_pb2.WithdrawRequest, _identity_pb2.WithdrawResponse]
+    SetProfileImage: _grpc.UnaryUnaryMultiCallable[_identity_pb2.SetProfileImageRequest, _identity_pb2.User]
+    """Signed-in. Upload the profile picture (an image, served publicly): checked by content
+    (INVALID_ARGUMENT, or the upload errors naming `file`). Replaces and discards the
+    previous picture.
+    """
+    RemoveProfileImage: _grpc.UnaryUnaryMultiCallable[_identity_pb2.RemoveProfileImageRequest, _identity_pb2.User]
+    """Signed-in. Removes and discards the picture; without one it changes nothing."""
     GetPublicProfile: _grpc.UnaryUnaryMultiCallable[_identity_pb2.GetPublicProfileRequest, _identity_pb2.PublicProfile]
     """Public."""
     GetJwks: _grpc.UnaryUnaryMultiCallable[_identity_pb2.GetJwksRequest, _identity_pb2.GetJwksResponse]
@@ -65,9 +73,10 @@ class IdentityServiceStub:
 
 @_typing.type_check_only
 class IdentityServiceAsyncStub(IdentityServiceStub):
-    """Accounts, email verification, sessions and tokens. Callers are identified by the
-    metadata the edge sets (x-petful-user-id, x-petful-roles, x-request-id); RPCs marked
-    "signed-in" act on that user and never take a user id from the request.
+    """Accounts, email verification, sessions and tokens. Callers are identified by the signed
+    internal token every platform client sends (x-petful-internal-token: user, roles,
+    session, request id); RPCs marked "signed-in" act on that user and never take a user id
+    from the request.
     """
 
     def __init__(self, channel: _aio.Channel) -> None: ...
@@ -91,6 +100,13 @@ class IdentityServiceAsyncStub(IdentityServiceStub):
     GetMe: _aio.UnaryUnaryMultiCallable[_identity_pb2.GetMeRequest, _identity_pb2.User]  # type: ignore[assignment]
     UpdateMe: _aio.UnaryUnaryMultiCallable[_identity_pb2.UpdateMeRequest, _identity_pb2.User]  # type: ignore[assignment]
     Withdraw: _aio.UnaryUnaryMultiCallable[_identity_pb2.WithdrawRequest, _identity_pb2.WithdrawResponse]  # type: ignore[assignment]
+    SetProfileImage: _aio.UnaryUnaryMultiCallable[_identity_pb2.SetProfileImageRequest, _identity_pb2.User]  # type: ignore[assignment]
+    """Signed-in. Upload the profile picture (an image, served publicly): checked by content
+    (INVALID_ARGUMENT, or the upload errors naming `file`). Replaces and discards the
+    previous picture.
+    """
+    RemoveProfileImage: _aio.UnaryUnaryMultiCallable[_identity_pb2.RemoveProfileImageRequest, _identity_pb2.User]  # type: ignore[assignment]
+    """Signed-in. Removes and discards the picture; without one it changes nothing."""
     GetPublicProfile: _aio.UnaryUnaryMultiCallable[_identity_pb2.GetPublicProfileRequest, _identity_pb2.PublicProfile]  # type: ignore[assignment]
     """Public."""
     GetJwks: _aio.UnaryUnaryMultiCallable[_identity_pb2.GetJwksRequest, _identity_pb2.GetJwksResponse]  # type: ignore[assignment]
@@ -99,9 +115,10 @@ class IdentityServiceAsyncStub(IdentityServiceStub):
     """Whether a session (the access token's `sid` claim) is still valid."""
 
 class IdentityServiceServicer(metaclass=_abc_1.ABCMeta):
-    """Accounts, email verification, sessions and tokens. Callers are identified by the
-    metadata the edge sets (x-petful-user-id, x-petful-roles, x-request-id); RPCs marked
-    "signed-in" act on that user and never take a user id from the request.
+    """Accounts, email verification, sessions and tokens. Callers are identified by the signed
+    internal token every platform client sends (x-petful-internal-token: user, roles,
+    session, request id); RPCs marked "signed-in" act on that user and never take a user id
+    from the request.
     """
 
     @_abc_1.abstractmethod
@@ -195,6 +212,25 @@ class IdentityServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _identity_pb2.WithdrawRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_identity_pb2.WithdrawResponse, _abc.Awaitable[_identity_pb2.WithdrawResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def SetProfileImage(
+        self,
+        request: _identity_pb2.SetProfileImageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_identity_pb2.User, _abc.Awaitable[_identity_pb2.User]]:
+        """Signed-in. Upload the profile picture (an image, served publicly): checked by content
+        (INVALID_ARGUMENT, or the upload errors naming `file`). Replaces and discards the
+        previous picture.
+        """
+
+    @_abc_1.abstractmethod
+    def RemoveProfileImage(
+        self,
+        request: _identity_pb2.RemoveProfileImageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_identity_pb2.User, _abc.Awaitable[_identity_pb2.User]]:
+        """Signed-in. Removes and discards the picture; without one it changes nothing."""
 
     @_abc_1.abstractmethod
     def GetPublicProfile(

@@ -46,8 +46,17 @@ async def mail_settings(
     current = settings_module.get_settings()
     stop = asyncio.Event()
     task = asyncio.create_task(mail_catcher.serve(current, stop))
+
+    async def listening() -> bool:
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", ports["smtp"])
+        except OSError:
+            return False
+        writer.close()
+        return True
+
     try:
-        await asyncio.sleep(0.5)
+        await wait_for(listening, within=10)
         yield current
     finally:
         stop.set()

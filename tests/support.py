@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
@@ -127,3 +128,33 @@ def process_alive(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.Error:
         return False
+
+
+def edge_client(scheme: str = "http") -> httpx.AsyncClient:
+    """The edge app in this process (no Envoy, no services unless a test starts them)."""
+    from petful.edge.app import create_app  # the app reads settings when it is made
+
+    transport = httpx.ASGITransport(app=create_app(), raise_app_exceptions=False)
+    return httpx.AsyncClient(transport=transport, base_url=f"{scheme}://edge")
+
+
+class PageRefs(HTMLParser):
+    """Every script/stylesheet/image address in a page, and any inline script."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.inline_scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.urls += [v for k, v in found.items() if k in {"src", "href"} and v]
+        self._in_script = tag == "script" and "src" not in found
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and data.strip():
+            self.inline_scripts.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False

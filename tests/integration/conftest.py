@@ -15,14 +15,16 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from petful.contracts.base import P, Topic
 from petful.devstack.instagram_sandbox import SandboxServer
 from petful.edge import auth as edge_auth
 from petful.edge.app import create_app
 from petful.identity import service
+from petful.identity import tasks as identity_tasks
 from petful.identity.tokens import generate_private_pem
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc
-from petful.platform import events, outbox
+from petful.platform import events, jobs, outbox
 from petful.platform import settings as settings_module
 from petful.platform.auth_context import Role
 from petful.platform.db import transaction
@@ -138,6 +140,77 @@ async def deliver(topic: str, schema: str, subscriber: str) -> int:
         event = Event(row.id, row.topic, schema, row.payload, row.created_at, row.headers)
         consumed += await events.consume(subscription, event)
     return consumed
+
+
+def subscription(name: str) -> events.Subscription:
+    (sub,) = [s for s in events.subscriptions() if s.name == name]
+    return sub
+
+
+async def identity_event(topic: Topic[P], payload: P, at: datetime | None = None) -> None:
+    """Write an event to identity's outbox as identity would (`deliver` hands it on)."""
+    async with transaction() as session:
+        await outbox.add_event(session, "identity", topic, payload, now=at)
+
+
+async def withdraw_via_edge(
+    edge: IdentityEdge, headers: dict[str, str], reason: str = "leaving the platform"
+) -> None:
+    """The account leaves through identity, which writes `identity.account.withdrawn`."""
+    body = {"password": PASSWORD, "reason": reason}
+    r = await edge.client.request("DELETE", "/api/v1/me", json=body, headers=headers)
+    assert r.status_code == 204, r.text
+
+
+async def erase_after_retention(settings: Settings) -> int:
+    """Identity's erasure run once the records period has passed: `identity.account.erased`
+    for every withdrawn account; the number erased."""
+    days = settings.privacy.record_retention_days + 1
+    erased = await identity_tasks.erase_due(datetime.now(UTC) + timedelta(days=days), settings)
+    return erased.accounts
+
+
+async def outbox_ids(schemas: tuple[str, ...]) -> set[Any]:
+    """Every event id already in the schemas' outboxes (to drain only what comes after)."""
+    ids: set[Any] = set()
+    async with transaction() as session:
+        for schema in schemas:
+            ids |= set((await session.scalars(sa.select(outbox.outbox_table(schema).c.id))).all())
+    return ids
+
+
+async def drain(
+    schemas: tuple[str, ...], *, before: set[Any], skip: frozenset[str] = frozenset()
+) -> int:
+    """Hand every event written to the schemas' outboxes since `before` (outbox_ids) to every
+    subscriber of its topic, including the events those subscribers write, until nothing is
+    left: a worker that keeps up, in one process. `skip` names subscribers that must not run
+    (mail has no server in these tests)."""
+    jobs.load_task_modules()
+    total = 0
+    while True:
+        consumed = 0
+        async with transaction() as session:
+            rows = [
+                (schema, row)
+                for schema in schemas
+                for row in (
+                    await session.execute(
+                        sa.select(outbox.outbox_table(schema)).order_by(
+                            outbox.outbox_table(schema).c.created_at
+                        )
+                    )
+                ).all()
+                if row.id not in before
+            ]
+        for schema, row in rows:
+            event = Event(row.id, row.topic, schema, row.payload, row.created_at, row.headers)
+            for subscription in events.subscribers_of(row.topic):
+                if subscription.name not in skip:
+                    consumed += await events.consume(subscription, event)
+        if not consumed:
+            return total
+        total += consumed
 
 
 @pytest.fixture

@@ -318,6 +318,30 @@ async def test_a_campaign_from_draft_to_completed(identity_edge: IdentityEdge) -
 # --- drafts ------------------------------------------------------------------------------------
 
 
+async def test_visitors_read_approved_campaigns_without_a_token(
+    identity_edge: IdentityEdge,
+) -> None:
+    s = await scene(identity_edge)
+    draft = await s.draft(title="아직 심사 전인 체험단")
+    cid = await s.recruiting(title="누구나 보는 체험단")
+    r = await s.client.get("/api/v1/public/campaigns")
+    assert r.status_code == 200, r.text
+    (listed,) = r.json()["items"]
+    assert listed["id"] == cid
+    assert listed["title"] == "누구나 보는 체험단"
+    # The advertisement only: nothing of who runs it internally or of its review.
+    for private in ("advertiser_user_id", "phase_reason", "selected_count", "approved_at"):
+        assert private not in listed
+    r = await s.client.get(f"/api/v1/public/campaigns/{cid}")
+    assert r.status_code == 200, r.text
+    assert r.json()["missions"] == campaign_body(s.edge.clock.now)["missions"]
+    assert (await s.client.get(f"/api/v1/public/campaigns/{draft['id']}")).status_code == 404
+    # Only recruiting and ended: a visitor has no applications.
+    r = await s.client.get("/api/v1/public/campaigns", params={"tab": "applied"})
+    assert r.status_code == 422
+    assert problem_fields(r) == {"tab"}
+
+
 async def test_a_draft_is_checked_idempotent_and_private(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
     s = await scene(edge)

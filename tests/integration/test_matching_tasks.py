@@ -35,6 +35,7 @@ FOLLOWED: list[Topic[Any]] = [
     campaigns_events.APPLICANT_COMPLETED,
     campaigns_events.APPLICANT_NO_SHOW,
     sns_events.ACCOUNT_SYNCED,
+    identity_events.ACCOUNT_WITHDRAWN,
     identity_events.ACCOUNT_SUSPENDED,
     identity_events.ACCOUNT_REINSTATED,
     matching_events.REINDEX_REQUESTED,

@@ -1,9 +1,8 @@
-"""Media ingest/dedupe/discard, rollback cleanup and thumbnails on real PostgreSQL + a local
+"""Media ingest/discard, rollback cleanup and thumbnails on real PostgreSQL + a local
 media directory."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 import uuid
 from collections.abc import Awaitable, Callable
@@ -169,35 +168,33 @@ async def test_documents_are_ready_at_once(settings: Settings, media_root: Path)
     assert record.width is None
 
 
-async def test_same_upload_is_deduped_per_owner_and_purpose(
+async def test_every_upload_is_a_row_and_an_object_of_its_own(
     settings: Settings, media_root: Path
 ) -> None:
     data = image_bytes("PNG", (50, 50))
+    # The same owner, file and purpose twice (one photo for two pets): two rows, so letting
+    # go of one leaves the other whole.
     first = await put(data)
     second = await put(data, filename="renamed.png")
-    assert second.id == first.id
-    assert len(await media_rows()) == 1
-    assert len(await outbox_events(media_events.stored(SCHEMA).name)) == 1
-
-    # Anyone else, or another purpose, gets a row and an object of its own.
     other = await put(data, owner=OTHER)
-    other_purpose = await put(data, purpose="history_image")
-    assert len({first.id, other.id, other_purpose.id}) == 3
-    assert len({first.key, other.key, other_purpose.key}) == 3
-    assert stored_files(media_root) == sorted([first.key, other.key, other_purpose.key])
+    records = (first, second, other)
+    assert len({r.id for r in records}) == 3
+    assert len({r.key for r in records}) == 3
+    assert stored_files(media_root) == sorted(r.key for r in records)
+    assert len(await outbox_events(media_events.stored(SCHEMA).name)) == 3
 
-    # Discarding a row deletes its object only.
+    # Discarding a row deletes its object only, once.
     async with transaction() as session:
         assert await discard(session, schema=SCHEMA, media_id=first.id, now=NOW)
         assert await discard(session, schema=SCHEMA, media_id=first.id, now=NOW) is False
-    assert stored_files(media_root) == sorted([other.key, other_purpose.key])
-
-    # A deleted row is not a dedupe target: the same upload makes a new live row.
-    fresh = await put(data)
-    assert fresh.id != first.id
+    assert stored_files(media_root) == sorted([second.key, other.key])
+    async with transaction() as session:
+        kept = await get_media(session, schema=SCHEMA, media_id=second.id)
+    assert kept is not None
+    assert kept.status is not Status.DELETED
 
     async with transaction() as session:
-        for record in (other, other_purpose, fresh):
+        for record in (second, other):
             await discard(session, schema=SCHEMA, media_id=record.id, now=NOW)
     assert stored_files(media_root) == []
     assert stored_dirs(media_root) == ["public", f"public/{SCHEMA}"]  # no row's directory
@@ -401,13 +398,3 @@ async def test_transaction_runs_commit_or_rollback_callbacks_once(settings: Sett
     with pytest.raises(Boom):
         await rolled_back()
     assert ran == ["committed", "rolled back"]
-
-
-async def test_concurrent_identical_uploads_make_one_row(
-    settings: Settings, media_root: Path
-) -> None:
-    data = image_bytes("JPEG", (120, 80))
-    records = await asyncio.gather(*(put(data) for _ in range(4)))
-    assert len({r.id for r in records}) == 1
-    assert len(await media_rows()) == 1
-    assert stored_files(media_root) == [records[0].key]

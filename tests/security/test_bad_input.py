@@ -8,7 +8,6 @@ variables, took the edge 3 s to write and showed the caller's `Authorization` he
 from __future__ import annotations
 
 import importlib
-import logging
 import pkgutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -20,7 +19,6 @@ import grpc
 import httpx
 import pytest
 import sqlalchemy as sa
-import structlog
 from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 
@@ -367,19 +365,6 @@ TOKEN = (
     ".c2lnbmF0dXJlLW9mLWJvcmktb3duZXItdG9rZW4tMDEyMzQ1Njc4OQ"
 )
 LOCAL_MARKER = "value-of-a-local-variable"
-
-
-@pytest.fixture
-def captured_logs(capsys: pytest.CaptureFixture[str]) -> Iterator[pytest.CaptureFixture[str]]:
-    """setup_logging writes to the captured stderr; the previous set-up comes back after."""
-    root = logging.getLogger()
-    handlers, level, config = root.handlers[:], root.level, structlog.get_config()
-    try:
-        yield capsys
-    finally:
-        root.handlers[:] = handlers
-        root.setLevel(level)
-        structlog.configure(**config)
 
 
 @pytest.mark.parametrize("env", ["development", "production"])

@@ -7,18 +7,17 @@ import re
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
 import pytest
 
-from petful.edge.app import create_app
 from petful.platform.db import transaction
 from petful.platform.media import Kind, Visibility, ingest
 from petful.platform.settings import Settings
 from tests.integration.front_door_support import Stack, running_envoy, running_stack
 from tests.media_support import SCHEMA, create_media_schema, image_bytes
+from tests.support import PageRefs, edge_client
 
 HARDENING = {
     "x-content-type-options": "nosniff",
@@ -32,11 +31,6 @@ def assert_hardened(response: httpx.Response) -> None:
     for name, value in HARDENING.items():
         assert response.headers.get(name) == value, (response.request.url, name)
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
-
-
-def edge_client(scheme: str = "http") -> httpx.AsyncClient:
-    transport = httpx.ASGITransport(app=create_app(), raise_app_exceptions=False)
-    return httpx.AsyncClient(transport=transport, base_url=f"{scheme}://edge")
 
 
 @pytest.fixture
@@ -96,34 +90,12 @@ async def test_hsts_only_over_tls() -> None:
             assert response.headers[HSTS] == "max-age=63072000; includeSubDomains"
 
 
-class _Refs(HTMLParser):
-    """Every script/stylesheet/image address in a page, and whether any script is inline."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.inline_scripts: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        self.urls += [v for k, v in found.items() if k in {"src", "href"} and v]
-        self._in_script = tag == "script" and "src" not in found
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script and data.strip():
-            self.inline_scripts.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
-
-
 async def test_api_docs_load_only_same_origin_files_under_a_strict_csp() -> None:
     async with edge_client() as http:
         page = await http.get("/api/docs")
         assert page.status_code == 200
         assert page.headers["content-type"].startswith("text/html")
-        refs = _Refs()
+        refs = PageRefs()
         refs.feed(page.text)
         assert refs.inline_scripts == []
         assert refs.urls, page.text

@@ -117,7 +117,7 @@ def test_every_admin_decision_has_its_own_topic() -> None:
 @pytest.mark.parametrize("status", list(ProfileStatus))
 @pytest.mark.parametrize("identity_changed", [False, True])
 def test_edit_outcome_for_every_state(status: ProfileStatus, identity_changed: bool) -> None:
-    if status in (ProfileStatus.PENDING, ProfileStatus.RESTRICTED):
+    if status in (ProfileStatus.PENDING, ProfileStatus.RESTRICTED, ProfileStatus.WITHDRAWN):
         with pytest.raises(TransitionError):
             rules.status_after_edit(status, identity_changed=identity_changed)
         return
@@ -128,8 +128,11 @@ def test_edit_outcome_for_every_state(status: ProfileStatus, identity_changed: b
         assert after is status
 
 
-def test_only_rejected_profiles_free_their_number() -> None:
-    assert set(ProfileStatus) - rules.BRN_HOLDING == {ProfileStatus.REJECTED}
+def test_rejected_and_withdrawn_profiles_free_their_number() -> None:
+    assert set(ProfileStatus) - rules.BRN_HOLDING == {
+        ProfileStatus.REJECTED,
+        ProfileStatus.WITHDRAWN,
+    }
 
 
 # --- fields --------------------------------------------------------------------------------

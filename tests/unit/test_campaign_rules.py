@@ -99,6 +99,7 @@ BASE_APPLICANT: dict[tuple[ApplicantStatus, ApplicantEvent], ApplicantStatus] = 
     (A.APPLIED, AE.CANCEL): A.CANCELLED,
     **{(s, AE.MARK_NO_SHOW): A.NO_SHOW for s in OWES},
     **{(s, AE.CAMPAIGN_CANCELLED): A.CANCELLED for s in ACTIVE},
+    **{(s, AE.WITHDRAW): A.CANCELLED for s in ACTIVE},  # the owner left PetFul
 }
 EXPECTED_APPLICANT = {
     CampaignType.DELIVERY: {

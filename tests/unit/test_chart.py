@@ -391,6 +391,57 @@ def test_jwt_keys_reach_only_identity() -> None:
             assert "PETFUL_IDENTITY__JWT_PRIVATE_KEYS" not in env, name
 
 
+# The groups of the env Secret each process uses (issue 13, item 10); the rest it never sees.
+SECRET_KEYS = {
+    "database": {"PETFUL_DATABASE_URL"},
+    "redis": {"PETFUL_REDIS_URL"},
+    "media": {"PETFUL_MEDIA__S3_ACCESS_KEY_ID", "PETFUL_MEDIA__S3_SECRET_ACCESS_KEY"},
+    "sns": {"PETFUL_SNS__APP_ID", "PETFUL_SNS__APP_SECRET", "PETFUL_SNS__TOKEN_KEYS"},
+}
+MEDIA_HOLDERS = {"identity", "pets", "advertisers", "campaigns"}
+EXPECTED_GROUPS = {
+    "envoy": set(),
+    "operator": set(),
+    "edge": {"media"},
+    "beat": {"redis"},
+    "worker": {"database", "redis", "media", "sns"},
+    "sns": {"database", "redis", "sns"},
+    **{name: {"database", "redis", "media"} for name in MEDIA_HOLDERS},
+    **{name: {"database", "redis"} for name in ("matching", "community")},
+}
+
+
+@pytest.mark.parametrize("filename", CI_FILES)
+def test_each_component_gets_only_the_secrets_it_uses(filename: str) -> None:
+    manifests = render_ci(filename)
+    env_secret = "petful-prod-env" if filename == PRODUCTION else "petful-env"
+    s3 = by_kind(manifests, "ConfigMap")["petful-config"]["data"].get("PETFUL_MEDIA__BACKEND")
+    seen = set()
+    for name, d in by_kind(manifests, "Deployment").items():
+        container = d["spec"]["template"]["spec"]["containers"][0]
+        # No Secret arrives wholesale: each key is named, so a new key reaches no one.
+        assert not [e for e in container.get("envFrom", []) if "secretRef" in e], name
+        component = component_of(d)
+        seen.add(component)
+        groups = EXPECTED_GROUPS[component]
+        if s3 != "s3":
+            groups = groups - {"media"}
+        expected = set().union(*(SECRET_KEYS[g] for g in groups))
+        refs = {
+            e["name"]: e["valueFrom"]["secretKeyRef"]
+            for e in container.get("env", [])
+            if e.get("valueFrom", {}).get("secretKeyRef", {}).get("name") == env_secret
+        }
+        assert set(refs) == expected, name
+        for key, ref in refs.items():
+            assert ref["key"] == key
+            # The database and Redis are needed to start; the others may be left out.
+            assert ref.get("optional", False) == (
+                key not in SECRET_KEYS["database"] | SECRET_KEYS["redis"]
+            )
+    assert seen >= {"edge", "identity"}
+
+
 @pytest.mark.parametrize("filename", CI_FILES)
 def test_every_petful_pod_gets_the_internal_token_key(filename: str) -> None:
     """Services refuse gRPC calls without a token signed by this key: every petful process
@@ -432,7 +483,13 @@ def test_production_media_is_s3_and_secrets_are_external() -> None:
     # existingSecret: the chart creates none of the env, JWT or bootstrap Secrets.
     assert set(by_kind(manifests, "Secret")) == set()
     edge = _container(manifests, "edge")
-    assert {"secretRef": {"name": "petful-prod-env"}} in edge["envFrom"]
+    assert env_of(edge)["PETFUL_MEDIA__S3_SECRET_ACCESS_KEY"] == {
+        "secretKeyRef": {
+            "name": "petful-prod-env",
+            "key": "PETFUL_MEDIA__S3_SECRET_ACCESS_KEY",
+            "optional": True,
+        }
+    }
     attrs = env_of(edge)["OTEL_RESOURCE_ATTRIBUTES"]
     assert "k8s.cluster.name=prod-apne2" in attrs
     assert env_of(edge)["OTEL_SERVICE_NAME"] == "petful-edge"

@@ -62,12 +62,12 @@ def test_no_secret_material_is_checked_in() -> None:
     # The processes read the Secrets the installer creates.
     deployments = [d for d in _docs(INSTALL_FILE.read_text()) if d["kind"] == "Deployment"]
     refs = {
-        ref["secretRef"]["name"]
+        e["valueFrom"]["secretKeyRef"]["name"]
         for d in deployments
-        for ref in d["spec"]["template"]["spec"]["containers"][0].get("envFrom", [])
-        if "secretRef" in ref
+        for e in d["spec"]["template"]["spec"]["containers"][0].get("env", [])
+        if "secretKeyRef" in e.get("valueFrom", {})
     }
-    assert refs == {"petful-env"}
+    assert refs == {"petful-env", "petful-internal-token", "petful-jwt"}
 
 
 def test_install_is_namespaced_and_split() -> None:

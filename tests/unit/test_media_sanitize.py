@@ -99,7 +99,8 @@ def test_png_with_alpha_keeps_alpha() -> None:
         assert im.mode == "RGBA"
 
 
-def test_sanitizing_is_deterministic_so_dedupe_works() -> None:
+def test_sanitizing_is_deterministic() -> None:
+    # Thumbnails are keyed by content, so a retried job rewrites the same objects.
     data = image_bytes("JPEG", (120, 90))
     assert clean(data).sha256 == clean(data).sha256
 

@@ -123,6 +123,7 @@ address it decided on. "*" is safe only while the NetworkPolicy admits no one el
     secretKeyRef:
       name: {{ include "petful.internalTokenSecretName" $root }}
       key: {{ $root.Values.internalToken.existingSecretKey | default "internal-token-keys" }}
+{{- include "petful.secretEnv" (dict "root" $root "groups" ($c.secrets | default list)) }}
 {{- if $c.jwtKeys }}
 - name: PETFUL_IDENTITY__JWT_PRIVATE_KEYS
   valueFrom:
@@ -139,12 +140,42 @@ address it decided on. "*" is safe only while the NetworkPolicy admits no one el
 {{- end }}
 {{- end -}}
 
-{{/* envFrom of every petful process (not Envoy). Args: root context. */}}
+{{/* envFrom of every petful process (not Envoy): the settings, none of them secret. */}}
 {{- define "petful.envFrom" -}}
 - configMapRef:
     name: {{ include "petful.configMapName" . }}
-- secretRef:
-    name: {{ include "petful.envSecretName" . }}
+{{- end -}}
+
+{{/*
+The keys of the <release>-env Secret (or secrets.existingSecret) a process gets, one
+secretKeyRef each, for the groups it lists: a process never holds a credential it does
+not use. Keys a release may leave out (S3 keys under workload identity, Instagram without
+an app) are optional. Args: dict "root" $ "groups" <list>.
+*/}}
+{{- define "petful.secretEnv" -}}
+{{- $root := .root -}}
+{{- $keys := list -}}
+{{- if has "database" .groups }}{{ $keys = append $keys (list "PETFUL_DATABASE_URL" false) }}{{ end -}}
+{{- if has "redis" .groups }}{{ $keys = append $keys (list "PETFUL_REDIS_URL" false) }}{{ end -}}
+{{- if and (has "media" .groups) (eq $root.Values.media.backend "s3") -}}
+{{- $keys = append $keys (list "PETFUL_MEDIA__S3_ACCESS_KEY_ID" true) -}}
+{{- $keys = append $keys (list "PETFUL_MEDIA__S3_SECRET_ACCESS_KEY" true) -}}
+{{- end -}}
+{{- if has "sns" .groups -}}
+{{- range $key := list "PETFUL_SNS__APP_ID" "PETFUL_SNS__APP_SECRET" "PETFUL_SNS__TOKEN_KEYS" -}}
+{{- $keys = append $keys (list $key true) -}}
+{{- end -}}
+{{- end -}}
+{{- range $keys }}
+- name: {{ index . 0 }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "petful.envSecretName" $root }}
+      key: {{ index . 0 }}
+      {{- if index . 1 }}
+      optional: true
+      {{- end }}
+{{- end }}
 {{- end -}}
 
 {{/* Volumes for a writable /tmp (data_dir) and local media. Args: root context. */}}

@@ -8,7 +8,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.advertisers.models import Profile
+from petful.advertisers.models import SCHEMA, Profile
+from petful.platform import media
 
 
 async def get_profile(
@@ -70,5 +71,19 @@ async def list_profiles(
         .where(*cond)
         .order_by(Profile.created_at.desc(), Profile.user_id.desc())
         .limit(limit)
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def delete_profile(session: AsyncSession, profile: Profile) -> None:
+    await session.delete(profile)
+    await session.flush()
+
+
+async def live_media_of(session: AsyncSession, owner_id: uuid.UUID) -> list[uuid.UUID]:
+    """Ids of the owner's media rows not yet deleted (current files and any strays)."""
+    t = media.media_table(SCHEMA)
+    stmt = sa.select(t.c.id).where(
+        t.c.owner_id == owner_id, t.c.status != media.Status.DELETED.value
     )
     return list((await session.execute(stmt)).scalars())

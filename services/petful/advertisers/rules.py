@@ -25,6 +25,9 @@ class ProfileStatus(StrEnum):
     APPROVED = "APPROVED"
     REJECTED = "REJECTED"
     RESTRICTED = "RESTRICTED"
+    # The account left: the profile is a closed record (company name, registration number,
+    # certificate, decisions) until identity says its retention period ended.
+    WITHDRAWN = "WITHDRAWN"
 
 
 class Action(StrEnum):
@@ -43,10 +46,13 @@ TRANSITIONS: dict[tuple[ProfileStatus, Action], ProfileStatus] = {
     (ProfileStatus.APPROVED, Action.RESTRICT): ProfileStatus.RESTRICTED,
     (ProfileStatus.RESTRICTED, Action.REINSTATE): ProfileStatus.APPROVED,
 }
+# WITHDRAWN is no action's target: identity's withdrawal event closes a profile in any
+# status (service/leaving.py), and no action leads out of it.
 
 # Statuses whose BRN is "taken": every status but REJECTED (a rejected company may be
-# registered again, by the same or another account).
-BRN_HOLDING = frozenset(s for s in ProfileStatus if s is not ProfileStatus.REJECTED)
+# registered again, by the same or another account) and WITHDRAWN (the company left: the
+# number stays on the closed record only, another account may register it at once).
+BRN_HOLDING = frozenset(ProfileStatus) - {ProfileStatus.REJECTED, ProfileStatus.WITHDRAWN}
 
 
 def next_status(current: ProfileStatus, action: Action) -> ProfileStatus:
@@ -65,7 +71,7 @@ def status_after_edit(current: ProfileStatus, *, identity_changed: bool) -> Prof
     - An APPROVED profile may be edited; changing the company name or the business
       registration number (`identity_changed`) sends it back to PENDING for a new review,
       other fields (phone, website, description, ...) keep it APPROVED.
-    - PENDING (under review) and RESTRICTED profiles cannot be edited.
+    - PENDING (under review), RESTRICTED and WITHDRAWN profiles cannot be edited.
     """
     if current in (ProfileStatus.DRAFT, ProfileStatus.REJECTED):
         return current

@@ -170,11 +170,14 @@ async def campaign_applicants(
     campaign_id: uuid.UUID,
     *,
     statuses: Collection[ApplicantStatus] | None = None,
+    owner: uuid.UUID | None = None,
     for_update: bool = False,
 ) -> list[Applicant]:
     stmt = sa.select(Applicant).where(Applicant.campaign_id == campaign_id)
     if statuses is not None:
         stmt = stmt.where(Applicant.status.in_(sorted(s.value for s in statuses)))
+    if owner is not None:
+        stmt = stmt.where(Applicant.owner_user_id == owner)
     stmt = stmt.order_by(Applicant.created_at, Applicant.id)
     if for_update:
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
@@ -326,3 +329,81 @@ async def count_of_advertiser(session: AsyncSession, advertiser: uuid.UUID) -> i
         .where(Campaign.advertiser_user_id == advertiser)
     )
     return int((await session.execute(stmt)).scalar() or 0)
+
+
+# --- leaving ----------------------------------------------------------------------------------
+
+
+async def campaign_ids_applied_by(session: AsyncSession, owner: uuid.UUID) -> list[uuid.UUID]:
+    """Every campaign the owner's pets ever applied to, in id order."""
+    stmt = (
+        sa.select(Applicant.campaign_id)
+        .where(Applicant.owner_user_id == owner)
+        .distinct()
+        .order_by(Applicant.campaign_id)
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def campaigns_of_advertiser(
+    session: AsyncSession, advertiser: uuid.UUID, *, phases: Collection[Phase]
+) -> list[Campaign]:
+    """The advertiser's campaigns in phases, locked, in id order."""
+    stmt = (
+        sa.select(Campaign)
+        .where(
+            Campaign.advertiser_user_id == advertiser,
+            Campaign.phase.in_(sorted(p.value for p in phases)),
+        )
+        .order_by(Campaign.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def delete_invitations_to(session: AsyncSession, owner: uuid.UUID) -> int:
+    """Delete every invitation to the owner's pets."""
+    result = await session.execute(
+        sa.delete(Invitation)
+        .where(Invitation.owner_user_id == owner)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def delete_invitations_from(session: AsyncSession, advertiser: uuid.UUID) -> int:
+    """Delete every invitation sent for the advertiser's campaigns."""
+    theirs = sa.select(Campaign.id).where(Campaign.advertiser_user_id == advertiser)
+    result = await session.execute(
+        sa.delete(Invitation)
+        .where(Invitation.campaign_id.in_(theirs))
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def erase_applications_of(session: AsyncSession, owner: uuid.UUID, *, pet_name: str) -> int:
+    """Replace what identifies the owner on their applications and submissions; the number
+    of applications. Status, dates and post figures stay."""
+    theirs = sa.select(Applicant.id).where(Applicant.owner_user_id == owner)
+    await session.execute(
+        sa.update(Submission)
+        .where(Submission.applicant_id.in_(theirs), Submission.url != "")
+        .values(url="")
+        .execution_options(synchronize_session=False)
+    )
+    result = await session.execute(
+        sa.update(Applicant)
+        .where(Applicant.owner_user_id == owner)
+        .values(
+            pet_name=pet_name,
+            note="",
+            carrier=None,
+            tracking_number=None,
+            post_url=None,
+            checklist=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,5 +1,6 @@
-"""Campaign tasks: the time-driven steps, run by Celery beat every minute, and the content
-re-check after each sync of a PetStar's Instagram account."""
+"""Campaign tasks: the time-driven steps, run by Celery beat every minute, the content
+re-check after each sync of a PetStar's Instagram account, and what a person's leaving
+ends and erases (identity's withdrawal and erasure events)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns.peers import GrpcPosts
 from petful.campaigns.rules.checklist import PostFacts
-from petful.campaigns.service import content, schedule
+from petful.campaigns.service import content, leaving, schedule
 from petful.campaigns.service.shared import SCHEMA, utc_now
+from petful.contracts import identity as identity_contract
 from petful.contracts import sns as sns_contract
 from petful.contracts.base import Received
 from petful.platform import events, media
@@ -95,3 +97,29 @@ async def recheck_content(
             tz=ZoneInfo(settings.campaigns.timezone),
             grace_days=settings.campaigns.content_grace_days,
         )
+
+
+# --- leaving: the event's time is the withdrawal's, whenever the worker gets to it ---------
+
+
+@events.subscriber(
+    identity_contract.ACCOUNT_WITHDRAWN, schema=SCHEMA, name="campaigns.withdraw_account"
+)
+async def withdraw_account(
+    session: AsyncSession, event: Received[identity_contract.AccountWithdrawn]
+) -> None:
+    """End the person's applications and campaigns (whichever they have: the role may be
+    missing from older events) and drop what is not kept (`service.leaving`)."""
+    user_id = event.payload.user_id
+    done = await leaving.withdraw_account(session, user_id=user_id, now=event.occurred_at)
+    log.info("withdrawn account handled", user_id=str(user_id), done=done)
+
+
+@events.subscriber(identity_contract.ACCOUNT_ERASED, schema=SCHEMA, name="campaigns.erase_account")
+async def erase_account(
+    session: AsyncSession, event: Received[identity_contract.AccountErased]
+) -> None:
+    """Erase what identifies the person on the records kept since their withdrawal."""
+    erased = await leaving.erase_account(session, user_id=event.payload.user_id)
+    if erased:
+        log.info("applications erased", user_id=str(event.payload.user_id), count=erased)

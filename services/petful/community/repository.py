@@ -71,5 +71,18 @@ async def list_reports(
     return list((await session.execute(stmt)).scalars())
 
 
+async def anonymise_reporter(
+    session: AsyncSession, *, reporter_id: uuid.UUID, anonymous: uuid.UUID
+) -> int:
+    """The reporter's reports name `anonymous` instead and lose the text they wrote."""
+    result = await session.execute(
+        sa.update(Report)
+        .where(Report.reporter_id == reporter_id)
+        .values(reporter_id=anonymous, text="")
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 async def flush(session: AsyncSession) -> None:
     await session.flush()

@@ -45,6 +45,10 @@ class ReportStatus(StrEnum):
 
 REPORT_TEXT_MIN, REPORT_TEXT_MAX = 10, 500
 
+# The reporter of a report whose author's account was erased (identity's
+# `account.erased`): the report stays for moderation, nobody is named as having filed it.
+ERASED_REPORTER = uuid.UUID(int=0)
+
 # A handled report is final: a new report about the same target starts a new case.
 _REPORT_TRANSITIONS: dict[ReportStatus, frozenset[ReportStatus]] = {
     ReportStatus.OPEN: frozenset({ReportStatus.RESOLVED, ReportStatus.DISMISSED}),

@@ -278,3 +278,20 @@ async def dismiss_report(
         reason=reason,
         to=ReportStatus.DISMISSED,
     )
+
+
+# --- leaving -----------------------------------------------------------------------------
+
+
+async def forget_reporter(session: AsyncSession, *, user_id: uuid.UUID) -> int:
+    """Identity erased the account (its records' retention period ended): the reports the
+    person filed stay for moderation and its history but no longer name them or keep their
+    words. Reports about them keep only the account id, no snapshot of the person, so
+    there is nothing to erase on that side. Idempotent: a second run finds no rows.
+
+    Withdrawal changes nothing here: reports by or about a withdrawn account stay in the
+    queue, and an admin decides them as any other (identity refuses to suspend a withdrawn
+    account: 409, the report stays open for a decision without suspension)."""
+    return await repository.anonymise_reporter(
+        session, reporter_id=user_id, anonymous=rules.ERASED_REPORTER
+    )

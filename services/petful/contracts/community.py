@@ -15,7 +15,7 @@ from petful.contracts.base import Payload, Topic
 
 class ReportDecided(Payload):
     report_id: uuid.UUID
-    reporter_id: uuid.UUID
+    reporter_id: uuid.UUID  # the nil UUID once the reporter's account was erased
     target_type: str  # USER, POST or COMMENT
     target_id: uuid.UUID
     status: str  # RESOLVED or DISMISSED

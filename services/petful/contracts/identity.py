@@ -15,6 +15,17 @@ class AccountCreated(Payload):
 
 
 class AccountWithdrawn(Payload):
+    """The person left: every service removes what it holds about them that no law asks
+    it to keep, and ends what they had running (docs/security.md, "Leaving")."""
+
+    user_id: uuid.UUID
+    role: str = ""  # USER, ADVERTISER or ADMIN; empty in events from before it was sent
+
+
+class AccountErased(Payload):
+    """The retention period of a withdrawn account's records ended
+    (`settings.privacy.record_retention_days`): every service erases what it kept."""
+
     user_id: uuid.UUID
 
 
@@ -42,6 +53,7 @@ class MailRequested(Payload):
 
 ACCOUNT_CREATED = Topic("identity.account.created", AccountCreated)
 ACCOUNT_WITHDRAWN = Topic("identity.account.withdrawn", AccountWithdrawn)
+ACCOUNT_ERASED = Topic("identity.account.erased", AccountErased)
 ACCOUNT_SUSPENDED = Topic("identity.account.suspended", AccountSuspended)
 ACCOUNT_REINSTATED = Topic("identity.account.reinstated", AccountReinstated)
 MAIL_REQUESTED = Topic("identity.mail.requested", MailRequested)

@@ -13,7 +13,7 @@ from fastapi import FastAPI, Request, Response
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from petful.edge import auth, docs, problems
+from petful.edge import auth, docs, problems, web
 from petful.edge.advertisers import routes as advertisers
 from petful.edge.campaigns import routes as campaigns
 from petful.edge.health import routes as health
@@ -87,6 +87,7 @@ def create_app() -> FastAPI:
         pets.admin_router,
         campaigns.advertiser_router,
         campaigns.router,
+        campaigns.public_router,
         campaigns.admin_router,
         sns.router,
         matching.router,
@@ -99,5 +100,7 @@ def create_app() -> FastAPI:
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
+    # The web app answers what no route above claims, so it comes last.
+    web.install(app)
     FastAPIInstrumentor.instrument_app(app, excluded_urls="/metrics,/api/v1/health/live")
     return app

@@ -47,6 +47,7 @@ PUBLIC_ROUTES: tuple[tuple[str, str], ...] = (
     ("safe_regex", "^/api/v1/users/[^/]+/public$"),
     ("prefix", "/api/v1/petstars"),
     ("path", "/api/v1/breeds"),
+    ("prefix", "/api/v1/public/"),
 )
 
 

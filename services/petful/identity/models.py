@@ -50,6 +50,8 @@ class Account(IdentityBase):
     suspended_until: Mapped[datetime | None] = mapped_column(TS)
     withdrawn_at: Mapped[datetime | None] = mapped_column(TS)
     withdrawal_reason: Mapped[str | None] = mapped_column(sa.Text)
+    # Set when the records kept after withdrawal were erased (service/retention.py).
+    erased_at: Mapped[datetime | None] = mapped_column(TS)
     password_changed_at: Mapped[datetime] = mapped_column(TS)
     created_at: Mapped[datetime] = mapped_column(TS)
     updated_at: Mapped[datetime] = mapped_column(TS)

@@ -1,7 +1,10 @@
 """Identity subscribers: mail goes out here, after the RPC has committed, other services'
-admin decisions reach the one audit log, and uploaded profile pictures get thumbnails."""
+admin decisions reach the one audit log, and uploaded profile pictures get thumbnails.
+Beat erases what outlived its retention period (service/retention.py)."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -10,10 +13,13 @@ from petful.contracts import advertisers as advertisers_contract
 from petful.contracts import community as community_contract
 from petful.contracts import identity as identity_contract
 from petful.contracts import sns as sns_contract
-from petful.identity.service import audit, mail
+from petful.identity.service import audit, mail, retention
 from petful.identity.service.shared import SCHEMA
 from petful.platform import events, media
+from petful.platform.db import transaction
+from petful.platform.jobs import beat, celery_app, run_async
 from petful.platform.logging import get_logger
+from petful.platform.settings import Settings, get_settings
 
 log = get_logger(__name__)
 
@@ -72,3 +78,23 @@ for _report_topic in (community_contract.REPORT_RESOLVED, community_contract.REP
     events.subscriber(_report_topic, schema=SCHEMA, name=f"identity.audit.{_report_topic.name}")(
         record_report_decision
     )
+
+
+ERASE_TASK = "identity.erase_due"
+
+
+async def erase_due(now: datetime, settings: Settings | None = None) -> retention.Erased:
+    settings = settings or get_settings()
+    async with transaction(settings) as session:
+        erased = await retention.erase_due(session, now=now, privacy=settings.privacy)
+    if erased.sessions or erased.accounts:
+        log.info("identity records erased", sessions=erased.sessions, accounts=erased.accounts)
+    return erased
+
+
+@celery_app.task(name=ERASE_TASK)  # type: ignore[untyped-decorator]
+def erase_due_task() -> int:
+    return run_async(erase_due(datetime.now(UTC))).accounts
+
+
+beat("identity-erase-due", ERASE_TASK, timedelta(hours=1))

@@ -98,8 +98,17 @@ async def upsert_petstar(
 
 
 async def delete_petstar(session: AsyncSession, pet_id: uuid.UUID) -> bool:
+    """Forget a pet that is gone: its document and its track record (nothing ranks it any
+    more). Whether there was a document."""
+    await session.execute(sa.delete(TrackRecord).where(TrackRecord.pet_id == pet_id))
     result = await session.execute(sa.delete(PetStarDoc).where(PetStarDoc.pet_id == pet_id))
     return bool(getattr(result, "rowcount", 0))
+
+
+async def pet_ids_of_owner(session: AsyncSession, owner_id: uuid.UUID) -> list[uuid.UUID]:
+    """Every document of the owner, whatever its status."""
+    stmt = sa.select(PetStarDoc.pet_id).where(PetStarDoc.owner_id == owner_id)
+    return list((await session.execute(stmt)).scalars())
 
 
 async def all_petstar_ids(session: AsyncSession) -> list[uuid.UUID]:

@@ -191,7 +191,9 @@ for _outcome in OUTCOMES:
     )
 
 
-# --- identity: a suspended owner's PetStars leave every recommendation ------------------------
+# --- identity: a suspended or withdrawn owner's PetStars leave every recommendation -----------
+# Nothing about an owner is kept after withdrawal, so `identity.account.erased` needs no
+# subscriber here.
 
 
 @events.subscriber(
@@ -212,6 +214,16 @@ async def on_owner_reinstated(
     session: AsyncSession, event: Received[identity_events.AccountReinstated]
 ) -> None:
     await indexing.owner_reinstated(session, owner_id=event.payload.user_id)
+
+
+@events.subscriber(
+    identity_events.ACCOUNT_WITHDRAWN, schema=SCHEMA, name="matching.owner_withdrawn"
+)
+async def on_owner_withdrawn(
+    session: AsyncSession, event: Received[identity_events.AccountWithdrawn]
+) -> None:
+    dropped = await indexing.owner_withdrawn(session, owner_id=event.payload.user_id)
+    log.info("withdrawn owner forgotten", owner_id=str(event.payload.user_id), dropped=dropped)
 
 
 # --- backfill ------------------------------------------------------------------------------

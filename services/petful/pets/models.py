@@ -47,6 +47,10 @@ class Pet(PetsBase):
     # SNS figures for the directory, refreshed at verification and on each sync.
     followers_count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
     engagement_rate: Mapped[float] = mapped_column(sa.Float, default=0.0)
+    # The owner's suspension (identity's event), which hides the pet from everyone else
+    # (rules.owner_suspended); both None while the owner is in good standing.
+    owner_suspended_at: Mapped[datetime | None] = mapped_column(TS)
+    owner_suspended_until: Mapped[datetime | None] = mapped_column(TS)
     created_at: Mapped[datetime] = mapped_column(TS)
     updated_at: Mapped[datetime] = mapped_column(TS)
 

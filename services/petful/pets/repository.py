@@ -12,8 +12,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.pets.models import SCHEMA, Application, HistoryEntry, HistoryImage, Pet, Portfolio
-from petful.pets.rules import AppState, DirectorySort, PetStarStatus
+from petful.pets.rules import OPEN_STATES, AppState, DirectorySort, PetStarStatus
 from petful.platform import media
+
+_OPEN = [state.value for state in OPEN_STATES]
 
 
 async def add(session: AsyncSession, obj: object) -> None:
@@ -43,8 +45,12 @@ async def get_pet(
     return result
 
 
-async def pets_of_owner(session: AsyncSession, owner_id: uuid.UUID) -> list[Pet]:
+async def pets_of_owner(
+    session: AsyncSession, owner_id: uuid.UUID, *, for_update: bool = False
+) -> list[Pet]:
     stmt = sa.select(Pet).where(Pet.owner_id == owner_id).order_by(Pet.created_at, Pet.id)
+    if for_update:
+        stmt = stmt.with_for_update()
     return list((await session.execute(stmt)).scalars())
 
 
@@ -89,6 +95,35 @@ async def unlink_account(session: AsyncSession, account_id: uuid.UUID, now: date
         sa.update(Pet)
         .where(Pet.instagram_account_id == account_id)
         .values(instagram_account_id=None, instagram_username="", updated_at=now)
+    )
+    result = await session.execute(stmt)
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def set_owner_suspended(
+    session: AsyncSession, owner_id: uuid.UUID, *, at: datetime, until: datetime | None
+) -> int:
+    """Mark every pet of the owner suspended from at (the suspension's time) to until; a
+    suspension older than the one recorded changes nothing. The number of pets marked."""
+    stmt = (
+        sa.update(Pet)
+        .where(
+            Pet.owner_id == owner_id,
+            sa.or_(Pet.owner_suspended_at.is_(None), Pet.owner_suspended_at <= at),
+        )
+        .values(owner_suspended_at=at, owner_suspended_until=until)
+    )
+    result = await session.execute(stmt)
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def clear_owner_suspended(session: AsyncSession, owner_id: uuid.UUID, *, at: datetime) -> int:
+    """Lift the owner's suspension from their pets, unless it is newer than at (the
+    reinstatement's time). The number of pets shown again."""
+    stmt = (
+        sa.update(Pet)
+        .where(Pet.owner_id == owner_id, Pet.owner_suspended_at <= at)
+        .values(owner_suspended_at=None, owner_suspended_until=None)
     )
     result = await session.execute(stmt)
     return int(getattr(result, "rowcount", 0) or 0)
@@ -217,6 +252,20 @@ async def by_idempotency_key(
     return result
 
 
+async def open_applications_of_owner(
+    session: AsyncSession, owner_id: uuid.UUID
+) -> list[Application]:
+    """The owner's applications still open, locked (before their pets, as verification
+    locks them)."""
+    stmt = (
+        sa.select(Application)
+        .where(Application.owner_id == owner_id, Application.state.in_(_OPEN))
+        .order_by(Application.submitted_at, Application.id)
+        .with_for_update()
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
 async def applications_of_owner(session: AsyncSession, owner_id: uuid.UUID) -> list[Application]:
     stmt = (
         sa.select(Application)
@@ -275,6 +324,7 @@ _SORT_COLUMNS: dict[DirectorySort, tuple[Any, bool]] = {
 
 @dataclass(frozen=True)
 class DirectoryQuery:
+    now: datetime
     species: Sequence[str]
     min_followers: int | None
     max_followers: int | None
@@ -286,23 +336,28 @@ class DirectoryQuery:
     limit: int
 
 
-def _listed() -> list[sa.ColumnElement[bool]]:
-    """What the public directory shows: approved PetStars with a published portfolio."""
+def _listed(now: datetime) -> list[sa.ColumnElement[bool]]:
+    """What the public directory shows: approved PetStars with a published portfolio, whose
+    owner is not suspended at now (the SQL form of rules.owner_suspended)."""
     return [
         Pet.petstar_status == PetStarStatus.APPROVED.value,
         Portfolio.published.is_(True),
+        sa.or_(
+            Pet.owner_suspended_at.is_(None),
+            sa.and_(Pet.owner_suspended_until.is_not(None), Pet.owner_suspended_until <= now),
+        ),
     ]
 
 
 async def cards_by_ids(
-    session: AsyncSession, ids: Sequence[uuid.UUID]
+    session: AsyncSession, ids: Sequence[uuid.UUID], *, now: datetime
 ) -> list[tuple[Pet, Portfolio]]:
     if not ids:
         return []
     stmt = (
         sa.select(Pet, Portfolio)
         .join(Portfolio, Portfolio.pet_id == Pet.id)
-        .where(*_listed(), Pet.id.in_(ids))
+        .where(*_listed(now), Pet.id.in_(ids))
     )
     return [(p, f) for p, f in (await session.execute(stmt)).all()]
 
@@ -310,7 +365,7 @@ async def cards_by_ids(
 async def directory(session: AsyncSession, q: DirectoryQuery) -> list[tuple[Pet, Portfolio]]:
     """Approved PetStars with a published portfolio, keyset paged on (sort key, id)."""
     col, desc = _SORT_COLUMNS[q.sort]
-    cond = _listed()
+    cond = _listed(q.now)
     if q.species:
         cond.append(Pet.species.in_(q.species))
     if q.min_followers is not None:

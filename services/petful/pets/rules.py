@@ -134,6 +134,15 @@ def check_tags(raw: Iterable[str]) -> list[str]:
     return tags
 
 
+def owner_suspended(
+    suspended_at: datetime | None, until: datetime | None, *, now: datetime
+) -> bool:
+    """Whether the owner's suspension hides their pets from everyone else at now: from the
+    suspension to its end date, or until reinstated when it has none (as identity counts
+    it: a suspension past its end date has lapsed, with or without an event)."""
+    return suspended_at is not None and (until is None or until > now)
+
+
 # --- portfolio and history -----------------------------------------------------------------
 
 PORTFOLIO_TEXT_MAX = 300

@@ -1,8 +1,12 @@
-"""Pets subscribers and tasks: PetStar verification, SNS figure refreshes, thumbnails.
+"""Pets subscribers and tasks: PetStar verification, SNS figure refreshes, thumbnails, and
+what an owner's account events do to their pets.
 
 Verification runs right after an application is submitted (the event) and again from beat
 for anything still waiting (the sns service was down, a worker died), so no application
 is stuck in SUBMITTED or VERIFYING.
+
+A withdrawn owner's pets are removed as a delete by the owner would (service/privacy.py);
+nothing about them is kept, so `identity.account.erased` needs no subscriber here.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.contracts import Received
+from petful.contracts import identity as identity_events
 from petful.contracts import pets as pets_events
 from petful.contracts import sns as sns_events
 from petful.pets import peers, rules
 from petful.pets.models import SCHEMA
-from petful.pets.service import instagram, petstar
+from petful.pets.service import instagram, petstar, privacy
 from petful.platform import events, media
 from petful.platform.auth_context import service_principal, use_principal
 from petful.platform.db import transaction
@@ -80,3 +85,29 @@ async def forget_account(session: AsyncSession, event: Received[sns_events.Accou
     await instagram.forget_account(
         session, account_id=event.payload.account_id, now=datetime.now(UTC)
     )
+
+
+# --- the owner's account (identity) ----------------------------------------------------------
+
+
+@events.subscriber(identity_events.ACCOUNT_WITHDRAWN, schema=SCHEMA, name="pets.owner_withdrawn")
+async def owner_withdrawn(
+    session: AsyncSession, event: Received[identity_events.AccountWithdrawn]
+) -> None:
+    await privacy.owner_withdrawn(session, owner_id=event.payload.user_id, now=datetime.now(UTC))
+
+
+@events.subscriber(identity_events.ACCOUNT_SUSPENDED, schema=SCHEMA, name="pets.owner_suspended")
+async def owner_suspended(
+    session: AsyncSession, event: Received[identity_events.AccountSuspended]
+) -> None:
+    await privacy.owner_suspended(
+        session, owner_id=event.payload.user_id, at=event.occurred_at, until=event.payload.until
+    )
+
+
+@events.subscriber(identity_events.ACCOUNT_REINSTATED, schema=SCHEMA, name="pets.owner_reinstated")
+async def owner_reinstated(
+    session: AsyncSession, event: Received[identity_events.AccountReinstated]
+) -> None:
+    await privacy.owner_reinstated(session, owner_id=event.payload.user_id, at=event.occurred_at)

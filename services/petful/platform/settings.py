@@ -216,6 +216,27 @@ class MatchingSettings(BaseModel):
     ef_search_filtered: int = 400
 
 
+class WebSettings(BaseModel):
+    """web: where the built web app is (`make web` writes web/dist; the image sets
+    /app/web/dist). Empty: the repository's web/dist, for an editable install."""
+
+    dist_dir: str = ""
+
+
+class PrivacySettings(BaseModel):
+    """What is kept after an account is withdrawn, and for how long (docs/security.md).
+
+    Withdrawal removes at once what no law asks us to keep (profiles, pets, Instagram
+    tokens and synced data, contact details). Records of transactions (campaign
+    participation, an advertiser's business identity) are kept for the Act on Consumer
+    Protection in Electronic Commerce (5 years for contracts and supply), then erased;
+    sign-in records (addresses of sessions) for the Protection of Communications Secrets
+    Act (3 months)."""
+
+    record_retention_days: int = Field(default=1825, ge=1)
+    access_log_retention_days: int = Field(default=90, ge=1)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="PETFUL_", env_nested_delimiter="__", extra="ignore"
@@ -268,6 +289,8 @@ class Settings(BaseSettings):
     campaigns: CampaignsSettings = Field(default_factory=CampaignsSettings)
     sns: SnsSettings = Field(default_factory=SnsSettings)
     matching: MatchingSettings = Field(default_factory=MatchingSettings)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    web: WebSettings = Field(default_factory=WebSettings)
 
     def port(self, name: str) -> int:
         """Port of a named endpoint from the fixed table, unless overridden."""

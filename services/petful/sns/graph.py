@@ -1,9 +1,10 @@
 """The Instagram Graph API client (Facebook Login for Business), async over httpx.
 
 Only what the sns service needs: exchange a short-lived user token for a long-lived one,
-find the Instagram business accounts of the user's Facebook pages, and read an account's
-profile, media (every page) and basic insights. Base URL and API version come from
-settings, so tests and the devstack point the same client at the sandbox server.
+find the Instagram business accounts of the user's Facebook pages, read an account's
+profile, media (every page) and basic insights, moderate comments, and de-authorize the
+app when its user leaves PetFul. Base URL and API version come from settings, so tests
+and the devstack point the same client at the sandbox server.
 
 Graph errors (`{"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}`) become
 typed exceptions: rate limiting (HTTP 429, codes 4/17/32/613) is retried with bounded
@@ -456,6 +457,14 @@ class GraphClient:
         body = await self._call("DELETE", f"{self.base}/{ig_comment_id}", {}, token=token)
         if body.get("success") is not True:
             raise GraphError("Instagram did not confirm deleting the comment")
+
+    async def deauthorize(self, token: str) -> None:
+        """`DELETE /me/permissions`: remove every permission the token's Facebook user
+        granted our app (Meta's "revoke login"), so no token of ours for that user works
+        any more. `me` because sns keeps only Instagram ids, not the Facebook user's."""
+        body = await self._call("DELETE", f"{self.base}/me/permissions", {}, token=token)
+        if body.get("success") is not True:
+            raise GraphError("Instagram did not confirm removing the app's permissions")
 
     async def insights(
         self, ig_user_id: str, token: str, *, since: datetime, until: datetime

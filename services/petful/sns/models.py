@@ -25,7 +25,7 @@ class Account(SnsBase):
     """An Instagram business account linked by a user (`owner_user_id` is identity's id).
 
     The long-lived token is stored only encrypted (see crypto.py); an UNLINKED row keeps
-    its history but no token."""
+    its history but no token. When the owner leaves PetFul the row is deleted."""
 
     __tablename__ = "accounts"
 
@@ -46,6 +46,10 @@ class Account(SnsBase):
     token_expires_at: Mapped[datetime | None] = mapped_column(TS)
     last_synced_at: Mapped[datetime | None] = mapped_column(TS)
     last_sync_error: Mapped[str] = mapped_column(sa.Text, default="")
+    # The owner's PetFul account is suspended (identity's ACCOUNT_SUSPENDED): no sync runs
+    # while rules.accounts.suspension_in_force says so. Nothing else changes.
+    owner_suspended_at: Mapped[datetime | None] = mapped_column(TS)
+    owner_suspended_until: Mapped[datetime | None] = mapped_column(TS)
     created_at: Mapped[datetime] = mapped_column(TS)
     updated_at: Mapped[datetime] = mapped_column(TS)
 

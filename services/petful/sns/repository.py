@@ -63,13 +63,64 @@ async def accounts_of_owner(
     return list((await session.execute(stmt)).scalars())
 
 
-async def linked_account_ids(session: AsyncSession) -> list[uuid.UUID]:
+async def linked_account_ids(session: AsyncSession, now: datetime) -> list[uuid.UUID]:
+    """LINKED accounts whose owner is not suspended at now (the SQL form of
+    rules.accounts.suspension_in_force), least recently synced first."""
     stmt = (
         sa.select(Account.id)
-        .where(Account.status == AccountStatus.LINKED.value)
+        .where(
+            Account.status == AccountStatus.LINKED.value,
+            sa.or_(
+                Account.owner_suspended_at.is_(None),
+                Account.owner_suspended_until <= now,
+            ),
+        )
         .order_by(Account.last_synced_at.asc().nulls_first(), Account.id)
     )
     return list((await session.execute(stmt)).scalars())
+
+
+async def lock_accounts_of_owner(session: AsyncSession, owner: uuid.UUID) -> list[Account]:
+    """Every account row of the owner, UNLINKED ones too, locked for the transaction (a
+    running sync finishes before they are removed)."""
+    stmt = (
+        sa.select(Account)
+        .where(Account.owner_user_id == owner)
+        .order_by(Account.created_at, Account.id)
+        .with_for_update()
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def delete_accounts(session: AsyncSession, account_ids: Sequence[uuid.UUID]) -> None:
+    if account_ids:
+        await session.execute(sa.delete(Account).where(Account.id.in_(list(account_ids))))
+
+
+async def suspend_owner(
+    session: AsyncSession, owner: uuid.UUID, *, at: datetime, until: datetime | None
+) -> int:
+    """Mark the owner's accounts suspended from at (a suspension older than the one
+    recorded changes nothing); returns how many rows changed."""
+    result = await session.execute(
+        sa.update(Account)
+        .where(
+            Account.owner_user_id == owner,
+            sa.or_(Account.owner_suspended_at.is_(None), Account.owner_suspended_at <= at),
+        )
+        .values(owner_suspended_at=at, owner_suspended_until=until)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def reinstate_owner(session: AsyncSession, owner: uuid.UUID, *, at: datetime) -> int:
+    """Lift a suspension recorded before at; returns how many rows changed."""
+    result = await session.execute(
+        sa.update(Account)
+        .where(Account.owner_user_id == owner, Account.owner_suspended_at <= at)
+        .values(owner_suspended_at=None, owner_suspended_until=None)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def add(session: AsyncSession, account: Account) -> None:

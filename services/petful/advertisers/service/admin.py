@@ -36,7 +36,7 @@ async def admin_list_profiles(
     require_role(actor, Role.ADMIN, message=ADMINS_ONLY)
     v = Violations()
     if status and status not in ProfileStatus.__members__:
-        v.add("status", "must be DRAFT, PENDING, APPROVED, REJECTED or RESTRICTED")
+        v.add("status", "must be one of " + ", ".join(ProfileStatus.__members__))
     size = v.check("page_size", check_page_size, page_size)
     after = v.check("cursor", decode_cursor, cursor)
     v.raise_if_any("the search has invalid fields")

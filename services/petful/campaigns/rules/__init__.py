@@ -20,6 +20,9 @@ Decisions (documented once, here):
   completes at once.
 - NO_SHOW: a selected applicant without APPROVED content at activity end + grace days.
 - Applicants edit their note and cancel while the campaign is RECRUITING (until SELECTING).
+- Leaving PetFul (service/leaving.py): an owner's unfinished applications are cancelled by
+  WITHDRAW, allowed in every unfinished status; an advertiser's running campaigns
+  (`CANCELLED_ON_LEAVING`) are cancelled by CANCEL_BY_ADMIN, after the announcement too.
 """
 
 from __future__ import annotations

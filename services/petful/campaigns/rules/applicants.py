@@ -20,6 +20,9 @@ class ApplicantEvent(StrEnum):
     MARK_NO_SHOW = "MARK_NO_SHOW"  # clock: activity end + grace days
     CANCEL = "CANCEL"  # owner while RECRUITING
     CAMPAIGN_CANCELLED = "CAMPAIGN_CANCELLED"  # the campaign was cancelled
+    # The owner left PetFul (identity's ACCOUNT_WITHDRAWN): unlike CANCEL, allowed in every
+    # unfinished status, since nobody is left to do the work; the record stays CANCELLED.
+    WITHDRAW = "WITHDRAW"
 
 
 # Statuses that still have campaign work (the pets service refuses deletion meanwhile).
@@ -75,6 +78,7 @@ APPLICANT_TRANSITIONS: dict[tuple[ApplicantStatus, ApplicantEvent], ApplicantSta
     (_A.APPLIED, _E.CANCEL): _A.CANCELLED,
     **{(s, _E.MARK_NO_SHOW): _A.NO_SHOW for s in OWES_CONTENT},
     **{(s, _E.CAMPAIGN_CANCELLED): _A.CANCELLED for s in ACTIVE_STATUSES},
+    **{(s, _E.WITHDRAW): _A.CANCELLED for s in ACTIVE_STATUSES},
 }
 
 

@@ -26,6 +26,11 @@ TERMINAL_PHASES = frozenset({Phase.COMPLETED, Phase.CANCELLED})
 ADVERTISER_CANCELLABLE = frozenset(
     {Phase.DRAFT, Phase.PENDING_REVIEW, Phase.REJECTED, Phase.RECRUITING, Phase.SELECTING}
 )
+# Phases a campaign is cancelled in when its advertiser leaves PetFul (by CANCEL_BY_ADMIN:
+# the platform ends it for them, after the announcement too, since nobody is left to ship,
+# review or pay). REJECTED stays as it is: only its advertiser could resubmit it, and the
+# admin's rejection and its reason are the record worth keeping.
+CANCELLED_ON_LEAVING = frozenset(Phase) - TERMINAL_PHASES - {Phase.REJECTED}
 # Phases that were never public (drafts): only the advertiser and admins see them.
 PRIVATE_PHASES = frozenset({Phase.DRAFT, Phase.PENDING_REVIEW, Phase.REJECTED})
 

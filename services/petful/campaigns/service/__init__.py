@@ -7,6 +7,7 @@ session and never commit (the RPC/task boundary does).
 - `content`: selection, shipping, content submission, its automatic check and review;
 - `schedule`: the clock-driven steps (`advance_due`);
 - `results`: a campaign's results and their CSV;
+- `leaving`: what a person's withdrawal ends and clears, and what erasure removes later;
 - `shared`: the state moves every module makes, and lookups with their access rules;
 - `ports`: what campaigns needs from other services (adapters in `peers.py`).
 

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from petful.campaigns import repository
 from petful.campaigns.models import Campaign
 from petful.campaigns.rules import Phase, Species, TransitionError
-from petful.campaigns.rules.applicants import ACTIVE_STATUSES, ApplicantEvent
 from petful.campaigns.rules.browsing import (
     TAB_PHASES,
     Sort,
@@ -34,8 +33,8 @@ from petful.campaigns.service.shared import (
     ADMINS_ONLY,
     ADVERTISERS_ONLY,
     can_see,
+    cancel_with_applicants,
     conflict,
-    move_applicant,
     move_campaign,
     own_campaign,
 )
@@ -179,13 +178,7 @@ async def cancel_campaign(
     v.raise_if_any("the cancellation has invalid fields")
     c = await own_campaign(session, user_id, campaign_id, admin_ok=admin)
     event = CampaignEvent.CANCEL_BY_ADMIN if admin else CampaignEvent.CANCEL_BY_ADVERTISER
-    await move_campaign(session, c, event, now, reason=clean_reason)
-    for a in await repository.campaign_applicants(
-        session, c.id, statuses=ACTIVE_STATUSES, for_update=True
-    ):
-        await move_applicant(
-            session, c, a, ApplicantEvent.CAMPAIGN_CANCELLED, now, reason=clean_reason
-        )
+    await cancel_with_applicants(session, c, event, now, reason=clean_reason)
     return c
 
 

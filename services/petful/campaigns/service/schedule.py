@@ -10,13 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns import repository
 from petful.campaigns.models import Campaign
-from petful.campaigns.rules import ApplicantStatus, Phase
+from petful.campaigns.rules import Phase
 from petful.campaigns.rules.applicants import OWES_CONTENT, ApplicantEvent
 from petful.campaigns.rules.phases import CampaignEvent
 from petful.campaigns.rules.schedule import content_deadline, time_step
 from petful.campaigns.service.shared import (
     DEFAULT_GRACE_DAYS,
+    accept_unreviewed,
     announce,
+    complete_approved,
     complete_if_done,
     move_applicant,
     move_campaign,
@@ -57,16 +59,14 @@ async def _advance_one(
             changed_applicants += await announce(session, c, now)
         elif event is CampaignEvent.END_ACTIVITY:
             await move_campaign(session, c, event, now)
-            for a in await repository.campaign_applicants(
-                session, c.id, statuses=[ApplicantStatus.APPROVED], for_update=True
-            ):
-                await move_applicant(session, c, a, ApplicantEvent.COMPLETE, now)
-                changed_applicants += 1
+            changed_applicants += await complete_approved(session, c, now)
         elif event is not None:
             await move_campaign(session, c, event, now)
         elif c.phase_enum is Phase.REVIEWING:
             if now >= content_deadline(c.schedule, grace_days):
-                changed_applicants += await _accept_unreviewed(session, c, now)
+                # The advertiser had the whole grace period to review; a PetStar who
+                # posted in time did their part and completes instead of being a no-show.
+                changed_applicants += await accept_unreviewed(session, c, now, AUTO_APPROVED)
                 for a in await repository.campaign_applicants(
                     session, c.id, statuses=OWES_CONTENT, for_update=True
                 ):
@@ -78,26 +78,6 @@ async def _advance_one(
             break
         moved = True
     return changed_applicants if moved or changed_applicants else None
-
-
-async def _accept_unreviewed(session: AsyncSession, c: Campaign, now: datetime) -> int:
-    """Posts submitted in time but never reviewed count as delivered at the deadline.
-
-    The advertiser had the whole grace period to review; the PetStar did their part, so
-    they complete instead of turning into no-shows (the submission records why).
-    """
-    waiting = await repository.campaign_applicants(
-        session, c.id, statuses=[ApplicantStatus.CONTENT_SUBMITTED], for_update=True
-    )
-    for a in waiting:
-        submission = await repository.pending_submission(session, a.id)
-        if submission is not None:
-            submission.decision = ApplicantStatus.APPROVED.value
-            submission.reason = AUTO_APPROVED
-            submission.decided_at = now
-        await move_applicant(session, c, a, ApplicantEvent.APPROVE_CONTENT, now)
-        await move_applicant(session, c, a, ApplicantEvent.COMPLETE, now)
-    return len(waiting)
 
 
 async def advance_due(

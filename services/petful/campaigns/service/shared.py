@@ -15,6 +15,7 @@ from petful.campaigns import repository
 from petful.campaigns.models import Applicant, Campaign, Submission
 from petful.campaigns.rules import ApplicantStatus, Phase, TransitionError
 from petful.campaigns.rules.applicants import (
+    ACTIVE_STATUSES,
     SELECTED_STATUSES,
     ApplicantEvent,
     completion_due,
@@ -124,13 +125,54 @@ async def move_applicant(
     was_selected = a.status_enum in SELECTED_STATUSES
     a.status = status.value
     a.updated_at = now
-    if event is ApplicantEvent.REQUEST_REVISION:
+    # The reason of the latest move that had one (a revision request, a cancellation of
+    # the campaign, the owner leaving), shown to both sides; new content answers a request.
+    if reason is not None:
         a.status_reason = reason
     elif event is ApplicantEvent.SUBMIT_CONTENT:
         a.status_reason = None
     c.selected_count += int(status in SELECTED_STATUSES) - int(was_selected)
     await repository.flush(session)
     await applicant_event(session, c, a, now, reason=reason)
+
+
+async def cancel_with_applicants(
+    session: AsyncSession, c: Campaign, event: CampaignEvent, now: datetime, *, reason: str
+) -> None:
+    """c -> CANCELLED by event; every unfinished application is cancelled with it, each with
+    its event carrying the reason (the applicants' notice)."""
+    await move_campaign(session, c, event, now, reason=reason)
+    for a in await repository.campaign_applicants(
+        session, c.id, statuses=ACTIVE_STATUSES, for_update=True
+    ):
+        await move_applicant(session, c, a, ApplicantEvent.CAMPAIGN_CANCELLED, now, reason=reason)
+
+
+async def complete_approved(session: AsyncSession, c: Campaign, now: datetime) -> int:
+    """APPROVED -> COMPLETED for every applicant of c; how many."""
+    approved = await repository.campaign_applicants(
+        session, c.id, statuses=[ApplicantStatus.APPROVED], for_update=True
+    )
+    for a in approved:
+        await move_applicant(session, c, a, ApplicantEvent.COMPLETE, now)
+    return len(approved)
+
+
+async def accept_unreviewed(session: AsyncSession, c: Campaign, now: datetime, why: str) -> int:
+    """Posts submitted but never reviewed count as delivered: each is approved (its
+    submission records why) and completed. The number of applicants completed."""
+    waiting = await repository.campaign_applicants(
+        session, c.id, statuses=[ApplicantStatus.CONTENT_SUBMITTED], for_update=True
+    )
+    for a in waiting:
+        submission = await repository.pending_submission(session, a.id)
+        if submission is not None:
+            submission.decision = ApplicantStatus.APPROVED.value
+            submission.reason = why
+            submission.decided_at = now
+        await move_applicant(session, c, a, ApplicantEvent.APPROVE_CONTENT, now)
+        await move_applicant(session, c, a, ApplicantEvent.COMPLETE, now)
+    return len(waiting)
 
 
 async def announce(session: AsyncSession, c: Campaign, now: datetime) -> int:

@@ -17,6 +17,9 @@ documentation (Graph API v23.0, Facebook Login for Business):
   `GET /{v}/{ig-comment-id}/replies`, `GET /{v}/{ig-comment-id}?fields=...`
 - `POST /{v}/{ig-comment-id}?hide=true|false` and `DELETE /{v}/{ig-comment-id}` ->
   `{"success": true}` (only by a user owning the media's account, else code 10)
+- `DELETE /{v}/me/permissions` (or `/{v}/{user-id}/permissions`) -> `{"success": true}`:
+  the user removes the app; `SandboxState.deauthorizations` records it, and that user's
+  tokens answer code 190 (subcode 458) until a new login (a short-lived token exchange)
 
 Media carry `is_paid_partnership` (only when that field is asked for).
 
@@ -30,7 +33,8 @@ Data is deterministic: a fixed seed and an anchor day (today, 00:00 UTC, unless 
 with 30-60 posts per account over the last 120 days, Korean/English captions, some marked
 #광고/#협찬. Faults for tests: `SandboxState.rate_limit(n)` makes the next n API calls
 answer a rate-limit error (HTTP 429 or code 4/17/32/613); `revoke(user)` makes that user's
-tokens answer code 190. The same controls exist over HTTP (`POST /__sandbox__/faults`).
+tokens answer code 190. The same controls exist over HTTP (`POST /__sandbox__/faults`,
+whose answer also lists the de-authorizations so far).
 Tests add content: `POST /__sandbox__/media` `{"handle", "caption", "like_count"?,
 "kind"?: "p"|"reel", "paid_partnership"?, "posted_at"?}` adds a post (answering its media
 JSON with the permalink), `POST /__sandbox__/comments` `{"media_id", "text", "username"?,

@@ -21,6 +21,7 @@ from petful.devstack.instagram_sandbox.wire import (
     comment_json,
     error_response,
     media_json,
+    not_authorized,
     paged,
     parse_fields,
     profile_json,
@@ -28,7 +29,13 @@ from petful.devstack.instagram_sandbox.wire import (
     select,
     unsupported,
 )
-from petful.sns.sandbox_catalog import SandboxAccount, SandboxComment, insight_totals, long_token
+from petful.sns.sandbox_catalog import (
+    LONG_PREFIX,
+    SandboxAccount,
+    SandboxComment,
+    insight_totals,
+    long_token,
+)
 
 LONG_LIVED_SECONDS = 60 * 24 * 3600
 
@@ -72,6 +79,8 @@ def create_app(state: SandboxState) -> Starlette:
                             "the session for security reasons.",
                             460,
                         )
+                    if found in state.deauthorized:
+                        raise not_authorized()
                     user = found
                 return JSONResponse(handler(request, user))
             except GraphFault as fault:
@@ -93,6 +102,12 @@ def create_app(state: SandboxState) -> Starlette:
             raise bad_token("Invalid OAuth access token - Cannot parse access token")
         if user in state.revoked:
             raise bad_token("Error validating access token: Session has expired.", 463)
+        if user in state.deauthorized:
+            # A short-lived token comes from a new login, which grants the app again; the
+            # long-lived tokens issued before stay dead.
+            if short.startswith(LONG_PREFIX):
+                raise not_authorized()
+            state.deauthorized.discard(user)
         return {
             "access_token": long_token(user),
             "token_type": "bearer",
@@ -215,6 +230,19 @@ def create_app(state: SandboxState) -> Starlette:
             reply.deleted = True
         return {"success": True}
 
+    def permissions(request: Request, user: str) -> dict[str, Any]:
+        """`DELETE /{user-id}/permissions` (or `/me/permissions`): the user removes the app."""
+        object_id = request.path_params["object_id"]
+        if object_id not in ("me", f"sandbox-user-{user}"):
+            raise GraphFault(
+                403,
+                "(#200) Requires a user access token of that user or an app access token",
+                "OAuthException",
+                200,
+            )
+        state.deauthorize(user)
+        return {"success": True}
+
     def insights(request: Request, user: str) -> dict[str, Any]:
         object_id = request.path_params["object_id"]
         account = state.account_by_id(object_id)
@@ -269,7 +297,13 @@ def create_app(state: SandboxState) -> Starlette:
             state.restore(str(user))
         if "latency" in body:
             state.latency = float(body["latency"])
-        return JSONResponse({"rate_limited": state.rate_limited, "revoked": sorted(state.revoked)})
+        return JSONResponse(
+            {
+                "rate_limited": state.rate_limited,
+                "revoked": sorted(state.revoked),
+                "deauthorizations": state.deauthorizations,
+            }
+        )
 
     async def add_media(request: Request) -> JSONResponse:
         body = await request.json()
@@ -316,6 +350,7 @@ def create_app(state: SandboxState) -> Starlette:
             Route(f"/{v}/{{object_id:str}}/insights", api(insights)),
             Route(f"/{v}/{{object_id:str}}/comments", api(comments)),
             Route(f"/{v}/{{object_id:str}}/replies", api(comments)),
+            Route(f"/{v}/{{object_id:str}}/permissions", api(permissions), methods=["DELETE"]),
             Route(f"/{v}/{{object_id:str}}", api(node)),
             Route(f"/{v}/{{object_id:str}}", api(node_write), methods=["POST", "DELETE"]),
         ]

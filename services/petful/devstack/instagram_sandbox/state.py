@@ -24,6 +24,11 @@ class SandboxState:
     accounts: dict[str, SandboxAccount]
     users: dict[str, tuple[str | None, ...]] = field(default_factory=users)
     revoked: set[str] = field(default_factory=set)
+    # Users who removed the app (`DELETE /me/permissions`): their tokens answer code 190
+    # until they log in again (exchange a short-lived token). `deauthorizations` logs every
+    # such call by user, in order, for tests.
+    deauthorized: set[str] = field(default_factory=set)
+    deauthorizations: list[str] = field(default_factory=list)
     rate_limited: int = 0
     rate_limit_status: int = 429
     rate_limit_code: int = 4
@@ -113,6 +118,11 @@ class SandboxState:
 
     def restore(self, user: str) -> None:
         self.revoked.discard(user)
+
+    def deauthorize(self, user: str) -> None:
+        """The app loses every permission of user (as Meta's "revoke login")."""
+        self.deauthorized.add(user)
+        self.deauthorizations.append(user)
 
     def trace_id(self) -> str:
         self._trace += 1

@@ -61,6 +61,14 @@ def bad_token(message: str, subcode: int | None = None) -> GraphFault:
     return GraphFault(400, message, "OAuthException", 190, subcode)
 
 
+def not_authorized() -> GraphFault:
+    """A token of a user who removed the app (subcode 458: app not installed)."""
+    return bad_token(
+        "Error validating access token: The user has not authorized application sandbox-app.",
+        458,
+    )
+
+
 def unsupported(object_id: str) -> GraphFault:
     return GraphFault(
         400,

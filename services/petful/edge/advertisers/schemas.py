@@ -16,7 +16,8 @@ from petful.edge.common import Body, reason_field
 from petful.pb.advertisers.v1 import advertisers_pb2 as pb
 from petful.platform.protobuf import timestamp_or_none
 
-ProfileStatus = Literal["DRAFT", "PENDING", "APPROVED", "REJECTED", "RESTRICTED"]
+# WITHDRAWN: the account left; admins still list the closed record (contact fields empty).
+ProfileStatus = Literal["DRAFT", "PENDING", "APPROVED", "REJECTED", "RESTRICTED", "WITHDRAWN"]
 
 STATUS_NAMES: dict[pb.ProfileStatus, ProfileStatus] = {
     pb.PROFILE_STATUS_DRAFT: "DRAFT",
@@ -24,6 +25,7 @@ STATUS_NAMES: dict[pb.ProfileStatus, ProfileStatus] = {
     pb.PROFILE_STATUS_APPROVED: "APPROVED",
     pb.PROFILE_STATUS_REJECTED: "REJECTED",
     pb.PROFILE_STATUS_RESTRICTED: "RESTRICTED",
+    pb.PROFILE_STATUS_WITHDRAWN: "WITHDRAWN",
 }
 STATUS_VALUES: dict[str, pb.ProfileStatus] = {name: value for value, name in STATUS_NAMES.items()}
 

@@ -1,5 +1,6 @@
 """Campaigns (체험단): /api/v1/advertiser/campaigns (approved advertisers),
-/api/v1/campaigns and /api/v1/campaign-applications (PetStars), and
+/api/v1/campaigns and /api/v1/campaign-applications (PetStars),
+/api/v1/public/campaigns (anyone: the advertisements of approved campaigns) and
 /api/v1/admin/campaigns (review and cancellation)."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from petful.edge.campaigns.schemas import (
     InviteIn,
     NoteIn,
     Phase,
+    PublicCampaign,
+    PublicTab,
     Reason,
     Report,
     ShipmentIn,
@@ -29,6 +32,7 @@ from petful.edge.campaigns.schemas import (
     Tab,
     applicant_status_value,
     phase_value,
+    public_campaign,
 )
 from petful.edge.common import Page, PageSize
 from petful.edge.pets.schemas import PetStarCard, Species, species_value
@@ -40,6 +44,7 @@ from petful.platform.settings import get_settings
 advertiser_router = APIRouter(prefix="/api/v1/advertiser", tags=["campaigns (advertiser)"])
 router = APIRouter(prefix="/api/v1", tags=["campaigns"])
 admin_router = APIRouter(prefix="/api/v1/admin/campaigns", tags=["admin"])
+public_router = APIRouter(prefix="/api/v1/public/campaigns", tags=["campaigns (public)"])
 
 Cursor = Annotated[str | None, Query(max_length=500)]
 
@@ -251,6 +256,19 @@ async def report_csv(campaign_id: str, user: ApprovedAdvertiser) -> Response:
 # --- PetStars ------------------------------------------------------------------------------
 
 
+def _list_request(
+    tab: str, q: str | None, sort: str, species: Species | None, page_size: int, cursor: str | None
+) -> pb.ListCampaignsRequest:
+    return pb.ListCampaignsRequest(
+        tab=f"TAB_{tab.upper()}",
+        query=q or "",
+        sort=f"SORT_{sort.upper()}",
+        species=species_value(species) if species else None,
+        page_size=page_size,
+        cursor=cursor or "",
+    )
+
+
 @router.get("/campaigns", response_model=Page[Campaign])
 async def browse(
     user: CurrentUser,
@@ -264,14 +282,7 @@ async def browse(
     """Recruiting, applied (by your pets) or ended campaigns; search title, brand, product
     and keywords."""
     r = await clients.campaigns().ListCampaigns(
-        pb.ListCampaignsRequest(
-            tab=f"TAB_{tab.upper()}",
-            query=q or "",
-            sort=f"SORT_{sort.upper()}",
-            species=species_value(species) if species else None,
-            page_size=page_size,
-            cursor=cursor or "",
-        )
+        _list_request(tab, q, sort, species, page_size, cursor)
     )
     return Page[Campaign](
         items=[Campaign.from_pb(c) for c in r.items], next_cursor=r.next_cursor or None
@@ -282,6 +293,35 @@ async def browse(
 async def campaign(campaign_id: str, user: CurrentUser) -> Campaign:
     r = await clients.campaigns().GetCampaign(pb.GetCampaignRequest(campaign_id=campaign_id))
     return Campaign.from_pb(r)
+
+
+# --- anyone ---------------------------------------------------------------------------------
+
+
+@public_router.get("", response_model=Page[PublicCampaign])
+async def browse_public(
+    tab: PublicTab = "recruiting",
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    sort: Sort = "newest",
+    species: Species | None = None,
+    page_size: PageSize = 20,
+    cursor: Cursor = None,
+) -> Page[PublicCampaign]:
+    """Recruiting or ended campaigns for visitors who have not signed in (no token needed):
+    what the advertisement says, nothing of its bookkeeping."""
+    r = await clients.campaigns().ListCampaigns(
+        _list_request(tab, q, sort, species, page_size, cursor)
+    )
+    return Page[PublicCampaign](
+        items=[public_campaign(c) for c in r.items], next_cursor=r.next_cursor or None
+    )
+
+
+@public_router.get("/{campaign_id}", response_model=PublicCampaign)
+async def read_public_campaign(campaign_id: str) -> PublicCampaign:
+    """An approved campaign's advertisement; drafts and campaigns in review are 404."""
+    r = await clients.campaigns().GetCampaign(pb.GetCampaignRequest(campaign_id=campaign_id))
+    return public_campaign(r)
 
 
 @router.post("/campaigns/{campaign_id}/applications", response_model=Applicant, status_code=201)

@@ -44,6 +44,7 @@ ApplicantStatus = Literal[
     "CANCELLED",
 ]
 Tab = Literal["recruiting", "applied", "ended"]
+PublicTab = Literal["recruiting", "ended"]
 Sort = Literal["newest", "deadline", "popular"]
 
 
@@ -116,14 +117,15 @@ class CampaignImage(BaseModel):
     thumbnails: dict[str, str]
 
 
-class Campaign(BaseModel):
+class PublicCampaign(BaseModel):
+    """What anyone may read of an approved campaign (the landing page, a shared link): the
+    advertisement itself, without who runs it internally, review notes or bookkeeping."""
+
     id: str
-    advertiser_user_id: str
     company_name: str
     title: str
     product_name: str
     product_description: str
-    image_media_ids: list[str]
     objective: str
     missions: list[str]
     keywords: list[str]
@@ -142,14 +144,19 @@ class Campaign(BaseModel):
     activity_end: datetime | None
     post_retention_days: int
     phase: Phase
-    phase_reason: str | None
     applicant_count: int
+    images: list[CampaignImage]
+
+
+class Campaign(PublicCampaign):
+    advertiser_user_id: str
+    image_media_ids: list[str]
+    phase_reason: str | None
     selected_count: int
     created_at: datetime | None
     updated_at: datetime | None
     submitted_at: datetime | None
     approved_at: datetime | None
-    images: list[CampaignImage]
 
     @classmethod
     def from_pb(cls, c: pb.Campaign) -> Campaign:
@@ -195,6 +202,12 @@ class Campaign(BaseModel):
                 for i in c.images
             ],
         )
+
+
+def public_campaign(c: pb.Campaign) -> PublicCampaign:
+    return PublicCampaign.model_validate(
+        Campaign.from_pb(c).model_dump(include=set(PublicCampaign.model_fields))
+    )
 
 
 class Reason(Body):

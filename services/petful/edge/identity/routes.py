@@ -8,10 +8,12 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, File, Query, Request, Response, UploadFile, status
+from fastapi.responses import JSONResponse
 
 from petful.edge import clients
 from petful.edge.auth import AdminUser, CurrentUser, jwks_cache
 from petful.edge.common import Page, PageSize
+from petful.edge.identity import browser
 from petful.edge.identity.schemas import (
     AccountStatus,
     AdminSession,
@@ -40,6 +42,7 @@ from petful.edge.identity.schemas import (
 from petful.edge.uploads import read_upload
 from petful.pb.identity.v1 import admin_pb2 as apb
 from petful.pb.identity.v1 import identity_pb2 as pb
+from petful.platform.errors import InvalidArgument
 from petful.platform.protobuf import timestamp_or_none, to_timestamp
 from petful.platform.settings import get_settings
 
@@ -105,28 +108,60 @@ async def signup(body: SignUp) -> User:
     return User.from_pb(r.user)
 
 
+def _tokens(pair: pb.TokenPair, request: Request) -> Tokens | Response:
+    """The token pair; for the web app without the refresh token, which goes in its cookie."""
+    tokens = Tokens.from_pb(pair)
+    if not browser.is_web_app(request):
+        return tokens
+    response = JSONResponse(tokens.model_dump(mode="json", exclude={"refresh_token"}))
+    browser.set_refresh_cookie(response, pair.refresh_token, tokens.refresh_expires_at)
+    return response
+
+
+def _refresh_token(request: Request, body: RefreshBody | None) -> str:
+    token = browser.refresh_token_from(request, body.refresh_token if body else None)
+    if not token and not browser.is_web_app(request):
+        raise InvalidArgument(
+            "Send the refresh token.", field_violations=[("refresh_token", "Field required")]
+        )
+    return token
+
+
 @auth_router.post("/login", response_model=Tokens)
-async def login(body: Login, request: Request) -> Tokens:
+async def login(body: Login, request: Request) -> Tokens | Response:
+    """Sign in. With `X-Petful-Client: web` (the web app) the refresh token is set as the
+    httpOnly cookie `petful_refresh` (path /api/v1/auth) and left out of the body."""
     ip, agent = _client(request)
     r = await clients.identity().Login(
         pb.LoginRequest(email=body.email, password=body.password, client_ip=ip, user_agent=agent)
     )
-    return Tokens.from_pb(r)
+    return _tokens(r, request)
 
 
 @auth_router.post("/refresh", response_model=Tokens)
-async def refresh(body: RefreshBody, request: Request) -> Tokens:
+async def refresh(request: Request, body: RefreshBody | None = None) -> Tokens | Response:
+    """Rotate the refresh token: the body's, or with `X-Petful-Client: web` the cookie's
+    when the body has none (the new one is set as the cookie, not in the body)."""
     ip, agent = _client(request)
     r = await clients.identity().Refresh(
-        pb.RefreshRequest(refresh_token=body.refresh_token, client_ip=ip, user_agent=agent)
+        pb.RefreshRequest(
+            refresh_token=_refresh_token(request, body), client_ip=ip, user_agent=agent
+        )
     )
-    return Tokens.from_pb(r)
+    return _tokens(r, request)
 
 
 @auth_router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-async def logout(body: RefreshBody) -> Response:
-    await clients.identity().Logout(pb.LogoutRequest(refresh_token=body.refresh_token))
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+async def logout(request: Request, body: RefreshBody | None = None) -> Response:
+    """End the session of the refresh token (the body's, or with `X-Petful-Client: web` the
+    cookie's, which is cleared)."""
+    token = _refresh_token(request, body)
+    if token:
+        await clients.identity().Logout(pb.LogoutRequest(refresh_token=token))
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    if browser.is_web_app(request):
+        browser.clear_refresh_cookie(response)
+    return response
 
 
 @auth_router.post("/password-resets", status_code=status.HTTP_202_ACCEPTED)

@@ -82,7 +82,8 @@ class Tokens(BaseModel):
     token_type: Literal["Bearer"] = "Bearer"
     access_token: str
     access_expires_at: datetime | None
-    refresh_token: str
+    # Absent for the web app: its refresh token is an httpOnly cookie (see .browser).
+    refresh_token: str | None = None
     refresh_expires_at: datetime | None
     user: User
 

@@ -122,7 +122,7 @@ async def withdraw(
         session,
         SCHEMA,
         contract.ACCOUNT_WITHDRAWN,
-        contract.AccountWithdrawn(user_id=account.id),
+        contract.AccountWithdrawn(user_id=account.id, role=account.role),
         now=now,
     )
 

@@ -246,6 +246,17 @@ async def owner_reinstated(session: AsyncSession, *, owner_id: uuid.UUID) -> Non
     await repository.clear_suspended(session, owner_id)
 
 
+async def owner_withdrawn(session: AsyncSession, *, owner_id: uuid.UUID) -> int:
+    """identity says the owner left: their pets leave every recommendation at once, without
+    waiting for the pets service's delete events (which then find nothing), and the record
+    of their suspension, if any, goes. Returns the number of documents dropped."""
+    pet_ids = await repository.pet_ids_of_owner(session, owner_id)
+    for pet_id in pet_ids:
+        await repository.delete_petstar(session, pet_id)
+    await repository.clear_suspended(session, owner_id)
+    return len(pet_ids)
+
+
 async def refresh_term_stats(session: AsyncSession) -> int:
     return await repository.refresh_term_stats(session)
 

@@ -44,7 +44,9 @@ class PetServicer(pb_grpc.PetServiceServicer):
 
     async def GetPet(self, request: pb.GetPetRequest, context: Any) -> pb.Pet:
         async with transaction(self.settings) as session:
-            view = await pets.get_pet(session, actor=current_principal(), pet_id=request.pet_id)
+            view = await pets.get_pet(
+                session, actor=current_principal(), now=self.clock(), pet_id=request.pet_id
+            )
             return messages.pet_to_pb(view)
 
     async def ListMyPets(self, request: pb.ListMyPetsRequest, context: Any) -> pb.ListPetsResponse:
@@ -58,7 +60,7 @@ class PetServicer(pb_grpc.PetServiceServicer):
     ) -> pb.ListPetsResponse:
         async with transaction(self.settings) as session:
             views = await pets.batch_get_pets(
-                session, actor=current_principal(), pet_ids=list(request.pet_ids)
+                session, actor=current_principal(), now=self.clock(), pet_ids=list(request.pet_ids)
             )
             return pb.ListPetsResponse(pets=[messages.pet_to_pb(v) for v in views])
 
@@ -143,7 +145,7 @@ class PetServicer(pb_grpc.PetServiceServicer):
     async def GetPortfolio(self, request: pb.GetPortfolioRequest, context: Any) -> pb.Portfolio:
         async with transaction(self.settings) as session:
             view = await portfolio.get_portfolio(
-                session, actor=current_principal(), pet_id=request.pet_id
+                session, actor=current_principal(), now=self.clock(), pet_id=request.pet_id
             )
             return messages.portfolio_to_pb(view)
 
@@ -356,7 +358,7 @@ class PetServicer(pb_grpc.PetServiceServicer):
     ) -> pb.ListPetStarsResponse:
         data = messages.directory_input(request)
         async with transaction(self.settings) as session:
-            page = await directory.list_petstars(session, data=data)
+            page = await directory.list_petstars(session, now=self.clock(), data=data)
             return pb.ListPetStarsResponse(
                 items=[messages.card_to_pb(c) for c in page.items], next_cursor=page.next_cursor
             )
@@ -365,5 +367,7 @@ class PetServicer(pb_grpc.PetServiceServicer):
         self, request: pb.BatchGetPetsRequest, context: Any
     ) -> pb.ListPetStarsResponse:
         async with transaction(self.settings) as session:
-            cards = await directory.petstar_cards(session, pet_ids=list(request.pet_ids))
+            cards = await directory.petstar_cards(
+                session, now=self.clock(), pet_ids=list(request.pet_ids)
+            )
             return pb.ListPetStarsResponse(items=[messages.card_to_pb(c) for c in cards])

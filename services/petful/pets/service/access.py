@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.pets import repository
+from petful.pets import repository, rules
 from petful.pets.models import Pet
 from petful.pets.rules import PetStarStatus
 from petful.platform.auth_context import Principal, Role, caller_id, is_admin
@@ -39,12 +39,19 @@ def pet_not_found() -> NotFound:
     return NotFound("no such pet")
 
 
-def is_public(pet: Pet) -> bool:
+def is_petstar(pet: Pet) -> bool:
     return pet.petstar_enum is PetStarStatus.APPROVED
 
 
-def may_see(actor: Principal | None, pet: Pet) -> bool:
-    if is_public(pet):
+def is_public(pet: Pet, *, now: datetime) -> bool:
+    """An approved PetStar is public, unless its owner is suspended."""
+    return is_petstar(pet) and not rules.owner_suspended(
+        pet.owner_suspended_at, pet.owner_suspended_until, now=now
+    )
+
+
+def may_see(actor: Principal | None, pet: Pet, *, now: datetime) -> bool:
+    if is_public(pet, now=now):
         return True
     if actor is None or not actor.is_authenticated:
         return False

@@ -1,10 +1,11 @@
-"""The public PetStar directory: approved PetStars with a published portfolio. Public data,
-so there is no caller check."""
+"""The public PetStar directory: approved PetStars with a published portfolio (a suspended
+owner's are left out). Public data, so there is no caller check."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -46,7 +47,9 @@ def _sort_value(sort: DirectorySort, pet: Pet, portfolio: Portfolio) -> Any:
     return portfolio.price_krw
 
 
-async def list_petstars(session: AsyncSession, *, data: DirectoryInput) -> Page[DirectoryCard]:
+async def list_petstars(
+    session: AsyncSession, *, now: datetime, data: DirectoryInput
+) -> Page[DirectoryCard]:
     v = Violations()
     species = v.check("species", _species_list, data.species)
     v.check("max_followers", rules.check_range, data.min_followers, data.max_followers)
@@ -60,6 +63,7 @@ async def list_petstars(session: AsyncSession, *, data: DirectoryInput) -> Page[
     rows = await repository.directory(
         session,
         DirectoryQuery(
+            now=now,
             species=species,
             min_followers=data.min_followers,
             max_followers=data.max_followers,
@@ -80,10 +84,13 @@ async def list_petstars(session: AsyncSession, *, data: DirectoryInput) -> Page[
     return Page(items=await directory_cards(session, page.items), next_cursor=page.next_cursor)
 
 
-async def petstar_cards(session: AsyncSession, *, pet_ids: Sequence[str]) -> list[DirectoryCard]:
-    """Directory cards by id, in the order asked."""
+async def petstar_cards(
+    session: AsyncSession, *, now: datetime, pet_ids: Sequence[str]
+) -> list[DirectoryCard]:
+    """Directory cards by id, in the order asked (pets the directory does not list are left
+    out)."""
     ids = batch_ids(pet_ids)
-    rows = await repository.cards_by_ids(session, ids)
+    rows = await repository.cards_by_ids(session, ids, now=now)
     order = {pid: i for i, pid in enumerate(ids)}
     rows.sort(key=lambda row: order[row[0].id])
     return await directory_cards(session, rows)

@@ -19,7 +19,7 @@ from petful.pets.rules import PetStarStatus, Sex, Species
 from petful.pets.service.access import (
     batch_ids,
     check_enum,
-    is_public,
+    is_petstar,
     may_see,
     optional_enum,
     owned_pet,
@@ -152,9 +152,11 @@ async def create_pet(
     return PetView(pet, None)
 
 
-async def get_pet(session: AsyncSession, *, actor: Principal | None, pet_id: str) -> PetView:
+async def get_pet(
+    session: AsyncSession, *, actor: Principal | None, now: datetime, pet_id: str
+) -> PetView:
     pet = await repository.get_pet(session, uuid_field("pet_id", pet_id))
-    if pet is None or not may_see(actor, pet):
+    if pet is None or not may_see(actor, pet, now=now):
         raise pet_not_found()
     return await pet_view(session, pet)
 
@@ -164,10 +166,10 @@ async def list_my_pets(session: AsyncSession, *, actor: Principal) -> list[PetVi
 
 
 async def batch_get_pets(
-    session: AsyncSession, *, actor: Principal | None, pet_ids: Sequence[str]
+    session: AsyncSession, *, actor: Principal | None, now: datetime, pet_ids: Sequence[str]
 ) -> list[PetView]:
     ids = batch_ids(pet_ids)
-    pets = [p for p in await repository.pets_by_ids(session, ids) if may_see(actor, p)]
+    pets = [p for p in await repository.pets_by_ids(session, ids) if may_see(actor, p, now=now)]
     order = {pid: i for i, pid in enumerate(ids)}
     pets.sort(key=lambda p: order[p.id])
     return await pet_views(session, pets)
@@ -191,7 +193,7 @@ async def update_pet(
         raise InvalidArgument("nothing to change", field_violations=[("fields", "is empty")])
     pet = await owned_pet(session, actor, pet_id)
     values = _validated(data, frozenset(fields), today=now.date())
-    if "species" in values and values["species"] != pet.species and is_public(pet):
+    if "species" in values and values["species"] != pet.species and is_petstar(pet):
         raise FailedPrecondition(
             "a PetStar's species cannot change", field_violations=[("species", "is locked")]
         )
@@ -219,6 +221,12 @@ async def delete_pet(
             "this pet has unfinished campaign work: " + ", ".join(titles),
             field_violations=[("pet_id", "has unfinished campaign work")],
         )
+    await remove_pet(session, pet, now=now)
+
+
+async def remove_pet(session: AsyncSession, pet: Pet, *, now: datetime) -> None:
+    """Delete the pet with everything that hangs off it (portfolio, history, applications)
+    and its pictures, and tell its readers (matching drops its document)."""
     media_ids = await repository.media_ids_of_pet(session, pet.id)
     if pet.image_media_id is not None:
         media_ids.append(pet.image_media_id)

@@ -15,7 +15,7 @@ from petful.pets.models import SCHEMA, HistoryEntry, HistoryImage, Pet, Portfoli
 from petful.pets.rules import ContactPreference
 from petful.pets.service.access import (
     can_read_any,
-    is_public,
+    is_petstar,
     may_see,
     optional_enum,
     owned_pet,
@@ -42,11 +42,11 @@ class PortfolioInput:
 
 
 async def get_portfolio(
-    session: AsyncSession, *, actor: Principal | None, pet_id: str
+    session: AsyncSession, *, actor: Principal | None, now: datetime, pet_id: str
 ) -> PortfolioView:
     pid = uuid_field("pet_id", pet_id)
     pet = await repository.get_pet(session, pid)
-    if pet is None or not may_see(actor, pet):
+    if pet is None or not may_see(actor, pet, now=now):
         raise pet_not_found()
     portfolio = await repository.get_portfolio(session, pid)
     owner_view = actor is not None and (can_read_any(actor) or actor.user_id == str(pet.owner_id))
@@ -75,7 +75,7 @@ async def upsert_portfolio(
     if portfolio is None:
         portfolio = Portfolio(pet_id=pet.id, created_at=now)
         session.add(portfolio)
-    if is_public(pet) and not data.published:
+    if is_petstar(pet) and not data.published:
         raise FailedPrecondition(
             "a PetStar's portfolio stays published",
             field_violations=[("published", "cannot be unpublished while the pet is a PetStar")],

@@ -4,8 +4,9 @@ Who may delete an object is decided by its key, not by a search for other users 
 same bytes. Each new row gets an object of its own under a key naming its schema and id
 (see `storage`): only that row can refer to it, so discarding the row deletes exactly its
 object and thumbnails, and nobody can delete someone else's picture by uploading the same
-bytes and deleting their copy. Dedupe stays where it is safe: the same owner uploading the
-same file for the same purpose gets their existing row back.
+bytes and deleting their copy. Every upload is a row of its own, even the same file from
+the same owner: a row handed to two records (two pets with one photo) would vanish from
+both when either let it go.
 
 Keys written before per-record keys are content addressed and may be shared by rows of
 any service. Such an object is deleted only when no live row of any media-storing schema
@@ -215,7 +216,7 @@ async def ingest(
     now: datetime,
     settings: Settings | None = None,
 ) -> MediaRecord:
-    """Sanitize, dedupe, store and record an upload in the caller's transaction.
+    """Sanitize, store and record an upload in the caller's transaction.
 
     Raises PayloadTooLarge (413), UnsupportedMediaType (415) or InvalidArgument (422) before
     anything is stored. The object is removed again if the caller's `transaction()` rolls
@@ -229,28 +230,7 @@ async def ingest(
         max_bytes=settings.media.max_bytes,
         max_pixels=settings.media.max_pixels,
     )
-    # Concurrent identical uploads of one owner wait for each other, so the later ones find
-    # the first one's row below instead of making a second.
-    await _lock(session, f"media-dedupe:{schema}:{owner_id}:{clean.sha256}")
     t = media_table(schema)
-    existing = (
-        await session.execute(
-            sa.select(t)
-            .where(
-                t.c.owner_id == owner_id,
-                t.c.sha256 == clean.sha256,
-                t.c.purpose == purpose,
-                t.c.kind == kind.value,
-                t.c.visibility == visibility.value,
-                t.c.status != Status.DELETED.value,
-            )
-            .order_by(t.c.created_at)
-            .limit(1)
-        )
-    ).first()
-    if existing is not None:
-        return _record(existing)
-
     media_id = uuid.uuid4()
     key = object_key(visibility.value, schema, media_id, clean.sha256, clean.ext)
     # Registered before the put: a put that fails halfway is cleaned up as well.

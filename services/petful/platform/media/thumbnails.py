@@ -81,7 +81,7 @@ async def make_thumbnails(
     keys: dict[str, str] = {}
     for size, data in rendered.items():
         key = thumbnail_key(row.key, size)
-        # Content addressed: a retry or a deduped twin writes the same bytes again.
+        # Derived from the row's own key: a retried job writes the same bytes again.
         await storage.put(key, data, "image/webp")
         keys[str(size)] = key
     await session.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
+from datetime import datetime
 
 from petful.platform.validation import RuleError
 
@@ -67,6 +68,15 @@ def choose_account(candidates: Sequence[str], wanted: str) -> str:
     if len(candidates) > 1:
         raise RuleError("the user has several Instagram business accounts: name one")
     return candidates[0]
+
+
+def suspension_in_force(
+    suspended_at: datetime | None, until: datetime | None, *, now: datetime
+) -> bool:
+    """Whether the owner's PetFul account is suspended at now. A suspension with an end
+    lapses by itself (identity sends no ACCOUNT_REINSTATED then); one without lasts until
+    an admin reinstates the account."""
+    return suspended_at is not None and (until is None or until > now)
 
 
 def clip_error(text: str) -> str:

@@ -10,6 +10,6 @@ anyone else gets NOT_FOUND so ids do not leak. Mutations are the owner's (sync a
 Modules: `access` (who sees an account, Graph failures), `accounts` (reads, account events,
 the stored token), `linking`, `sync` (and its lock), `snapshot` (what one sync reads and
 stores), `metrics` (the figures other services read, and `sns.account.synced`),
-`analytics`, `posts`, `comments` (ingest, search, manual moderation) and `moderation`
-(settings, banned words, stats, log).
+`analytics`, `posts`, `comments` (ingest, search, manual moderation), `moderation`
+(settings, banned words, stats, log) and `owners` (the owner left or was suspended).
 """

@@ -120,8 +120,14 @@ async def unlink_account(
     follower history, moderation settings and log) and mark the account UNLINKED
     (idempotent for the owner)."""
     account = await visible(session, actor, account_id, admin=False, service=False, for_update=True)
-    if account.status_enum is AccountStatus.UNLINKED:
-        return account
+    if account.status_enum is not AccountStatus.UNLINKED:
+        await forget_account(session, account, now)
+    return account
+
+
+async def forget_account(session: AsyncSession, account: Account, now: datetime) -> None:
+    """Unlink a locked, not yet UNLINKED account: drop its token and synced data and tell
+    the others (ACCOUNT_UNLINKED) as an unlink by its owner does."""
     account.status = AccountStatus.UNLINKED.value
     account.token_ciphertext = None
     account.token_key_id = None
@@ -130,4 +136,3 @@ async def unlink_account(
     await repository.flush(session)
     await repository.forget_synced_data(session, account.id)
     await publish(session, contract.ACCOUNT_UNLINKED, account, now)
-    return account

@@ -1,5 +1,6 @@
 """Syncing a LINKED account: the owner's or an admin's "sync now" and the nightly task,
-each under a per-account Redis lock, with the token refreshed before it expires."""
+each under a per-account Redis lock, with the token refreshed before it expires. Neither
+runs while the owner's PetFul account is suspended."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from petful.platform.settings import Settings
 from petful.sns import graph, repository, sentiment
 from petful.sns.crypto import TokenBox, TokenKeyError
 from petful.sns.models import Account
-from petful.sns.rules.accounts import AccountStatus, clip_error
+from petful.sns.rules.accounts import AccountStatus, clip_error, suspension_in_force
 from petful.sns.service.access import open_token, visible
 from petful.sns.service.accounts import needs_reauth, store_token
 from petful.sns.service.comments import Moderator
@@ -163,6 +164,8 @@ async def request_sync(
         raise FailedPrecondition("this Instagram account is unlinked: link it again first")
     if account.status_enum is AccountStatus.NEEDS_REAUTH:
         raise FailedPrecondition("Instagram no longer accepts the token: link the account again")
+    if _owner_suspended(account, now):
+        raise FailedPrecondition("the owner's account is suspended: no sync until it ends")
     if not await _hold_lock(session, settings, account.id):
         raise SyncBusy("a sync of this account is already running: try again shortly")
     await repository.lock_account(session, account.id)
@@ -198,12 +201,14 @@ async def sync_by_id(
     account_id: uuid.UUID,
     classifier: sentiment.Classifier | None = None,
 ) -> bool:
-    """The task's sync: False when the account is gone, not LINKED or already syncing
-    (the lock is held until the caller's transaction ends)."""
+    """The task's sync: False when the account is gone, not LINKED, its owner suspended
+    or it is already syncing (the lock is held until the caller's transaction ends)."""
     if not await _hold_lock(session, settings, account_id):
         return False
     account = await repository.get_account(session, account_id, for_update=True)
     if account is None or account.status_enum is not AccountStatus.LINKED:
+        return False
+    if _owner_suspended(account, now):  # queued before the suspension arrived
         return False
     await sync_account(
         session,
@@ -217,5 +222,10 @@ async def sync_by_id(
     return True
 
 
-async def linked_account_ids(session: AsyncSession) -> list[uuid.UUID]:
-    return await repository.linked_account_ids(session)
+def _owner_suspended(account: Account, now: datetime) -> bool:
+    return suspension_in_force(account.owner_suspended_at, account.owner_suspended_until, now=now)
+
+
+async def linked_account_ids(session: AsyncSession, now: datetime) -> list[uuid.UUID]:
+    """What the nightly sync queues: LINKED accounts of owners not suspended at now."""
+    return await repository.linked_account_ids(session, now)

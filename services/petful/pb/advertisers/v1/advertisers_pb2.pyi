@@ -18,12 +18,14 @@ class ProfileStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     PROFILE_STATUS_APPROVED: _ClassVar[ProfileStatus]
     PROFILE_STATUS_REJECTED: _ClassVar[ProfileStatus]
     PROFILE_STATUS_RESTRICTED: _ClassVar[ProfileStatus]
+    PROFILE_STATUS_WITHDRAWN: _ClassVar[ProfileStatus]
 PROFILE_STATUS_UNSPECIFIED: ProfileStatus
 PROFILE_STATUS_DRAFT: ProfileStatus
 PROFILE_STATUS_PENDING: ProfileStatus
 PROFILE_STATUS_APPROVED: ProfileStatus
 PROFILE_STATUS_REJECTED: ProfileStatus
 PROFILE_STATUS_RESTRICTED: ProfileStatus
+PROFILE_STATUS_WITHDRAWN: ProfileStatus
 
 class Profile(_message.Message):
     __slots__ = ("user_id", "company_name", "business_registration_number", "representative_name", "phone", "website", "contact_email", "description", "logo_media_id", "business_document_media_id", "status", "status_reason", "created_at", "updated_at", "submitted_at", "decided_at", "logo_url")

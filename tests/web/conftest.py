@@ -1,0 +1,159 @@
+"""Browser tests: Playwright (pytest-playwright, sync API) drives Chromium against the whole
+platform as `make run` starts it, once per session.
+
+Chromium is Debian's /usr/bin/chromium when installed (.ci/run installs it; Playwright's own
+browser download does not work here), else Playwright's (`playwright install chromium`).
+Screenshots land in web/test-results/ (gitignored), one per page and width.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserType, Locator, Page, Playwright, sync_playwright
+
+from petful.platform.settings import DEFAULT_PORTS
+from tests.support import DevStack, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "web" / "test-results"
+AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+# Root in a container: no sandbox; and nothing that phones home or updates itself.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# The demo accounts `petful up` seeds (its banner names them).
+DEMO_OWNER = ("owner@petful.dev", "petful-demo")
+
+
+@pytest.fixture(scope="session")
+def built_web() -> Path:
+    """The app as `make web` builds it (a no-op when nothing changed)."""
+    subprocess.run(["make", "--no-print-directory", "web"], cwd=ROOT, check=True)
+    return ROOT / "web" / "dist"
+
+
+# Per package: the platform stops when this worker moves on to other tests.
+@pytest.fixture(scope="package")
+def platform(built_web: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevStack]:
+    """`petful up` (what `make run` starts) on free ports, serving the built app."""
+    data_dir = tmp_path_factory.mktemp("platform") / "petful"
+    stack = DevStack(data_dir, {name: free_port() for name in DEFAULT_PORTS})
+    stack.start()
+    try:
+        stack.wait("platform started", stack.all_started)
+        yield stack
+    finally:
+        if stack.proc is not None and stack.proc.poll() is None:
+            stack.stop()
+
+
+@pytest.fixture(scope="package")
+def base_url(platform: DevStack) -> str:
+    """Where pages go (`page.goto("/login")`): Envoy, like a visitor."""
+    return f"http://127.0.0.1:{platform.ports['envoy']}"
+
+
+# pytest-playwright's fixtures, per module instead of per session: while Playwright's sync
+# API runs it marks an asyncio loop as running in this thread, and the asyncio tests that
+# share the xdist worker need it gone. (Its page, context and options fixtures are as is.)
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="module")
+def browser_type(playwright: Playwright) -> BrowserType:
+    return playwright.chromium
+
+
+@pytest.fixture(scope="module")
+def browser(
+    browser_type: BrowserType, browser_type_launch_args: dict[str, Any]
+) -> Iterator[Browser]:
+    browser = browser_type.launch(**browser_type_launch_args)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    if CHROMIUM.exists():
+        args["executable_path"] = str(CHROMIUM)
+    return args
+
+
+@pytest.fixture(scope="module")
+def browser_context_args(base_url: str) -> dict[str, Any]:
+    """Every page in Korean, in Korea's time zone, addressed relative to the platform."""
+    return {"base_url": base_url, "locale": "ko-KR", "timezone_id": "Asia/Seoul"}
+
+
+def inbox_code(platform: DevStack, email: str, subject_word: str, within: float = 60) -> str:
+    """The 6-digit code of the newest mail to `email` whose subject has `subject_word`."""
+    url = f"http://127.0.0.1:{platform.ports['inbox']}/api/messages"
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        for message in httpx.get(url, timeout=5).json():  # newest first
+            if email in message["to"] and subject_word in message["subject"]:
+                found = re.search(r"\b(\d{6})\b", message["subject"])
+                assert found, message["subject"]
+                return found.group(1)
+        time.sleep(0.25)
+    raise AssertionError(f"no mail to {email} within {within} s")
+
+
+def field(page: Page, label: str) -> Locator:
+    """The form field labelled exactly `label` (a required field's label ends in " *")."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
+
+
+def settle(page: Page) -> None:
+    """The page has its title and no skeleton is loading any more."""
+    page.locator("h1").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    page.locator("[aria-busy=true]").first.wait_for(state="detached")
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's serious and critical violations on the page as it is now."""
+    # Evaluated through the DevTools protocol: the page's CSP (rightly) refuses to run
+    # injected <script> tags, and the app must not be weakened for a test.
+    page.evaluate(AXE.read_text())
+    result: dict[str, Any] = page.evaluate(
+        "async () => await axe.run(document, { resultTypes: ['violations'] })"
+    )
+    return [v for v in result["violations"] if v["impact"] in {"serious", "critical"}]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return json.dumps(
+        [
+            {
+                "id": v["id"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in violations
+        ],
+        ensure_ascii=False,
+        indent=1,
+    )

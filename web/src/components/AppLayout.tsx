@@ -1,0 +1,157 @@
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useEffect, useRef } from "react";
+import { Link, NavLink as RouterNavLink, Outlet, useLocation } from "react-router";
+
+import { useLogout } from "../auth/useLogout";
+import { useSession } from "../auth/useSession";
+import type { MessageKey } from "../i18n/ko";
+import { useI18n } from "../i18n/useI18n";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  signedInOnly?: boolean;
+}
+
+// The main menu, in order. A new section adds its entry here.
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/", label: "nav.home" },
+  { to: "/account", label: "nav.account", signedInOnly: true },
+];
+
+function useFocusOnNavigation(main: React.RefObject<HTMLElement | null>) {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false; // a fresh load: the browser's own focus handling is right
+      return;
+    }
+    window.scrollTo(0, 0);
+    const target = main.current?.querySelector<HTMLElement>("h1") ?? main.current;
+    target?.focus();
+  }, [location.pathname, main]);
+}
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { t } = useI18n();
+  const session = useSession();
+  const location = useLocation();
+  const handleLogout = useLogout();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(main);
+  useEffect(close, [location.pathname, close]);
+
+  const signedIn = session.status === "signedIn";
+  const items = NAV_ITEMS.filter((item) => signedIn || !item.signedInOnly);
+
+  const authActions = signedIn ? (
+    <Button variant="default" onClick={handleLogout}>
+      {t("nav.logout")}
+    </Button>
+  ) : (
+    <>
+      <Button component={Link} to="/login" variant="default">
+        {t("nav.login")}
+      </Button>
+      <Button component={Link} to="/signup">
+        {t("nav.signup")}
+      </Button>
+    </>
+  );
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 280, breakpoint: "sm", collapsed: { mobile: !opened, desktop: true } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t("nav.openMenu")}
+                aria-expanded={opened}
+                aria-controls="main-menu"
+              />
+              <Anchor component={Link} to="/" fw={800} fz="xl" underline="never">
+                {t("app.name")}
+              </Anchor>
+              <Group component="nav" aria-label={t("nav.main")} gap={4} visibleFrom="sm" ml="md">
+                {items.map((item) => (
+                  <Button
+                    key={item.to}
+                    component={RouterNavLink}
+                    to={item.to}
+                    end
+                    variant="subtle"
+                    color="gray"
+                  >
+                    {t(item.label)}
+                  </Button>
+                ))}
+              </Group>
+            </Group>
+            <Group gap="sm" visibleFrom="sm" wrap="nowrap">
+              <LanguageSwitch />
+              {session.status === "unknown" ? null : authActions}
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        {/* Phones only (the header has the menu from "sm" up); rendered only while open, so
+            a closed menu holds nothing a keyboard could tab into. */}
+        <AppShell.Navbar p="md" id="main-menu" hiddenFrom="sm">
+          {opened ? (
+            <>
+              <Stack component="nav" aria-label={t("nav.main")} gap={2}>
+                {items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={RouterNavLink}
+                    to={item.to}
+                    end
+                    label={t(item.label)}
+                  />
+                ))}
+              </Stack>
+              <Divider my="md" />
+              <Stack gap="sm">
+                <LanguageSwitch />
+                {session.status === "unknown" ? null : authActions}
+              </Stack>
+            </>
+          ) : null}
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" ref={main} tabIndex={-1}>
+          <Outlet />
+          <Text component="footer" c="dimmed" size="xs" ta="center" mt="xl" py="md">
+            © PetFul · {t("app.tagline")}
+          </Text>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// Language-aware formatting, pure (no React) so Vitest checks it directly. Dates are always
+// shown in Korea's time zone, whatever the browser's, with the language's own date format.
+import { en } from "./en";
+import { ko, type MessageKey, type Messages } from "./ko";
+
+export type Lang = "ko" | "en";
+export const LANGS: readonly Lang[] = ["ko", "en"];
+export const TIME_ZONE = "Asia/Seoul";
+
+const CATALOGUES: Record<Lang, Messages> = { ko, en };
+const LOCALES: Record<Lang, string> = { ko: "ko-KR", en: "en-US" };
+
+export type Params = Record<string, string | number>;
+
+/** The message `key` in `lang`, its `{name}` placeholders filled from `params`. */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = CATALOGUES[lang][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(value);
+}
+
+/** A price in won: "30,000원" (ko), "₩30,000" (en). */
+export function formatPrice(krw: number, lang: Lang): string {
+  return translate(lang, "common.price", { amount: formatNumber(krw, lang) });
+}
+
+function toDate(value: string | Date): Date {
+  return typeof value === "string" ? new Date(value) : value;
+}
+
+/** A day in Korea: "2025년 3월 5일" (ko), "March 5, 2025" (en). */
+export function formatDate(value: string | Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    dateStyle: "long",
+    timeZone: TIME_ZONE,
+  }).format(toDate(value));
+}
+
+/** An instant in Korea: "2025년 3월 5일 오후 3:04" (ko), "March 5, 2025 at 3:04 PM" (en). */
+export function formatDateTime(value: string | Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(toDate(value));
+}
+
+/** A calendar date the API sends as "YYYY-MM-DD" (no time, no zone): shown as is. */
+export function formatCalendarDate(isoDate: string, lang: Lang): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  if (!year || !month || !day) return isoDate;
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}

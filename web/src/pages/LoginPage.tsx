@@ -1,0 +1,81 @@
+import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+
+import { ApiError } from "../api/problem";
+import { logIn } from "../auth/session";
+import { FormAlert } from "../components/FormAlert";
+import { PageTitle } from "../components/PageTitle";
+import { useI18n } from "../i18n/useI18n";
+import { errorMessage } from "../lib/errorMessage";
+import { applyProblem } from "../lib/problemForm";
+import { email, required, safeNext } from "../lib/validators";
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { email: "", password: "" },
+    validate: { email: email(t), password: required(t) },
+  });
+  const login = useMutation({
+    mutationFn: (values: typeof form.values) => logIn(values.email.trim(), values.password),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      navigate(safeNext(params.get("next")), { replace: true });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 401) setMessage(t("login.failed"));
+      else setMessage(applyProblem(form, error) ?? errorMessage(error, t));
+    },
+  });
+
+  return (
+    <Paper maw={420} mx="auto" p={{ base: "md", sm: "xl" }} withBorder>
+      <PageTitle>{t("login.title")}</PageTitle>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setMessage(null);
+          login.mutate(values);
+        })}
+      >
+        <Stack>
+          <TextInput
+            label={t("auth.email")}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.getInputProps("email")}
+          />
+          <PasswordInput
+            label={t("auth.password")}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps("password")}
+          />
+          <FormAlert message={message} />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t("login.submit")}
+          </Button>
+          <Text size="sm" ta="center">
+            {t("login.noAccount")}{" "}
+            <Anchor component={Link} to="/signup">
+              {t("nav.signup")}
+            </Anchor>
+          </Text>
+          <Text size="sm" ta="center">
+            <Anchor component={Link} to="/password-reset">
+              {t("login.forgot")}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

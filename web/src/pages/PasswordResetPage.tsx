@@ -1,0 +1,123 @@
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
+
+import { api } from "../api/client";
+import { FormAlert } from "../components/FormAlert";
+import { PageTitle } from "../components/PageTitle";
+import { useI18n } from "../i18n/useI18n";
+import { errorMessage } from "../lib/errorMessage";
+import { applyProblem } from "../lib/problemForm";
+import { code, email, required } from "../lib/validators";
+
+/** Forgotten password: a code to the email, then the code and a new password. */
+export function PasswordResetPage() {
+  const { t } = useI18n();
+  const [step, setStep] = useState<"email" | "code" | "done">("email");
+  const [message, setMessage] = useState<string | null>(null);
+  const emailForm = useForm({ initialValues: { email: "" }, validate: { email: email(t) } });
+  const resetForm = useForm({
+    initialValues: { code: "", new_password: "", password_confirm: "" },
+    validate: {
+      code: code(t),
+      new_password: required(t),
+      password_confirm: (value, values) =>
+        value === values.new_password ? null : t("auth.passwordMismatch"),
+    },
+  });
+  const address = emailForm.values.email.trim();
+
+  const sendCode = useMutation({
+    mutationFn: () => api.POST("/api/v1/auth/password-resets", { body: { email: address } }),
+    onSuccess: () => {
+      setMessage(null);
+      setStep("code");
+    },
+    onError: (error) => setMessage(applyProblem(emailForm, error) ?? errorMessage(error, t)),
+  });
+  const confirm = useMutation({
+    mutationFn: (values: typeof resetForm.values) =>
+      api.POST("/api/v1/auth/password-resets/confirm", {
+        body: { email: address, code: values.code.trim(), new_password: values.new_password },
+      }),
+    onSuccess: () => setStep("done"),
+    onError: (error) => setMessage(applyProblem(resetForm, error) ?? errorMessage(error, t)),
+  });
+
+  return (
+    <Paper maw={460} mx="auto" p={{ base: "md", sm: "xl" }} withBorder>
+      <PageTitle>{t("reset.title")}</PageTitle>
+      {step === "email" ? (
+        <form noValidate onSubmit={emailForm.onSubmit(() => sendCode.mutate())}>
+          <Stack>
+            <Text size="sm">{t("reset.lead")}</Text>
+            <TextInput
+              label={t("auth.email")}
+              type="email"
+              autoComplete="email"
+              required
+              {...emailForm.getInputProps("email")}
+            />
+            <FormAlert message={message} />
+            <Button type="submit" loading={sendCode.isPending}>
+              {t("reset.sendCode")}
+            </Button>
+          </Stack>
+        </form>
+      ) : null}
+      {step === "code" ? (
+        <form noValidate onSubmit={resetForm.onSubmit((values) => confirm.mutate(values))}>
+          <Stack>
+            <Text size="sm" role="status">
+              {t("reset.codeSent", { email: address })}
+            </Text>
+            <TextInput
+              label={t("auth.code")}
+              description={t("auth.codeHint")}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              required
+              {...resetForm.getInputProps("code")}
+            />
+            <PasswordInput
+              label={t("reset.newPassword")}
+              autoComplete="new-password"
+              required
+              {...resetForm.getInputProps("new_password")}
+            />
+            <PasswordInput
+              label={t("auth.passwordConfirm")}
+              autoComplete="new-password"
+              required
+              {...resetForm.getInputProps("password_confirm")}
+            />
+            <FormAlert message={message} />
+            <Button type="submit" loading={confirm.isPending}>
+              {t("reset.submit")}
+            </Button>
+          </Stack>
+        </form>
+      ) : null}
+      {step === "done" ? (
+        <Stack>
+          <Alert color="green" role="status">
+            {t("reset.done")}
+          </Alert>
+          <Button component={Link} to="/login">
+            {t("nav.login")}
+          </Button>
+        </Stack>
+      ) : null}
+      {step !== "done" ? (
+        <Text size="sm" ta="center" mt="lg">
+          <Anchor component={Link} to="/login">
+            {t("nav.login")}
+          </Anchor>
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}

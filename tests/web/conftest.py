@@ -53,6 +53,9 @@ def platform(built_web: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     """`petful up` (what `make run` starts) on free ports, serving the built app."""
     data_dir = tmp_path_factory.mktemp("platform") / "petful"
     stack = DevStack(data_dir, {name: free_port() for name in DEFAULT_PORTS})
+    # Every page load refreshes the session at /api/v1/auth/, and every test browses from
+    # one address: Envoy's per-address limit must not be what a page test measures.
+    stack.env["PETFUL_DEVSTACK_AUTH_REQUESTS_PER_MINUTE"] = "600"
     stack.start()
     try:
         stack.wait("platform started", stack.all_started)

@@ -82,6 +82,7 @@ class EnvoyConfig:
             admin_port=settings.port("envoy_admin"),
             edge_host=settings.bind_host,
             edge_port=settings.port("edge"),
+            auth_requests_per_minute=settings.devstack_auth_requests_per_minute,
         )
 
     def values(self) -> dict[str, Any]:

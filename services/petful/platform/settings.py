@@ -257,6 +257,11 @@ class Settings(BaseSettings):
     # "identity:50051"}' in a cluster. Missing entries mean bind_host:<default port>.
     service_targets: dict[str, str] = Field(default_factory=dict)
 
+    # The devstack's Envoy: its limit on /api/v1/auth/ per client address (the chart's
+    # envoy.authRequestsPerMinute in a cluster). Browser test suites raise it: every page
+    # load of the web app refreshes its session there, all from one address.
+    devstack_auth_requests_per_minute: int = Field(default=60, ge=1)
+
     grpc_deadline_seconds: float = 5.0
     grpc_max_attempts: int = 3
     grpc_shutdown_grace_seconds: float = 5.0

@@ -1,6 +1,6 @@
 // Every page and its address. Pages load on demand (one chunk each), so the landing page
-// downloads only what it shows. A new page: a component in src/pages, a route here, and
-// for a signed-in page, a place under the RequireAuth route.
+// downloads only what it shows. Each area of the app (src/pages/<area>/) lists its own
+// routes in its routes.tsx: public ones and signed-in ones (under RequireAuth).
 import { createBrowserRouter } from "react-router";
 
 import { AppLayout } from "../components/AppLayout";
@@ -8,6 +8,11 @@ import { RequireAuth } from "../components/RequireAuth";
 import { RouteError } from "../components/RouteError";
 import { PageSkeleton } from "../components/Skeletons";
 import { LandingPage } from "../pages/LandingPage";
+import * as account from "../pages/account/routes";
+import * as petstars from "../pages/petstars/routes";
+import * as pets from "../pages/pets/routes";
+import * as campaigns from "../pages/campaigns/routes";
+import * as instagram from "../pages/instagram/routes";
 
 export const router = createBrowserRouter([
   {
@@ -35,15 +40,19 @@ export const router = createBrowserRouter([
               Component: (await import("../pages/PasswordResetPage")).PasswordResetPage,
             }),
           },
+          ...account.publicRoutes,
+          ...petstars.publicRoutes,
+          ...pets.publicRoutes,
+          ...campaigns.publicRoutes,
+          ...instagram.publicRoutes,
           {
             Component: RequireAuth,
             children: [
-              {
-                path: "account",
-                lazy: async () => ({
-                  Component: (await import("../pages/AccountPage")).AccountPage,
-                }),
-              },
+              ...account.signedInRoutes,
+              ...petstars.signedInRoutes,
+              ...pets.signedInRoutes,
+              ...campaigns.signedInRoutes,
+              ...instagram.signedInRoutes,
             ],
           },
           {

@@ -13,7 +13,7 @@ export function useLogout(): () => Promise<void> {
   return async () => {
     await logOut().catch(() => undefined); // signed out locally whatever the platform said
     queryClient.clear();
-    notifications.show({ message: t("account.loggedOut") });
+    notifications.show({ message: t("auth.loggedOut") });
     navigate("/");
   };
 }

@@ -28,6 +28,10 @@ interface NavItem {
 // The main menu, in order. A new section adds its entry here.
 const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.home" },
+  { to: "/petstars", label: "nav.petstars" },
+  { to: "/campaigns", label: "nav.campaigns" },
+  { to: "/pets", label: "nav.pets", signedInOnly: true },
+  { to: "/instagram", label: "nav.instagram", signedInOnly: true },
   { to: "/account", label: "nav.account", signedInOnly: true },
 ];
 

@@ -1,7 +1,12 @@
 import type { Messages } from "./ko";
+import * as account from "./areas/account";
+import * as petstars from "./areas/petstars";
+import * as pets from "./areas/pets";
+import * as campaigns from "./areas/campaigns";
+import * as instagram from "./areas/instagram";
 
 // English: the same keys as ko.ts (a missing or extra key fails `tsc`).
-export const en: Messages = {
+const core = {
   "app.name": "PetFul",
   "app.tagline": "Where pet influencers meet brands",
 
@@ -10,6 +15,8 @@ export const en: Messages = {
   "nav.home": "Home",
   "nav.petstars": "PetStars",
   "nav.campaigns": "Campaigns",
+  "nav.pets": "My pets",
+  "nav.instagram": "Instagram",
   "nav.account": "My account",
   "nav.login": "Log in",
   "nav.signup": "Sign up",
@@ -105,22 +112,14 @@ export const en: Messages = {
   "reset.submit": "Change password",
   "reset.done": "Your password has changed. Log in with the new one.",
 
-  "account.title": "My account",
-  "account.profile": "Profile",
-  "account.email": "Email",
-  "account.name": "Name",
-  "account.nickname": "Nickname",
-  "account.phone": "Mobile number",
-  "account.bio": "About me",
-  "account.address": "Address",
-  "account.birthDate": "Date of birth",
-  "account.memberSince": "Member since",
-  "account.roles": "Account type",
-  "account.role.USER": "Pet owner",
-  "account.role.ADVERTISER": "Advertiser",
-  "account.role.ADMIN": "Administrator",
-  "account.notSet": "Not set",
-  "account.saved": "Profile saved.",
-  "account.edit": "Edit profile",
-  "account.loggedOut": "You are logged out.",
+  "auth.loggedOut": "You are logged out.",
+};
+
+export const en: Messages = {
+  ...core,
+  ...account.en,
+  ...petstars.en,
+  ...pets.en,
+  ...campaigns.en,
+  ...instagram.en,
 };

@@ -1,7 +1,13 @@
 // The message catalogue, Korean first. Every string the app shows comes from here (or en.ts,
 // which must have exactly these keys: `tsc` fails otherwise). `{name}` is a placeholder
 // that `t(key, { name })` fills in.
-export const ko = {
+import * as account from "./areas/account";
+import * as petstars from "./areas/petstars";
+import * as pets from "./areas/pets";
+import * as campaigns from "./areas/campaigns";
+import * as instagram from "./areas/instagram";
+
+const core = {
   "app.name": "PetFul",
   "app.tagline": "반려동물 인플루언서와 브랜드를 잇는 플랫폼",
 
@@ -10,6 +16,8 @@ export const ko = {
   "nav.home": "홈",
   "nav.petstars": "펫스타",
   "nav.campaigns": "체험단",
+  "nav.pets": "내 반려동물",
+  "nav.instagram": "인스타그램",
   "nav.account": "내 계정",
   "nav.login": "로그인",
   "nav.signup": "회원가입",
@@ -106,24 +114,17 @@ export const ko = {
   "reset.submit": "비밀번호 바꾸기",
   "reset.done": "비밀번호를 바꿨습니다. 새 비밀번호로 로그인하세요.",
 
-  "account.title": "내 계정",
-  "account.profile": "프로필",
-  "account.email": "이메일",
-  "account.name": "이름",
-  "account.nickname": "닉네임",
-  "account.phone": "휴대폰 번호",
-  "account.bio": "자기소개",
-  "account.address": "주소",
-  "account.birthDate": "생년월일",
-  "account.memberSince": "가입일",
-  "account.roles": "회원 유형",
-  "account.role.USER": "보호자",
-  "account.role.ADVERTISER": "광고주",
-  "account.role.ADMIN": "관리자",
-  "account.notSet": "입력하지 않음",
-  "account.saved": "프로필을 저장했습니다.",
-  "account.edit": "프로필 수정",
-  "account.loggedOut": "로그아웃했습니다.",
+  "auth.loggedOut": "로그아웃했습니다.",
+} as const;
+
+// Each area of the app keeps its messages in areas/<area>.ts (keys `<area>.…`).
+export const ko = {
+  ...core,
+  ...account.ko,
+  ...petstars.ko,
+  ...pets.ko,
+  ...campaigns.ko,
+  ...instagram.ko,
 } as const;
 
 export type MessageKey = keyof typeof ko;

@@ -15,18 +15,18 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { api, data } from "../api/client";
-import { updateUser, type User } from "../auth/tokens";
-import { useLogout } from "../auth/useLogout";
-import { FormAlert } from "../components/FormAlert";
-import { PageTitle } from "../components/PageTitle";
-import { QueryError } from "../components/QueryError";
-import { PageSkeleton } from "../components/Skeletons";
-import type { MessageKey } from "../i18n/ko";
-import { useI18n } from "../i18n/useI18n";
-import { errorMessage } from "../lib/errorMessage";
-import { applyProblem } from "../lib/problemForm";
-import { required } from "../lib/validators";
+import { api, data } from "../../api/client";
+import { updateUser, type User } from "../../auth/tokens";
+import { useLogout } from "../../auth/useLogout";
+import { FormAlert } from "../../components/FormAlert";
+import { PageTitle } from "../../components/PageTitle";
+import { QueryError } from "../../components/QueryError";
+import { PageSkeleton } from "../../components/Skeletons";
+import type { MessageKey } from "../../i18n/ko";
+import { useI18n } from "../../i18n/useI18n";
+import { errorMessage } from "../../lib/errorMessage";
+import { applyProblem } from "../../lib/problemForm";
+import { required } from "../../lib/validators";
 
 export const ME_QUERY = ["me"] as const;
 

@@ -1,0 +1,8 @@
+// The campaigns pages' addresses, wired into src/app/router.tsx. Each page is a lazy chunk.
+import type { RouteObject } from "react-router";
+
+// Pages anyone may open.
+export const publicRoutes: RouteObject[] = [];
+
+// Pages for signed-in people (under RequireAuth: a visitor goes to /login and comes back).
+export const signedInRoutes: RouteObject[] = [];

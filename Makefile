@@ -57,10 +57,12 @@ web-lint: $(WEB_INSTALLED)
 run: $(STAMP) web
 	$(PY) -m petful up
 
-# Lint and types first (seconds), the web app built and its unit tests, then the whole
-# suite on both cores (the browser tests in tests/web drive the built app).
+# Lint and types first (seconds), the web app built and its unit tests, the suite on both
+# cores, then the browser tests (tests/web) in one process: each module tells one story in
+# order (sign up, then change the password, ...), which xdist does not keep.
 test: lint web web-test
-	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup --ignore=tests/web $(PYTEST_ARGS)
+	$(PY) -m pytest -p no:xdist --basetemp=.pytest-web tests/web $(PYTEST_ARGS)
 
 # Developers' fast loop: everything but the suites marked slow (they still run in CI).
 test-fast: lint web-test

@@ -47,8 +47,9 @@ def built_web() -> Path:
     return ROOT / "web" / "dist"
 
 
-# Per package: the platform stops when this worker moves on to other tests.
-@pytest.fixture(scope="package")
+# Per module: each module's story (accounts, links, login throttles) starts from a fresh
+# platform, so one module's state never decides another's outcome.
+@pytest.fixture(scope="module")
 def platform(built_web: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevStack]:
     """`petful up` (what `make run` starts) on free ports, serving the built app."""
     data_dir = tmp_path_factory.mktemp("platform") / "petful"
@@ -65,7 +66,7 @@ def platform(built_web: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
             stack.stop()
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="module")
 def base_url(platform: DevStack) -> str:
     """Where pages go (`page.goto("/login")`): Envoy, like a visitor."""
     return f"http://127.0.0.1:{platform.ports['envoy']}"
@@ -160,3 +161,33 @@ def describe(violations: list[dict[str, Any]]) -> str:
         ensure_ascii=False,
         indent=1,
     )
+
+
+# The widths every page is checked at: a phone and a desktop.
+WIDTHS = {"phone": (375, 812), "desktop": (1280, 800)}
+FIRST_LOAD = 20_000  # ms: the machine is shared; the first page of a module may be slow
+
+
+def check_layout(page: Page, name: str, *, dialog: bool = False) -> None:
+    """The page as it is now, at each width: a screenshot `web/test-results/<name>-<width>.png`
+    (of the screen only while a dialog is open), nothing wider than the screen, no serious or
+    critical axe-core violation. Leaves the desktop width."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    for width, height in WIDTHS.values():
+        page.set_viewport_size({"width": width, "height": height})
+        settle(page)
+        page.screenshot(path=str(RESULTS / f"{name}-{width}.png"), full_page=not dialog)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        violations = axe_violations(page)
+        assert not violations, describe(violations)
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def log_in(page: Page, who: tuple[str, str] = DEMO_OWNER) -> None:
+    """Sign in through the login page (the demo owner unless told otherwise)."""
+    email, password = who
+    page.goto("/login")
+    field(page, "이메일").fill(email)
+    field(page, "비밀번호").fill(password)
+    page.get_by_role("button", name="로그인", exact=True).last.click()
+    page.wait_for_url("**/")

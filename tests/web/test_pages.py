@@ -5,14 +5,20 @@ screenshot is kept in web/test-results/."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, expect
 from pytest_playwright.pytest_playwright import CreateContextCallback
 
-from tests.web.conftest import DEMO_OWNER, RESULTS, axe_violations, describe, field, settle
+from tests.web.conftest import (
+    RESULTS,
+    WIDTHS,
+    axe_violations,
+    describe,
+    log_in,
+    settle,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
 
-WIDTHS = {"phone": (375, 812), "desktop": (1280, 800)}
 # name -> (path, needs a signed-in user)
 PAGES = {
     "landing": ("/", False),
@@ -29,15 +35,6 @@ def screen(request: pytest.FixtureRequest, new_context: CreateContextCallback) -
     """A browser context with a phone's or a desktop's viewport."""
     width, height = WIDTHS[request.param]
     return new_context(viewport={"width": width, "height": height})
-
-
-def log_in(page: Page) -> None:
-    email, password = DEMO_OWNER
-    page.goto("/login")
-    field(page, "이메일").fill(email)
-    field(page, "비밀번호").fill(password)
-    page.get_by_role("button", name="로그인", exact=True).last.click()
-    page.wait_for_url("**/")
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -11,7 +11,7 @@ import { RouterProvider } from "react-router/dom";
 
 import { queryClient } from "./app/queryClient";
 import { router } from "./app/router";
-import { theme } from "./app/theme";
+import { cssVariablesResolver, theme } from "./app/theme";
 import { startSession } from "./auth/session";
 import { I18nProvider } from "./i18n/I18nProvider";
 
@@ -25,7 +25,11 @@ if (!root) throw new Error("index.html has no #root");
 // the (light) scheme attribute itself.
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
       <I18nProvider>
         <QueryClientProvider client={queryClient}>
           <Notifications position="top-center" />

@@ -1,4 +1,4 @@
-import { notifications } from "@mantine/notifications";
+import { notify } from "../lib/notify";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 
@@ -13,7 +13,7 @@ export function useLogout(): () => Promise<void> {
   return async () => {
     await logOut().catch(() => undefined); // signed out locally whatever the platform said
     queryClient.clear();
-    notifications.show({ message: t("auth.loggedOut") });
+    notify(t, { message: t("auth.loggedOut") });
     navigate("/");
   };
 }

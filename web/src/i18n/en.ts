@@ -26,6 +26,7 @@ const core = {
 
   "common.loading": "Loading…",
   "common.retry": "Try again",
+  "common.close": "Close",
   "common.save": "Save",
   "common.cancel": "Cancel",
   "common.edit": "Edit",

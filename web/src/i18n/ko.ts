@@ -27,6 +27,7 @@ const core = {
 
   "common.loading": "불러오는 중…",
   "common.retry": "다시 시도",
+  "common.close": "닫기",
   "common.save": "저장",
   "common.cancel": "취소",
   "common.edit": "수정",

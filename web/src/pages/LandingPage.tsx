@@ -36,10 +36,17 @@ function PetStarTile({ card }: { card: PetStarCard }) {
   const { t, price, number } = useI18n();
   const picture = card.pet.image?.thumbnails["320"] ?? card.pet.image?.url;
   return (
-    <Card withBorder padding="sm" w={220} style={{ flex: "0 0 auto" }}>
+    <Card
+      component={Link}
+      to={`/petstars/${card.pet.id}`}
+      withBorder
+      padding="sm"
+      w={220}
+      style={{ flex: "0 0 auto" }}
+    >
       <Card.Section>
         {picture ? (
-          <Image src={picture} alt={card.pet.name} h={160} fit="cover" />
+          <Image src={picture} alt="" h={160} fit="cover" />
         ) : (
           <Avatar size={160} radius={0} mx="auto" alt={card.pet.name}>
             {card.pet.name.slice(0, 1)}
@@ -97,7 +104,7 @@ function PetStars() {
 function CampaignTile({ campaign }: { campaign: Campaign }) {
   const { t, date } = useI18n();
   return (
-    <Card withBorder padding="md">
+    <Card component={Link} to={`/campaigns/${campaign.id}`} withBorder padding="md">
       <Text fw={700}>{campaign.title}</Text>
       <Text size="sm" c="dimmed">
         {campaign.company_name}

@@ -10,7 +10,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
+import { notify } from "../lib/notify";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -106,7 +106,7 @@ export function SignUpPage() {
     },
     onSuccess: async (user) => {
       await queryClient.invalidateQueries();
-      notifications.show({
+      notify(t, {
         color: "green",
         message: t("signup.welcome", { nickname: user.nickname }),
       });

@@ -5,4 +5,17 @@ import type { RouteObject } from "react-router";
 export const publicRoutes: RouteObject[] = [];
 
 // Pages for signed-in people (under RequireAuth: a visitor goes to /login and comes back).
-export const signedInRoutes: RouteObject[] = [];
+export const signedInRoutes: RouteObject[] = [
+  {
+    path: "instagram",
+    lazy: async () => ({ Component: (await import("./InstagramPage")).InstagramPage }),
+  },
+  {
+    path: "instagram/:accountId",
+    lazy: async () => ({ Component: (await import("./AnalyticsPage")).AnalyticsPage }),
+  },
+  {
+    path: "instagram/:accountId/moderation",
+    lazy: async () => ({ Component: (await import("./ModerationPage")).ModerationPage }),
+  },
+];

@@ -5,4 +5,21 @@ import type { RouteObject } from "react-router";
 export const publicRoutes: RouteObject[] = [];
 
 // Pages for signed-in people (under RequireAuth: a visitor goes to /login and comes back).
-export const signedInRoutes: RouteObject[] = [];
+export const signedInRoutes: RouteObject[] = [
+  {
+    path: "pets",
+    lazy: async () => ({ Component: (await import("./PetsPage")).PetsPage }),
+  },
+  {
+    path: "pets/new",
+    lazy: async () => ({ Component: (await import("./PetNewPage")).PetNewPage }),
+  },
+  {
+    path: "pets/:petId",
+    lazy: async () => ({ Component: (await import("./PetDetailPage")).PetDetailPage }),
+  },
+  {
+    path: "pets/:petId/edit",
+    lazy: async () => ({ Component: (await import("./PetEditPage")).PetEditPage }),
+  },
+];

@@ -37,6 +37,10 @@ COPY web/ ./
 RUN npm run build
 
 FROM python:${PYTHON_VERSION}-slim AS runtime
+# Prescription OCR (the health worker) runs Debian's Tesseract with its Korean model.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-kor \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 petful \
     && useradd --system --uid 10001 --gid petful --no-create-home \
        --home-dir /nonexistent --shell /usr/sbin/nologin petful

@@ -59,9 +59,10 @@ run: $(STAMP) web
 
 # Lint and types first (seconds), the web app built and its unit tests, the suite on both
 # cores, then the browser tests (tests/web) in one process: each module tells one story in
-# order (sign up, then change the password, ...), which xdist does not keep.
+# order (sign up, then change the password, ...), which xdist does not keep. The suites are
+# named, not `--ignore=tests/web`: pytest never ignores a path its `testpaths` names.
 test: lint web web-test
-	$(PY) -m pytest -n 2 --dist loadgroup --ignore=tests/web $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup tests/unit tests/integration tests/security $(PYTEST_ARGS)
 	$(PY) -m pytest -p no:xdist --basetemp=.pytest-web tests/web $(PYTEST_ARGS)
 
 # Developers' fast loop: everything but the suites marked slow (they still run in CI).

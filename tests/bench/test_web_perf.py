@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
@@ -41,7 +42,15 @@ DEPTH_BUDGET = 2
 # Pages a visitor opens, and pages a signed-in owner opens (their first load includes the
 # session refresh the app needs before its own API calls).
 PUBLIC_PAGES = ("/", "/petstars", "/campaigns", "/login", "/signup")
-SIGNED_IN_PAGES = ("/account", "/pets", "/instagram", "/campaigns/applications")
+SIGNED_IN_PAGES = (
+    "/account",
+    "/pets",
+    "/instagram",
+    "/campaigns/applications",
+    "/health",
+    "/schedules",
+    "/prescriptions",
+)
 BASELINE = "/api/docs"
 
 LCP_SCRIPT = """() => new Promise((resolve) => {
@@ -165,17 +174,31 @@ def _sign_in(page: Page) -> None:
     page.wait_for_url(lambda url: "/login" not in url)
 
 
+def _detail_pages(base_url: str) -> tuple[list[str], list[str]]:
+    """A PetStar's and a campaign's public pages, and the demo owner's first pet: the pages
+    that load one thing by its id (seeded by `petful up`)."""
+    with httpx.Client(base_url=base_url, timeout=10) as api:
+        petstar = api.get("/api/v1/petstars").json()["items"][0]["pet"]["id"]
+        campaign = api.get("/api/v1/public/campaigns").json()["items"][0]["id"]
+        email, password = DEMO_OWNER
+        login = api.post("/api/v1/auth/login", json={"email": email, "password": password})
+        token = login.json()["access_token"]
+        pets = api.get("/api/v1/pets", headers={"Authorization": f"Bearer {token}"}).json()
+    return [f"/petstars/{petstar}", f"/campaigns/{campaign}"], [f"/pets/{pets['items'][0]['id']}"]
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 def test_web_budgets(running_stack: DevStack) -> None:
     base_url = f"http://127.0.0.1:{running_stack.ports['envoy']}"
     loads: list[Load] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for path in (*PUBLIC_PAGES, BASELINE):
+        public, signed_in = _detail_pages(base_url)
+        for path in (*PUBLIC_PAGES, *public, BASELINE):
             page = _fresh_page(browser, base_url)
             loads.append(_load(page, path))
             page.context.close()
-        for path in SIGNED_IN_PAGES:
+        for path in (*SIGNED_IN_PAGES, *signed_in):
             page = _fresh_page(browser, base_url)
             _sign_in(page)
             # A navigation by address is the signed-in first load: the app starts with only

@@ -121,7 +121,16 @@ async def outbox_payloads(topic: str, schema: str = "identity") -> list[dict[str
 
 # Every domain service with RPCs runs for real in edge tests; each finds the others through
 # PETFUL_SERVICE_TARGETS, as in a cluster.
-EDGE_SERVICES = ("identity", "advertisers", "pets", "sns", "campaigns", "matching", "community")
+EDGE_SERVICES = (
+    "identity",
+    "advertisers",
+    "pets",
+    "sns",
+    "campaigns",
+    "matching",
+    "community",
+    "health",
+)
 
 
 async def deliver(topic: str, schema: str, subscriber: str) -> int:
@@ -225,6 +234,7 @@ async def identity_edge(
     sandbox = await SandboxServer(free_port()).start()
     for key, value in {
         "PETFUL_SNS__GRAPH_BASE_URL": sandbox.url,
+        "PETFUL_SNS__DIALOG_BASE_URL": sandbox.url,
         "PETFUL_SNS__SOURCE": "sandbox",
         "PETFUL_SNS__APP_ID": "sandbox-app",
         "PETFUL_SNS__APP_SECRET": "sandbox-secret",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -284,6 +285,49 @@ async def test_history_holds_at_most_ten_images(identity_edge: IdentityEdge) -> 
     assert r.status_code == 409
     assert problem_fields(r) == {"file"}
     assert await media_rows() == 10
+
+
+async def test_history_images_are_reordered_by_their_owner(identity_edge: IdentityEdge) -> None:
+    c = identity_edge.client
+    owner = await headers_for(identity_edge, "owner@example.com")
+    stranger = await headers_for(identity_edge, "stranger@example.com")
+    pet = await create_pet(identity_edge, owner)
+    base = f"/api/v1/pets/{pet['id']}"
+    r = await c.put(f"{base}/portfolio", json={"intro": "안녕하세요"}, headers=owner)
+    assert r.status_code == 200, r.text
+    r = await c.post(
+        f"{base}/history",
+        json={"title": "t", "start_date": "2025-01-01", "end_date": "2025-01-02"},
+        headers=owner,
+    )
+    hid = r.json()["id"]
+    for i in range(3):
+        r = await c.post(
+            f"{base}/history/{hid}/images",
+            files={"file": ("h.png", png((30 + i, 20)))},
+            headers=owner,
+        )
+    ids = [image["media_id"] for image in r.json()["images"]]
+    order = f"{base}/history/{hid}/images/order"
+
+    r = await c.put(order, json={"media_ids": ids[::-1]}, headers=owner)
+    assert r.status_code == 200, r.text
+    assert [image["media_id"] for image in r.json()["images"]] == ids[::-1]
+    portfolio = (await c.get(f"{base}/portfolio", headers=owner)).json()
+    assert [image["media_id"] for image in portfolio["history"][0]["images"]] == ids[::-1]
+
+    # Each image exactly once: a missing, repeated or foreign id changes nothing.
+    for wrong in (ids[:2], [ids[0], ids[0], ids[1]], [*ids[:2], str(uuid.uuid4())]):
+        r = await c.put(order, json={"media_ids": wrong}, headers=owner)
+        assert r.status_code == 422, r.text
+        assert problem_fields(r) == {"media_ids"}
+    r = await c.put(order, json={"media_ids": ["not-a-uuid", *ids[1:]]}, headers=owner)
+    assert r.status_code == 422
+    assert problem_fields(r) == {"media_ids"}
+    r = await c.put(order, json={"media_ids": ids}, headers=stranger)
+    assert r.status_code == 404
+    portfolio = (await c.get(f"{base}/portfolio", headers=owner)).json()
+    assert [image["media_id"] for image in portfolio["history"][0]["images"]] == ids[::-1]
 
 
 async def test_breed_suggestions_are_public(identity_edge: IdentityEdge) -> None:

@@ -1207,6 +1207,9 @@ def test_dockerfile_is_multi_stage_non_root_and_matches_the_venv() -> None:
     ignore = (ROOT / ".dockerignore").read_text().split()
     assert "*" in ignore
     assert "!services/" in ignore
+    # The worker reads prescriptions with Debian's Tesseract and its Korean model.
+    runtime = text[text.index("AS runtime") : text.index("AS dev")]
+    assert "tesseract-ocr tesseract-ocr-kor" in runtime
 
 
 def test_dev_profile_syncs_code_into_the_editable_dev_image() -> None:

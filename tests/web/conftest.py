@@ -8,17 +8,31 @@ Screenshots land in web/test-results/ (gitignored), one per page and width.
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import re
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, BrowserType, Locator, Page, Playwright, sync_playwright
+from PIL import Image
+from playwright.sync_api import (
+    Browser,
+    BrowserType,
+    Locator,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 from petful.platform.settings import DEFAULT_PORTS
 from tests.support import DevStack, free_port
@@ -125,8 +139,9 @@ def inbox_code(platform: DevStack, email: str, subject_word: str, within: float 
     raise AssertionError(f"no mail to {email} within {within} s")
 
 
-def field(page: Page, label: str) -> Locator:
-    """The form field labelled exactly `label` (a required field's label ends in " *")."""
+def field(page: Page | Locator, label: str) -> Locator:
+    """The form field labelled exactly `label` in page (or a part of it; a required
+    field's label ends in " *")."""
     return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
 
 
@@ -135,6 +150,24 @@ def settle(page: Page) -> None:
     page.locator("h1").first.wait_for()
     page.wait_for_load_state("networkidle")
     page.locator("[aria-busy=true]").first.wait_for(state="detached")
+
+
+# A dialog fades in: axe-core measures colour contrast through its ancestors' opacity, so
+# it is checked only once the dialog and everything around it is opaque and its own
+# transitions are over (the page may run endless animations elsewhere, such as skeletons).
+DIALOG_SHOWN = """() => {
+  const dialog = document.querySelector('[role=dialog]');
+  if (!dialog) return false;
+  for (let node = dialog; node; node = node.parentElement) {
+    if (getComputedStyle(node).opacity !== '1') return false;
+  }
+  return dialog.getAnimations({ subtree: true }).every((a) => a.playState !== 'running');
+}"""
+
+
+def dialog_shown(page: Page) -> None:
+    """The open dialog has finished appearing."""
+    page.wait_for_function(DIALOG_SHOWN)
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
@@ -176,6 +209,8 @@ def check_layout(page: Page, name: str, *, dialog: bool = False) -> None:
     for width, height in WIDTHS.values():
         page.set_viewport_size({"width": width, "height": height})
         settle(page)
+        if dialog:
+            dialog_shown(page)
         page.screenshot(path=str(RESULTS / f"{name}-{width}.png"), full_page=not dialog)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, name
         violations = axe_violations(page)
@@ -191,3 +226,95 @@ def log_in(page: Page, who: tuple[str, str] = DEMO_OWNER) -> None:
     field(page, "비밀번호").fill(password)
     page.get_by_role("button", name="로그인", exact=True).last.click()
     page.wait_for_url("**/")
+
+
+def go(page: Page, link: str) -> None:
+    """Client-side navigation through the main menu, like a person."""
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name=link).click()
+    settle(page)
+
+
+def png(
+    width: int = 64,
+    height: int = 64,
+    *,
+    colour: tuple[int, int, int] = (234, 88, 12),
+    noise: bool = False,
+) -> bytes:
+    """A PNG picture; with noise it hardly compresses (about 3 bytes a pixel)."""
+    if noise:
+        image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
+    else:
+        image = Image.new("RGB", (width, height), colour)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def api_token(base_url: str, email: str, password: str) -> str:
+    """An access token for API calls a test makes beside the browser (as that account)."""
+    with httpx.Client(base_url=base_url, timeout=10) as client:
+        answer = client.post("/api/v1/auth/login", json={"email": email, "password": password})
+        answer.raise_for_status()
+        return str(answer.json()["access_token"])
+
+
+@dataclass
+class Member:
+    """A new account a module signs up through the sign-up page."""
+
+    email: str
+    password: str
+    nickname: str
+    name: str = "한보호"
+
+    @classmethod
+    def new(cls, prefix: str, nickname: str) -> Self:
+        """Unique per run: `<prefix>-<8 hex>@example.com`, the nickname with 6 of them."""
+        suffix = uuid.uuid4().hex[:8]
+        return cls(
+            f"{prefix}-{suffix}@example.com", "petful-Member-2025", f"{nickname}{suffix[:6]}"
+        )
+
+
+def sign_up(page: Page, platform: DevStack, member: Member) -> None:
+    """Sign up through the sign-up page with the emailed code; signed in afterwards."""
+    page.goto("/signup")
+    field(page, "이메일").fill(member.email)
+    page.get_by_role("button", name="인증번호 보내기").click()
+    field(page, "인증번호").fill(inbox_code(platform, member.email, "이메일 인증"))
+    page.get_by_role("button", name="인증하기").click()
+    field(page, "비밀번호").fill(member.password)
+    field(page, "비밀번호 확인").fill(member.password)
+    field(page, "이름").fill(member.name)
+    field(page, "닉네임").fill(member.nickname)
+    digits = int(uuid.uuid4().hex[:7], 16) % 10**8
+    field(page, "휴대폰 번호").fill(f"010-{digits // 10**4:04d}-{digits % 10**4:04d}")
+    page.get_by_role("button", name="가입하기").click()
+    expect(page.get_by_role("banner").get_by_role("button", name="로그아웃")).to_be_visible(
+        timeout=FIRST_LOAD
+    )
+
+
+@contextmanager
+def desktop_page(browser: Browser, context_args: dict[str, Any]) -> Iterator[Page]:
+    """A page in a fresh browser context at the desktop width (closed afterwards)."""
+    context = browser.new_context(**context_args, viewport={"width": 1280, "height": 800})
+    context.set_default_navigation_timeout(FIRST_LOAD)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def add_pet(base_url: str, member: Member, name: str = "보리", weight_kg: float = 3.4) -> str:
+    """A dog of member's, made through the API (the pets pages have their own tests)."""
+    token = api_token(base_url, member.email, member.password)
+    answer = httpx.post(
+        f"{base_url}/api/v1/pets",
+        json={"name": name, "species": "DOG", "weight_kg": weight_kg},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])

@@ -10,49 +10,30 @@ navigation inside the app is client-side where a person would click.
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
-from PIL import Image
 from playwright.sync_api import Browser, FilePayload, Page, expect
 
 from tests.support import DevStack
 from tests.web.conftest import (
     DEMO_OWNER,
     FIRST_LOAD,
+    Member,
     check_layout,
+    desktop_page,
     field,
-    inbox_code,
+    go,
+    png,
     settle,
+    sign_up,
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
-
-
-@dataclass
-class Member:
-    email: str
-    password: str
-    nickname: str
-
-
-def png(width: int = 64, height: int = 64, noise: bool = False) -> bytes:
-    """A PNG picture; with noise it hardly compresses (about 3 bytes a pixel)."""
-    if noise:
-        image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
-    else:
-        image = Image.new("RGB", (width, height), (234, 88, 12))
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
 
 
 def png_file(content: bytes) -> FilePayload:
@@ -76,12 +57,6 @@ def slow_upload(page: Page, bytes_per_second: int) -> Iterator[None]:
         cdp.detach()
 
 
-def go(page: Page, link: str) -> None:
-    """Client-side navigation through the main menu."""
-    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name=link).click()
-    settle(page)
-
-
 def log_in(page: Page, email: str, password: str) -> None:
     page.goto("/login")
     field(page, "이메일").fill(email)
@@ -91,8 +66,7 @@ def log_in(page: Page, email: str, password: str) -> None:
 
 @pytest.fixture(scope="module")
 def member() -> Member:
-    suffix = uuid.uuid4().hex[:8]
-    return Member(f"account-{suffix}@example.com", "petful-Account-2025", f"계정{suffix[:6]}")
+    return Member.new("account", "계정")
 
 
 @pytest.fixture(scope="module")
@@ -100,28 +74,9 @@ def page(
     browser: Browser, browser_context_args: dict[str, Any], platform: DevStack, member: Member
 ) -> Iterator[Page]:
     """One desktop browser, signed up as the new member through the sign-up page."""
-    context = browser.new_context(**browser_context_args, viewport={"width": 1280, "height": 800})
-    context.set_default_navigation_timeout(FIRST_LOAD)
-    page = context.new_page()
-    page.goto("/signup")
-    field(page, "이메일").fill(member.email)
-    page.get_by_role("button", name="인증번호 보내기").click()
-    field(page, "인증번호").fill(inbox_code(platform, member.email, "이메일 인증"))
-    page.get_by_role("button", name="인증하기").click()
-    field(page, "비밀번호").fill(member.password)
-    field(page, "비밀번호 확인").fill(member.password)
-    field(page, "이름").fill("정계정")
-    field(page, "닉네임").fill(member.nickname)
-    digits = int(uuid.uuid4().hex[:7], 16) % 10**8
-    field(page, "휴대폰 번호").fill(f"010-{digits // 10**4:04d}-{digits % 10**4:04d}")
-    page.get_by_role("button", name="가입하기").click()
-    expect(page.get_by_role("banner").get_by_role("button", name="로그아웃")).to_be_visible(
-        timeout=FIRST_LOAD
-    )
-    try:
+    with desktop_page(browser, browser_context_args) as page:
+        sign_up(page, platform, member)
         yield page
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")

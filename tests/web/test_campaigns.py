@@ -239,6 +239,12 @@ def test_owner_cancels_follows_an_invitation_and_applies_again(
     expect(apply.get_by_text("10자 이상 1,000자 이하로 적어 주세요.")).to_be_visible()
     note.fill("보리는 장이 예민해서 유산균을 꾸준히 챙겨 먹어요. 2주 동안 변화를 기록할게요!")
     apply.get_by_role("button", name="신청하기").click()
+    # Told so, though the form itself is gone (its pet has applied).
+    expect(
+        page.get_by_role("alert").filter(
+            has_text="신청했습니다. 선정 결과는 발표일에 알려 드립니다."
+        )
+    ).to_be_visible()
     expect(apply).to_contain_text("내 신청")
     expect(apply).to_contain_text("신청 완료")
     expect(apply.get_by_text("신청할 수 있는 펫스타가 모두 신청했습니다.")).to_be_visible()

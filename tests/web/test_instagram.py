@@ -1,8 +1,10 @@
-"""The Instagram pages in a real browser: a new owner links a sandbox account (the Facebook
-user token the API takes; the sandbox's is `sandbox-<user>`), connects it to a pet, syncs,
-reads the analytics dashboard, sets up comment moderation and sees it act, reconnects the
-account after Instagram refused its token, and unlinks it. Every page at 375 and 1280 px:
-a screenshot, no horizontal scroll, axe-core clean.
+"""The Instagram pages in a real browser: a new owner links a sandbox account through
+Facebook Login (the login dialog is the sandbox's, on its own origin: cancelled once, then
+continued as a Facebook user with two Instagram accounts, of which the app asks which),
+connects it to a pet, syncs, reads the analytics dashboard, sets up comment moderation and
+sees it act, reconnects the account through the dialog after Instagram refused its token,
+and unlinks it. Every page at 375 and 1280 px (the sandbox's dialog too): a screenshot, no
+horizontal scroll, axe-core clean.
 
 One sign-up for the module (one browser page, client-side navigation between steps). The
 tests run in order; each one after the first finds the account linked, linking it through
@@ -12,7 +14,6 @@ the API when run alone.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,20 +26,20 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from tests.support import DevStack
 from tests.web.conftest import (
     FIRST_LOAD,
+    Member,
+    api_token,
     check_layout,
-    field,
-    inbox_code,
+    desktop_page,
     settle,
+    sign_up,
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
 
-PASSWORD = "petful-Instagram-2025"
 # A sandbox Facebook user whose pages have two Instagram accounts (coco_poodle and
-# mandu_bichon): linking needs the account named. Nobody is seeded with these.
+# mandu_bichon): linking asks which one. Nobody is seeded with these.
 FAMILY = "petful_family"
 HANDLE = "mandu_bichon"
-# The first load of a page on a busy shared machine; later waits use Playwright's default.
 
 
 @dataclass
@@ -55,8 +56,8 @@ def sandbox(platform: DevStack) -> httpx.Client:
 
 
 def sandbox_ig_user_id(platform: DevStack, handle: str) -> str:
-    """The Instagram account id of `handle` among the family's pages (what Facebook's
-    account picker would have shown)."""
+    """The Instagram account id of `handle` among the family's pages (for linking through
+    the API, as an API client with its own Facebook login does)."""
     with sandbox(platform) as client:
         pages = client.get(
             "/v23.0/me/accounts",
@@ -73,43 +74,23 @@ def sandbox_ig_user_id(platform: DevStack, handle: str) -> str:
     return str(ig_id)
 
 
-def sign_up(page: Page, platform: DevStack, email: str) -> None:
-    suffix = email.split("@")[0][-8:]
-    page.goto("/signup")
-    field(page, "이메일").fill(email)
-    page.get_by_role("button", name="인증번호 보내기").click()
-    field(page, "인증번호").fill(inbox_code(platform, email, "이메일 인증"))
-    page.get_by_role("button", name="인증하기").click()
-    field(page, "비밀번호").fill(PASSWORD)
-    field(page, "비밀번호 확인").fill(PASSWORD)
-    field(page, "이름").fill("박인스타")
-    field(page, "닉네임").fill(f"만두맘{suffix[:4]}")
-    field(page, "휴대폰 번호").fill(f"010-{int(suffix[:4], 16) % 9000 + 1000}-4321")
-    page.get_by_role("button", name="가입하기").click()
-    expect(page.get_by_role("banner").get_by_role("button", name="로그아웃")).to_be_visible(
-        timeout=FIRST_LOAD
-    )
-
-
 @pytest.fixture(scope="module")
 def owner(
     browser: Browser, browser_context_args: dict[str, Any], platform: DevStack, base_url: str
 ) -> Iterator[Owner]:
     """A pet owner who just signed up with the emailed code, signed in in one page."""
-    context = browser.new_context(**browser_context_args, viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    email = f"instagram-{uuid.uuid4().hex[:8]}@example.com"
-    sign_up(page, platform, email)
-    api = httpx.Client(base_url=base_url, timeout=30)
-    tokens = api.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
-    tokens.raise_for_status()
-    api.headers["Authorization"] = f"Bearer {tokens.json()['access_token']}"
-    try:
-        yield Owner(page, email, api)
-    finally:
-        api.close()
-        context.close()
+    member = Member.new("instagram", "만두맘")
+    with desktop_page(browser, browser_context_args) as page:
+        page.set_default_timeout(10_000)
+        sign_up(page, platform, member)
+        api = httpx.Client(base_url=base_url, timeout=30)
+        api.headers["Authorization"] = (
+            f"Bearer {api_token(base_url, member.email, member.password)}"
+        )
+        try:
+            yield Owner(page, member.email, api)
+        finally:
+            api.close()
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +117,13 @@ def go_to_my_instagram(page: Page) -> None:
     settle(page)
 
 
+def facebook_dialog(page: Page, platform: DevStack) -> None:
+    """The browser is at Facebook's login dialog: the sandbox's, on its own origin."""
+    dialog = rf"^http://127\.0\.0\.1:{platform.ports['instagram_sandbox']}/v[0-9.]+/dialog/oauth\?"
+    expect(page).to_have_url(re.compile(dialog), timeout=FIRST_LOAD)
+    expect(page.locator("h1")).to_have_text("Facebook으로 로그인")
+
+
 def card(page: Page, handle: str = HANDLE) -> Locator:
     return page.get_by_role("article", name=f"@{handle}")
 
@@ -144,32 +132,43 @@ def notice(page: Page, text: str) -> None:
     expect(page.get_by_role("alert").filter(has_text=text).first).to_be_visible()
 
 
-def test_link_an_account_with_the_sandbox(owner: Owner, platform: DevStack) -> None:
+def test_link_an_account_through_facebook_login(owner: Owner, platform: DevStack) -> None:
     page = owner.page
     go_to_my_instagram(page)
     expect(page.get_by_text("아직 연결한 인스타그램 계정이 없습니다")).to_be_visible()
     check_layout(page, "instagram-empty")
 
-    page.get_by_role("button", name="계정 연결하기").click()
-    dialog = page.get_by_role("dialog", name="인스타그램 계정 연결")
-    expect(dialog).to_be_visible()
-    token, ig_id = field(page, "액세스 토큰"), field(page, "인스타그램 계정 ID")
+    # Changing one's mind in Facebook's dialog: back in the app, nothing is linked.
+    page.get_by_role("button", name="인스타그램으로 연결하기").click()
+    facebook_dialog(page, platform)
+    check_layout(page, "instagram-facebook-dialog")
+    page.get_by_role("button", name="취소").click()
+    expect(page.get_by_role("alert").filter(has_text="연결을 취소했습니다")).to_be_visible(
+        timeout=FIRST_LOAD
+    )
+    check_layout(page, "instagram-link-cancelled")
+    page.get_by_role("link", name="돌아가기").click()
+    expect(page.locator("h1")).to_have_text("내 인스타그램")
+    expect(page.get_by_text("아직 연결한 인스타그램 계정이 없습니다")).to_be_visible()
 
-    # A token Instagram does not accept: the API's field error beside the field.
-    token.fill("not-a-facebook-token")
-    dialog.get_by_role("button", name="연결하기").click()
-    expect(dialog.get_by_text("is expired or invalid")).to_be_visible()
-    expect(token).to_have_attribute("aria-invalid", "true")
-
-    # The family's Facebook user has two Instagram accounts: the API asks which one.
-    token.fill(f"sandbox-{FAMILY}")
-    dialog.get_by_role("button", name="연결하기").click()
-    expect(dialog.get_by_text("several Instagram business accounts")).to_be_visible()
-    expect(ig_id).to_have_attribute("aria-invalid", "true")
-
-    ig_id.fill(sandbox_ig_user_id(platform, HANDLE))
-    dialog.get_by_role("button", name="연결하기").click()
-    expect(dialog).to_be_hidden(timeout=FIRST_LOAD)  # the first sync runs before the answer
+    # The family's Facebook user has two Instagram accounts: the app asks which one.
+    page.get_by_role("button", name="인스타그램으로 연결하기").click()
+    facebook_dialog(page, platform)
+    with page.expect_request(
+        lambda r: "/instagram/callback?" in r.url and r.resource_type == "document"
+    ) as came_back:
+        page.get_by_role("button", name=f"{FAMILY} 계정으로 계속").click()
+    choices = page.get_by_role("radiogroup", name="연결할 인스타그램 계정")
+    expect(choices).to_be_visible(timeout=FIRST_LOAD)
+    # The code Facebook sent left the address at once.
+    expect(page).to_have_url(re.compile(r"/instagram/callback$"))
+    expect(choices.get_by_role("radio")).to_have_count(2)
+    expect(choices.get_by_role("radio", name="@coco_poodle")).to_be_visible()
+    check_layout(page, "instagram-choose-account")
+    choices.get_by_role("radio", name=f"@{HANDLE}").check()
+    page.get_by_role("button", name="이 계정 연결하기").click()
+    # The first sync runs before the answer; then the accounts page.
+    expect(page.locator("h1")).to_have_text("내 인스타그램", timeout=FIRST_LOAD)
     notice(page, f"@{HANDLE} 계정을 연결했습니다.")
     linked = card(page)
     expect(linked.get_by_text("연결됨", exact=True)).to_be_visible()
@@ -177,6 +176,16 @@ def test_link_an_account_with_the_sandbox(owner: Owner, platform: DevStack) -> N
     # No pet yet: the card says where to add one.
     expect(linked.get_by_role("link", name="반려동물 등록하기")).to_have_attribute("href", "/pets")
     check_layout(page, "instagram-linked")
+
+    # The address Facebook sent the browser back to, once more (the history, a reload):
+    # its state was used, so the page says so and offers the way back.
+    page.goto(came_back.value.url)
+    expect(page.get_by_role("alert").filter(has_text="이미 사용되었습니다")).to_be_visible(
+        timeout=FIRST_LOAD
+    )
+    page.get_by_role("link", name="돌아가기").click()
+    expect(page.locator("h1")).to_have_text("내 인스타그램")
+    expect(card(page)).to_have_count(1)
 
 
 def test_connect_to_a_pet_and_sync(owner: Owner, account_id: str) -> None:
@@ -299,13 +308,13 @@ def test_reconnect_after_instagram_refuses_the_token(
         with sandbox(platform) as client:
             client.post("/__sandbox__/faults", json={"restore": [FAMILY]}).raise_for_status()
 
-    # A new Facebook login gives a new token; the account to reconnect is already named.
+    # A new Facebook login gives a new token; the account to reconnect is already named,
+    # so nothing is asked although the family has two.
     linked.get_by_role("button", name="다시 연결하기").click()
-    dialog = page.get_by_role("dialog", name=f"@{HANDLE} 다시 연결")
-    expect(field(page, "인스타그램 계정 ID")).to_have_value(sandbox_ig_user_id(platform, HANDLE))
-    field(page, "액세스 토큰").fill(f"sandbox-{FAMILY}")
-    dialog.get_by_role("button", name="연결하기").click()
-    expect(dialog).to_be_hidden(timeout=FIRST_LOAD)
+    facebook_dialog(page, platform)
+    page.get_by_role("button", name=f"{FAMILY} 계정으로 계속").click()
+    expect(page.locator("h1")).to_have_text("내 인스타그램", timeout=FIRST_LOAD)
+    notice(page, f"@{HANDLE} 계정을 연결했습니다.")
     expect(linked.get_by_text("연결됨", exact=True)).to_be_visible()
     expect(linked.get_by_role("button", name="지금 동기화")).to_be_enabled()
 

@@ -16,7 +16,6 @@ share one signed-in page; each continues the story. Every step: a screenshot at 
 
 from __future__ import annotations
 
-import io
 import re
 import time
 import uuid
@@ -27,12 +26,11 @@ from typing import Any
 
 import httpx
 import pytest
-from PIL import Image
 from playwright.sync_api import Browser, FilePayload, Page, expect
 
 from petful.identity.demo import DEMO_PASSWORD
 from tests.support import DevStack
-from tests.web.conftest import RESULTS, axe_violations, describe, field, inbox_code, settle
+from tests.web.conftest import FIRST_LOAD, check_layout, field, go, inbox_code, png, settle
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
 
@@ -40,13 +38,11 @@ ADMIN = ("admin@petful.dev", DEMO_PASSWORD)
 ADVERTISER = ("advertiser@petful.dev", DEMO_PASSWORD)
 # The one seeded sandbox account with PetStar-size figures (8,020 followers) that neither
 # the demo seed nor another browser test links: an Instagram account has one owner. Its
-# own Facebook user (`sandbox-coco_poodle`) has just this account, so no account id is
-# asked for (test_instagram links its sibling mandu_bichon through petful_family).
+# own Facebook user (`coco_poodle` in the sandbox's login dialog) has just this account, so
+# no choice is asked (test_instagram links its sibling mandu_bichon through petful_family).
 HANDLE = "coco_poodle"
 PET = "코코"
 PASSWORD = "petful-Journey-2025"
-WIDTHS = {"phone": (375, 812), "desktop": (1280, 800)}
-FIRST_LOAD = 20_000  # ms: the machine is shared; the first page of a module may be slow
 PET_URL = re.compile(r"/pets/([0-9a-f-]{36})$")
 # The campaign's clock, from its creation: recruiting opens, the owner applies in the
 # browser, recruitment closes; the beat closes it within a minute, and the announcement
@@ -106,36 +102,18 @@ def wait_until(what: str, check: Callable[[], Any], within: float) -> Any:
 
 def picture_file(name: str) -> FilePayload:
     """A PNG picture as the file chooser hands it over."""
-    image = Image.new("RGB", (96, 96), (120, 84, 60))
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return {"name": name, "mimeType": "image/png", "buffer": out.getvalue()}
+    return {"name": name, "mimeType": "image/png", "buffer": png(96, 96, colour=(120, 84, 60))}
 
 
 def shot(page: Page, name: str) -> None:
     """The step as it looks at each width, once its toasts closed: a screenshot, nothing
     wider than the screen, no serious or critical axe finding, one h1. Leaves the desktop
     width."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
     # The step's toasts (already read by `notice`) close by themselves: the screenshots and
-    # axe are about the page. (Toasts shown without the shared notify helper have a close
-    # button without a name; reported, not this journey's to check.)
+    # axe are about the page.
     expect(page.locator(".mantine-Notification-root")).to_have_count(0, timeout=FIRST_LOAD)
-    for width, height in WIDTHS.values():
-        page.set_viewport_size({"width": width, "height": height})
-        settle(page)
-        page.screenshot(path=str(RESULTS / f"journey-{name}-{width}.png"), full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
-        violations = axe_violations(page)
-        assert not violations, describe(violations)
+    check_layout(page, f"journey-{name}")
     expect(page.locator("h1")).to_have_count(1)
-    page.set_viewport_size({"width": 1280, "height": 800})
-
-
-def go(page: Page, link: str) -> None:
-    """Client-side navigation through the main menu."""
-    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name=link).click()
-    settle(page)
 
 
 def notice(page: Page, text: str) -> None:
@@ -265,11 +243,12 @@ def test_2_add_a_pet_with_a_picture(page: Page, journey: Journey, base_url: str)
 def test_3_link_instagram_connect_the_pet_and_sync(page: Page) -> None:
     go(page, "인스타그램")
     expect(page.locator("h1")).to_have_text("내 인스타그램")
-    page.get_by_role("button", name="계정 연결하기").click()
-    dialog = page.get_by_role("dialog", name="인스타그램 계정 연결")
-    field(page, "액세스 토큰").fill(f"sandbox-{HANDLE}")
-    dialog.get_by_role("button", name="연결하기").click()
-    expect(dialog).to_be_hidden(timeout=FIRST_LOAD)  # the first sync runs before the answer
+    # Facebook Login: the dialog (the sandbox's, on its own origin) and back, linked.
+    page.get_by_role("button", name="인스타그램으로 연결하기").click()
+    expect(page.locator("h1")).to_have_text("Facebook으로 로그인", timeout=FIRST_LOAD)
+    page.get_by_role("button", name=f"{HANDLE} 계정으로 계속").click()
+    # The first sync runs before the answer; then the accounts page.
+    expect(page).to_have_url(re.compile(r"/instagram$"), timeout=FIRST_LOAD)
     notice(page, f"@{HANDLE} 계정을 연결했습니다.")
 
     card = page.get_by_role("article", name=f"@{HANDLE}")

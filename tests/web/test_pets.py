@@ -13,9 +13,7 @@ navigation inside the app is client-side where a person would click.
 
 from __future__ import annotations
 
-import io
 import re
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -23,17 +21,21 @@ from typing import Any
 
 import httpx
 import pytest
-from PIL import Image
 from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 
 from tests.support import DevStack
 from tests.web.conftest import (
     DEMO_OWNER,
     FIRST_LOAD,
+    Member,
+    api_token,
     check_layout,
+    desktop_page,
     field,
-    inbox_code,
+    go,
+    png,
     settle,
+    sign_up,
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
@@ -44,29 +46,13 @@ PET_URL = re.compile(r"/pets/([0-9a-f-]{36})$")
 
 
 @dataclass
-class Owner:
-    email: str
-    password: str
-    nickname: str
+class Owner(Member):
     pets: dict[str, str] = dc_field(default_factory=dict)  # name -> id
-
-
-def png(colour: tuple[int, int, int] = (234, 88, 12)) -> bytes:
-    image = Image.new("RGB", (64, 64), colour)
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
 
 
 def picture_file(name: str, content: bytes | None = None) -> FilePayload:
     """A file as the chooser hands it over: a PNG unless other bytes are given."""
     return {"name": name, "mimeType": "image/png", "buffer": png() if content is None else content}
-
-
-def go(page: Page, link: str) -> None:
-    """Client-side navigation through the main menu."""
-    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name=link).click()
-    settle(page)
 
 
 def open_pet(page: Page, name: str) -> None:
@@ -82,6 +68,14 @@ def upload_picture(page: Page, button: Locator, name: str) -> None:
     chooser.value.set_files(files=[picture_file(name)])
 
 
+def media_id(image: Locator) -> str:
+    """The media id in a picture's address (/media/public/pets/<media id>/<file>)."""
+    src = image.get_attribute("src") or ""
+    found = re.search(r"/media/public/pets/([0-9a-f-]{36})/", src)
+    assert found, src
+    return found.group(1)
+
+
 def loaded(page: Page, image: Locator) -> None:
     """The picture is on the page and the browser could decode it (served, not broken)."""
     page.wait_for_function(
@@ -89,17 +83,9 @@ def loaded(page: Page, image: Locator) -> None:
     )
 
 
-def api_token(base_url: str, email: str, password: str) -> str:
-    with httpx.Client(base_url=base_url, timeout=10) as client:
-        answer = client.post("/api/v1/auth/login", json={"email": email, "password": password})
-        answer.raise_for_status()
-        return str(answer.json()["access_token"])
-
-
 @pytest.fixture(scope="module")
 def owner() -> Owner:
-    suffix = uuid.uuid4().hex[:8]
-    return Owner(f"pets-{suffix}@example.com", "petful-Pets-2025", f"펫{suffix[:6]}")
+    return Owner.new("pets", "펫")
 
 
 @pytest.fixture(scope="module")
@@ -107,30 +93,11 @@ def page(
     browser: Browser, browser_context_args: dict[str, Any], platform: DevStack, owner: Owner
 ) -> Iterator[Page]:
     """One desktop browser, signed up as the new owner through the sign-up page."""
-    context = browser.new_context(**browser_context_args, viewport={"width": 1280, "height": 800})
-    context.set_default_navigation_timeout(FIRST_LOAD)
-    page = context.new_page()
-    page.goto("/signup")
-    field(page, "이메일").fill(owner.email)
-    page.get_by_role("button", name="인증번호 보내기").click()
-    field(page, "인증번호").fill(inbox_code(platform, owner.email, "이메일 인증"))
-    page.get_by_role("button", name="인증하기").click()
-    field(page, "비밀번호").fill(owner.password)
-    field(page, "비밀번호 확인").fill(owner.password)
-    field(page, "이름").fill("한보호")
-    field(page, "닉네임").fill(owner.nickname)
-    digits = int(uuid.uuid4().hex[:7], 16) % 10**8
-    field(page, "휴대폰 번호").fill(f"010-{digits // 10**4:04d}-{digits % 10**4:04d}")
-    page.get_by_role("button", name="가입하기").click()
-    expect(page.get_by_role("banner").get_by_role("button", name="로그아웃")).to_be_visible(
-        timeout=FIRST_LOAD
-    )
-    # The sign-up page's welcome (not this area's notification) closes by itself.
-    expect(page.get_by_role("alert")).to_have_count(0, timeout=FIRST_LOAD)
-    try:
+    with desktop_page(browser, browser_context_args) as page:
+        sign_up(page, platform, owner)
+        # The sign-up page's welcome (not this area's notification) closes by itself.
+        expect(page.get_by_role("alert")).to_have_count(0, timeout=FIRST_LOAD)
         yield page
-    finally:
-        context.close()
 
 
 def test_add_a_pet_with_a_picture(page: Page, owner: Owner, base_url: str) -> None:
@@ -303,7 +270,7 @@ def test_portfolio_and_history(page: Page) -> None:
     field(page, "종료일").fill("2025-02-01")
     dialog.get_by_role("button", name="저장").click()
     expect(dialog.get_by_text("종료일은 시작일과 같거나 그 뒤여야 합니다.")).to_be_visible()
-    check_layout(page, "pets-history-dialog")
+    check_layout(page, "pets-history-dialog", dialog=True)
     field(page, "종료일").fill("2025-03-14")
     field(page, "내용").fill("사료 2주 체험 후 릴스 1개를 올렸어요.")
     dialog.get_by_role("button", name="저장").click()
@@ -317,6 +284,28 @@ def test_portfolio_and_history(page: Page) -> None:
     expect(image).to_have_attribute("src", re.compile(r"^/media/"))
     loaded(page, image)
     expect(entry.get_by_text("사진 1/10장")).to_be_visible()
+
+    # A second picture, dragged in front of the first (the cover), then moved back with its
+    # arrow button (the keyboard's way); the order holds after a reload.
+    with page.expect_file_chooser() as chooser:
+        entry.get_by_role("button", name="사진 추가").click()
+    chooser.value.set_files(files=[picture_file("walk.png", png(colour=(30, 90, 200)))])
+    expect(entry.get_by_text("사진 2/10장")).to_be_visible()
+    first, second = (entry.get_by_role("img", name=f"펫푸드 체험단 사진 {n}") for n in (1, 2))
+    # A picture by its media id (its address changes once its thumbnail is made).
+    food, walk = (re.compile(rf"/{re.escape(media_id(image))}/") for image in (first, second))
+    entry.get_by_test_id("history-image").nth(1).drag_to(
+        entry.get_by_test_id("history-image").nth(0)
+    )
+    expect(page.get_by_text("사진 순서를 바꿨습니다.")).to_be_visible()
+    expect(first).to_have_attribute("src", walk)
+    expect(second).to_have_attribute("src", food)
+    entry.get_by_role("button", name="펫푸드 체험단 사진 1 뒤로").click()
+    expect(first).to_have_attribute("src", food)
+    page.reload()
+    settle(page)
+    expect(first).to_have_attribute("src", food)
+    expect(second).to_have_attribute("src", walk)
 
     # Edited in the same dialog.
     entry.get_by_role("button", name="펫푸드 체험단 수정").click()
@@ -387,9 +376,9 @@ def test_eligibility_preview_apply_and_withdraw(page: Page, owner: Owner, base_u
 
     application.get_by_role("button", name="신청 철회").click()
     dialog = page.get_by_role("dialog", name="펫스타 신청 철회")
-    check_layout(page, "pets-withdraw-dialog")
+    check_layout(page, "pets-withdraw-dialog", dialog=True)
     dialog.get_by_role("button", name="철회하기").click()
-    expect(page.get_by_text("신청을 철회했습니다.")).to_be_visible()
+    expect(page.get_by_text("신청을 철회했습니다.", exact=True)).to_be_visible()
     expect(application.get_by_text("철회함")).to_be_visible()
     expect(apply.get_by_role("button", name="펫스타 신청하기")).to_be_enabled()
 
@@ -399,7 +388,7 @@ def test_delete_a_pet(page: Page, owner: Owner, base_url: str) -> None:
     page.get_by_role("button", name="삭제", exact=True).click()
     dialog = page.get_by_role("dialog", name="반려동물 삭제")
     expect(dialog.get_by_text("되돌릴 수 없습니다", exact=False)).to_be_visible()
-    check_layout(page, "pets-delete-dialog")
+    check_layout(page, "pets-delete-dialog", dialog=True)
     dialog.get_by_role("button", name="취소").click()
     expect(dialog).to_have_count(0)
 

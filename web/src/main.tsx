@@ -13,7 +13,8 @@ import { queryClient } from "./app/queryClient";
 import { router } from "./app/router";
 import { cssVariablesResolver, theme } from "./app/theme";
 import { startSession } from "./auth/session";
-import { I18nProvider } from "./i18n/I18nProvider";
+import { loadCatalogue } from "./i18n/format";
+import { I18nProvider, storedLang } from "./i18n/I18nProvider";
 
 // Before the first render: a reload signs back in from the refresh cookie.
 startSession();
@@ -21,21 +22,24 @@ startSession();
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
 
-// No <ColorSchemeScript>: it is an inline script, which the CSP forbids. index.html sets
-// the (light) scheme attribute itself.
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider
-      theme={theme}
-      cssVariablesResolver={cssVariablesResolver}
-      defaultColorScheme="light"
-    >
-      <I18nProvider>
-        <QueryClientProvider client={queryClient}>
-          <Notifications position="top-center" />
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </I18nProvider>
-    </MantineProvider>
-  </StrictMode>,
+// The first render waits for the chosen language's messages (nothing to wait for in
+// Korean). No <ColorSchemeScript>: it is an inline script, which the CSP forbids;
+// index.html sets the (light) scheme attribute itself.
+void loadCatalogue(storedLang()).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider
+        theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
+        defaultColorScheme="light"
+      >
+        <I18nProvider>
+          <QueryClientProvider client={queryClient}>
+            <Notifications position="top-center" />
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </I18nProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

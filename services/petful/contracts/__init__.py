@@ -19,6 +19,7 @@ PRODUCERS = (
     "matching",
     "sns",
     "community",
+    "health",
     "media",
 )
 

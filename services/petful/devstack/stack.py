@@ -54,6 +54,7 @@ def child_env(settings: Settings) -> dict[str, str]:
     sns = (
         {
             "PETFUL_SNS__GRAPH_BASE_URL": sandbox_url(settings),
+            "PETFUL_SNS__DIALOG_BASE_URL": sandbox_url(settings),
             "PETFUL_SNS__SOURCE": "sandbox",
             "PETFUL_SNS__APP_ID": "sandbox-app",
             "PETFUL_SNS__APP_SECRET": "sandbox-secret",

@@ -20,6 +20,7 @@ from petful.edge.health import routes as health
 from petful.edge.identity import routes as identity
 from petful.edge.matching import routes as matching
 from petful.edge.media import routes as media
+from petful.edge.pet_health import activities, prescriptions, schedules
 from petful.edge.pets import routes as pets
 from petful.edge.reports import routes as reports
 from petful.edge.security_headers import SecurityHeaders
@@ -89,6 +90,9 @@ def create_app() -> FastAPI:
         campaigns.router,
         campaigns.public_router,
         campaigns.admin_router,
+        activities.router,
+        schedules.router,
+        prescriptions.router,
         sns.router,
         matching.router,
         media.router,

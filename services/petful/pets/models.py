@@ -37,6 +37,10 @@ class Pet(PetsBase):
     birth_date: Mapped[date | None] = mapped_column(sa.Date)
     approx_age_months: Mapped[int | None] = mapped_column(sa.Integer)
     weight_kg: Mapped[Decimal | None] = mapped_column(sa.Numeric(4, 1))
+    # The health log's measurement the weight came from (its day and write time): a later
+    # event about an older measurement is ignored. None: typed on the pet card.
+    weight_measured_on: Mapped[date | None] = mapped_column(sa.Date)
+    weight_recorded_at: Mapped[datetime | None] = mapped_column(TS)
     personality_tags: Mapped[list[str]] = mapped_column(ARRAY(sa.Text), default=list)
     intro: Mapped[str] = mapped_column(sa.Text, default="")
     image_media_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))

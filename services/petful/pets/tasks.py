@@ -16,12 +16,13 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.contracts import Received
+from petful.contracts import health as health_events
 from petful.contracts import identity as identity_events
 from petful.contracts import pets as pets_events
 from petful.contracts import sns as sns_events
 from petful.pets import peers, rules
 from petful.pets.models import SCHEMA
-from petful.pets.service import instagram, petstar, privacy
+from petful.pets.service import instagram, petstar, privacy, weight
 from petful.platform import events, media
 from petful.platform.auth_context import service_principal, use_principal
 from petful.platform.db import transaction
@@ -111,3 +112,22 @@ async def owner_reinstated(
     session: AsyncSession, event: Received[identity_events.AccountReinstated]
 ) -> None:
     await privacy.owner_reinstated(session, owner_id=event.payload.user_id, at=event.occurred_at)
+
+
+# --- the health log ------------------------------------------------------------------------
+
+
+@events.subscriber(health_events.WEIGHT_RECORDED, schema=SCHEMA, name="pets.record_weight")
+async def record_weight(
+    session: AsyncSession, event: Received[health_events.WeightRecorded]
+) -> None:
+    # The newest day's weight in the owner's log becomes the pet's current weight.
+    p = event.payload
+    await weight.record_weight(
+        session,
+        pet_id=p.pet_id,
+        owner_id=p.owner_id,
+        weight_kg=p.weight_kg,
+        measured_on=p.measured_on,
+        recorded_at=p.recorded_at,
+    )

@@ -54,6 +54,11 @@ _SCRUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"({_SECRET_KEY}\\?[\"']?\s*[:=]\s*b?(\\?[\"']))(.*?)(\2)", rf"\1{REDACTED}\4"),
         # access_token=x in a query string or key=value text (a bare number is a count).
         (rf"({_SECRET_KEY}=)(?![\"'\\]|\d+(?:[\s&,;]|$))[^\s&,;\"'\\]+", rf"\1{REDACTED}"),
+        # An OAuth redirect's query (`?code=...&state=...`, the Instagram link's callback):
+        # the code buys an access token until it is used.
+        (r"([?&](?:code|state)=)[^\s&\"'\\]+", rf"\1{REDACTED}"),
+        # A calendar feed's address is its secret (/api/v1/public/calendar/<token>.ics).
+        (r"(/calendar/)[\w-]{16,}", rf"\1{REDACTED}"),
         # (b'cookie', b'session=...'): a raw header pair, also as a JSON list.
         (
             r"((?:authorization|cookie)\\?[\"']\"?,\s*\"?b?(\\?[\"']))(.*?)(\2)",

@@ -155,6 +155,10 @@ class SnsSettings(BaseModel):
     # (petful.devstack.instagram_sandbox); accounts linked there carry source "sandbox".
     graph_base_url: str = "https://graph.facebook.com"
     graph_api_version: str = "v23.0"
+    # Facebook Login's dialog, where a person's browser goes to link an account
+    # (`{dialog_base_url}/{graph_api_version}/dialog/oauth`); the devstack points it at the
+    # sandbox, whose dialog lists its Facebook users.
+    dialog_base_url: str = "https://www.facebook.com"
     source: Literal["instagram", "sandbox"] = "instagram"
     # The Meta app that exchanges short-lived user tokens; empty: linking is refused with a
     # clear error (nothing else needs them).

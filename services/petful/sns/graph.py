@@ -1,6 +1,8 @@
 """The Instagram Graph API client (Facebook Login for Business), async over httpx.
 
-Only what the sns service needs: exchange a short-lived user token for a long-lived one,
+Only what the sns service needs: the address of Facebook Login's dialog and the exchange
+of the code it sends back for a short-lived user token, exchange a short-lived user token
+for a long-lived one,
 find the Instagram business accounts of the user's Facebook pages, read an account's
 profile, media (every page) and basic insights, moderate comments, and de-authorize the
 app when its user leaves PetFul. Base URL and API version come from settings, so tests
@@ -38,6 +40,15 @@ COMMENT_FIELDS = "id,username,like_count,text,timestamp,hidden"
 COMMENTS_FIELDS = f"{COMMENT_FIELDS},replies{{{COMMENT_FIELDS}}}"
 ACCOUNTS_FIELDS = "id,name,instagram_business_account{id,username}"
 INSIGHT_METRICS = "reach,views,likes,comments,shares"
+# What linking asks Facebook Login for: the pages and their Instagram accounts, insights,
+# and comment moderation.
+LOGIN_SCOPES = (
+    "instagram_basic",
+    "instagram_manage_comments",
+    "instagram_manage_insights",
+    "pages_show_list",
+    "pages_read_engagement",
+)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -89,7 +100,10 @@ class GraphNotConfigured(GraphError):
 
 
 @dataclass(frozen=True)
-class LongLivedToken:
+class UserToken:
+    """A Facebook user access token: long-lived (about 60 days) from the fb_exchange_token
+    grant, short-lived (an hour or two) from a login code."""
+
     access_token: str
     expires_in: int | None  # seconds; None when Meta did not say
 
@@ -192,6 +206,42 @@ def _comment(row: dict[str, Any], ig_media_id: str, parent: str) -> Comment | No
         posted_at=posted_at,
         hidden=row.get("hidden") is True,
     )
+
+
+def require_app(settings: Settings) -> tuple[str, str]:
+    """The Meta app's id and secret, or GraphNotConfigured."""
+    secret = settings.sns.app_secret.get_secret_value()
+    if not settings.sns.app_id or not secret:
+        raise GraphNotConfigured(
+            "Instagram linking needs the Meta app: set PETFUL_SNS__APP_ID and "
+            "PETFUL_SNS__APP_SECRET"
+        )
+    return settings.sns.app_id, secret
+
+
+def login_dialog_url(settings: Settings, *, redirect_uri: str, state: str) -> str:
+    """Facebook Login's dialog for the app (`/{v}/dialog/oauth`), asking for a code that
+    comes back to redirect_uri with state (GraphNotConfigured without the Meta app)."""
+    app_id, _ = require_app(settings)
+    base = settings.sns.dialog_base_url.rstrip("/") + "/" + settings.sns.graph_api_version
+    query = urlencode(
+        {
+            "client_id": app_id,
+            "redirect_uri": redirect_uri,
+            "state": state,
+            "scope": ",".join(LOGIN_SCOPES),
+            "response_type": "code",
+        }
+    )
+    return f"{base}/dialog/oauth?{query}"
+
+
+def _user_token(body: dict[str, Any]) -> UserToken:
+    token = body.get("access_token")
+    if not isinstance(token, str) or not token:
+        raise GraphError("the token exchange answered without an access_token")
+    expires = _int(body.get("expires_in"))
+    return UserToken(token, expires if expires > 0 else None)
 
 
 def parse_timestamp(raw: str) -> datetime:
@@ -324,29 +374,38 @@ class GraphClient:
 
     # --- API ---------------------------------------------------------------------------------
 
-    async def exchange_token(self, short_lived_token: str) -> LongLivedToken:
+    async def exchange_code(self, code: str, redirect_uri: str) -> UserToken:
+        """`GET /oauth/access_token?client_id&redirect_uri&client_secret&code`: the code
+        Facebook Login's dialog sent to redirect_uri -> a short-lived user token. Facebook
+        takes a code once, within minutes, with the redirect_uri of the dialog; a refused
+        code is a GraphError with code 100 (OAuthException)."""
+        app_id, secret = require_app(self.settings)
+        body = await self._get(
+            f"{self.base}/oauth/access_token",
+            {
+                "client_id": app_id,
+                "redirect_uri": redirect_uri,
+                "client_secret": secret,
+                "code": code,
+            },
+            token=None,
+        )
+        return _user_token(body)
+
+    async def exchange_token(self, short_lived_token: str) -> UserToken:
         """`GET /oauth/access_token?grant_type=fb_exchange_token` -> a ~60-day user token."""
-        secret = self.settings.sns.app_secret.get_secret_value()
-        if not self.settings.sns.app_id or not secret:
-            raise GraphNotConfigured(
-                "Instagram linking needs the Meta app: set PETFUL_SNS__APP_ID and "
-                "PETFUL_SNS__APP_SECRET"
-            )
+        app_id, secret = require_app(self.settings)
         body = await self._get(
             f"{self.base}/oauth/access_token",
             {
                 "grant_type": "fb_exchange_token",
-                "client_id": self.settings.sns.app_id,
+                "client_id": app_id,
                 "client_secret": secret,
                 "fb_exchange_token": short_lived_token,
             },
             token=None,
         )
-        token = body.get("access_token")
-        if not isinstance(token, str) or not token:
-            raise GraphError("the token exchange answered without an access_token")
-        expires = _int(body.get("expires_in"))
-        return LongLivedToken(token, expires if expires > 0 else None)
+        return _user_token(body)
 
     async def business_accounts(self, token: str) -> list[BusinessAccount]:
         """The Instagram business accounts connected to the user's Facebook pages."""

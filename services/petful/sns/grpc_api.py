@@ -26,6 +26,7 @@ from petful.sns.service import (
     linking,
     metrics,
     moderation,
+    oauth,
     posts,
     sync,
 )
@@ -267,6 +268,51 @@ class SnsServicer(pb_grpc.SnsServiceServicer):
                 classifier=self.classifier,
             )
             return account_to_pb(account)
+
+    async def StartLink(self, request: pb.StartLinkRequest, context: Any) -> pb.StartLinkResponse:
+        actor = require_principal()
+        started = await oauth.start_link(
+            actor=actor,
+            settings=self.settings,
+            now=self.clock(),
+            redirect_uri=request.redirect_uri,
+        )
+        return pb.StartLinkResponse(
+            authorize_url=started.authorize_url,
+            state=started.state,
+            expires_at=to_timestamp(started.expires_at),
+        )
+
+    async def CompleteLink(
+        self, request: pb.CompleteLinkRequest, context: Any
+    ) -> pb.CompleteLinkResponse:
+        actor = require_principal()
+        async with self.graph(self.settings) as client, transaction(self.settings) as session:
+            outcome = await oauth.complete_link(
+                session,
+                actor=actor,
+                settings=self.settings,
+                client=client,
+                box=self.box,
+                now=self.clock(),
+                state=request.state,
+                code=request.code,
+                redirect_uri=request.redirect_uri,
+                ig_user_id=request.ig_user_id,
+                error=request.error,
+                classifier=self.classifier,
+            )
+            if isinstance(outcome, oauth.Choices):
+                return pb.CompleteLinkResponse(
+                    choices=pb.AccountChoices(
+                        accounts=[
+                            pb.AccountChoice(ig_user_id=c.ig_user_id, username=c.username)
+                            for c in outcome.accounts
+                        ],
+                        reason=outcome.reason,
+                    )
+                )
+            return pb.CompleteLinkResponse(account=account_to_pb(outcome))
 
     async def ListMyAccounts(
         self, request: pb.ListMyAccountsRequest, context: Any

@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activity-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity Levels
+         * @description The four activity levels: their factor in the calorie formulas and Korean label.
+         */
+        get: operations["activity_levels_api_v1_activity_levels_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/advertisers": {
         parameters: {
             query?: never;
@@ -1265,6 +1285,31 @@ export interface paths {
         patch: operations["update_me_api_v1_me_patch"];
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Calendar Feed
+         * @description Whether my feed is on (its address was shown when it was made).
+         */
+        get: operations["get_calendar_feed_api_v1_me_calendar_feed_get"];
+        put?: never;
+        /**
+         * Enable Calendar Feed
+         * @description A new private address for calendar apps; an earlier one stops working.
+         */
+        post: operations["enable_calendar_feed_api_v1_me_calendar_feed_post"];
+        /** Disable Calendar Feed */
+        delete: operations["disable_calendar_feed_api_v1_me_calendar_feed_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/campaign-applications": {
         parameters: {
             query?: never;
@@ -1294,6 +1339,27 @@ export interface paths {
          * @description Invitations to your pets for campaigns still recruiting.
          */
         get: operations["my_invitations_api_v1_me_campaign_invitations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/health-home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health Home
+         * @description The first of my pets with its month's markers and the day's record: what the health
+         *     home shows before a pet is chosen, without the app waiting for the pet list first.
+         */
+        get: operations["health_home_api_v1_me_health_home_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1382,6 +1448,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Reminders
+         * @description Reminders sent to me, newest first (in-app, until notifications deliver them).
+         */
+        get: operations["my_reminders_api_v1_me_reminders_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/reports": {
         parameters: {
             query?: never;
@@ -1391,6 +1477,46 @@ export interface paths {
         };
         /** My Reports */
         get: operations["my_reports_api_v1_me_reports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/schedules/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Occurrences
+         * @description Occurrences of all my pets (or of `pet_id`) starting in [from, to), by time.
+         */
+        get: operations["my_occurrences_api_v1_me_schedules_occurrences_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/schedules/{schedule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Schedule
+         * @description One of my schedules by its id alone (whichever pet it is for).
+         */
+        get: operations["my_schedule_api_v1_me_schedules__schedule_id__get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1446,6 +1572,95 @@ export interface paths {
         patch: operations["update_pet_api_v1_pets__pet_id__patch"];
         trace?: never;
     };
+    "/api/v1/pets/{pet_id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Activity
+         * @description Write a day's record. A second record of the same day is 409 naming the date; a day
+         *     in the future is 422. Calories are computed.
+         */
+        post: operations["create_activity_api_v1_pets__pet_id__activities_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pets/{pet_id}/activities/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity Calendar
+         * @description The days of the month that have a record.
+         */
+        get: operations["activity_calendar_api_v1_pets__pet_id__activities_calendar_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pets/{pet_id}/activities/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Activity
+         * @description The day's record; 404 when there is none.
+         */
+        get: operations["get_activity_api_v1_pets__pet_id__activities__date__get"];
+        put?: never;
+        post?: never;
+        /** Delete Activity */
+        delete: operations["delete_activity_api_v1_pets__pet_id__activities__date__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Activity
+         * @description Change the fields present; meals are added (no id), changed (id) or removed (id and
+         *     `remove: true`). Calories are computed again.
+         */
+        patch: operations["update_activity_api_v1_pets__pet_id__activities__date__patch"];
+        trace?: never;
+    };
+    "/api/v1/pets/{pet_id}/health-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health Report
+         * @description The days from `from` to `to` (inclusive, at most 92; neither: the 7 days ending
+         *     today, Asia/Seoul): a series with every day, totals, averages per recorded day, the
+         *     four scores and the weight trend.
+         */
+        get: operations["health_report_api_v1_pets__pet_id__health_report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pets/{pet_id}/history": {
         parameters: {
             query?: never;
@@ -1495,6 +1710,27 @@ export interface paths {
          * @description Add an image to a history entry (at most 10 per entry).
          */
         post: operations["add_history_image_api_v1_pets__pet_id__history__history_id__images_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pets/{pet_id}/history/{history_id}/images/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reorder History Images
+         * @description Put the entry's images in a new order (the first is its cover): `media_ids` names
+         *     each of the entry's images exactly once.
+         */
+        put: operations["reorder_history_images_api_v1_pets__pet_id__history__history_id__images_order_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1629,6 +1865,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pets/{pet_id}/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Schedules
+         * @description The pet's schedules themselves (not their occurrences), by start date.
+         */
+        get: operations["list_schedules_api_v1_pets__pet_id__schedules_get"];
+        put?: never;
+        /**
+         * Create Schedule
+         * @description A new schedule (one row however often it recurs). 422 when it starts before today.
+         */
+        post: operations["create_schedule_api_v1_pets__pet_id__schedules_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pets/{pet_id}/schedules/occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pet Occurrences
+         * @description The pet's occurrences starting in [from, to), by time.
+         */
+        get: operations["pet_occurrences_api_v1_pets__pet_id__schedules_occurrences_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pets/{pet_id}/schedules/{schedule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Schedule */
+        get: operations["get_schedule_api_v1_pets__pet_id__schedules__schedule_id__get"];
+        /**
+         * Update Schedule
+         * @description Edit the whole series (the full form). A changed start may not be in the past;
+         *     one-occurrence changes the new rule no longer has are dropped.
+         */
+        put: operations["update_schedule_api_v1_pets__pet_id__schedules__schedule_id__put"];
+        post?: never;
+        /**
+         * Delete Schedule
+         * @description Soft delete: its occurrences, reminders and feed entries stop.
+         */
+        delete: operations["delete_schedule_api_v1_pets__pet_id__schedules__schedule_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pets/{pet_id}/schedules/{schedule_id}/occurrences/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel Occurrence
+         * @description THIS: skip this occurrence (an EXDATE). FOLLOWING: end the series before its date.
+         */
+        delete: operations["cancel_occurrence_api_v1_pets__pet_id__schedules__schedule_id__occurrences__key__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit Occurrence
+         * @description THIS: move or retitle this occurrence only (returns the series). FOLLOWING: this and
+         *     the following ones become a new schedule from the occurrence's date (returns it).
+         */
+        patch: operations["edit_occurrence_api_v1_pets__pet_id__schedules__schedule_id__occurrences__key__patch"];
+        trace?: never;
+    };
+    "/api/v1/pets/{pet_id}/schedules/{schedule_id}/reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Reminder
+         * @description Reminders on (with a lead time, or the remembered one) or off (the lead is kept).
+         */
+        put: operations["set_reminder_api_v1_pets__pet_id__schedules__schedule_id__reminder_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/petstar-applications/{application_id}": {
         parameters: {
             query?: never;
@@ -1746,6 +2097,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Prescriptions
+         * @description Your prescriptions, newest first (of one pet, or in one status, when asked).
+         */
+        get: operations["list_prescriptions_api_v1_prescriptions_get"];
+        put?: never;
+        /**
+         * Upload Prescription
+         * @description Upload a prescription photo for one of your pets (`?pet_id=`; checked by content:
+         *     415 wrong type, 413 too large, 422 damaged). It is READING until the worker has read
+         *     it; 429 while 5 of yours are.
+         */
+        post: operations["upload_prescription_api_v1_prescriptions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{prescription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Prescription */
+        get: operations["get_prescription_api_v1_prescriptions__prescription_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Prescription
+         * @description Delete the prescription and its photo. A confirmed one's schedules stay.
+         */
+        delete: operations["delete_prescription_api_v1_prescriptions__prescription_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{prescription_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Prescription
+         * @description Schedule the draft: one MEDICATION schedule per medication from `start_date`, at
+         *     its dose times, with reminders. 422 names what a medication still lacks (its doses a
+         *     day or days); 409 unless it is a draft.
+         */
+        post: operations["confirm_prescription_api_v1_prescriptions__prescription_id__confirm_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{prescription_id}/medications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put Medications
+         * @description Replace a draft's medications with your corrected list (add, change, remove; at
+         *     most 10). 409 once confirmed or while still being read.
+         */
+        put: operations["put_medications_api_v1_prescriptions__prescription_id__medications_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{prescription_id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Prescription Photo
+         * @description The photo as stored (metadata stripped). Private: never cached by shared caches.
+         */
+        get: operations["get_prescription_photo_api_v1_prescriptions__prescription_id__photo_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calendar Feed
+         * @description The iCalendar document for calendar apps (no sign-in: the token is the key).
+         *     404 for an unknown or revoked token.
+         */
+        get: operations["calendar_feed_api_v1_public_calendar__token__ics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/campaigns": {
         parameters: {
             query?: never;
@@ -1824,7 +2306,8 @@ export interface paths {
         put?: never;
         /**
          * Link Account
-         * @description Link an Instagram business account with a short-lived Facebook user token. The
+         * @description Link an Instagram business account with a short-lived Facebook user token (API
+         *     clients with a Facebook login of their own; people link through /link/start). The
          *     first sync runs before the answer. 409 if another user linked that account.
          */
         post: operations["link_account_api_v1_sns_accounts_post"];
@@ -2126,6 +2609,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sns/link/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete Link
+         * @description Finish linking with what Facebook sent back: the linked account after its first
+         *     sync (201). When the Facebook user has several Instagram accounts, a 422 naming
+         *     ig_user_id lists the `choices`; send the state again with one of them and no code.
+         *     409 (type .../instagram-link-cancelled) when the person cancelled the dialog.
+         */
+        post: operations["complete_link_api_v1_sns_link_complete_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sns/link/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Link
+         * @description Start linking through Facebook Login: send the browser to `authorize_url`. Facebook
+         *     sends the person back to redirect_uri with `code` and `state` (or `error` when they
+         *     cancelled), which go to /link/complete within 10 minutes, once, by this user.
+         */
+        post: operations["start_link_api_v1_sns_link_start_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sns/posts/by-url": {
         parameters: {
             query?: never;
@@ -2219,6 +2747,13 @@ export interface components {
             /** Username */
             username: string;
         };
+        /** AccountChoice */
+        AccountChoice: {
+            /** Ig User Id */
+            ig_user_id: string;
+            /** Username */
+            username: string;
+        };
         /** AccountList */
         AccountList: {
             /** Items */
@@ -2282,6 +2817,152 @@ export interface components {
             status: "LINKED" | "NEEDS_REAUTH" | "UNLINKED";
             /** Username */
             username: string;
+        };
+        /**
+         * Activity
+         * @description A day's record with its computed calories: recommended burn = weight x factor x 70,
+         *     actual burn = km x factor x 5, recommended intake = weight x factor x 100, intake = the
+         *     meals' eaten kcal.
+         */
+        Activity: {
+            /** Activity Factor */
+            activity_factor: number;
+            /** Activity Level */
+            activity_level: string;
+            /**
+             * Activity Level Label
+             * @example 가끔 산책해요
+             */
+            activity_level_label: string;
+            /** Burn Actual Kcal */
+            burn_actual_kcal: number;
+            /** Burn Recommended Kcal */
+            burn_recommended_kcal: number;
+            /** Created At */
+            created_at: string | null;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Id */
+            id: string;
+            /** Intake Kcal */
+            intake_kcal: number;
+            /** Intake Recommended Kcal */
+            intake_recommended_kcal: number;
+            /** Meals */
+            meals: components["schemas"]["Meal"][];
+            /** Memo */
+            memo: string;
+            /** Pee Count */
+            pee_count: number;
+            /** Pet Id */
+            pet_id: string;
+            /** Poop Count */
+            poop_count: number;
+            /** Sleep Hours */
+            sleep_hours: number;
+            /** Updated At */
+            updated_at: string | null;
+            /** Walk Km */
+            walk_km: number;
+            /** Weight Kg */
+            weight_kg: number;
+        };
+        /**
+         * ActivityCalendar
+         * @description The days of the month that have a record (the calendar's markers).
+         */
+        ActivityCalendar: {
+            /** Dates */
+            dates: string[];
+            /** Month */
+            month: number;
+            /** Year */
+            year: number;
+        };
+        /**
+         * ActivityIn
+         * @description A day's record (Asia/Seoul day, not in the future). One per pet per day.
+         */
+        ActivityIn: {
+            /**
+             * Activity Level
+             * @enum {string}
+             */
+            activity_level: "LOW" | "MEDIUM_LOW" | "MEDIUM_HIGH" | "HIGH";
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Meals */
+            meals?: components["schemas"]["MealIn"][];
+            /**
+             * Memo
+             * @default
+             */
+            memo: string;
+            /** Pee Count */
+            pee_count: number;
+            /** Poop Count */
+            poop_count: number;
+            /**
+             * Sleep Hours
+             * @example 13
+             */
+            sleep_hours: number;
+            /**
+             * Walk Km
+             * @example 2.5
+             */
+            walk_km: number;
+            /**
+             * Weight Kg
+             * @example 3.4
+             */
+            weight_kg: number;
+        };
+        /** ActivityLevelInfo */
+        ActivityLevelInfo: {
+            /** Factor */
+            factor: number;
+            /**
+             * Label
+             * @example 거의 안 움직여요
+             */
+            label: string;
+            /** Level */
+            level: string;
+        };
+        /** ActivityLevels */
+        ActivityLevels: {
+            /** Items */
+            items: components["schemas"]["ActivityLevelInfo"][];
+        };
+        /**
+         * ActivityPatch
+         * @description Only the fields present change (null or absent: unchanged; an empty memo clears it).
+         *     Meals not named are kept.
+         */
+        ActivityPatch: {
+            /** Activity Level */
+            activity_level?: ("LOW" | "MEDIUM_LOW" | "MEDIUM_HIGH" | "HIGH") | null;
+            /** Meals */
+            meals?: components["schemas"]["MealChangeIn"][];
+            /** Memo */
+            memo?: string | null;
+            /** Pee Count */
+            pee_count?: number | null;
+            /** Poop Count */
+            poop_count?: number | null;
+            /** Sleep Hours */
+            sleep_hours?: number | null;
+            /** Walk Km */
+            walk_km?: number | null;
+            /** Weight Kg */
+            weight_kg?: number | null;
         };
         /** AdminSession */
         AdminSession: {
@@ -2510,10 +3191,30 @@ export interface components {
              */
             file: string;
         };
+        /** Body_upload_prescription_api_v1_prescriptions_post */
+        Body_upload_prescription_api_v1_prescriptions_post: {
+            /**
+             * File
+             * @description A photo: JPEG, PNG, WebP or GIF, at most 10 MB
+             */
+            file: string;
+        };
         /** Breeds */
         Breeds: {
             /** Items */
             items: string[];
+        };
+        /** CalendarFeed */
+        CalendarFeed: {
+            /** Created At */
+            created_at: string | null;
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * Url
+             * @description the private address, only in the answer that made it (copy it then)
+             */
+            url?: string | null;
         };
         /** Campaign */
         Campaign: {
@@ -2910,6 +3611,13 @@ export interface components {
             /** Shared Terms */
             shared_terms: string[];
         };
+        /** FieldError */
+        FieldError: {
+            /** Field */
+            field: string;
+            /** Reason */
+            reason: string;
+        };
         /** FollowerMonth */
         FollowerMonth: {
             /** Change */
@@ -2939,6 +3647,40 @@ export interface components {
              * @enum {string}
              */
             status: "ok" | "degraded";
+        };
+        /**
+         * HealthHome
+         * @description What the health home shows first, in one round: the first of my pets (none: no
+         *     pets), its month's markers and the day's record (null: none that day).
+         */
+        HealthHome: {
+            calendar: components["schemas"]["ActivityCalendar"] | null;
+            /** Pet Id */
+            pet_id: string | null;
+            record: components["schemas"]["Activity"] | null;
+        };
+        /** HealthReport */
+        HealthReport: {
+            averages: components["schemas"]["ReportAverages"];
+            /** Days */
+            days: components["schemas"]["ReportDay"][];
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /** Pet Id */
+            pet_id: string;
+            /** Recommended Sleep Hours */
+            recommended_sleep_hours: number;
+            scores: components["schemas"]["ReportScores"];
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            totals: components["schemas"]["petful__edge__pet_health__activities_schemas__ReportTotals"];
+            weight: components["schemas"]["WeightTrend"];
         };
         /** HistoryEntry */
         HistoryEntry: {
@@ -3005,6 +3747,14 @@ export interface components {
             /** Width */
             width: number;
         };
+        /** ImageOrderIn */
+        ImageOrderIn: {
+            /**
+             * Media Ids
+             * @description each of the entry's images once
+             */
+            media_ids: string[];
+        };
         /** InstagramLinkIn */
         InstagramLinkIn: {
             /**
@@ -3053,6 +3803,60 @@ export interface components {
             pet_id: string;
         };
         /**
+         * LinkChoiceProblem
+         * @description 422 from /link/complete when the Facebook user has several Instagram accounts and
+         *     none (or another) was named: choose one of `choices` and send it as ig_user_id with
+         *     the same state and no code.
+         */
+        LinkChoiceProblem: {
+            /**
+             * Choices
+             * @default []
+             */
+            choices: components["schemas"]["AccountChoice"][];
+            /** Detail */
+            detail?: string | null;
+            /**
+             * Errors
+             * @default []
+             */
+            errors: components["schemas"]["FieldError"][];
+            /** Status */
+            status: number;
+            /** Title */
+            title: string;
+            /** Type */
+            type: string;
+        };
+        /**
+         * LinkCompleteIn
+         * @description What Facebook's dialog sent back to the callback page (its query parameters).
+         */
+        LinkCompleteIn: {
+            /**
+             * Code
+             * @description Absent on the second call, which only names the account to link.
+             */
+            code?: string | null;
+            /**
+             * Error
+             * @description Facebook's error parameter ("access_denied": the person cancelled).
+             */
+            error?: string | null;
+            /**
+             * Ig User Id
+             * @description Which Instagram account to link when the Facebook user has several.
+             */
+            ig_user_id?: string | null;
+            /**
+             * Redirect Uri
+             * @description The web app's callback page, e.g. https://petful.example/instagram/callback (Facebook also checks it against the app's list of redirect URIs).
+             */
+            redirect_uri: string;
+            /** State */
+            state: string;
+        };
+        /**
          * LinkIn
          * @description A short-lived Facebook user token from Facebook Login for Business (scopes
          *     instagram_basic, pages_show_list, pages_read_engagement, instagram_manage_insights).
@@ -3065,6 +3869,22 @@ export interface components {
              * @description Which Instagram business account to link when the user has several.
              */
             ig_user_id?: string | null;
+        };
+        /** LinkStartIn */
+        LinkStartIn: {
+            /**
+             * Redirect Uri
+             * @description The web app's callback page, e.g. https://petful.example/instagram/callback (Facebook also checks it against the app's list of redirect URIs).
+             */
+            redirect_uri: string;
+        };
+        /** LinkStartOut */
+        LinkStartOut: {
+            /**
+             * Authorize Url
+             * @description Facebook's login dialog (the sandbox's locally): send the browser there.
+             */
+            authorize_url: string;
         };
         /** Live */
         Live: {
@@ -3098,6 +3918,85 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** Meal */
+        Meal: {
+            /** Consumed G */
+            consumed_g: number;
+            /** Consumed Kcal */
+            consumed_kcal: number;
+            /** Food */
+            food: string;
+            /** Id */
+            id: string;
+            /** Meal Type */
+            meal_type: string;
+            /**
+             * Meal Type Label
+             * @example 아침
+             */
+            meal_type_label: string;
+            /** Package G */
+            package_g: number;
+            /** Package Kcal */
+            package_kcal: number;
+        };
+        /**
+         * MealChangeIn
+         * @description Without id: a new meal (meal_type, package_g, package_kcal and consumed_g required).
+         *     With id: the fields given change, or `remove: true` removes the meal.
+         */
+        MealChangeIn: {
+            /** Consumed G */
+            consumed_g?: number | null;
+            /** Food */
+            food?: string | null;
+            /** Id */
+            id?: string | null;
+            /** Meal Type */
+            meal_type?: ("BREAKFAST" | "LUNCH" | "DINNER" | "SNACK") | null;
+            /** Package G */
+            package_g?: number | null;
+            /** Package Kcal */
+            package_kcal?: number | null;
+            /**
+             * Remove
+             * @default false
+             */
+            remove: boolean;
+        };
+        /**
+         * MealIn
+         * @description A meal: the package's (or label's) weight and kcal, and how much was eaten; the
+         *     eaten kcal are computed.
+         */
+        MealIn: {
+            /**
+             * Consumed G
+             * @example 45
+             */
+            consumed_g: number;
+            /**
+             * Food
+             * @default
+             * @example 사료
+             */
+            food: string;
+            /**
+             * Meal Type
+             * @enum {string}
+             */
+            meal_type: "BREAKFAST" | "LUNCH" | "DINNER" | "SNACK";
+            /**
+             * Package G
+             * @example 100
+             */
+            package_g: number;
+            /**
+             * Package Kcal
+             * @example 360
+             */
+            package_kcal: number;
         };
         /** ModerationSettingsIn */
         ModerationSettingsIn: {
@@ -3189,6 +4088,65 @@ export interface components {
             /** Note */
             note: string;
         };
+        /** Occurrence */
+        Occurrence: {
+            /** Dosage */
+            dosage: string;
+            /**
+             * Key
+             * @description names the occurrence in edits (its planned UTC instant)
+             */
+            key: string;
+            /** Kind */
+            kind: string;
+            /** Medication Name */
+            medication_name: string | null;
+            /** Overridden */
+            overridden: boolean;
+            /** Pet Id */
+            pet_id: string;
+            /** Pet Name */
+            pet_name: string;
+            /** Recurring */
+            recurring: boolean;
+            /** Reminder Enabled */
+            reminder_enabled: boolean;
+            /** Reminder Lead Minutes */
+            reminder_lead_minutes: number;
+            /** Schedule Id */
+            schedule_id: string;
+            /** Starts At */
+            starts_at: string | null;
+            /** Sub Type */
+            sub_type: string;
+            /** Title */
+            title: string;
+        };
+        /**
+         * OccurrenceEdit
+         * @description THIS: move (date, time) and/or retitle one occurrence; omitted fields stay.
+         *     FOLLOWING: `schedule` is the new series from this occurrence's date on (its start_date
+         *     is ignored).
+         */
+        OccurrenceEdit: {
+            /** Date */
+            date?: string | null;
+            schedule?: components["schemas"]["ScheduleIn"] | null;
+            /**
+             * Scope
+             * @enum {string}
+             */
+            scope: "THIS" | "FOLLOWING";
+            /** Time */
+            time?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** OccurrenceList */
+        OccurrenceList: {
+            /** Items */
+            items: components["schemas"]["Occurrence"][];
+        };
         /**
          * Owner
          * @description The owner's contact details, for the admin review queue.
@@ -3247,6 +4205,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[Prescription] */
+        Page_Prescription_: {
+            /** Items */
+            items: components["schemas"]["Prescription"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[Profile] */
         Page_Profile_: {
             /** Items */
@@ -3258,6 +4223,13 @@ export interface components {
         Page_PublicCampaign_: {
             /** Items */
             items: components["schemas"]["PublicCampaign"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[Reminder] */
+        Page_Reminder_: {
+            /** Items */
+            items: components["schemas"]["Reminder"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -3569,6 +4541,157 @@ export interface components {
             /** Posted At */
             posted_at: string | null;
         };
+        /** PrescribedMedication */
+        PrescribedMedication: {
+            /**
+             * Administration
+             * @default
+             * @example 1일 2회 아침·저녁 식후
+             */
+            administration: string;
+            /** Administration Line */
+            administration_line?: number | null;
+            /** Days */
+            days?: number | null;
+            /** Days Line */
+            days_line?: number | null;
+            /**
+             * Dosage
+             * @default
+             * @example 1정
+             */
+            dosage: string;
+            /** Dosage Line */
+            dosage_line?: number | null;
+            /** Doses Per Day */
+            doses_per_day?: number | null;
+            /**
+             * Drug Name
+             * @example 아목시실린정 250mg
+             */
+            drug_name: string;
+            /**
+             * Drug Name Line
+             * @description Index into `lines` of the line the name was read from.
+             */
+            drug_name_line?: number | null;
+            /**
+             * Suggested Times
+             * @description Dose times (HH:MM, Asia/Seoul) confirming uses unless others are given.
+             * @example [
+             *       "08:00",
+             *       "19:00"
+             *     ]
+             */
+            suggested_times: string[];
+        };
+        /** PrescribedMedicationIn */
+        PrescribedMedicationIn: {
+            /**
+             * Administration
+             * @default
+             * @example 1일 2회 아침·저녁 식후
+             */
+            administration: string;
+            /** Administration Line */
+            administration_line?: number | null;
+            /** Days */
+            days?: number | null;
+            /** Days Line */
+            days_line?: number | null;
+            /**
+             * Dosage
+             * @default
+             * @example 1정
+             */
+            dosage: string;
+            /** Dosage Line */
+            dosage_line?: number | null;
+            /** Doses Per Day */
+            doses_per_day?: number | null;
+            /**
+             * Drug Name
+             * @example 아목시실린정 250mg
+             */
+            drug_name: string;
+            /**
+             * Drug Name Line
+             * @description Index into `lines` of the line the name was read from.
+             */
+            drug_name_line?: number | null;
+        };
+        /** Prescription */
+        Prescription: {
+            /** Confirmed At */
+            confirmed_at: string | null;
+            /** Created At */
+            created_at: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Lines
+             * @description What OCR read, line by line.
+             */
+            lines: string[];
+            /** Medications */
+            medications: components["schemas"]["PrescribedMedication"][];
+            /** Notice */
+            notice: ("UNREADABLE" | "NO_MEDICATIONS" | "TOO_MANY" | "TIMED_OUT" | "FAILED") | null;
+            /** Pet Id */
+            pet_id: string;
+            /**
+             * Photo Url
+             * @description The photo (private: send the access token).
+             */
+            photo_url: string;
+            /** Read At */
+            read_at: string | null;
+            /** Reminder Lead Minutes */
+            reminder_lead_minutes: number | null;
+            /** Schedule Ids */
+            schedule_ids: string[];
+            /** Start Date */
+            start_date: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "READING" | "DRAFT" | "CONFIRMED";
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** PrescriptionConfirmIn */
+        PrescriptionConfirmIn: {
+            /**
+             * Dose Times
+             * @description One list per medication in the draft's order, one time per dose a day; null: the suggested times.
+             * @example [
+             *       [
+             *         "08:00",
+             *         "20:00"
+             *       ],
+             *       [
+             *         "09:00"
+             *       ]
+             *     ]
+             */
+            dose_times?: string[][] | null;
+            /**
+             * Reminder Lead Minutes
+             * @description Remind this many minutes before each dose (0: at the time); null: off.
+             */
+            reminder_lead_minutes?: (0 | 10 | 30 | 60 | 1440 | 2880 | 4320) | null;
+            /**
+             * Start Date
+             * @description The courses' first day (Asia/Seoul); today when left out.
+             */
+            start_date?: string | null;
+        };
+        /** PrescriptionMedicationsIn */
+        PrescriptionMedicationsIn: {
+            /** Medications */
+            medications: components["schemas"]["PrescribedMedicationIn"][];
+        };
         /** Profile */
         Profile: {
             /** Business Document Media Id */
@@ -3769,6 +4892,57 @@ export interface components {
             /** Refresh Token */
             refresh_token: string;
         };
+        /** Reminder */
+        Reminder: {
+            /** Fired At */
+            fired_at: string | null;
+            /** Id */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Lead Minutes */
+            lead_minutes: number;
+            /** Occurs At */
+            occurs_at: string | null;
+            /** Pet Id */
+            pet_id: string;
+            /** Pet Name */
+            pet_name: string;
+            /** Schedule Id */
+            schedule_id: string;
+            /** Sub Type */
+            sub_type: string;
+            /** Title */
+            title: string;
+        };
+        /** ReminderSetting */
+        ReminderSetting: {
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * Lead Minutes
+             * @description when turning on; omitted: the remembered lead time
+             */
+            lead_minutes?: (0 | 10 | 30 | 60 | 1440 | 2880 | 4320) | null;
+        };
+        /**
+         * ReportAverages
+         * @description Per recorded day (intake: per day with meals); null without any.
+         */
+        ReportAverages: {
+            /** Burn Actual Kcal */
+            burn_actual_kcal: number | null;
+            /** Intake Kcal */
+            intake_kcal: number | null;
+            /** Pee Count */
+            pee_count: number | null;
+            /** Poop Count */
+            poop_count: number | null;
+            /** Sleep Hours */
+            sleep_hours: number | null;
+            /** Walk Km */
+            walk_km: number | null;
+        };
         /** ReportCreate */
         ReportCreate: {
             /**
@@ -3788,6 +4962,38 @@ export interface components {
             target_type: "USER" | "POST" | "COMMENT";
             /** Text */
             text: string;
+        };
+        /**
+         * ReportDay
+         * @description One day of the range; the values are null on a day without a record (intake_kcal
+         *     also on a recorded day without meals).
+         */
+        ReportDay: {
+            /** Burn Actual Kcal */
+            burn_actual_kcal: number | null;
+            /** Burn Recommended Kcal */
+            burn_recommended_kcal: number | null;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Intake Kcal */
+            intake_kcal: number | null;
+            /** Intake Recommended Kcal */
+            intake_recommended_kcal: number | null;
+            /** Pee Count */
+            pee_count: number | null;
+            /** Poop Count */
+            poop_count: number | null;
+            /** Recorded */
+            recorded: boolean;
+            /** Sleep Hours */
+            sleep_hours: number | null;
+            /** Walk Km */
+            walk_km: number | null;
+            /** Weight Kg */
+            weight_kg: number | null;
         };
         /** ReportDismiss */
         ReportDismiss: {
@@ -3835,31 +5041,205 @@ export interface components {
              */
             status: "APPLIED" | "SELECTED" | "NOT_SELECTED" | "SHIPPED" | "CONTENT_SUBMITTED" | "REVISION_REQUESTED" | "APPROVED" | "COMPLETED" | "NO_SHOW" | "CANCELLED";
         };
-        /** ReportTotals */
-        ReportTotals: {
-            /** Applicants */
-            applicants: number;
-            /** Comments */
-            comments: number | null;
-            /** Completed */
-            completed: number;
-            /** Cost Per Engagement Krw */
-            cost_per_engagement_krw: number | null;
-            /** Likes */
-            likes: number | null;
-            /** No Show */
-            no_show: number;
-            /** Posts */
-            posts: number;
-            /** Selected */
-            selected: number;
-            /** Total Cost Krw */
-            total_cost_krw: number;
+        /**
+         * ReportScores
+         * @description 0-100, null when the range has nothing to score. walk_achievement: actual over
+         *     recommended burn (capped at 100). intake_balance: 100 within 90-110 % of the recommended
+         *     intake, 80 within 80-120 %, 60 within 70-130 %, below 60 further out. excretion: the mean
+         *     of pee (3-6 a day 100, 2-7 85, 1-8 70, more 50, less than 1 30) and poop (1-3 a day 100,
+         *     up to 4 80, more 60). sleep_quality: 12-14 h 100, 10-16 85, 8-18 70, 6-20 50, else 30.
+         */
+        ReportScores: {
+            /** Excretion */
+            excretion: number | null;
+            /** Intake Balance */
+            intake_balance: number | null;
+            /** Intake Ratio */
+            intake_ratio: number | null;
+            /** Pee */
+            pee: number | null;
+            /** Poop */
+            poop: number | null;
+            /** Sleep Quality */
+            sleep_quality: number | null;
+            /** Walk Achievement */
+            walk_achievement: number | null;
+            /** Walk Ratio */
+            walk_ratio: number | null;
         };
         /** RevokedCount */
         RevokedCount: {
             /** Revoked */
             revoked: number;
+        };
+        /** Schedule */
+        Schedule: {
+            /** Count */
+            count: number;
+            /** Created At */
+            created_at: string | null;
+            /** Dosage */
+            dosage: string;
+            /** Doses Per Day */
+            doses_per_day: number;
+            /** Duration Days */
+            duration_days: number;
+            /** End Date */
+            end_date: string | null;
+            /** Frequency */
+            frequency: string;
+            /** From Prescription */
+            from_prescription: boolean;
+            /** Id */
+            id: string;
+            /** Interval */
+            interval: number;
+            /** Kind */
+            kind: string;
+            /** Medication Name */
+            medication_name: string | null;
+            /** Memo */
+            memo: string;
+            /** Month Day */
+            month_day: number;
+            /** Pet Id */
+            pet_id: string;
+            /** Pet Name */
+            pet_name: string;
+            /** Reminder Enabled */
+            reminder_enabled: boolean;
+            /**
+             * Reminder Lead Minutes
+             * @description remembered while reminders are off
+             */
+            reminder_lead_minutes: number;
+            /**
+             * Rrule
+             * @description RFC 5545 RRULE value; end_date is its UNTIL
+             */
+            rrule: string;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /** Sub Type */
+            sub_type: string;
+            /** Times */
+            times: string[];
+            /** Title */
+            title: string;
+            /** Updated At */
+            updated_at: string | null;
+            /** Weekdays */
+            weekdays: string[];
+        };
+        /**
+         * ScheduleIn
+         * @description A schedule (the whole series). Times are Asia/Seoul wall times; a new schedule may
+         *     not start before today (Asia/Seoul). Give an end date or a count, not both.
+         */
+        ScheduleIn: {
+            /**
+             * Count
+             * @description 0: no limit
+             * @default 0
+             */
+            count: number;
+            /**
+             * Dosage
+             * @default
+             * @example 1정
+             */
+            dosage: string;
+            /**
+             * Doses Per Day
+             * @description 0: the number of times
+             * @default 0
+             */
+            doses_per_day: number;
+            /**
+             * Duration Days
+             * @description 0: open-ended
+             * @default 0
+             */
+            duration_days: number;
+            /** End Date */
+            end_date?: string | null;
+            /**
+             * Frequency
+             * @default NONE
+             * @enum {string}
+             */
+            frequency: "NONE" | "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
+            /**
+             * Interval
+             * @description every N days/weeks/...
+             * @default 1
+             */
+            interval: number;
+            /**
+             * Kind
+             * @example MEDICATION
+             * @enum {string}
+             */
+            kind: "MEDICATION" | "CARE" | "VACCINATION" | "EXERCISE" | "TRAINING";
+            /** Medication Name */
+            medication_name?: string | null;
+            /**
+             * Memo
+             * @default
+             */
+            memo: string;
+            /**
+             * Month Day
+             * @description MONTHLY: the day (0: the start's, -1: last)
+             * @default 0
+             */
+            month_day: number;
+            /**
+             * Reminder Enabled
+             * @default false
+             */
+            reminder_enabled: boolean;
+            /**
+             * Reminder Lead Minutes
+             * @default 60
+             * @enum {integer}
+             */
+            reminder_lead_minutes: 0 | 10 | 30 | 60 | 1440 | 2880 | 4320;
+            /**
+             * Start Date
+             * Format: date
+             * @example 2025-05-01
+             */
+            start_date: string;
+            /**
+             * Sub Type
+             * @example PILL
+             * @enum {string}
+             */
+            sub_type: "PILL" | "SUPPLEMENT" | "WALK" | "PLAY" | "TRAINING" | "BIRTHDAY" | "GROOMING" | "VACCINE" | "CHECKUP" | "ETC";
+            /**
+             * Times
+             * @description Times of day, HH:MM (Asia/Seoul)
+             * @example [
+             *       "09:00"
+             *     ]
+             */
+            times: string[];
+            /**
+             * Title
+             * @example 심장사상충 약
+             */
+            title: string;
+            /** Weekdays */
+            weekdays?: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[];
+        };
+        /** ScheduleList */
+        ScheduleList: {
+            /** Items */
+            items: components["schemas"]["Schedule"][];
         };
         /** SessionList */
         SessionList: {
@@ -4009,6 +5389,29 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /** WeightPoint */
+        WeightPoint: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Weight Kg */
+            weight_kg: number;
+        };
+        /** WeightTrend */
+        WeightTrend: {
+            /** Change Kg */
+            change_kg: number | null;
+            /** Change Percent */
+            change_percent: number | null;
+            /** First Kg */
+            first_kg: number | null;
+            /** Last Kg */
+            last_kg: number | null;
+            /** Points */
+            points: components["schemas"]["WeightPoint"][];
+        };
         /** Withdrawal */
         Withdrawal: {
             /** Password */
@@ -4038,7 +5441,49 @@ export interface components {
             rows: components["schemas"]["ReportRow"][];
             /** Title */
             title: string;
-            totals: components["schemas"]["ReportTotals"];
+            totals: components["schemas"]["petful__edge__campaigns__schemas__ReportTotals"];
+        };
+        /** ReportTotals */
+        petful__edge__campaigns__schemas__ReportTotals: {
+            /** Applicants */
+            applicants: number;
+            /** Comments */
+            comments: number | null;
+            /** Completed */
+            completed: number;
+            /** Cost Per Engagement Krw */
+            cost_per_engagement_krw: number | null;
+            /** Likes */
+            likes: number | null;
+            /** No Show */
+            no_show: number;
+            /** Posts */
+            posts: number;
+            /** Selected */
+            selected: number;
+            /** Total Cost Krw */
+            total_cost_krw: number;
+        };
+        /** ReportTotals */
+        petful__edge__pet_health__activities_schemas__ReportTotals: {
+            /** Burn Actual Kcal */
+            burn_actual_kcal: number;
+            /** Burn Recommended Kcal */
+            burn_recommended_kcal: number;
+            /** Intake Kcal */
+            intake_kcal: number;
+            /** Intake Recommended Kcal */
+            intake_recommended_kcal: number;
+            /** Pee Count */
+            pee_count: number;
+            /** Poop Count */
+            poop_count: number;
+            /** Recorded Days */
+            recorded_days: number;
+            /** Sleep Hours */
+            sleep_hours: number;
+            /** Walk Km */
+            walk_km: number;
         };
         /** Metrics */
         petful__edge__pets__schemas__Metrics: {
@@ -4147,6 +5592,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+        };
+    };
+    activity_levels_api_v1_activity_levels_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityLevels"];
                 };
             };
         };
@@ -6481,6 +7946,64 @@ export interface operations {
             };
         };
     };
+    get_calendar_feed_api_v1_me_calendar_feed_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+        };
+    };
+    enable_calendar_feed_api_v1_me_calendar_feed_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+        };
+    };
+    disable_calendar_feed_api_v1_me_calendar_feed_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     my_applications_api_v1_me_campaign_applications_get: {
         parameters: {
             query?: {
@@ -6530,6 +8053,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+        };
+    };
+    health_home_api_v1_me_health_home_get: {
+        parameters: {
+            query: {
+                /** @description the day to show (Asia/Seoul) */
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthHome"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -6670,6 +8225,38 @@ export interface operations {
             };
         };
     };
+    my_reminders_api_v1_me_reminders_get: {
+        parameters: {
+            query?: {
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Reminder_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     my_reports_api_v1_me_reports_get: {
         parameters: {
             query?: {
@@ -6689,6 +8276,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Report_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    my_occurrences_api_v1_me_schedules_occurrences_get: {
+        parameters: {
+            query: {
+                /** @description window start (inclusive) */
+                from: string;
+                /** @description window end (exclusive), <= 366 days */
+                to: string;
+                /** @description repeatable */
+                kind?: ("MEDICATION" | "CARE" | "VACCINATION" | "EXERCISE" | "TRAINING")[] | null;
+                pet_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OccurrenceList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    my_schedule_api_v1_me_schedules__schedule_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the schedule's id */
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
                 };
             };
             /** @description Validation Error */
@@ -6850,6 +8506,216 @@ export interface operations {
             };
         };
     };
+    create_activity_api_v1_pets__pet_id__activities_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    activity_calendar_api_v1_pets__pet_id__activities_calendar_get: {
+        parameters: {
+            query: {
+                year: number;
+                month: number;
+            };
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityCalendar"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_activity_api_v1_pets__pet_id__activities__date__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the record's day (Asia/Seoul), like 2025-03-06 */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_activity_api_v1_pets__pet_id__activities__date__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the record's day (Asia/Seoul), like 2025-03-06 */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_activity_api_v1_pets__pet_id__activities__date__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the record's day (Asia/Seoul), like 2025-03-06 */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    health_report_api_v1_pets__pet_id__health_report_get: {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     add_history_api_v1_pets__pet_id__history_post: {
         parameters: {
             query?: never;
@@ -6969,6 +8835,42 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntry"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reorder_history_images_api_v1_pets__pet_id__history__history_id__images_order_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pet_id: string;
+                history_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImageOrderIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7282,6 +9184,335 @@ export interface operations {
             };
         };
     };
+    list_schedules_api_v1_pets__pet_id__schedules_get: {
+        parameters: {
+            query?: {
+                kind?: ("MEDICATION" | "CARE" | "VACCINATION" | "EXERCISE" | "TRAINING") | null;
+            };
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_schedule_api_v1_pets__pet_id__schedules_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    pet_occurrences_api_v1_pets__pet_id__schedules_occurrences_get: {
+        parameters: {
+            query: {
+                /** @description window start (inclusive) */
+                from: string;
+                /** @description window end (exclusive), <= 366 days */
+                to: string;
+                /** @description repeatable */
+                kind?: ("MEDICATION" | "CARE" | "VACCINATION" | "EXERCISE" | "TRAINING")[] | null;
+            };
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OccurrenceList"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_schedule_api_v1_pets__pet_id__schedules__schedule_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the schedule's id */
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_schedule_api_v1_pets__pet_id__schedules__schedule_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the schedule's id */
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_schedule_api_v1_pets__pet_id__schedules__schedule_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the schedule's id */
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    cancel_occurrence_api_v1_pets__pet_id__schedules__schedule_id__occurrences__key__delete: {
+        parameters: {
+            query?: {
+                scope?: "THIS" | "FOLLOWING";
+            };
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the schedule's id */
+                schedule_id: string;
+                /** @description the occurrence's key, like 20250501T000000Z */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    edit_occurrence_api_v1_pets__pet_id__schedules__schedule_id__occurrences__key__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the schedule's id */
+                schedule_id: string;
+                /** @description the occurrence's key, like 20250501T000000Z */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OccurrenceEdit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    set_reminder_api_v1_pets__pet_id__schedules__schedule_id__reminder_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the pet's id */
+                pet_id: string;
+                /** @description the schedule's id */
+                schedule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderSetting"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     get_application_api_v1_petstar_applications__application_id__get: {
         parameters: {
             query?: never;
@@ -7467,6 +9698,275 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PetStarMatches"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_prescriptions_api_v1_prescriptions_get: {
+        parameters: {
+            query?: {
+                pet_id?: string | null;
+                status?: ("READING" | "DRAFT" | "CONFIRMED") | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Prescription_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    upload_prescription_api_v1_prescriptions_post: {
+        parameters: {
+            query: {
+                /** @description Which of your pets it is for */
+                pet_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_upload_prescription_api_v1_prescriptions_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prescription"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_prescription_api_v1_prescriptions__prescription_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the prescription's id */
+                prescription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prescription"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_prescription_api_v1_prescriptions__prescription_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the prescription's id */
+                prescription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    confirm_prescription_api_v1_prescriptions__prescription_id__confirm_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the prescription's id */
+                prescription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrescriptionConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prescription"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    put_medications_api_v1_prescriptions__prescription_id__medications_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the prescription's id */
+                prescription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrescriptionMedicationsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prescription"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_prescription_photo_api_v1_prescriptions__prescription_id__photo_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the prescription's id */
+                prescription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
+                    "image/webp": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    calendar_feed_api_v1_public_calendar__token__ics_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
                 };
             };
             /** @description Validation Error */
@@ -8172,6 +10672,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    complete_link_api_v1_sns_link_complete_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCompleteIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description Invalid fields, an expired or used state, a refused code, or (with `choices`) the Instagram account to link must be chosen. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkChoiceProblem"];
+                };
+            };
+        };
+    };
+    start_link_api_v1_sns_link_start_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkStartIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkStartOut"];
                 };
             };
             /** @description Validation Error */

@@ -13,6 +13,9 @@ import * as petstars from "../pages/petstars/routes";
 import * as pets from "../pages/pets/routes";
 import * as campaigns from "../pages/campaigns/routes";
 import * as instagram from "../pages/instagram/routes";
+import * as activity from "../pages/activity/routes";
+import * as schedules from "../pages/schedules/routes";
+import * as prescriptions from "../pages/prescriptions/routes";
 
 export const router = createBrowserRouter([
   {
@@ -45,6 +48,9 @@ export const router = createBrowserRouter([
           ...pets.publicRoutes,
           ...campaigns.publicRoutes,
           ...instagram.publicRoutes,
+          ...activity.publicRoutes,
+          ...schedules.publicRoutes,
+          ...prescriptions.publicRoutes,
           {
             Component: RequireAuth,
             children: [
@@ -53,6 +59,9 @@ export const router = createBrowserRouter([
               ...pets.signedInRoutes,
               ...campaigns.signedInRoutes,
               ...instagram.signedInRoutes,
+              ...activity.signedInRoutes,
+              ...schedules.signedInRoutes,
+              ...prescriptions.signedInRoutes,
             ],
           },
           {

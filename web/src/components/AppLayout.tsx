@@ -31,6 +31,9 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/petstars", label: "nav.petstars" },
   { to: "/campaigns", label: "nav.campaigns" },
   { to: "/pets", label: "nav.pets", signedInOnly: true },
+  { to: "/health", label: "nav.health", signedInOnly: true },
+  { to: "/schedules", label: "nav.schedules", signedInOnly: true },
+  { to: "/prescriptions", label: "nav.prescriptions", signedInOnly: true },
   { to: "/instagram", label: "nav.instagram", signedInOnly: true },
   { to: "/account", label: "nav.account", signedInOnly: true },
 ];
@@ -84,7 +87,7 @@ export function AppLayout() {
       </a>
       <AppShell
         header={{ height: 60 }}
-        navbar={{ width: 280, breakpoint: "sm", collapsed: { mobile: !opened, desktop: true } }}
+        navbar={{ width: 280, breakpoint: "lg", collapsed: { mobile: !opened, desktop: true } }}
         padding="md"
       >
         <AppShell.Header>
@@ -93,7 +96,7 @@ export function AppLayout() {
               <Burger
                 opened={opened}
                 onClick={toggle}
-                hiddenFrom="sm"
+                hiddenFrom="lg"
                 size="sm"
                 aria-label={t("nav.openMenu")}
                 aria-expanded={opened}
@@ -102,7 +105,7 @@ export function AppLayout() {
               <Anchor component={Link} to="/" fw={800} fz="xl" underline="never">
                 {t("app.name")}
               </Anchor>
-              <Group component="nav" aria-label={t("nav.main")} gap={4} visibleFrom="sm" ml="md">
+              <Group component="nav" aria-label={t("nav.main")} gap={4} visibleFrom="lg" ml="md">
                 {items.map((item) => (
                   <Button
                     key={item.to}
@@ -117,16 +120,17 @@ export function AppLayout() {
                 ))}
               </Group>
             </Group>
-            <Group gap="sm" visibleFrom="sm" wrap="nowrap">
+            <Group gap="sm" visibleFrom="lg" wrap="nowrap">
               <LanguageSwitch />
               {session.status === "unknown" ? null : authActions}
             </Group>
           </Group>
         </AppShell.Header>
 
-        {/* Phones only (the header has the menu from "sm" up); rendered only while open, so
+        {/* Phones and tablets (the header has the menu from "lg" up, where all of it fits);
+            rendered only while open, so
             a closed menu holds nothing a keyboard could tab into. */}
-        <AppShell.Navbar p="md" id="main-menu" hiddenFrom="sm">
+        <AppShell.Navbar p="md" id="main-menu" hiddenFrom="lg">
           {opened ? (
             <>
               <Stack component="nav" aria-label={t("nav.main")} gap={2}>

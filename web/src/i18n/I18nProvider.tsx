@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatPrice,
   LANGS,
+  loadCatalogue,
   translate,
   type Lang,
   type Params,
@@ -28,7 +29,8 @@ export interface I18n {
 
 export const I18nContext = createContext<I18n | null>(null);
 
-function storedLang(): Lang {
+/** The language the person chose before (Korean unless they did). */
+export function storedLang(): Lang {
   try {
     const saved = window.localStorage.getItem(STORAGE_KEY);
     return LANGS.includes(saved as Lang) ? (saved as Lang) : "ko";
@@ -45,7 +47,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
+    // Switched once its messages are here, so the page never shows keys or half a language.
+    void loadCatalogue(next).then(() => setLangState(next));
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {

@@ -1,9 +1,12 @@
 import type { Messages } from "./ko";
-import * as account from "./areas/account";
-import * as petstars from "./areas/petstars";
-import * as pets from "./areas/pets";
-import * as campaigns from "./areas/campaigns";
-import * as instagram from "./areas/instagram";
+import * as account from "./areas/account.en";
+import * as petstars from "./areas/petstars.en";
+import * as pets from "./areas/pets.en";
+import * as campaigns from "./areas/campaigns.en";
+import * as instagram from "./areas/instagram.en";
+import * as activity from "./areas/activity.en";
+import * as schedules from "./areas/schedules.en";
+import * as prescriptions from "./areas/prescriptions.en";
 
 // English: the same keys as ko.ts (a missing or extra key fails `tsc`).
 const core = {
@@ -16,6 +19,9 @@ const core = {
   "nav.petstars": "PetStars",
   "nav.campaigns": "Campaigns",
   "nav.pets": "My pets",
+  "nav.health": "Health log",
+  "nav.schedules": "Schedules",
+  "nav.prescriptions": "Prescriptions",
   "nav.instagram": "Instagram",
   "nav.account": "My account",
   "nav.login": "Log in",
@@ -123,4 +129,7 @@ export const en: Messages = {
   ...pets.en,
   ...campaigns.en,
   ...instagram.en,
+  ...activity.en,
+  ...schedules.en,
+  ...prescriptions.en,
 };

@@ -1,8 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { en } from "./en";
-import { formatCalendarDate, formatDate, formatDateTime, formatPrice, translate } from "./format";
+import {
+  formatCalendarDate,
+  formatDate,
+  formatDateTime,
+  formatPrice,
+  loadCatalogue,
+  translate,
+} from "./format";
 import { ko } from "./ko";
+
+beforeAll(() => loadCatalogue("en"));
 
 describe("prices", () => {
   it("are won with grouping", () => {

@@ -1,20 +1,27 @@
 // Language-aware formatting, pure (no React) so Vitest checks it directly. Dates are always
 // shown in Korea's time zone, whatever the browser's, with the language's own date format.
-import { en } from "./en";
 import { ko, type MessageKey, type Messages } from "./ko";
 
 export type Lang = "ko" | "en";
 export const LANGS: readonly Lang[] = ["ko", "en"];
 export const TIME_ZONE = "Asia/Seoul";
 
-const CATALOGUES: Record<Lang, Messages> = { ko, en };
+// Korean is in the main bundle; another language's catalogue is its own chunk, fetched
+// when someone picks it (most people never do, and every area's messages add up).
+const CATALOGUES: Partial<Record<Lang, Messages>> = { ko };
+
+/** Make `lang`'s messages available (at once for Korean). */
+export async function loadCatalogue(lang: Lang): Promise<void> {
+  if (lang === "en" && !CATALOGUES.en) CATALOGUES.en = (await import("./en")).en;
+}
 const LOCALES: Record<Lang, string> = { ko: "ko-KR", en: "en-US" };
 
 export type Params = Record<string, string | number>;
 
 /** The message `key` in `lang`, its `{name}` placeholders filled from `params`. */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = CATALOGUES[lang][key];
+  // A catalogue still loading reads as Korean (the provider switches once it is there).
+  const template = (CATALOGUES[lang] ?? ko)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -6,6 +6,9 @@ import * as petstars from "./areas/petstars";
 import * as pets from "./areas/pets";
 import * as campaigns from "./areas/campaigns";
 import * as instagram from "./areas/instagram";
+import * as activity from "./areas/activity";
+import * as schedules from "./areas/schedules";
+import * as prescriptions from "./areas/prescriptions";
 
 const core = {
   "app.name": "PetFul",
@@ -17,6 +20,9 @@ const core = {
   "nav.petstars": "펫스타",
   "nav.campaigns": "체험단",
   "nav.pets": "내 반려동물",
+  "nav.health": "건강 기록",
+  "nav.schedules": "일정",
+  "nav.prescriptions": "처방전",
   "nav.instagram": "인스타그램",
   "nav.account": "내 계정",
   "nav.login": "로그인",
@@ -126,6 +132,9 @@ export const ko = {
   ...pets.ko,
   ...campaigns.ko,
   ...instagram.ko,
+  ...activity.ko,
+  ...schedules.ko,
+  ...prescriptions.ko,
 } as const;
 
 export type MessageKey = keyof typeof ko;

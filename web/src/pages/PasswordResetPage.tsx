@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
 
 import { api } from "../api/client";
+import { CodeInput, EmailCodeRequest } from "../components/EmailCodeFields";
 import { FormAlert } from "../components/FormAlert";
 import { PageTitle } from "../components/PageTitle";
 import { useI18n } from "../i18n/useI18n";
@@ -50,22 +51,14 @@ export function PasswordResetPage() {
     <Paper maw={460} mx="auto" p={{ base: "md", sm: "xl" }} withBorder>
       <PageTitle>{t("reset.title")}</PageTitle>
       {step === "email" ? (
-        <form noValidate onSubmit={emailForm.onSubmit(() => sendCode.mutate())}>
-          <Stack>
-            <Text size="sm">{t("reset.lead")}</Text>
-            <TextInput
-              label={t("auth.email")}
-              type="email"
-              autoComplete="email"
-              required
-              {...emailForm.getInputProps("email")}
-            />
-            <FormAlert message={message} />
-            <Button type="submit" loading={sendCode.isPending}>
-              {t("reset.sendCode")}
-            </Button>
-          </Stack>
-        </form>
+        <EmailCodeRequest
+          form={emailForm}
+          onSend={() => sendCode.mutate()}
+          sending={sendCode.isPending}
+          sendLabel={t("reset.sendCode")}
+          message={message}
+          lead={t("reset.lead")}
+        />
       ) : null}
       {step === "code" ? (
         <form noValidate onSubmit={resetForm.onSubmit((values) => confirm.mutate(values))}>
@@ -73,15 +66,7 @@ export function PasswordResetPage() {
             <Text size="sm" role="status">
               {t("reset.codeSent", { email: address })}
             </Text>
-            <TextInput
-              label={t("auth.code")}
-              description={t("auth.codeHint")}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              required
-              {...resetForm.getInputProps("code")}
-            />
+            <CodeInput {...resetForm.getInputProps("code")} />
             <PasswordInput
               label={t("reset.newPassword")}
               autoComplete="new-password"

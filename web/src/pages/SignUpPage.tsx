@@ -18,6 +18,7 @@ import { Link, useNavigate } from "react-router";
 import { api, data } from "../api/client";
 import { ApiError } from "../api/problem";
 import { logIn } from "../auth/session";
+import { CodeInput, EmailCodeRequest } from "../components/EmailCodeFields";
 import { FormAlert } from "../components/FormAlert";
 import { PageTitle } from "../components/PageTitle";
 import { useI18n } from "../i18n/useI18n";
@@ -125,21 +126,13 @@ export function SignUpPage() {
       </Stepper>
 
       {step === 0 ? (
-        <form noValidate onSubmit={emailForm.onSubmit(() => sendCode.mutate())}>
-          <Stack>
-            <TextInput
-              label={t("auth.email")}
-              type="email"
-              autoComplete="email"
-              required
-              {...emailForm.getInputProps("email")}
-            />
-            <FormAlert message={message} />
-            <Button type="submit" loading={sendCode.isPending}>
-              {t("signup.sendCode")}
-            </Button>
-          </Stack>
-        </form>
+        <EmailCodeRequest
+          form={emailForm}
+          onSend={() => sendCode.mutate()}
+          sending={sendCode.isPending}
+          sendLabel={t("signup.sendCode")}
+          message={message}
+        />
       ) : null}
 
       {step === 1 ? (
@@ -148,15 +141,7 @@ export function SignUpPage() {
             <Text size="sm" role="status">
               {t("signup.codeSent", { email: address })}
             </Text>
-            <TextInput
-              label={t("auth.code")}
-              description={t("auth.codeHint")}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              required
-              {...codeForm.getInputProps("code")}
-            />
+            <CodeInput {...codeForm.getInputProps("code")} />
             <FormAlert message={message} />
             <Group justify="space-between">
               <Button

@@ -3,6 +3,13 @@
 It answers the calls the sns service makes, in the wire format of Meta's public
 documentation (Graph API v23.0, Facebook Login for Business):
 
+- `GET /{v}/dialog/oauth?client_id&redirect_uri&state&scope&response_type=code`: the login
+  dialog a person's browser is sent to, a small page listing the sandbox's Facebook users;
+  continuing redirects to `redirect_uri?code&state`, cancelling to
+  `redirect_uri?error=access_denied&error_reason=user_denied&state` (see `dialog`)
+- `GET /{v}/oauth/access_token?client_id&redirect_uri&client_secret&code` (the dialog's
+  code, once) -> the short-lived `sandbox-<user>` as `{"access_token", "token_type",
+  "expires_in"}`
 - `GET /{v}/oauth/access_token?grant_type=fb_exchange_token&client_id&client_secret&
   fb_exchange_token`
   -> `{"access_token", "token_type": "bearer", "expires_in"}`
@@ -25,7 +32,8 @@ Media carry `is_paid_partnership` (only when that field is asked for).
 
 Errors are Graph error objects (`{"error": {"message", "type", "code", "error_subcode",
 "fbtrace_id"}}`). Tokens: `sandbox-<user>` is a valid short-lived user token of sandbox
-user `<user>`; the exchange returns the long-lived `sandbox-long-<user>`. Every account
+user `<user>` (what the dialog's code exchanges for; API clients may also send it as is);
+the fb_exchange_token grant returns the long-lived `sandbox-long-<user>`. Every account
 handle is also a user owning that one account; `petful_family` owns two accounts and
 `no_business` has a page without an Instagram account.
 

@@ -1,5 +1,6 @@
-"""The sandbox's HTTP app: the Graph API routes the sns service calls, and the
-`/__sandbox__/*` controls tests use (faults, new media and comments, health)."""
+"""The sandbox's HTTP app: the Graph API routes the sns service calls, Facebook Login's
+dialog (`dialog`), and the `/__sandbox__/*` controls tests use (faults, new media and
+comments, health)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from petful.devstack.instagram_sandbox.dialog import create_dialog, exchange_code
 from petful.devstack.instagram_sandbox.state import SandboxState
 from petful.devstack.instagram_sandbox.wire import (
     RATE_LIMIT_MESSAGES,
@@ -90,12 +92,14 @@ def create_app(state: SandboxState) -> Starlette:
 
     def exchange(request: Request, _: str) -> dict[str, Any]:
         q = request.query_params
-        if q.get("grant_type") != "fb_exchange_token":
-            raise GraphFault(400, "Unsupported grant_type", "OAuthException", 100)
         if not q.get("client_id") or not q.get("client_secret"):
             raise GraphFault(
                 400, "Missing client_id or client_secret parameter.", "OAuthException", 101
             )
+        if q.get("code"):  # the login dialog's code (Facebook's code grant has no grant_type)
+            return exchange_code(state, q)
+        if q.get("grant_type") != "fb_exchange_token":
+            raise GraphFault(400, "Unsupported grant_type", "OAuthException", 100)
         short = q.get("fb_exchange_token", "")
         user = state.user_of(short)
         if user is None:
@@ -344,6 +348,7 @@ def create_app(state: SandboxState) -> Starlette:
             Route("/__sandbox__/faults", faults, methods=["POST"]),
             Route("/__sandbox__/media", add_media, methods=["POST"]),
             Route("/__sandbox__/comments", add_comment, methods=["POST"]),
+            Route(f"/{v}/dialog/oauth", create_dialog(state), methods=["GET", "POST"]),
             Route(f"/{v}/oauth/access_token", api(exchange, needs_user=False)),
             Route(f"/{v}/me/accounts", api(me_accounts)),
             Route(f"/{v}/{{object_id:str}}/media", api(media)),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import secrets
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from petful.sns.sandbox_catalog import (
     LONG_PREFIX,
@@ -17,6 +18,20 @@ from petful.sns.sandbox_catalog import (
     seeded_comments,
     users,
 )
+
+# Facebook's login codes expire after ten minutes and may be exchanged once.
+CODE_TTL = timedelta(minutes=10)
+
+
+@dataclass
+class IssuedCode:
+    """A code the login dialog handed to redirect_uri: whose it is and what it is bound to."""
+
+    user: str
+    client_id: str
+    redirect_uri: str
+    issued_at: datetime
+    used: bool = False
 
 
 @dataclass
@@ -42,6 +57,9 @@ class SandboxState:
     # Every comment by id, in insertion order (seeded from the media, then added by tests).
     comments: dict[str, SandboxComment] = field(default_factory=dict)
     anchor: datetime = field(default_factory=anchor_of)
+    # Codes of the login dialog (`/{v}/dialog/oauth`) by code, kept after use so a second
+    # exchange is told "used" rather than "invalid", as Facebook does.
+    codes: dict[str, IssuedCode] = field(default_factory=dict)
     _trace: int = 0
     _added: int = 0
 
@@ -123,6 +141,12 @@ class SandboxState:
         """The app loses every permission of user (as Meta's "revoke login")."""
         self.deauthorized.add(user)
         self.deauthorizations.append(user)
+
+    def issue_code(self, user: str, *, client_id: str, redirect_uri: str) -> str:
+        """A fresh single-use code for user (a login through the dialog)."""
+        code = "AQ" + secrets.token_urlsafe(48)
+        self.codes[code] = IssuedCode(user, client_id, redirect_uri, datetime.now(UTC))
+        return code
 
     def trace_id(self) -> str:
         self._trace += 1

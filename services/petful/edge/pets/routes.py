@@ -20,6 +20,7 @@ from petful.edge.pets.schemas import (
     EligibilityPreview,
     HistoryEntry,
     HistoryIn,
+    ImageOrderIn,
     InstagramLinkIn,
     Owner,
     Pet,
@@ -189,6 +190,20 @@ async def remove_history_image(
 ) -> HistoryEntry:
     r = await clients.pets().RemoveHistoryImage(
         pb.RemoveHistoryImageRequest(pet_id=pet_id, history_id=history_id, media_id=media_id)
+    )
+    return HistoryEntry.from_pb(r)
+
+
+@router.put("/{pet_id}/history/{history_id}/images/order", response_model=HistoryEntry)
+async def reorder_history_images(
+    pet_id: PetId, history_id: str, body: ImageOrderIn, user: CurrentUser
+) -> HistoryEntry:
+    """Put the entry's images in a new order (the first is its cover): `media_ids` names
+    each of the entry's images exactly once."""
+    r = await clients.pets().ReorderHistoryImages(
+        pb.ReorderHistoryImagesRequest(
+            pet_id=pet_id, history_id=history_id, media_ids=body.media_ids
+        )
     )
     return HistoryEntry.from_pb(r)
 

@@ -166,6 +166,10 @@ class InstagramLinkIn(Body):
     account_id: str = Field(min_length=1, max_length=64, description="An sns account id.")
 
 
+class ImageOrderIn(Body):
+    media_ids: list[str] = Field(max_length=10, description="each of the entry's images once")
+
+
 class HistoryIn(Body):
     title: str = Field(min_length=1, max_length=100, examples=["펫푸드 체험단"])
     start_date: date

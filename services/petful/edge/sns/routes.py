@@ -7,10 +7,12 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, status
+from fastapi.responses import JSONResponse
 
 from petful.edge import clients
 from petful.edge.auth import AdminUser, CurrentUser
 from petful.edge.common import Page, PageSize
+from petful.edge.problems import PROBLEM_BASE, problem
 from petful.edge.sns.schemas import (
     ACTION_PB,
     SENTIMENT_PB,
@@ -22,7 +24,11 @@ from petful.edge.sns.schemas import (
     Analytics,
     BannedWordsIn,
     CommentOut,
+    LinkChoiceProblem,
+    LinkCompleteIn,
     LinkIn,
+    LinkStartIn,
+    LinkStartOut,
     LogEntry,
     Metrics,
     ModerationSettingsIn,
@@ -44,10 +50,52 @@ DEFAULT_WINDOW_DAYS = 90
 
 @router.post("/accounts", status_code=status.HTTP_201_CREATED, response_model=Account)
 async def link_account(body: LinkIn, user: CurrentUser) -> Account:
-    """Link an Instagram business account with a short-lived Facebook user token. The
+    """Link an Instagram business account with a short-lived Facebook user token (API
+    clients with a Facebook login of their own; people link through /link/start). The
     first sync runs before the answer. 409 if another user linked that account."""
     r = await clients.sns().LinkAccount(body.to_pb())
     return Account.from_pb(r)
+
+
+@router.post("/link/start", response_model=LinkStartOut)
+async def start_link(body: LinkStartIn, user: CurrentUser) -> LinkStartOut:
+    """Start linking through Facebook Login: send the browser to `authorize_url`. Facebook
+    sends the person back to redirect_uri with `code` and `state` (or `error` when they
+    cancelled), which go to /link/complete within 10 minutes, once, by this user."""
+    r = await clients.sns().StartLink(pb.StartLinkRequest(redirect_uri=body.redirect_uri))
+    return LinkStartOut(authorize_url=r.authorize_url)
+
+
+@router.post(
+    "/link/complete",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Account,
+    responses={
+        422: {
+            "model": LinkChoiceProblem,
+            "description": "Invalid fields, an expired or used state, a refused code, or "
+            "(with `choices`) the Instagram account to link must be chosen.",
+        }
+    },
+)
+async def complete_link(body: LinkCompleteIn, user: CurrentUser) -> Account | JSONResponse:
+    """Finish linking with what Facebook sent back: the linked account after its first
+    sync (201). When the Facebook user has several Instagram accounts, a 422 naming
+    ig_user_id lists the `choices`; send the state again with one of them and no code.
+    409 (type .../instagram-link-cancelled) when the person cancelled the dialog."""
+    r = await clients.sns().CompleteLink(body.to_pb())
+    if r.WhichOneof("result") == "choices":
+        return problem(
+            422,
+            "Choose the Instagram account",
+            type_=PROBLEM_BASE + "validation",
+            detail="This Facebook user has several Instagram accounts: choose the one to link.",
+            errors=[{"field": "ig_user_id", "reason": r.choices.reason}],
+            choices=[
+                {"ig_user_id": c.ig_user_id, "username": c.username} for c in r.choices.accounts
+            ],
+        )
+    return Account.from_pb(r.account)
 
 
 @router.get("/accounts", response_model=MyAccountList)

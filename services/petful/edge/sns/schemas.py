@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from petful.edge.common import Body
 from petful.pb.sns.v1 import sns_pb2 as pb
@@ -40,6 +41,101 @@ class LinkIn(Body):
         return pb.LinkAccountRequest(
             access_token=self.access_token, ig_user_id=self.ig_user_id or ""
         )
+
+
+CALLBACK_PATH = "/instagram/callback"
+
+
+def _callback_uri(value: str) -> str:
+    # The service checks it fully; here the shape, so a wrong one is a 422 before any call.
+    absolute = ValueError("must be an absolute http or https address")
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # a bad port or bracketed host
+        raise absolute from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise absolute
+    if not value.endswith(CALLBACK_PATH):
+        raise ValueError(f"must end in {CALLBACK_PATH}")
+    return value
+
+
+RedirectUri = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=2048,
+        description="The web app's callback page, e.g. https://petful.example/instagram/callback"
+        " (Facebook also checks it against the app's list of redirect URIs).",
+    ),
+    AfterValidator(_callback_uri),
+]
+
+
+class LinkStartIn(Body):
+    redirect_uri: RedirectUri
+
+
+class LinkStartOut(BaseModel):
+    authorize_url: str = Field(
+        description="Facebook's login dialog (the sandbox's locally): send the browser there."
+    )
+
+
+class LinkCompleteIn(Body):
+    """What Facebook's dialog sent back to the callback page (its query parameters)."""
+
+    state: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_-]+$")
+    code: str | None = Field(
+        default=None,
+        max_length=2048,
+        description="Absent on the second call, which only names the account to link.",
+    )
+    redirect_uri: RedirectUri
+    ig_user_id: str | None = Field(
+        default=None,
+        max_length=32,
+        pattern=r"^[0-9]+$",
+        description="Which Instagram account to link when the Facebook user has several.",
+    )
+    error: str | None = Field(
+        default=None,
+        max_length=100,
+        description='Facebook\'s error parameter ("access_denied": the person cancelled).',
+    )
+
+    def to_pb(self) -> pb.CompleteLinkRequest:
+        return pb.CompleteLinkRequest(
+            state=self.state,
+            code=self.code or "",
+            redirect_uri=self.redirect_uri,
+            ig_user_id=self.ig_user_id or "",
+            error=self.error or "",
+        )
+
+
+class AccountChoice(BaseModel):
+    ig_user_id: str
+    username: str
+
+
+class FieldError(BaseModel):
+    field: str
+    reason: str
+
+
+class LinkChoiceProblem(BaseModel):
+    """422 from /link/complete when the Facebook user has several Instagram accounts and
+    none (or another) was named: choose one of `choices` and send it as ig_user_id with
+    the same state and no code."""
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    errors: list[FieldError] = []
+    choices: list[AccountChoice] = []
 
 
 class Account(BaseModel):

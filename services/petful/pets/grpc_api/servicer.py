@@ -233,6 +233,21 @@ class PetServicer(pb_grpc.PetServiceServicer):
             )
             return messages.history_to_pb(view)
 
+    async def ReorderHistoryImages(
+        self, request: pb.ReorderHistoryImagesRequest, context: Any
+    ) -> pb.HistoryEntry:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            view = await portfolio.reorder_history_images(
+                session,
+                actor=actor,
+                now=self.clock(),
+                pet_id=request.pet_id,
+                history_id=request.history_id,
+                media_ids=list(request.media_ids),
+            )
+            return messages.history_to_pb(view)
+
     # --- the PetStar workflow ---
 
     async def ApplyPetStar(self, request: pb.ApplyPetStarRequest, context: Any) -> pb.Application:

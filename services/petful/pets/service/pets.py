@@ -98,10 +98,13 @@ def _validated(data: PetInput, fields: frozenset[str], *, today: date) -> dict[s
     return out
 
 
-def _apply_fields(pet: Pet, values: dict[str, Any]) -> None:
+def _apply_fields(pet: Pet, values: dict[str, Any], *, now: datetime) -> None:
     for name, value in values.items():
         if name == "weight_kg":
             pet.weight_kg = Decimal(str(value)) if value is not None else None
+            # Typed today: a health log entry for an earlier day must not overwrite it.
+            pet.weight_measured_on = now.astimezone(rules.SEOUL).date()
+            pet.weight_recorded_at = now
         else:
             setattr(pet, name, value)
     if "name" in values:
@@ -144,7 +147,7 @@ async def create_pet(
     pet.instagram_username = ""
     pet.followers_count = 0
     pet.engagement_rate = 0.0
-    _apply_fields(pet, values)
+    _apply_fields(pet, values, now=now)
     await _flush_pet(session, pet, new=True)
     await outbox.add_event(
         session, SCHEMA, contracts.PET_CREATED, contracts.PetChanged(**pet_fields(pet)), now=now
@@ -197,7 +200,7 @@ async def update_pet(
         raise FailedPrecondition(
             "a PetStar's species cannot change", field_violations=[("species", "is locked")]
         )
-    _apply_fields(pet, values)
+    _apply_fields(pet, values, now=now)
     pet.updated_at = now
     await _flush_pet(session, pet, new=False)
     await outbox.add_event(

@@ -4,6 +4,7 @@ history with pictures."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -25,7 +26,7 @@ from petful.pets.service.pets import ingest_image, pet_fields
 from petful.pets.service.views import HistoryView, PortfolioView, history_view, history_views
 from petful.platform import media, outbox
 from petful.platform.auth_context import Principal
-from petful.platform.errors import FailedPrecondition, NotFound
+from petful.platform.errors import FailedPrecondition, InvalidArgument, NotFound
 from petful.platform.settings import Settings
 from petful.platform.validation import RuleError, Violations, check_line, check_text, uuid_field
 
@@ -248,6 +249,31 @@ async def remove_history_image(
         raise NotFound("no such image in this history entry")
     await repository.delete(session, link)
     await media.discard(session, schema=SCHEMA, media_id=mid, now=now)
+    entry.updated_at = now
+    await repository.flush(session)
+    return await history_view(session, entry)
+
+
+async def reorder_history_images(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    now: datetime,
+    pet_id: str,
+    history_id: str,
+    media_ids: Sequence[str],
+) -> HistoryView:
+    """Put the entry's images in the order given (what the owner dragged them into)."""
+    _, entry = await _owned_history(session, actor, pet_id, history_id)
+    links = {link.media_id: link for link in await repository.history_images(session, [entry.id])}
+    order = [uuid_field("media_ids", raw) for raw in media_ids]
+    if len(set(order)) != len(order) or set(order) != set(links):
+        raise InvalidArgument(
+            "name each of the entry's images exactly once",
+            field_violations=[("media_ids", "must list each image of the entry exactly once")],
+        )
+    for position, media_id in enumerate(order):
+        links[media_id].position = position
     entry.updated_at = now
     await repository.flush(session)
     return await history_view(session, entry)

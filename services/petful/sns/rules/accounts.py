@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from petful.platform.validation import RuleError
 
@@ -13,6 +14,12 @@ from petful.platform.validation import RuleError
 SOURCE_SANDBOX = "sandbox"
 
 ACCESS_TOKEN_MAX = 4096
+# Linking through Facebook Login: the web app's page Facebook sends the person back to, and
+# how long a started link (its state) may wait for them, as long as Facebook's code lives.
+CALLBACK_PATH = "/instagram/callback"
+REDIRECT_URI_MAX = 2048
+LOGIN_CODE_MAX = 2048
+LINK_STATE_TTL = timedelta(minutes=10)
 SYNC_ERROR_MAX = 500
 WINDOW_DAYS_MAX = 365
 
@@ -25,6 +32,8 @@ class AccountStatus(enum.StrEnum):
 
 _TOKEN_RE = re.compile(r"^[\x21-\x7e]+$")
 _IG_ID_RE = re.compile(r"^[0-9]{1,32}$", re.ASCII)
+# What StartLink hands out (secrets.token_urlsafe(32) is 43 characters).
+_STATE_RE = re.compile(r"^[A-Za-z0-9_-]{16,128}$", re.ASCII)
 
 
 def check_access_token(raw: str) -> str:
@@ -44,6 +53,49 @@ def check_ig_user_id(raw: str) -> str:
     if value and not _IG_ID_RE.match(value):
         raise RuleError("must be a numeric Instagram account id")
     return value
+
+
+def check_redirect_uri(raw: str) -> str:
+    """Where Facebook sends the person back: an absolute http(s) address of the web app's
+    callback page, as is (Facebook compares it character for character, and checks it
+    against the app's list of redirect URIs)."""
+    uri = raw.strip()
+    if not uri:
+        raise RuleError("is required")
+    if len(uri) > REDIRECT_URI_MAX:
+        raise RuleError(f"must be at most {REDIRECT_URI_MAX} characters")
+    absolute = RuleError("must be an absolute http or https address")
+    try:
+        parts = urlsplit(uri)
+        host = parts.hostname
+    except ValueError:  # a bad port or bracketed host
+        raise absolute from None
+    if not _TOKEN_RE.match(uri) or parts.scheme not in ("http", "https") or not host:
+        raise absolute
+    if parts.username is not None or parts.query or parts.fragment:
+        raise RuleError("must have no user name, query or fragment")
+    if not parts.path.endswith(CALLBACK_PATH):
+        raise RuleError(f"must end in {CALLBACK_PATH}")
+    return uri
+
+
+def check_state(raw: str) -> str:
+    state = raw.strip()
+    if not state:
+        raise RuleError("is required")
+    if not _STATE_RE.match(state):
+        raise RuleError("is not a state this service handed out")
+    return state
+
+
+def check_login_code(raw: str) -> str:
+    """Optional: "" or the code Facebook's login dialog sent back."""
+    code = raw.strip()
+    if len(code) > LOGIN_CODE_MAX:
+        raise RuleError(f"must be at most {LOGIN_CODE_MAX} characters")
+    if code and not _TOKEN_RE.match(code):
+        raise RuleError("must be the code Facebook sent back")
+    return code
 
 
 def check_window_days(days: int, *, default: int) -> int:

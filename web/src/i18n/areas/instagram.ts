@@ -1,5 +1,4 @@
-// Messages of the instagram pages: Korean first, English with exactly the same keys (tsc checks).
-import type { Same } from "../same";
+// Messages of the instagram pages in Korean (English: instagram.en.ts, the same keys).
 
 export const ko = {
   "instagram.title": "내 인스타그램",
@@ -24,18 +23,32 @@ export const ko = {
   "instagram.nav.analytics": "분석 보기",
   "instagram.nav.moderation": "댓글 관리",
 
-  "instagram.link.open": "계정 연결하기",
-  "instagram.link.title": "인스타그램 계정 연결",
-  "instagram.link.reconnectTitle": "@{username} 다시 연결",
-  "instagram.link.lead":
-    "Facebook 로그인(비즈니스용)으로 받은 사용자 액세스 토큰으로 연결합니다. 토큰은 장기 토큰으로 바꿔 암호화해 보관하고, 연결하면 바로 첫 동기화를 합니다.",
-  "instagram.link.token": "액세스 토큰",
-  "instagram.link.tokenHint": "Facebook 로그인 후 받은 사용자 액세스 토큰",
-  "instagram.link.igUserId": "인스타그램 계정 ID",
-  "instagram.link.igUserIdHint":
-    "Facebook 페이지에 인스타그램 계정이 여러 개 연결되어 있을 때만 입력하세요.",
-  "instagram.link.submit": "연결하기",
+  "instagram.link.open": "인스타그램으로 연결하기",
+  "instagram.link.startFailed": "Facebook 로그인을 시작하지 못했습니다: {error}",
   "instagram.link.done": "@{username} 계정을 연결했습니다.",
+
+  "instagram.callback.title": "인스타그램 연결",
+  "instagram.callback.working":
+    "Facebook에서 돌아왔습니다. 계정을 연결하고 첫 동기화를 하고 있습니다. 잠시만 기다려 주세요.",
+  "instagram.callback.chooseLabel": "연결할 인스타그램 계정",
+  "instagram.callback.chooseHint":
+    "이 Facebook 사용자의 페이지에 인스타그램 계정이 여러 개 있습니다. 연결할 계정을 고르세요.",
+  "instagram.callback.chooseSubmit": "이 계정 연결하기",
+  "instagram.callback.chooseRequired": "연결할 계정을 고르세요.",
+  "instagram.callback.chooseAgain": "고른 계정이 목록에 없습니다. 다시 골라 주세요.",
+  "instagram.callback.cancelledTitle": "연결을 취소했습니다",
+  "instagram.callback.cancelled":
+    "Facebook 로그인을 취소해서 계정을 연결하지 않았습니다. 언제든 다시 연결할 수 있습니다.",
+  "instagram.callback.failedTitle": "연결하지 못했습니다",
+  "instagram.callback.expired":
+    "연결 요청이 만료되었거나 이미 사용되었습니다. 처음부터 다시 연결해 주세요.",
+  "instagram.callback.refused":
+    "Facebook이 로그인 결과를 받아들이지 않았습니다. 처음부터 다시 연결해 주세요.",
+  "instagram.callback.missing":
+    "Facebook에서 돌아온 정보가 없습니다. 계정 연결은 인스타그램 페이지에서 시작해 주세요.",
+  "instagram.callback.failed": "계정을 연결하지 못했습니다: {error}",
+  "instagram.callback.again": "다시 연결하기",
+  "instagram.callback.back": "돌아가기",
 
   "instagram.reauth.title": "다시 연결이 필요합니다",
   "instagram.reauth.body":
@@ -173,176 +186,3 @@ export const ko = {
   "instagram.reason.negative": "부정적인 댓글",
   "instagram.reason.manual": "직접 처리",
 } as const;
-
-export const en: Same<typeof ko> = {
-  "instagram.title": "My Instagram",
-  "instagram.lead":
-    "Link your pet's Instagram business or creator account to see follower and post analytics and to manage comments.",
-  "instagram.more": "Show more",
-
-  "instagram.empty.title": "No Instagram account linked yet",
-  "instagram.empty.body": "Link an account and we sync it at once and show its analytics.",
-
-  "instagram.status.LINKED": "Linked",
-  "instagram.status.NEEDS_REAUTH": "Needs reconnecting",
-  "instagram.status.UNLINKED": "Unlinked",
-
-  "instagram.figure.followers": "Followers",
-  "instagram.figure.posts": "Posts",
-  "instagram.figure.engagement": "Engagement rate",
-  "instagram.figure.followersChange": "Followers vs last month",
-
-  "instagram.nav.label": "Account menu",
-  "instagram.nav.back": "← My Instagram",
-  "instagram.nav.analytics": "Analytics",
-  "instagram.nav.moderation": "Comments",
-
-  "instagram.link.open": "Link an account",
-  "instagram.link.title": "Link an Instagram account",
-  "instagram.link.reconnectTitle": "Reconnect @{username}",
-  "instagram.link.lead":
-    "Link with the user access token from Facebook Login for Business. We exchange it for a long-lived token, keep it encrypted, and run the first sync right away.",
-  "instagram.link.token": "Access token",
-  "instagram.link.tokenHint": "The user access token you got after logging in with Facebook",
-  "instagram.link.igUserId": "Instagram account ID",
-  "instagram.link.igUserIdHint":
-    "Only when several Instagram accounts are connected to your Facebook pages.",
-  "instagram.link.submit": "Link",
-  "instagram.link.done": "Linked @{username}.",
-
-  "instagram.reauth.title": "Reconnect this account",
-  "instagram.reauth.body":
-    "Instagram no longer accepts the stored token. Syncing and comment moderation are paused until you link the account again.",
-  "instagram.reauth.reconnect": "Reconnect",
-
-  "instagram.sync.now": "Sync now",
-  "instagram.sync.last": "Last synced:",
-  "instagram.sync.never": "Not synced yet.",
-  "instagram.sync.lastError": "Last sync error: {error}",
-  "instagram.sync.done": "Synced @{username}.",
-  "instagram.sync.failed": "The sync failed: {error}",
-  "instagram.sync.needsReauth": "Instagram refused the connection. Please reconnect @{username}.",
-
-  "instagram.pet.label": "Pet",
-  "instagram.pet.hint": "This account's figures count for that pet's PetStar application.",
-  "instagram.pet.none": "None",
-  "instagram.pet.taken": "{name} (linked to @{username})",
-  "instagram.pet.noPets": "Add a pet to connect this account to it.",
-  "instagram.pet.addPet": "Add a pet",
-  "instagram.pet.connected": "Connected the account to {name}.",
-  "instagram.pet.disconnected": "Disconnected the account from the pet.",
-
-  "instagram.unlink.button": "Unlink",
-  "instagram.unlink.title": "Unlink @{username}?",
-  "instagram.unlink.body":
-    "The stored token and the synced posts, comments, figures, moderation settings and log are all deleted. You can link the account again later.",
-  "instagram.unlink.confirm": "Unlink",
-  "instagram.unlink.done": "Unlinked @{username}.",
-
-  "instagram.analytics.title": "Instagram analytics",
-  "instagram.analytics.titleOf": "@{username} analytics",
-  "instagram.analytics.empty": "No analytics yet. The charts appear here once a sync has finished.",
-  "instagram.analytics.computedAt": "As of the sync on {time}",
-  "instagram.analytics.avgLikes": "Average likes",
-  "instagram.analytics.avgComments": "Average comments",
-  "instagram.analytics.vsLastMonth": "{change} vs last month",
-  "instagram.analytics.postsPerWeek": "Posts per week",
-  "instagram.analytics.credibility": "Credibility score",
-  "instagram.analytics.score": "{score}/100",
-  "instagram.analytics.month": "Month",
-  "instagram.analytics.followers": "Follower growth",
-  "instagram.analytics.followersHint": "Followers at the end of each month",
-  "instagram.analytics.followersEmpty":
-    "The trend shows once two months of followers are recorded.",
-  "instagram.analytics.engagement": "Engagement by month",
-  "instagram.analytics.engagementHint": "Likes, comments and shares received each month",
-  "instagram.analytics.likes": "Likes",
-  "instagram.analytics.comments": "Comments",
-  "instagram.analytics.shares": "Shares",
-  "instagram.analytics.reach": "Reach",
-  "instagram.analytics.reachHint": "Accounts reached and views",
-  "instagram.analytics.reachSeries": "Reach",
-  "instagram.analytics.views": "Views",
-  "instagram.analytics.insightsEmpty": "No insights yet. They show once there are posts.",
-  "instagram.analytics.sentiment": "Comment sentiment",
-  "instagram.analytics.sentimentHint": "Sentiment of {count} synced comments",
-  "instagram.analytics.sentimentEmpty": "No comments synced yet.",
-  "instagram.analytics.sentimentKind": "Sentiment",
-  "instagram.analytics.share": "Share",
-  "instagram.analytics.topPosts": "Best posts",
-  "instagram.analytics.topPostsEmpty": "No posts yet.",
-  "instagram.analytics.untitledPost": "(post without a caption)",
-  "instagram.analytics.opensInstagram": "(Instagram, opens in a new tab)",
-  "instagram.analytics.postFigures": "{likes} likes · {comments} comments",
-  "instagram.analytics.sponsored": "Sponsored",
-  "instagram.analytics.mix": "Sponsored posts and credibility",
-  "instagram.analytics.mixCounts": "{sponsored} sponsored posts · {organic} organic posts",
-  "instagram.analytics.mixRatio":
-    "Sponsored posts get {percent}% of the engagement of organic ones.",
-  "instagram.analytics.ratio": "Follower/following ratio {ratio}",
-  "instagram.analytics.noFlags": "Nothing unusual noticed.",
-
-  "instagram.flag.follows_many": "Follows many accounts for its follower count.",
-  "instagram.flag.low_engagement": "Low engagement for its follower count.",
-  "instagram.flag.engagement_outliers": "Some posts have unusually high engagement.",
-  "instagram.flag.follower_spike": "Followers jumped suddenly in some month.",
-  "instagram.flag.few_posts": "Too few posts to analyse well.",
-
-  "instagram.sentiment.POSITIVE": "Positive",
-  "instagram.sentiment.NEUTRAL": "Neutral",
-  "instagram.sentiment.NEGATIVE": "Negative",
-
-  "instagram.moderation.title": "Comment moderation",
-  "instagram.moderation.titleOf": "@{username} comments",
-  "instagram.moderation.settings": "Auto-moderation",
-  "instagram.moderation.auto": "Auto-moderation",
-  "instagram.moderation.autoHint":
-    "When on, newly synced comments with a banned word are handled automatically.",
-  "instagram.moderation.action": "What to do",
-  "instagram.moderation.actionHide": "Hide (can be shown again)",
-  "instagram.moderation.actionDelete": "Delete (cannot be undone)",
-  "instagram.moderation.negative": "Also handle negative comments",
-  "instagram.moderation.negativeHint": "Comments the sentiment analysis finds negative, too.",
-  "instagram.moderation.words": "Banned words",
-  "instagram.moderation.wordsHint": "Type a word and press Enter. Up to {max}.",
-  "instagram.moderation.wordTooLong": "A banned word has at most {max} characters.",
-  "instagram.moderation.saved": "Saved the moderation settings.",
-  "instagram.moderation.stats": "Comments at a glance",
-  "instagram.moderation.total": "All comments",
-  "instagram.moderation.moderated": "Moderated",
-  "instagram.moderation.hidden": "Hidden",
-  "instagram.moderation.deleted": "Deleted",
-  "instagram.moderation.withWords": "With a banned word",
-
-  "instagram.comments.title": "Comments",
-  "instagram.comments.filter": "Filter by sentiment",
-  "instagram.comments.all": "All",
-  "instagram.comments.empty": "No comments to show.",
-  "instagram.comments.reply": "Reply",
-  "instagram.comments.state.VISIBLE": "Visible",
-  "instagram.comments.state.HIDDEN": "Hidden",
-  "instagram.comments.state.DELETED": "Deleted",
-  "instagram.comments.hide": "Hide",
-  "instagram.comments.unhide": "Show",
-  "instagram.comments.delete": "Delete",
-  "instagram.comments.hideOf": "Hide @{username}'s comment",
-  "instagram.comments.unhideOf": "Show @{username}'s comment",
-  "instagram.comments.deleteOf": "Delete @{username}'s comment",
-  "instagram.comments.hideDone": "Hid @{username}'s comment.",
-  "instagram.comments.unhideDone": "@{username}'s comment is visible again.",
-  "instagram.comments.deleteDone": "Deleted @{username}'s comment.",
-  "instagram.comments.deleteTitle": "Delete this comment?",
-  "instagram.comments.deleteBody": "“{text}” will be deleted on Instagram. This cannot be undone.",
-
-  "instagram.log.title": "Moderation log",
-  "instagram.log.empty": "No comment moderated yet.",
-  "instagram.log.action.HIDE": "Hidden",
-  "instagram.log.action.UNHIDE": "Shown again",
-  "instagram.log.action.DELETE": "Deleted",
-  "instagram.log.byRule": "Automatic",
-  "instagram.log.byUser": "By you",
-
-  "instagram.reason.bannedWord": "Banned word “{word}”",
-  "instagram.reason.negative": "Negative comment",
-  "instagram.reason.manual": "By hand",
-};

@@ -1,6 +1,5 @@
 import { Avatar, Button, Group, Radio, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notify } from "../../lib/notify";
 import { useState } from "react";
 
 import { FormAlert } from "../../components/FormAlert";
@@ -36,10 +35,7 @@ export function ApplyForm({ campaignId, pets }: { campaignId: string; pets: read
         apply.mutate(
           { pet_id: values.pet_id, note: values.note.trim() },
           {
-            onSuccess: () => {
-              notify(t, { color: "green", message: t("campaigns.apply.done") });
-              form.reset();
-            },
+            onSuccess: () => form.reset(),
             onError: (error) => setMessage(applyProblem(form, error) ?? errorMessage(error, t)),
           },
         );

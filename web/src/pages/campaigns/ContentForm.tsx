@@ -1,6 +1,5 @@
 import { Button, Group, Stack, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notify } from "../../lib/notify";
 import { useState } from "react";
 
 import { FormAlert } from "../../components/FormAlert";
@@ -31,10 +30,7 @@ export function ContentForm({ applicant, resubmit }: { applicant: Applicant; res
         submit.mutate(
           { post_url: values.post_url.trim() },
           {
-            onSuccess: () => {
-              notify(t, { color: "green", message: t("campaigns.content.done") });
-              form.reset();
-            },
+            onSuccess: () => form.reset(),
             onError: (error) => setMessage(applyProblem(form, error) ?? errorMessage(error, t)),
           },
         );

@@ -5,6 +5,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 
 import { api, data } from "../../api/client";
 import { useSession } from "../../auth/useSession";
+import { useI18n } from "../../i18n/useI18n";
+import type { MessageKey } from "../../i18n/ko";
+import { notify } from "../../lib/notify";
 import type { Filters } from "./rules";
 import type { Applicant, Campaign, CampaignAd } from "./types";
 
@@ -136,14 +139,21 @@ export function useRecommendedCampaigns() {
   });
 }
 
-/** After any change to an application: every list and count that shows it. */
-function useRefreshApplications() {
+/** After any change to an application: every list and count that shows it. With `done`,
+ * the person is told first: the form that asked may be gone once the lists refresh (the
+ * campaign was applied to, the post submitted), and only the hook's own callback still runs
+ * then. */
+function useRefreshApplications(done?: MessageKey) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: KEYS.all });
+  const { t } = useI18n();
+  return () => {
+    if (done) notify(t, { color: "green", message: t(done) });
+    return queryClient.invalidateQueries({ queryKey: KEYS.all });
+  };
 }
 
 export function useApply(campaignId: string) {
-  const refresh = useRefreshApplications();
+  const refresh = useRefreshApplications("campaigns.apply.done");
   return useMutation({
     mutationFn: async (body: { pet_id: string; note: string }): Promise<Applicant> =>
       data(
@@ -170,7 +180,7 @@ export function useCancelApplication() {
 }
 
 export function useSubmitContent(applicantId: string) {
-  const refresh = useRefreshApplications();
+  const refresh = useRefreshApplications("campaigns.content.done");
   return useMutation({
     mutationFn: async (body: { post_url: string }): Promise<Applicant> =>
       data(

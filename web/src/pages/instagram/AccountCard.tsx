@@ -16,11 +16,9 @@ import { UnlinkButton } from "./UnlinkButton";
 export function AccountCard({
   account,
   pets,
-  onReconnect,
 }: {
   account: AccountWithMetrics;
   pets: readonly Pet[];
-  onReconnect: () => void;
 }) {
   const { t, lang, number } = useI18n();
   const headingId = `instagram-account-${account.id}`;
@@ -46,7 +44,7 @@ export function AccountCard({
           <StatusBadge status={account.status} />
         </Group>
 
-        {account.status === "NEEDS_REAUTH" ? <ReauthAlert onReconnect={onReconnect} /> : null}
+        {account.status === "NEEDS_REAUTH" ? <ReauthAlert account={account} /> : null}
 
         <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} m={0}>
           <Figure label={t("instagram.figure.followers")} value={number(account.followers_count)} />

@@ -1,11 +1,9 @@
 import { Anchor, Button, Group, Skeleton, Stack } from "@mantine/core";
-import { useState } from "react";
 import { Link, NavLink } from "react-router";
 
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n/useI18n";
-import { LinkAccountModal, type LinkTarget } from "./LinkAccountModal";
 import { useAccount } from "./queries";
 import { LastSynced } from "./LastSynced";
 import { ReauthAlert } from "./ReauthAlert";
@@ -19,7 +17,6 @@ export type Section = "analytics" | "moderation";
 export function AccountHeader({ accountId, section }: { accountId: string; section: Section }) {
   const { t } = useI18n();
   const account = useAccount(accountId);
-  const [linking, setLinking] = useState<LinkTarget | null>(null);
   const a = account.data;
   const title = a
     ? t(`instagram.${section}.titleOf`, { username: a.username })
@@ -44,12 +41,7 @@ export function AccountHeader({ accountId, section }: { accountId: string; secti
             </Group>
             <SyncButton account={a} size="sm" />
           </Group>
-          {a.status === "NEEDS_REAUTH" ? (
-            <ReauthAlert
-              onReconnect={() => setLinking({ igUserId: a.ig_user_id, username: a.username })}
-            />
-          ) : null}
-          <LinkAccountModal target={linking} onClose={() => setLinking(null)} />
+          {a.status === "NEEDS_REAUTH" ? <ReauthAlert account={a} /> : null}
         </>
       ) : null}
       <Group component="nav" aria-label={t("instagram.nav.label")} gap="xs">

@@ -1,12 +1,11 @@
-import { Button, Card, Group, Stack, Text } from "@mantine/core";
-import { useState } from "react";
+import { Card, Group, Stack, Text } from "@mantine/core";
 
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
 import { CardGridSkeleton } from "../../components/Skeletons";
 import { useI18n } from "../../i18n/useI18n";
 import { AccountCard } from "./AccountCard";
-import { LinkAccountModal, type LinkTarget } from "./LinkAccountModal";
+import { LinkButton } from "./LinkButton";
 import { useAccounts, useMyPets } from "./queries";
 
 /** My linked Instagram accounts: link, sync, connect to a pet, reconnect, unlink. */
@@ -14,7 +13,6 @@ export function InstagramPage() {
   const { t } = useI18n();
   const accounts = useAccounts();
   const pets = useMyPets();
-  const [linking, setLinking] = useState<LinkTarget | null>(null);
   const loading = accounts.isPending || pets.isPending;
   const error = accounts.error ?? pets.error;
   return (
@@ -22,7 +20,7 @@ export function InstagramPage() {
       <PageTitle>{t("instagram.title")}</PageTitle>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Text maw={600}>{t("instagram.lead")}</Text>
-        <Button onClick={() => setLinking({})}>{t("instagram.link.open")}</Button>
+        <LinkButton>{t("instagram.link.open")}</LinkButton>
       </Group>
       {loading && !error ? <CardGridSkeleton count={2} /> : null}
       {error ? (
@@ -44,17 +42,9 @@ export function InstagramPage() {
       ) : null}
       {accounts.isSuccess && pets.isSuccess
         ? accounts.data.map((account) => (
-            <AccountCard
-              key={account.id}
-              account={account}
-              pets={pets.data}
-              onReconnect={() =>
-                setLinking({ igUserId: account.ig_user_id, username: account.username })
-              }
-            />
+            <AccountCard key={account.id} account={account} pets={pets.data} />
           ))
         : null}
-      <LinkAccountModal target={linking} onClose={() => setLinking(null)} />
     </Stack>
   );
 }

@@ -9,7 +9,13 @@ import {
 } from "@tanstack/react-query";
 
 import { api, data } from "../../api/client";
-import type { Account, AccountWithMetrics, ModerationSettingsIn, Sentiment } from "./types";
+import type {
+  Account,
+  AccountWithMetrics,
+  LinkCompleteIn,
+  ModerationSettingsIn,
+  Sentiment,
+} from "./types";
 
 export const KEYS = {
   all: ["instagram"] as const,
@@ -130,20 +136,21 @@ export function useSync() {
   });
 }
 
-export interface LinkBody {
-  access_token: string;
-  ig_user_id: string;
+/** Start linking through Facebook Login: the address of Facebook's login dialog. */
+export function useStartLink() {
+  return useMutation({
+    mutationFn: async (redirectUri: string) =>
+      data(await api.POST("/api/v1/sns/link/start", { body: { redirect_uri: redirectUri } }))
+        .authorize_url,
+  });
 }
 
-export function useLink() {
+/** Finish linking with what Facebook sent back (or, the second time, the chosen account). */
+export function useCompleteLink() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: LinkBody) =>
-      data(
-        await api.POST("/api/v1/sns/accounts", {
-          body: { access_token: body.access_token.trim(), ig_user_id: body.ig_user_id || null },
-        }),
-      ),
+    mutationFn: async (body: LinkCompleteIn) =>
+      data(await api.POST("/api/v1/sns/link/complete", { body })),
     onSuccess: (account) => accountChanged(queryClient, account),
   });
 }

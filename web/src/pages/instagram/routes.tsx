@@ -11,6 +11,11 @@ export const signedInRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import("./InstagramPage")).InstagramPage }),
   },
   {
+    // Where Facebook's login dialog sends the person back (linking an account).
+    path: "instagram/callback",
+    lazy: async () => ({ Component: (await import("./CallbackPage")).CallbackPage }),
+  },
+  {
     path: "instagram/:accountId",
     lazy: async () => ({ Component: (await import("./AnalyticsPage")).AnalyticsPage }),
   },

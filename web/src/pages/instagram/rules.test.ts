@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import {
   activeInsights,
@@ -11,7 +11,10 @@ import {
   petOf,
   syncOutcome,
 } from "./rules";
+import { loadCatalogue } from "../../i18n/format";
 import type { MonthlyInsight, Pet } from "./types";
+
+beforeAll(() => loadCatalogue("en"));
 
 describe("formats", () => {
   it("show a month of the API in the language's way", () => {

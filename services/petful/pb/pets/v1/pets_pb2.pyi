@@ -404,6 +404,16 @@ class RemoveHistoryImageRequest(_message.Message):
     media_id: str
     def __init__(self, pet_id: _Optional[str] = ..., history_id: _Optional[str] = ..., media_id: _Optional[str] = ...) -> None: ...
 
+class ReorderHistoryImagesRequest(_message.Message):
+    __slots__ = ("pet_id", "history_id", "media_ids")
+    PET_ID_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_ID_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_IDS_FIELD_NUMBER: _ClassVar[int]
+    pet_id: str
+    history_id: str
+    media_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, pet_id: _Optional[str] = ..., history_id: _Optional[str] = ..., media_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class MetricsSnapshot(_message.Message):
     __slots__ = ("followers_count", "engagement_rate", "qualifying_posts", "posts_in_window", "window_days", "source", "measured_at")
     FOLLOWERS_COUNT_FIELD_NUMBER: _ClassVar[int]

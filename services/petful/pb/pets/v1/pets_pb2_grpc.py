@@ -130,6 +130,11 @@ class PetServiceStub:
                 request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.RemoveHistoryImageRequest.SerializeToString,
                 response_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.HistoryEntry.FromString,
                 _registered_method=True)
+        self.ReorderHistoryImages = channel.unary_unary(
+                '/petful.pets.v1.PetService/ReorderHistoryImages',
+                request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.ReorderHistoryImagesRequest.SerializeToString,
+                response_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.HistoryEntry.FromString,
+                _registered_method=True)
         self.ApplyPetStar = channel.unary_unary(
                 '/petful.pets.v1.PetService/ApplyPetStar',
                 request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.ApplyPetStarRequest.SerializeToString,
@@ -302,6 +307,13 @@ class PetServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReorderHistoryImages(self, request, context):
+        """The entry's images in a new order: media_ids names each of its images exactly once.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ApplyPetStar(self, request, context):
         """The PetStar workflow. Apply is idempotent per idempotency_key (the operator passes the
         resource uid, the edge a client key), so a retried call returns the same application.
@@ -461,6 +473,11 @@ def add_PetServiceServicer_to_server(servicer, server):
             'RemoveHistoryImage': grpc.unary_unary_rpc_method_handler(
                     servicer.RemoveHistoryImage,
                     request_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.RemoveHistoryImageRequest.FromString,
+                    response_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.HistoryEntry.SerializeToString,
+            ),
+            'ReorderHistoryImages': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReorderHistoryImages,
+                    request_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.ReorderHistoryImagesRequest.FromString,
                     response_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.HistoryEntry.SerializeToString,
             ),
             'ApplyPetStar': grpc.unary_unary_rpc_method_handler(
@@ -1005,6 +1022,33 @@ class PetService:
             target,
             '/petful.pets.v1.PetService/RemoveHistoryImage',
             petful_dot_pets_dot_v1_dot_pets__pb2.RemoveHistoryImageRequest.SerializeToString,
+            petful_dot_pets_dot_v1_dot_pets__pb2.HistoryEntry.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReorderHistoryImages(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.pets.v1.PetService/ReorderHistoryImages',
+            petful_dot_pets_dot_v1_dot_pets__pb2.ReorderHistoryImagesRequest.SerializeToString,
             petful_dot_pets_dot_v1_dot_pets__pb2.HistoryEntry.FromString,
             options,
             channel_credentials,

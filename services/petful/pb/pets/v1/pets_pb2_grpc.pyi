@@ -61,6 +61,8 @@ class PetServiceStub:
     DeleteHistory: _grpc.UnaryUnaryMultiCallable[_pets_pb2.DeleteHistoryRequest, _pets_pb2.DeleteHistoryResponse]
     AddHistoryImage: _grpc.UnaryUnaryMultiCallable[_pets_pb2.AddHistoryImageRequest, _pets_pb2.HistoryEntry]
     RemoveHistoryImage: _grpc.UnaryUnaryMultiCallable[_pets_pb2.RemoveHistoryImageRequest, _pets_pb2.HistoryEntry]
+    ReorderHistoryImages: _grpc.UnaryUnaryMultiCallable[_pets_pb2.ReorderHistoryImagesRequest, _pets_pb2.HistoryEntry]
+    """The entry's images in a new order: media_ids names each of its images exactly once."""
     ApplyPetStar: _grpc.UnaryUnaryMultiCallable[_pets_pb2.ApplyPetStarRequest, _pets_pb2.Application]
     """The PetStar workflow. Apply is idempotent per idempotency_key (the operator passes the
     resource uid, the edge a client key), so a retried call returns the same application.
@@ -116,6 +118,8 @@ class PetServiceAsyncStub(PetServiceStub):
     DeleteHistory: _aio.UnaryUnaryMultiCallable[_pets_pb2.DeleteHistoryRequest, _pets_pb2.DeleteHistoryResponse]  # type: ignore[assignment]
     AddHistoryImage: _aio.UnaryUnaryMultiCallable[_pets_pb2.AddHistoryImageRequest, _pets_pb2.HistoryEntry]  # type: ignore[assignment]
     RemoveHistoryImage: _aio.UnaryUnaryMultiCallable[_pets_pb2.RemoveHistoryImageRequest, _pets_pb2.HistoryEntry]  # type: ignore[assignment]
+    ReorderHistoryImages: _aio.UnaryUnaryMultiCallable[_pets_pb2.ReorderHistoryImagesRequest, _pets_pb2.HistoryEntry]  # type: ignore[assignment]
+    """The entry's images in a new order: media_ids names each of its images exactly once."""
     ApplyPetStar: _aio.UnaryUnaryMultiCallable[_pets_pb2.ApplyPetStarRequest, _pets_pb2.Application]  # type: ignore[assignment]
     """The PetStar workflow. Apply is idempotent per idempotency_key (the operator passes the
     resource uid, the edge a client key), so a retried call returns the same application.
@@ -276,6 +280,14 @@ class PetServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _pets_pb2.RemoveHistoryImageRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_pets_pb2.HistoryEntry, _abc.Awaitable[_pets_pb2.HistoryEntry]]: ...
+
+    @_abc_1.abstractmethod
+    def ReorderHistoryImages(
+        self,
+        request: _pets_pb2.ReorderHistoryImagesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_pets_pb2.HistoryEntry, _abc.Awaitable[_pets_pb2.HistoryEntry]]:
+        """The entry's images in a new order: media_ids names each of its images exactly once."""
 
     @_abc_1.abstractmethod
     def ApplyPetStar(

@@ -105,6 +105,60 @@ class LinkAccountRequest(_message.Message):
     ig_user_id: str
     def __init__(self, access_token: _Optional[str] = ..., ig_user_id: _Optional[str] = ...) -> None: ...
 
+class StartLinkRequest(_message.Message):
+    __slots__ = ("redirect_uri",)
+    REDIRECT_URI_FIELD_NUMBER: _ClassVar[int]
+    redirect_uri: str
+    def __init__(self, redirect_uri: _Optional[str] = ...) -> None: ...
+
+class StartLinkResponse(_message.Message):
+    __slots__ = ("authorize_url", "state", "expires_at")
+    AUTHORIZE_URL_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    authorize_url: str
+    state: str
+    expires_at: _timestamp_pb2.Timestamp
+    def __init__(self, authorize_url: _Optional[str] = ..., state: _Optional[str] = ..., expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class CompleteLinkRequest(_message.Message):
+    __slots__ = ("state", "code", "redirect_uri", "ig_user_id", "error")
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    REDIRECT_URI_FIELD_NUMBER: _ClassVar[int]
+    IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ERROR_FIELD_NUMBER: _ClassVar[int]
+    state: str
+    code: str
+    redirect_uri: str
+    ig_user_id: str
+    error: str
+    def __init__(self, state: _Optional[str] = ..., code: _Optional[str] = ..., redirect_uri: _Optional[str] = ..., ig_user_id: _Optional[str] = ..., error: _Optional[str] = ...) -> None: ...
+
+class CompleteLinkResponse(_message.Message):
+    __slots__ = ("account", "choices")
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
+    CHOICES_FIELD_NUMBER: _ClassVar[int]
+    account: Account
+    choices: AccountChoices
+    def __init__(self, account: _Optional[_Union[Account, _Mapping]] = ..., choices: _Optional[_Union[AccountChoices, _Mapping]] = ...) -> None: ...
+
+class AccountChoices(_message.Message):
+    __slots__ = ("accounts", "reason")
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    accounts: _containers.RepeatedCompositeFieldContainer[AccountChoice]
+    reason: str
+    def __init__(self, accounts: _Optional[_Iterable[_Union[AccountChoice, _Mapping]]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class AccountChoice(_message.Message):
+    __slots__ = ("ig_user_id", "username")
+    IG_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ig_user_id: str
+    username: str
+    def __init__(self, ig_user_id: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+
 class ListMyAccountsRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

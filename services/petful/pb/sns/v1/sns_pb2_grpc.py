@@ -44,6 +44,16 @@ class SnsServiceStub:
                 request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.LinkAccountRequest.SerializeToString,
                 response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.Account.FromString,
                 _registered_method=True)
+        self.StartLink = channel.unary_unary(
+                '/petful.sns.v1.SnsService/StartLink',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.StartLinkRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.StartLinkResponse.FromString,
+                _registered_method=True)
+        self.CompleteLink = channel.unary_unary(
+                '/petful.sns.v1.SnsService/CompleteLink',
+                request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.CompleteLinkRequest.SerializeToString,
+                response_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.CompleteLinkResponse.FromString,
+                _registered_method=True)
         self.ListMyAccounts = channel.unary_unary(
                 '/petful.sns.v1.SnsService/ListMyAccounts',
                 request_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListMyAccountsRequest.SerializeToString,
@@ -150,6 +160,32 @@ class SnsServiceServicer:
         user's pages have no Instagram business account; ALREADY_EXISTS when another user has
         linked that account. Linking an account the caller already linked refreshes its token.
         Emits sns.account.linked and sns.account.synced.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartLink(self, request, context):
+        """Owner. Starts linking the way a person does it, through Facebook Login: the address
+        of the login dialog (settings.sns.dialog_base_url) that sends the person back to
+        redirect_uri, with a state that only the caller may use, once, within 10 minutes.
+        INVALID_ARGUMENT names redirect_uri unless it is an absolute http(s) address ending in
+        /instagram/callback; UNAVAILABLE when no Meta app is configured.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteLink(self, request, context):
+        """Owner. Finishes a StartLink once Facebook sent the person back: exchanges the code
+        for a user token and links as LinkAccount does (same errors, naming code instead of
+        access_token). When the Facebook user has several Instagram accounts and ig_user_id
+        names none of them, answers the choices instead and keeps the exchanged token with
+        the state, so a second call with the state and ig_user_id (no code) finishes.
+        INVALID_ARGUMENT names state when it was never handed to the caller, was used or
+        expired, code when Facebook refuses it, redirect_uri when it differs from the start;
+        FAILED_PRECONDITION (type .../instagram-link-cancelled) when error is set (the person
+        cancelled the dialog). Every answer but the choices spends the state.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -302,6 +338,16 @@ def add_SnsServiceServicer_to_server(servicer, server):
                     request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.LinkAccountRequest.FromString,
                     response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.Account.SerializeToString,
             ),
+            'StartLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartLink,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.StartLinkRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.StartLinkResponse.SerializeToString,
+            ),
+            'CompleteLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteLink,
+                    request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.CompleteLinkRequest.FromString,
+                    response_serializer=petful_dot_sns_dot_v1_dot_sns__pb2.CompleteLinkResponse.SerializeToString,
+            ),
             'ListMyAccounts': grpc.unary_unary_rpc_method_handler(
                     servicer.ListMyAccounts,
                     request_deserializer=petful_dot_sns_dot_v1_dot_sns__pb2.ListMyAccountsRequest.FromString,
@@ -420,6 +466,60 @@ class SnsService:
             '/petful.sns.v1.SnsService/LinkAccount',
             petful_dot_sns_dot_v1_dot_sns__pb2.LinkAccountRequest.SerializeToString,
             petful_dot_sns_dot_v1_dot_sns__pb2.Account.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/StartLink',
+            petful_dot_sns_dot_v1_dot_sns__pb2.StartLinkRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.StartLinkResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.sns.v1.SnsService/CompleteLink',
+            petful_dot_sns_dot_v1_dot_sns__pb2.CompleteLinkRequest.SerializeToString,
+            petful_dot_sns_dot_v1_dot_sns__pb2.CompleteLinkResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -50,6 +50,24 @@ class SnsServiceStub:
     linked that account. Linking an account the caller already linked refreshes its token.
     Emits sns.account.linked and sns.account.synced.
     """
+    StartLink: _grpc.UnaryUnaryMultiCallable[_sns_pb2.StartLinkRequest, _sns_pb2.StartLinkResponse]
+    """Owner. Starts linking the way a person does it, through Facebook Login: the address
+    of the login dialog (settings.sns.dialog_base_url) that sends the person back to
+    redirect_uri, with a state that only the caller may use, once, within 10 minutes.
+    INVALID_ARGUMENT names redirect_uri unless it is an absolute http(s) address ending in
+    /instagram/callback; UNAVAILABLE when no Meta app is configured.
+    """
+    CompleteLink: _grpc.UnaryUnaryMultiCallable[_sns_pb2.CompleteLinkRequest, _sns_pb2.CompleteLinkResponse]
+    """Owner. Finishes a StartLink once Facebook sent the person back: exchanges the code
+    for a user token and links as LinkAccount does (same errors, naming code instead of
+    access_token). When the Facebook user has several Instagram accounts and ig_user_id
+    names none of them, answers the choices instead and keeps the exchanged token with
+    the state, so a second call with the state and ig_user_id (no code) finishes.
+    INVALID_ARGUMENT names state when it was never handed to the caller, was used or
+    expired, code when Facebook refuses it, redirect_uri when it differs from the start;
+    FAILED_PRECONDITION (type .../instagram-link-cancelled) when error is set (the person
+    cancelled the dialog). Every answer but the choices spends the state.
+    """
     ListMyAccounts: _grpc.UnaryUnaryMultiCallable[_sns_pb2.ListMyAccountsRequest, _sns_pb2.ListAccountsResponse]
     """Owner. The caller's accounts that are not unlinked, newest first."""
     GetAccount: _grpc.UnaryUnaryMultiCallable[_sns_pb2.GetAccountRequest, _sns_pb2.Account]
@@ -134,6 +152,24 @@ class SnsServiceAsyncStub(SnsServiceStub):
     user's pages have no Instagram business account; ALREADY_EXISTS when another user has
     linked that account. Linking an account the caller already linked refreshes its token.
     Emits sns.account.linked and sns.account.synced.
+    """
+    StartLink: _aio.UnaryUnaryMultiCallable[_sns_pb2.StartLinkRequest, _sns_pb2.StartLinkResponse]  # type: ignore[assignment]
+    """Owner. Starts linking the way a person does it, through Facebook Login: the address
+    of the login dialog (settings.sns.dialog_base_url) that sends the person back to
+    redirect_uri, with a state that only the caller may use, once, within 10 minutes.
+    INVALID_ARGUMENT names redirect_uri unless it is an absolute http(s) address ending in
+    /instagram/callback; UNAVAILABLE when no Meta app is configured.
+    """
+    CompleteLink: _aio.UnaryUnaryMultiCallable[_sns_pb2.CompleteLinkRequest, _sns_pb2.CompleteLinkResponse]  # type: ignore[assignment]
+    """Owner. Finishes a StartLink once Facebook sent the person back: exchanges the code
+    for a user token and links as LinkAccount does (same errors, naming code instead of
+    access_token). When the Facebook user has several Instagram accounts and ig_user_id
+    names none of them, answers the choices instead and keeps the exchanged token with
+    the state, so a second call with the state and ig_user_id (no code) finishes.
+    INVALID_ARGUMENT names state when it was never handed to the caller, was used or
+    expired, code when Facebook refuses it, redirect_uri when it differs from the start;
+    FAILED_PRECONDITION (type .../instagram-link-cancelled) when error is set (the person
+    cancelled the dialog). Every answer but the choices spends the state.
     """
     ListMyAccounts: _aio.UnaryUnaryMultiCallable[_sns_pb2.ListMyAccountsRequest, _sns_pb2.ListAccountsResponse]  # type: ignore[assignment]
     """Owner. The caller's accounts that are not unlinked, newest first."""
@@ -222,6 +258,36 @@ class SnsServiceServicer(metaclass=_abc_1.ABCMeta):
         user's pages have no Instagram business account; ALREADY_EXISTS when another user has
         linked that account. Linking an account the caller already linked refreshes its token.
         Emits sns.account.linked and sns.account.synced.
+        """
+
+    @_abc_1.abstractmethod
+    def StartLink(
+        self,
+        request: _sns_pb2.StartLinkRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.StartLinkResponse, _abc.Awaitable[_sns_pb2.StartLinkResponse]]:
+        """Owner. Starts linking the way a person does it, through Facebook Login: the address
+        of the login dialog (settings.sns.dialog_base_url) that sends the person back to
+        redirect_uri, with a state that only the caller may use, once, within 10 minutes.
+        INVALID_ARGUMENT names redirect_uri unless it is an absolute http(s) address ending in
+        /instagram/callback; UNAVAILABLE when no Meta app is configured.
+        """
+
+    @_abc_1.abstractmethod
+    def CompleteLink(
+        self,
+        request: _sns_pb2.CompleteLinkRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_sns_pb2.CompleteLinkResponse, _abc.Awaitable[_sns_pb2.CompleteLinkResponse]]:
+        """Owner. Finishes a StartLink once Facebook sent the person back: exchanges the code
+        for a user token and links as LinkAccount does (same errors, naming code instead of
+        access_token). When the Facebook user has several Instagram accounts and ig_user_id
+        names none of them, answers the choices instead and keeps the exchanged token with
+        the state, so a second call with the state and ig_user_id (no code) finishes.
+        INVALID_ARGUMENT names state when it was never handed to the caller, was used or
+        expired, code when Facebook refuses it, redirect_uri when it differs from the start;
+        FAILED_PRECONDITION (type .../instagram-link-cancelled) when error is set (the person
+        cancelled the dialog). Every answer but the choices spends the state.
         """
 
     @_abc_1.abstractmethod

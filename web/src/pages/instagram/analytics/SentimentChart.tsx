@@ -5,7 +5,7 @@ import { QueryError } from "../../../components/QueryError";
 import { useI18n } from "../../../i18n/useI18n";
 import { useModerationStats } from "../queries";
 import { formatPercent } from "../rules";
-import { ChartCard } from "./ChartCard";
+import { ChartCard } from "../../../components/ChartCard";
 
 /** How the synced comments feel: positive, neutral, negative (the platform classifies). */
 export function SentimentChart({ accountId }: { accountId: string }) {

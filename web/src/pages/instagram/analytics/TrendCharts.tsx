@@ -3,7 +3,7 @@ import { AreaChart, BarChart, LineChart } from "@mantine/charts";
 import { useI18n } from "../../../i18n/useI18n";
 import { activeInsights, formatMonth } from "../rules";
 import type { FollowerMonth, MonthlyInsight } from "../types";
-import { ChartCard } from "./ChartCard";
+import { ChartCard } from "../../../components/ChartCard";
 
 const HEIGHT = 240;
 

@@ -7,14 +7,17 @@ import { useI18n } from "../../../i18n/useI18n";
 import { errorMessage } from "../../../lib/errorMessage";
 import { notify } from "../../../lib/notify";
 import { petKeys } from "../queries";
-import { type HistoryEntry, pictureUrl } from "../types";
+import { type HistoryEntry, type Portfolio, pictureUrl } from "../types";
+import { moveItem } from "./reorder";
 import { IMAGE_TYPES } from "../../../lib/upload";
 import { UploadProgress } from "../UploadProgress";
 import { pickProblem, uploadErrorMessage, useImageUpload, usePickedImage } from "../useImageUpload";
 
 export const HISTORY_IMAGES_MAX = 10;
 
-/** An entry's pictures: each removable, and one more at a time (up to ten), with progress. */
+/** An entry's pictures: each removable, dragged (or moved with its arrow buttons, for the
+ * keyboard) into the order the owner wants, and one more at a time (up to ten), with
+ * progress. The first picture is the entry's cover. */
 export function HistoryImages({ petId, entry }: { petId: string; entry: HistoryEntry }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
@@ -40,6 +43,44 @@ export function HistoryImages({ petId, entry }: { petId: string; entry: HistoryE
     onSuccess: refresh,
     onError: (e) => setError(errorMessage(e, t)),
   });
+  // Shown in the new order at once; the server's answer (or a refetch after an error) wins.
+  const reorder = useMutation({
+    mutationFn: async (mediaIds: string[]) =>
+      data(
+        await api.PUT("/api/v1/pets/{pet_id}/history/{history_id}/images/order", {
+          params: { path: { pet_id: petId, history_id: entry.id } },
+          body: { media_ids: mediaIds },
+        }),
+      ),
+    onMutate: (mediaIds) => {
+      setError(null);
+      queryClient.setQueryData<Portfolio | null>(petKeys.portfolio(petId), (old) =>
+        old
+          ? {
+              ...old,
+              history: old.history.map((h) =>
+                h.id === entry.id
+                  ? {
+                      ...h,
+                      images: mediaIds.flatMap((id) =>
+                        h.images.filter((image) => image.media_id === id),
+                      ),
+                    }
+                  : h,
+              ),
+            }
+          : old,
+      );
+    },
+    onSuccess: () => notify(t, { color: "green", message: t("pets.history.reordered") }),
+    onError: (e) => setError(errorMessage(e, t)),
+    onSettled: refresh,
+  });
+  const [dragging, setDragging] = useState<number | null>(null);
+  const move = (from: number, to: number) => {
+    if (from === to || to < 0 || to >= entry.images.length) return;
+    reorder.mutate(moveItem(entry.images, from, to).map((image) => image.media_id));
+  };
 
   const pick = (file: File) => {
     const problem = pickProblem(file);
@@ -60,7 +101,29 @@ export function HistoryImages({ petId, entry }: { petId: string; entry: HistoryE
       {entry.images.length > 0 || picked.preview ? (
         <Group gap="xs">
           {entry.images.map((image, index) => (
-            <div key={image.media_id} style={{ position: "relative" }}>
+            <div
+              key={image.media_id}
+              style={{
+                position: "relative",
+                cursor: "grab",
+                opacity: dragging === index ? 0.5 : 1,
+              }}
+              draggable
+              data-testid="history-image"
+              onDragStart={(event) => {
+                event.dataTransfer.effectAllowed = "move";
+                setDragging(index);
+              }}
+              onDragEnd={() => setDragging(null)}
+              onDragOver={(event) => {
+                if (dragging !== null) event.preventDefault();
+              }}
+              onDrop={(event) => {
+                event.preventDefault();
+                if (dragging !== null) move(dragging, index);
+                setDragging(null);
+              }}
+            >
               <Image
                 src={pictureUrl(image)}
                 alt={t("pets.history.imageAlt", { title: entry.title, n: index + 1 })}
@@ -83,6 +146,32 @@ export function HistoryImages({ petId, entry }: { petId: string; entry: HistoryE
               >
                 ×
               </ActionIcon>
+              {entry.images.length > 1 ? (
+                <Group gap={4} pos="absolute" bottom={4} left={4}>
+                  <ActionIcon
+                    variant="filled"
+                    color="dark"
+                    size="sm"
+                    radius="xl"
+                    aria-label={t("pets.history.moveEarlier", { title: entry.title, n: index + 1 })}
+                    disabled={index === 0 || reorder.isPending}
+                    onClick={() => move(index, index - 1)}
+                  >
+                    ‹
+                  </ActionIcon>
+                  <ActionIcon
+                    variant="filled"
+                    color="dark"
+                    size="sm"
+                    radius="xl"
+                    aria-label={t("pets.history.moveLater", { title: entry.title, n: index + 1 })}
+                    disabled={index === entry.images.length - 1 || reorder.isPending}
+                    onClick={() => move(index, index + 1)}
+                  >
+                    ›
+                  </ActionIcon>
+                </Group>
+              ) : null}
             </div>
           ))}
           {picked.preview ? (
@@ -108,6 +197,7 @@ export function HistoryImages({ petId, entry }: { petId: string; entry: HistoryE
           )}
         </FileButton>
         <Text size="xs" c="dimmed">
+          {entry.images.length > 1 ? `${t("pets.history.reorderHint")} ` : ""}
           {full
             ? t("pets.history.imagesFull")
             : t("pets.history.imagesCount", {

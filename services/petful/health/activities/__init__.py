@@ -1,0 +1,1 @@
+"""The daily activity log (one record per pet per day), its calories and reports."""

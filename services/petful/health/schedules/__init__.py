@@ -1,0 +1,1 @@
+"""Care schedules (RRULE recurrence), their occurrences, reminders and the iCalendar feed."""

@@ -39,7 +39,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from petful.matching import repository
 from petful.matching.embeddings import get_embedder
 from petful.matching.repository import PetStarFilters
-from petful.matching.rules import documents, lexicon, scoring
+from petful.matching.rules import documents, scoring
+from petful.platform import korean as lexicon
 from petful.platform.db import session_maker
 from petful.platform.settings import Settings
 from tests.bench import matching_corpus as corpus

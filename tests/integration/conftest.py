@@ -129,6 +129,7 @@ EDGE_SERVICES = (
     "campaigns",
     "matching",
     "community",
+    "notifications",
     "health",
 )
 

@@ -102,6 +102,23 @@ def test_seed_is_idempotent_and_refused_in_production(settings: Settings) -> Non
         "COMPLETED",
         "CANCELLED",
     }
+    # Twenty posts on the three boards (some with pictures, a pet tagged), comments with
+    # replies, likes kept in the counters, and one open report waiting for an admin.
+    boards = _rows(settings, "SELECT board, count(*) FROM community.posts GROUP BY 1 ORDER BY 1")
+    assert boards == [("INFORMATION", 8), ("QUESTION", 7), ("SHOW_OFF", 5)]
+    counts = _rows(
+        settings,
+        "SELECT (SELECT count(*) FROM community.post_images),"
+        " (SELECT count(*) FROM community.comments WHERE parent_id IS NOT NULL),"
+        " (SELECT sum(like_count) = (SELECT count(*) FROM community.post_likes)"
+        "  FROM community.posts),"
+        " (SELECT count(*) FROM community.posts WHERE pets <> '[]')",
+    )
+    [(pictures, replies, counters_match, tagged)] = counts
+    assert (pictures > 0, replies > 0, counters_match, tagged > 0) == (True, True, True, True)
+    assert _rows(settings, "SELECT target_type, status FROM community.reports") == [
+        ("POST", "OPEN")
+    ]
     refused = _petful(settings, "seed", PETFUL_ENV="production")
     assert refused.returncode != 0
     assert "production" in refused.stderr

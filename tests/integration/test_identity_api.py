@@ -605,6 +605,27 @@ async def test_public_profile(api: Api) -> None:
     )
 
 
+async def test_public_profiles_in_one_call(api: Api) -> None:
+    users = [await sign_up(api) for _ in range(3)]
+    missing = str(uuid.uuid4())
+    response = await api.stub.GetPublicProfiles(
+        pb.GetPublicProfilesRequest(user_ids=[u.id for u in users] + [missing, users[0].id])
+    )
+    assert {(p.id, p.nickname) for p in response.profiles} == {(u.id, u.nickname) for u in users}
+    err = await fails(
+        api.stub.GetPublicProfiles(pb.GetPublicProfilesRequest(user_ids=["nope"])),
+        InvalidArgument,
+    )
+    assert err.field_violations == (("user_ids", "must be a UUID"),)
+    err = await fails(
+        api.stub.GetPublicProfiles(
+            pb.GetPublicProfilesRequest(user_ids=[str(uuid.uuid4()) for _ in range(201)])
+        ),
+        InvalidArgument,
+    )
+    assert err.field_violations == (("user_ids", "must be at most 200"),)
+
+
 async def test_withdrawal_anonymises_and_frees_the_email(api: Api) -> None:
     user = await sign_up(api, phone="010-5555-6666")
     pair = await login(api, user.email)
@@ -625,7 +646,7 @@ async def test_withdrawal_anonymises_and_frees_the_email(api: Api) -> None:
         api.stub.Refresh(pb.RefreshRequest(refresh_token=pair.refresh_token)), Unauthenticated
     )
     profile = await api.stub.GetPublicProfile(pb.GetPublicProfileRequest(user_id=user.id))
-    assert profile.nickname == "withdrawn user"
+    assert profile.nickname == "탈퇴한 회원"
 
     async with transaction() as session:
         row = await session.get(Account, uuid.UUID(user.id))

@@ -2,7 +2,8 @@
 
 The community service owns the reports; identity owns the accounts. Real community and
 identity gRPC servers, PostgreSQL and Redis (the `identity_edge` fixture). The cast: `bori`
-files reports, `troll` is reported, `judge` works the queue.
+files reports, `troll` is reported, `judge` works the queue. Reports of posts and comments,
+the hiding threshold and actions on content are in test_community_moderation.py.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from petful.community.models import Report
+from petful.community.reports.models import Report
 from petful.contracts import community as contracts
 from petful.contracts import identity as identity_contracts
 from petful.contracts.base import Topic
@@ -100,10 +101,14 @@ class Desk:
     async def decide(
         self, report_id: str, verb: str, *, by: Headers | None = None, **body: Any
     ) -> httpx.Response:
+        """Resolve (with no action unless body names one) or dismiss."""
         self.tick()
+        defaults = {"reason": "confirmed harassment"}
+        if verb == "resolve":
+            defaults["action"] = "NONE"
         return await self.edge.client.post(
             f"/api/v1/admin/reports/{report_id}/{verb}",
-            json={"reason": "confirmed harassment", **body},
+            json={**defaults, **body},
             headers=by or self.judge,
         )
 
@@ -150,7 +155,7 @@ async def test_a_report_is_filed_seen_and_resolved(desk: Desk) -> None:
     assert r.status_code == 200, r.text
     resolved = r.json()
     assert resolved["status"] == "RESOLVED"
-    assert resolved["target_suspended"] is False
+    assert (resolved["action"], resolved["target_suspended"]) == ("NONE", False)
     assert resolved["handled_by"] == desk.edge.users["judge@example.com"]
     assert resolved["resolution_reason"] == "talked to them"
     assert [x["status"] for x in (await desk.mine())["items"]] == ["RESOLVED"]
@@ -173,14 +178,14 @@ async def test_a_report_is_filed_seen_and_resolved(desk: Desk) -> None:
 
 
 async def test_one_open_report_per_target(desk: Desk) -> None:
-    post_id = str(uuid.uuid4())
-    report = await desk.filed("POST", post_id, category="SPAM", text="selling fake pet food")
-    r = await desk.file("POST", post_id, category="FRAUD")
+    report = await desk.filed("USER", desk.troll_id, category="SPAM", text="selling fake food")
+    r = await desk.file("USER", desk.troll_id, category="FRAUD")
     assert r.status_code == 409
     assert problem_fields(r) == {"target_id"}
     # Once handled, the same target may be reported again.
     assert (await desk.decide(report["id"], "dismiss", reason="a real shop")).status_code == 200
-    assert (await desk.file("POST", post_id, text="still selling fake pet food")).status_code == 201
+    r = await desk.file("USER", desk.troll_id, text="still selling fake pet food")
+    assert r.status_code == 201
 
 
 async def test_nobody_can_report_themselves(desk: Desk) -> None:
@@ -268,9 +273,9 @@ async def test_resolving_a_user_report_can_suspend_the_user(desk: Desk) -> None:
     report = await desk.filed("USER", desk.troll_id)
     assert (await desk.edge.tokens("troll@example.com")).access_token
 
-    r = await desk.decide(report["id"], "resolve", suspend_target=True)
+    r = await desk.decide(report["id"], "resolve", action="SUSPEND_AUTHOR")
     assert r.status_code == 200, r.text
-    assert r.json()["target_suspended"] is True
+    assert (r.json()["action"], r.json()["target_suspended"]) == ("SUSPEND_AUTHOR", True)
 
     # Identity suspended the account: no sign-in, no live session.
     login = await desk.edge.client.post(
@@ -291,11 +296,12 @@ async def test_resolving_a_user_report_can_suspend_the_user(desk: Desk) -> None:
     assert event.target_suspended is True
 
 
-async def test_suspension_is_only_for_user_reports(desk: Desk) -> None:
-    report = await desk.filed("POST", str(uuid.uuid4()))
-    r = await desk.decide(report["id"], "resolve", suspend_target=True)
+@pytest.mark.parametrize("action", ["HIDE_CONTENT", "DELETE_CONTENT", "WARN_AUTHOR"])
+async def test_content_actions_are_not_for_user_reports(desk: Desk, action: str) -> None:
+    report = await desk.filed("USER", desk.troll_id)
+    r = await desk.decide(report["id"], "resolve", action=action)
     assert r.status_code == 422
-    assert problem_fields(r) == {"suspend_target"}
+    assert problem_fields(r) == {"action"}
     assert await desk.queued(status="OPEN") == [report["id"]]
 
 
@@ -303,7 +309,7 @@ async def test_a_refused_suspension_leaves_the_report_open(desk: Desk) -> None:
     """Identity never suspends an admin: the report stays OPEN and nothing is recorded."""
     other_admin = await desk.edge.create_user("mod@example.com", Role.ADMIN)
     report = await desk.filed("USER", other_admin)
-    r = await desk.decide(report["id"], "resolve", reason="abuse of power", suspend_target=True)
+    r = await desk.decide(report["id"], "resolve", reason="abuse of power", action="SUSPEND_AUTHOR")
     assert r.status_code == 403
     assert await desk.queued(status="OPEN") == [report["id"]]
     assert await desk.audit() == []
@@ -315,15 +321,41 @@ async def test_a_refused_suspension_leaves_the_report_open(desk: Desk) -> None:
 
 
 async def test_dismissing_a_report(desk: Desk) -> None:
-    post_id = str(uuid.uuid4())
-    report = await desk.filed("POST", post_id)
+    report = await desk.filed("USER", desk.troll_id)
     r = await desk.decide(report["id"], "dismiss", reason="not spam, a real shop")
     assert r.status_code == 200, r.text
-    assert (r.json()["status"], r.json()["target_suspended"]) == ("DISMISSED", False)
+    assert (r.json()["status"], r.json()["action"], r.json()["target_suspended"]) == (
+        "DISMISSED",
+        None,
+        False,
+    )
     assert await desk.queued(status="DISMISSED") == [report["id"]]
     assert await desk.queued(status="RESOLVED") == []
     [event] = await decisions(contracts.REPORT_DISMISSED)
-    assert (str(event.target_id), event.status) == (post_id, "DISMISSED")
+    assert (event.target_id, event.status) == (uuid.UUID(desk.troll_id), "DISMISSED")
+
+
+async def test_a_decision_decides_every_open_report_about_the_target(desk: Desk) -> None:
+    """Each reporter is told: one event per report."""
+    others = [await headers_for(desk.edge, f"witness{i}@example.com") for i in range(2)]
+    first = await desk.filed("USER", desk.troll_id)
+    rest = [(await desk.file("USER", desk.troll_id, by=h)).json()["id"] for h in others]
+    unrelated = await desk.filed("USER", await desk.edge.create_user("bystander@example.com"))
+    [queued] = [x for x in (await desk.queue()).json()["items"] if x["id"] == first["id"]]
+    assert queued["open_reports"] == 3
+
+    r = await desk.decide(rest[0], "dismiss", reason="just a heated argument")
+    assert r.status_code == 200, r.text
+    assert set(await desk.queued(status="DISMISSED")) == {first["id"], *rest}
+    assert await desk.queued(status="OPEN") == [unrelated["id"]]
+    events = await decisions(contracts.REPORT_DISMISSED)
+    assert {str(e.report_id) for e in events} == {first["id"], *rest}
+    assert {str(e.reporter_id) for e in events} == {
+        desk.edge.users[e]
+        for e in ("bori@example.com", "witness0@example.com", "witness1@example.com")
+    }
+    # Every one of them is decided now: a second decision is a conflict, whichever is named.
+    assert (await desk.decide(first["id"], "resolve")).status_code == 409
 
 
 async def test_a_handled_report_is_final(desk: Desk) -> None:
@@ -338,7 +370,7 @@ async def test_identity_audits_every_decision(desk: Desk) -> None:
     """Identity keeps the one audit log: it records community's decisions from their events,
     once each however often they are delivered."""
     resolved = await desk.filed("USER", desk.troll_id)
-    dismissed = await desk.filed("POST", str(uuid.uuid4()))
+    dismissed = await desk.filed("USER", await desk.edge.create_user("shop@example.com"))
     assert (await desk.decide(resolved["id"], "resolve")).status_code == 200
     assert (await desk.decide(dismissed["id"], "dismiss", reason="a real shop")).status_code == 200
 
@@ -361,19 +393,29 @@ async def test_malformed_decisions_and_unknown_reports(desk: Desk) -> None:
     r = await desk.decide(unknown, "dismiss", reason="no")
     assert (r.status_code, problem_fields(r)) == (422, {"reason"})
     r = await desk.decide(
-        unknown, "resolve", suspend_target=True, suspend_until="2001-01-01T00:00:00Z"
+        unknown, "resolve", action="SUSPEND_AUTHOR", suspend_until="2001-01-01T00:00:00Z"
     )
     assert (r.status_code, problem_fields(r)) == (422, {"suspend_until"})
     r = await desk.decide(unknown, "resolve", suspend_until="2999-01-01T00:00:00Z")
     assert (r.status_code, problem_fields(r)) == (422, {"suspend_until"})
-    r = await desk.queue(status="LOST")
-    assert (r.status_code, problem_fields(r)) == (422, {"status"})
-    r = await desk.queue(cursor="zzz")
-    assert (r.status_code, problem_fields(r)) == (422, {"cursor"})
+    for action in ("BAN", None):
+        r = await desk.decide(unknown, "resolve", action=action)
+        assert (r.status_code, problem_fields(r)) == (422, {"action"})
+    r = await desk.decide(unknown, "resolve", suspend_target=True)  # the old flag is gone
+    assert (r.status_code, problem_fields(r)) == (422, {"suspend_target"})
+    for params, field in (
+        ({"status": "LOST"}, "status"),
+        ({"target_type": "PET"}, "target_type"),
+        ({"cursor": "zzz"}, "cursor"),
+        ({"page_size": 0}, "page_size"),
+    ):
+        r = await desk.queue(**params)
+        assert (r.status_code, problem_fields(r)) == (422, {field})
 
 
 async def test_the_queue_pages_newest_first(desk: Desk) -> None:
-    created = [(await desk.filed("COMMENT", str(uuid.uuid4())))["id"] for _ in range(7)]
+    targets = [await desk.edge.create_user(f"target{i}@example.com") for i in range(7)]
+    created = [(await desk.filed("USER", target))["id"] for target in targets]
     seen: list[str] = []
     cursor = ""
     while True:

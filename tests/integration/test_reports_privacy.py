@@ -13,10 +13,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from petful.community import service
 from petful.community import tasks as community_tasks  # noqa: F401 - registers subscribers
-from petful.community.models import Report
-from petful.community.rules import ERASED_REPORTER
+from petful.community.reports import service
+from petful.community.reports.models import Report
+from petful.community.reports.rules import ERASED_REPORTER
 from petful.contracts import community as contracts
 from petful.contracts import identity as identity_events
 from petful.platform.auth_context import Role
@@ -82,11 +82,11 @@ async def test_reports_by_and_about_a_withdrawn_user_stay_for_moderation(
     )
     assert kept[by_troll].text
     # Identity cannot suspend a withdrawn account: the report stays open for a decision...
-    r = await decide(edge, about_troll, "resolve", suspend_target=True)
+    r = await decide(edge, about_troll, "resolve", action="SUSPEND_AUTHOR")
     assert r.status_code == 409, r.text
     assert (await reports())[about_troll].status == "OPEN"
     # ...which the admin takes without the suspension, as for the report the leaver filed.
-    r = await decide(edge, about_troll, "resolve", reason="account already closed")
+    r = await decide(edge, about_troll, "resolve", action="NONE", reason="account already closed")
     assert (r.status_code, r.json()["status"]) == (200, "RESOLVED")
     assert (await decide(edge, by_troll, "dismiss")).status_code == 200
 
@@ -94,9 +94,15 @@ async def test_reports_by_and_about_a_withdrawn_user_stay_for_moderation(
 async def test_erasure_forgets_the_reporter_and_their_words(identity_edge: IdentityEdge) -> None:
     edge = identity_edge
     bori = await headers_for(edge, BORI)
-    post = str(uuid.uuid4())
-    # troll and imp each have an open report about the same post and one about bori: once
-    # both are erased, their open reports about one target must not clash.
+    r = await edge.client.post(
+        "/api/v1/community/posts",
+        headers=bori,
+        json={"board": "INFORMATION", "title": "산책 코스 추천", "body": "한강 산책로가 좋아요"},
+    )
+    assert r.status_code == 201, r.text
+    post = r.json()["id"]
+    # troll and imp each report the same post and bori: once both are erased, their open
+    # reports about bori must not clash.
     theirs: list[str] = []
     for email in (TROLL, IMP):
         h = await headers_for(edge, email)
@@ -115,7 +121,8 @@ async def test_erasure_forgets_the_reporter_and_their_words(identity_edge: Ident
     for report_id in theirs:
         # Kept for moderation, in the status it had, naming nobody and saying nothing.
         assert (after[report_id].reporter_id, after[report_id].text) == (ERASED_REPORTER, "")
-    assert [after[r].status for r in theirs] == ["DISMISSED", "OPEN", "OPEN", "OPEN"]
+    # Dismissing troll's report about the post decided imp's about it too.
+    assert [after[r].status for r in theirs] == ["DISMISSED", "OPEN", "DISMISSED", "OPEN"]
     assert after[handled].resolution_reason == "confirmed harassment"
     # Reports about an erased person hold only the account id: nothing else to forget.
     assert after[about_troll].reporter_id == uuid.UUID(edge.users[BORI])
@@ -127,8 +134,12 @@ async def test_erasure_forgets_the_reporter_and_their_words(identity_edge: Ident
         assert await service.forget_reporter(session, user_id=uuid.UUID(edge.users[TROLL])) == 0
 
     # The anonymised reports are still worked; the decision names no reporter.
-    r = await decide(edge, theirs[1], "resolve")
+    r = await decide(edge, theirs[1], "resolve", action="NONE")
     assert r.status_code == 200, r.text
     assert r.json()["reporter_id"] == str(ERASED_REPORTER)
-    [event] = await outbox_payloads(contracts.REPORT_RESOLVED.name, schema="community")
-    assert event["reporter_id"] == str(ERASED_REPORTER)
+    events = await outbox_payloads(contracts.REPORT_RESOLVED.name, schema="community")
+    # imp's report about bori was decided with it: each names no reporter.
+    assert {e["report_id"]: e["reporter_id"] for e in events} == {
+        theirs[1]: str(ERASED_REPORTER),
+        theirs[3]: str(ERASED_REPORTER),
+    }

@@ -17,8 +17,8 @@ import sqlalchemy as sa
 
 from petful.advertisers.models import Profile
 from petful.campaigns.models import Applicant
-from petful.community.models import Report
-from petful.community.rules import ERASED_REPORTER
+from petful.community.reports.models import Report
+from petful.community.reports.rules import ERASED_REPORTER
 from petful.matching.models import PetStarDoc
 from petful.platform.db import transaction
 from petful.sns.models import Account as SnsAccount

@@ -1,4 +1,5 @@
-"""Pure rules of user reports (신고): the queue's state machine and what a report may say."""
+"""Pure rules of user reports (신고): the queue's state machine, what a report may say, when
+content is hidden pending review and what a decision may do."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from petful.community import rules
-from petful.community.rules import ReportStatus, ReportTargetType
+from petful.community.reports import rules
+from petful.community.reports.rules import ReportStatus, ReportTargetType
 from petful.platform.validation import RuleError
 
 HANDLED = (ReportStatus.RESOLVED, ReportStatus.DISMISSED)
@@ -58,34 +59,108 @@ def test_self_report_only_matters_for_users() -> None:
     )
 
 
-@pytest.mark.parametrize("kind", list(ReportTargetType))
-def test_suspend_target_only_for_user_reports(kind: ReportTargetType) -> None:
-    rules.check_suspend_target_allowed(kind, False)
-    if kind is ReportTargetType.USER:
-        rules.check_suspend_target_allowed(kind, True)
+def test_nobody_reports_their_own_content() -> None:
+    me = uuid.uuid4()
+    with pytest.raises(RuleError, match="your own"):
+        rules.check_not_own_content(reporter_id=me, author_id=me)
+    rules.check_not_own_content(reporter_id=me, author_id=uuid.uuid4())
+
+
+# --- hiding pending review -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("open_reports", "hidden", "deleted", "hides"),
+    [
+        (2, False, False, False),
+        (3, False, False, True),
+        (4, False, False, True),  # reports that came while it was being decided
+        (3, True, False, False),  # already hidden: not again (nor a second event)
+        (3, False, True, False),
+    ],
+)
+def test_the_threshold_hides_live_visible_content_once(
+    open_reports: int, hidden: bool, deleted: bool, hides: bool
+) -> None:
+    assert (
+        rules.hides_at_threshold(
+            open_reports=open_reports, threshold=3, hidden=hidden, deleted=deleted
+        )
+        is hides
+    )
+
+
+def test_dismissal_restores_only_what_the_threshold_hid() -> None:
+    hidden_at = datetime(2026, 1, 1, tzinfo=UTC)
+    before, after = hidden_at - timedelta(days=1), hidden_at + timedelta(hours=1)
+    restores = rules.restores_on_dismissal
+    assert restores(hidden_at=hidden_at, deleted=False, last_upheld_at=None)
+    # Reports upheld before it was hidden were about what it was then.
+    assert restores(hidden_at=hidden_at, deleted=False, last_upheld_at=before)
+    # An admin's HIDE_CONTENT hides at the moment it resolves; a later resolution upheld
+    # the hiding: both are the admin's, and stay.
+    assert not restores(hidden_at=hidden_at, deleted=False, last_upheld_at=hidden_at)
+    assert not restores(hidden_at=hidden_at, deleted=False, last_upheld_at=after)
+    assert not restores(hidden_at=None, deleted=False, last_upheld_at=None)
+    assert not restores(hidden_at=hidden_at, deleted=True, last_upheld_at=None)
+
+
+# --- decisions -----------------------------------------------------------------------------
+
+Action = rules.ModerationAction
+CONTENT_ONLY = {Action.HIDE_CONTENT, Action.DELETE_CONTENT, Action.WARN_AUTHOR}
+
+
+@pytest.mark.parametrize(
+    ("kind", "chosen"), list(itertools.product(ReportTargetType, rules.ModerationAction))
+)
+def test_content_actions_only_for_posts_and_comments(
+    kind: ReportTargetType, chosen: rules.ModerationAction
+) -> None:
+    if kind is ReportTargetType.USER and chosen in CONTENT_ONLY:
+        with pytest.raises(RuleError, match="POST or COMMENT"):
+            rules.check_action_allowed(kind, chosen)
     else:
-        with pytest.raises(RuleError, match="USER"):
-            rules.check_suspend_target_allowed(kind, True)
+        rules.check_action_allowed(kind, chosen)
+
+
+@pytest.mark.parametrize("chosen", list(rules.ModerationAction))
+def test_deleted_content_cannot_be_hidden_or_deleted(chosen: rules.ModerationAction) -> None:
+    rules.check_content_action(chosen, deleted=False)
+    if chosen in (Action.HIDE_CONTENT, Action.DELETE_CONTENT):
+        with pytest.raises(RuleError, match="already deleted"):
+            rules.check_content_action(chosen, deleted=True)
+    else:  # its author can still be warned or suspended
+        rules.check_content_action(chosen, deleted=True)
 
 
 def test_suspend_until_needs_a_suspension_in_the_future() -> None:
     now = datetime(2026, 1, 1, tzinfo=UTC)
     later = now + timedelta(seconds=1)
-    assert rules.check_suspend_until(None, suspend_target=False, now=now) is None
-    assert rules.check_suspend_until(later, suspend_target=True, now=now) == later
-    with pytest.raises(RuleError, match="only with suspend_target"):
-        rules.check_suspend_until(later, suspend_target=False, now=now)
+    suspend = Action.SUSPEND_AUTHOR
+    assert rules.check_suspend_until(None, chosen=Action.NONE, now=now) is None
+    assert rules.check_suspend_until(later, chosen=suspend, now=now) == later
+    for other in set(Action) - {suspend}:
+        with pytest.raises(RuleError, match="only with the action SUSPEND_AUTHOR"):
+            rules.check_suspend_until(later, chosen=other, now=now)
     for past in (now, now - timedelta(days=1)):
         with pytest.raises(RuleError, match="future"):
-            rules.check_suspend_until(past, suspend_target=True, now=now)
+            rules.check_suspend_until(past, chosen=suspend, now=now)
     with pytest.raises(RuleError, match="time zone"):
-        rules.check_suspend_until(datetime(2030, 1, 1), suspend_target=True, now=now)
+        rules.check_suspend_until(datetime(2030, 1, 1), chosen=suspend, now=now)
 
 
 def test_request_names_must_name_a_member() -> None:
     assert rules.target_type("POST") is ReportTargetType.POST
     assert rules.status("OPEN") is ReportStatus.OPEN
-    for parse, bad in ((rules.target_type, "PET"), (rules.category, "BORING"), (rules.status, "")):
+    assert rules.action("WARN_AUTHOR") is rules.ModerationAction.WARN_AUTHOR
+    for parse, bad in (
+        (rules.target_type, "PET"),
+        (rules.category, "BORING"),
+        (rules.status, ""),
+        (rules.action, ""),
+        (rules.action, "BAN"),
+    ):
         with pytest.raises(RuleError, match="must be one of"):
             parse(bad)
 

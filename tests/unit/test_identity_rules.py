@@ -179,4 +179,4 @@ def test_suspension_lapses() -> None:
 
 def test_withdrawn_users_have_a_generic_public_nickname() -> None:
     assert rules.public_nickname("doggo", AccountStatus.ACTIVE) == "doggo"
-    assert rules.public_nickname("doggo", AccountStatus.WITHDRAWN) == "withdrawn user"
+    assert rules.public_nickname("doggo", AccountStatus.WITHDRAWN) == "탈퇴한 회원"

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from petful.matching.rules import checks, documents, lexicon, scoring
+from petful.matching.rules import checks, documents, scoring
 from petful.matching.rules.documents import (
     AccountSnapshot,
     CampaignProfile,
@@ -15,6 +15,7 @@ from petful.matching.rules.documents import (
     PetProfile,
 )
 from petful.matching.rules.scoring import FollowerRange, Track, Weights
+from petful.platform import korean as lexicon
 from petful.platform.validation import RuleError
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)

@@ -1,141 +1,39 @@
-"""The ReportService servicer: protobuf <-> service calls. Each RPC is one transaction."""
+"""The community service's gRPC API: one servicer per part (petful.community.v1)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Protocol
 
 import grpc
 
-from petful.community import peers, service
-from petful.community.models import Report
-from petful.pb.community.v1 import reports_pb2 as pb
-from petful.pb.community.v1 import reports_pb2_grpc as pb_grpc
-from petful.platform.auth_context import require_principal
-from petful.platform.db import transaction
-from petful.platform.paging import Page
-from petful.platform.protobuf import (
-    enum_name,
-    from_timestamp,
-    opt_timestamp,
-    to_timestamp,
-)
-from petful.platform.settings import Settings, get_settings
+from petful.community import peers
+from petful.community.base import Clock
+from petful.community.comments import grpc_api as comments
+from petful.community.posts import grpc_api as posts
+from petful.community.posts.pets import PetsPort
+from petful.community.posts.views import ProfilesPort
+from petful.community.reports import grpc_api as reports
+from petful.community.reports.service import IdentityPort
+from petful.platform import korean
+from petful.platform.settings import Settings
 
 
-def report_to_pb(report: Report) -> pb.Report:
-    return pb.Report(
-        id=str(report.id),
-        reporter_id=str(report.reporter_id),
-        # Enum fields take their value's name: the domain's name with the message prefix.
-        target_type=f"REPORT_TARGET_TYPE_{report.target_type}",
-        target_id=str(report.target_id),
-        category=f"REPORT_CATEGORY_{report.category}",
-        text=report.text,
-        status=f"REPORT_STATUS_{report.status}",
-        created_at=to_timestamp(report.created_at),
-        handled_at=opt_timestamp(report.handled_at),
-        handled_by=str(report.handled_by) if report.handled_by else "",
-        resolution_reason=report.resolution_reason or "",
-        target_suspended=report.target_suspended,
-    )
-
-
-def _page_to_pb(page: Page[Report]) -> pb.ListReportsResponse:
-    return pb.ListReportsResponse(
-        items=[report_to_pb(r) for r in page.items], next_cursor=page.next_cursor
-    )
-
-
-class ReportServicer(pb_grpc.ReportServiceServicer):
-    def __init__(
-        self, settings: Settings, clock: service.Clock, identity: service.IdentityPort
-    ) -> None:
-        self.settings = settings
-        self.clock = clock
-        self.identity = identity
-
-    async def CreateReport(self, request: pb.CreateReportRequest, context: Any) -> pb.Report:
-        actor = require_principal()
-        async with transaction(self.settings) as session:
-            report = await service.create_report(
-                session,
-                actor=actor,
-                identity=self.identity,
-                now=self.clock(),
-                target_type=enum_name(
-                    pb.ReportTargetType, request.target_type, "REPORT_TARGET_TYPE_"
-                ),
-                target_id=request.target_id,
-                category=enum_name(pb.ReportCategory, request.category, "REPORT_CATEGORY_"),
-                text=request.text,
-            )
-            return report_to_pb(report)
-
-    async def ListMyReports(
-        self, request: pb.ListMyReportsRequest, context: Any
-    ) -> pb.ListReportsResponse:
-        actor = require_principal()
-        async with transaction(self.settings) as session:
-            page = await service.list_my_reports(
-                session, actor=actor, page_size=request.page_size, cursor=request.cursor
-            )
-            return _page_to_pb(page)
-
-    async def ListReports(
-        self, request: pb.ListReportsRequest, context: Any
-    ) -> pb.ListReportsResponse:
-        actor = require_principal()
-        async with transaction(self.settings) as session:
-            page = await service.list_reports(
-                session,
-                actor=actor,
-                status=enum_name(pb.ReportStatus, request.status, "REPORT_STATUS_"),
-                page_size=request.page_size,
-                cursor=request.cursor,
-            )
-            return _page_to_pb(page)
-
-    async def ResolveReport(self, request: pb.ResolveReportRequest, context: Any) -> pb.Report:
-        actor = require_principal()
-        async with transaction(self.settings) as session:
-            report = await service.resolve_report(
-                session,
-                actor=actor,
-                identity=self.identity,
-                now=self.clock(),
-                report_id=request.report_id,
-                reason=request.reason,
-                suspend_target=request.suspend_target,
-                suspend_until=from_timestamp(request, "suspend_until"),
-            )
-            return report_to_pb(report)
-
-    async def DismissReport(self, request: pb.DismissReportRequest, context: Any) -> pb.Report:
-        actor = require_principal()
-        async with transaction(self.settings) as session:
-            report = await service.dismiss_report(
-                session,
-                actor=actor,
-                identity=self.identity,
-                now=self.clock(),
-                report_id=request.report_id,
-                reason=request.reason,
-            )
-            return report_to_pb(report)
+class Identity(IdentityPort, ProfilesPort, Protocol):
+    """Everything the community parts ask of identity (tests pass one fake for all)."""
 
 
 def register(
     server: grpc.aio.Server,
     *,
     settings: Settings | None = None,
-    clock: service.Clock | None = None,
-    identity: service.IdentityPort | None = None,
+    clock: Clock | None = None,
+    identity: Identity | None = None,
+    pets: PetsPort | None = None,
 ) -> None:
-    """Add ReportService to server (health, reflection and diagnostics come with every
-    server, see platform/grpc_server.py)."""
-    pb_grpc.add_ReportServiceServicer_to_server(
-        ReportServicer(
-            settings or get_settings(), clock or service.utc_now, identity or peers.GrpcIdentity()
-        ),
-        server,
-    )
+    """Add every community servicer to server (health, reflection and diagnostics come with
+    every server, see platform/grpc_server.py)."""
+    korean.warm()  # posts and search analyse text on the request path
+    identity = identity or peers.GrpcIdentity()
+    reports.register(server, settings=settings, clock=clock, identity=identity)
+    posts.register(server, settings=settings, clock=clock, identity=identity, pets=pets)
+    comments.register(server, settings=settings, clock=clock, identity=identity)

@@ -7,11 +7,31 @@ admin who suspends, and records them in its audit log.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from petful.pb.identity.v1 import admin_pb2, admin_pb2_grpc, identity_pb2, identity_pb2_grpc
+from petful.platform import profiles
 from petful.platform.grpc_client import call_or_none, channel
 from petful.platform.protobuf import opt_timestamp
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """An author as others see them."""
+
+    id: uuid.UUID
+    nickname: str
+    # Public path of the profile picture's 320 px thumbnail (its original until the
+    # thumbnail exists); "" without one.
+    image_url: str
+    withdrawn: bool
+
+    @classmethod
+    def unknown(cls, user_id: uuid.UUID) -> Profile:
+        """An author who left (withdrawn) or whom identity no longer knows (erased)."""
+        return cls(id=user_id, nickname=profiles.WITHDRAWN_NICKNAME, image_url="", withdrawn=True)
 
 
 class GrpcIdentity:
@@ -23,6 +43,20 @@ class GrpcIdentity:
         request = identity_pb2.GetPublicProfileRequest(user_id=str(user_id))
         profile = await call_or_none(stub.GetPublicProfile(request))
         return profile is not None and not profile.withdrawn
+
+    async def public_profiles(self, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Profile]:
+        """Every id's profile in one call per 200 ids; an id identity does not know (an
+        erased account) gets `Profile.unknown`."""
+        wanted = set(user_ids)
+        found = await profiles.public_profiles(wanted)
+        out = {uid: Profile.unknown(uid) for uid in wanted}
+        for uid, p in found.items():
+            if p.withdrawn:
+                continue
+            image = p.profile_image if p.HasField("profile_image") else None
+            url = (image.thumbnails.get("320") or image.url) if image else ""
+            out[uid] = Profile(id=uid, nickname=p.nickname, image_url=url, withdrawn=False)
+        return out
 
     async def suspend_user(
         self, user_id: uuid.UUID, *, reason: str, until: datetime | None

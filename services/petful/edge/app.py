@@ -16,10 +16,12 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from petful.edge import auth, docs, problems, web
 from petful.edge.advertisers import routes as advertisers
 from petful.edge.campaigns import routes as campaigns
+from petful.edge.community import comments, posts
 from petful.edge.health import routes as health
 from petful.edge.identity import routes as identity
 from petful.edge.matching import routes as matching
 from petful.edge.media import routes as media
+from petful.edge.notifications import routes as notifications
 from petful.edge.pet_health import activities, prescriptions, schedules
 from petful.edge.pets import routes as pets
 from petful.edge.reports import routes as reports
@@ -93,6 +95,9 @@ def create_app() -> FastAPI:
         activities.router,
         schedules.router,
         prescriptions.router,
+        posts.router,
+        comments.router,
+        notifications.router,
         sns.router,
         matching.router,
         media.router,

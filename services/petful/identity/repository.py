@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -132,6 +133,13 @@ def _after(
     if cursor is None:
         return []
     return [sa.tuple_(created, row_id) < sa.tuple_(sa.literal(cursor[0]), sa.literal(cursor[1]))]
+
+
+async def get_accounts(session: AsyncSession, account_ids: Sequence[uuid.UUID]) -> list[Account]:
+    if not account_ids:
+        return []
+    stmt = sa.select(Account).where(Account.id.in_(account_ids))
+    return list((await session.execute(stmt)).scalars())
 
 
 async def search_accounts(

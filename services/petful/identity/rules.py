@@ -12,6 +12,7 @@ import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
+from petful.platform import profiles
 from petful.platform.auth_context import USER_ROLES, Role
 from petful.platform.validation import RuleError, has_control
 
@@ -167,7 +168,8 @@ def check_transition(current: AccountStatus, target: AccountStatus) -> AccountSt
     return target
 
 
-WITHDRAWN_NICKNAME = "withdrawn user"
+# The one placeholder every service shows for an account that left.
+WITHDRAWN_NICKNAME = profiles.WITHDRAWN_NICKNAME
 
 
 def public_nickname(nickname: str, status: AccountStatus) -> str:

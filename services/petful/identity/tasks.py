@@ -13,6 +13,7 @@ from petful.contracts import advertisers as advertisers_contract
 from petful.contracts import community as community_contract
 from petful.contracts import identity as identity_contract
 from petful.contracts import sns as sns_contract
+from petful.identity.rules import AuditTargetType
 from petful.identity.service import audit, mail, retention
 from petful.identity.service.shared import SCHEMA
 from petful.platform import events, media
@@ -77,6 +78,48 @@ async def record_report_decision(
 for _report_topic in (community_contract.REPORT_RESOLVED, community_contract.REPORT_DISMISSED):
     events.subscriber(_report_topic, schema=SCHEMA, name=f"identity.audit.{_report_topic.name}")(
         record_report_decision
+    )
+
+
+# An admin's action on a post or comment (`ContentModerated.action`) -> the audit action.
+CONTENT_ACTIONS: dict[str, str] = {
+    "HIDDEN": "content.hide",
+    "DELETED": "content.delete",
+    "RESTORED": "content.restore",
+    "WARNED": "author.warn",
+}
+
+
+@events.subscriber(
+    community_contract.CONTENT_MODERATED,
+    schema=SCHEMA,
+    name=f"identity.audit.{community_contract.CONTENT_MODERATED.name}",
+)
+async def record_content_moderation(
+    session: AsyncSession, event: Received[community_contract.ContentModerated]
+) -> None:
+    """Admins' actions on posts and comments. The report threshold hides content without an
+    admin: nobody acted, so there is nothing to audit. A warning is about the author (the
+    row's target), the content it concerns is in the details."""
+    moderated = event.payload
+    if moderated.admin_id is None:
+        return
+    warned = moderated.action == "WARNED"
+    await audit.write(
+        session,
+        now=moderated.at,
+        actor_id=moderated.admin_id,
+        action=CONTENT_ACTIONS[moderated.action],
+        target_type=AuditTargetType.USER.value if warned else moderated.target_type,
+        target_id=moderated.author_id if warned else moderated.target_id,
+        reason=moderated.reason,
+        details={
+            "source": event.topic,
+            "content_type": moderated.target_type,
+            "content_id": str(moderated.target_id),
+            "post_id": str(moderated.post_id),
+            "author_id": str(moderated.author_id),
+        },
     )
 
 

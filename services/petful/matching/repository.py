@@ -27,8 +27,8 @@ from petful.matching.models import (
     TrackRecord,
 )
 from petful.matching.rules.documents import APPROVED, RECRUITING, WEIGHTS
-from petful.matching.rules.lexicon import tsquery_text, tsvector_text
 from petful.matching.rules.scoring import COMPLETED, NO_SHOW, Track
+from petful.platform.korean import tsquery_text, tsvector_text
 
 IterativeScan = Literal["off", "relaxed_order", "strict_order"]
 

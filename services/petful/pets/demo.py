@@ -9,14 +9,12 @@ engagement_rate}).
 
 from __future__ import annotations
 
-import io
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from PIL import Image, ImageDraw
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.pets import repository
@@ -26,6 +24,7 @@ from petful.pets.service.access import utc_now
 from petful.pets.service.pets import PET_IMAGE
 from petful.pets.service.portfolio import HISTORY_IMAGE
 from petful.platform import media
+from petful.platform.seed import demo_picture
 
 
 @dataclass(frozen=True)
@@ -103,22 +102,6 @@ PETS = (
 )
 
 
-def picture(colour: tuple[int, int, int], label: str, size: tuple[int, int] = (800, 800)) -> bytes:
-    """A simple generated portrait (no files ship with the package)."""
-    img = Image.new("RGB", size, colour)
-    draw = ImageDraw.Draw(img)
-    w, h = size
-    draw.ellipse((w * 0.2, h * 0.25, w * 0.8, h * 0.85), fill=tuple(c - 40 for c in colour))
-    draw.ellipse((w * 0.18, h * 0.12, w * 0.38, h * 0.4), fill=tuple(c - 60 for c in colour))
-    draw.ellipse((w * 0.62, h * 0.12, w * 0.82, h * 0.4), fill=tuple(c - 60 for c in colour))
-    draw.ellipse((w * 0.38, h * 0.45, w * 0.44, h * 0.52), fill=(30, 30, 30))
-    draw.ellipse((w * 0.56, h * 0.45, w * 0.62, h * 0.52), fill=(30, 30, 30))
-    draw.text((w * 0.05, h * 0.92), label, fill=(20, 20, 20))
-    out = io.BytesIO()
-    img.save(out, "PNG")
-    return out.getvalue()
-
-
 def _lighter(colour: tuple[int, int, int]) -> tuple[int, int, int]:
     r, g, b = (min(c + 10, 255) for c in colour)
     return r, g, b
@@ -134,7 +117,7 @@ async def _image(
         purpose=purpose,
         kind=media.Kind.IMAGE,
         visibility=media.Visibility.PUBLIC,
-        data=picture(colour, label),
+        data=demo_picture(colour, label),
         filename=f"{label}.png",
         now=utc_now(),
     )

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import io
 from typing import Any
+
+from PIL import Image, ImageDraw
 
 from petful.platform.db import dispose_engines, transaction
 from petful.platform.settings import DOMAINS, Settings
@@ -19,6 +22,25 @@ from petful.platform.settings import DOMAINS, Settings
 # sns links the sandbox Instagram accounts before pets attaches them to demo pets.
 _FIRST = ("identity", "sns", "pets", "advertisers", "campaigns")
 SEED_ORDER: tuple[str, ...] = _FIRST + tuple(d for d in DOMAINS if d not in _FIRST)
+
+
+def demo_picture(
+    colour: tuple[int, int, int], label: str, size: tuple[int, int] = (800, 800)
+) -> bytes:
+    """A simple generated pet portrait for demo data (no picture files ship with the
+    package)."""
+    img = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(img)
+    w, h = size
+    draw.ellipse((w * 0.2, h * 0.25, w * 0.8, h * 0.85), fill=tuple(c - 40 for c in colour))
+    draw.ellipse((w * 0.18, h * 0.12, w * 0.38, h * 0.4), fill=tuple(c - 60 for c in colour))
+    draw.ellipse((w * 0.62, h * 0.12, w * 0.82, h * 0.4), fill=tuple(c - 60 for c in colour))
+    draw.ellipse((w * 0.38, h * 0.45, w * 0.44, h * 0.52), fill=(30, 30, 30))
+    draw.ellipse((w * 0.56, h * 0.45, w * 0.62, h * 0.52), fill=(30, 30, 30))
+    draw.text((w * 0.05, h * 0.92), label, fill=(20, 20, 20))
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()
 
 
 class SeedRefused(RuntimeError):

@@ -220,6 +220,23 @@ class MatchingSettings(BaseModel):
     ef_search_filtered: int = 400
 
 
+class CommunitySettings(BaseModel):
+    # A post or comment with this many open reports from different users is hidden until
+    # an admin decides.
+    report_hide_threshold: int = Field(default=3, ge=1)
+    max_post_images: int = Field(default=10, ge=1)
+    # Uploaded post pictures no post took up are discarded after this long.
+    unattached_image_hours: int = Field(default=24, ge=1)
+    # "Popular" counts likes and comments received in this many days.
+    popular_days: int = Field(default=7, ge=1)
+
+
+class NotificationsSettings(BaseModel):
+    # A comment line on an idle event stream this often keeps proxies and clients from
+    # timing it out and shows a gone client as a failed write.
+    stream_heartbeat_seconds: float = Field(default=15.0, gt=0)
+
+
 class WebSettings(BaseModel):
     """web: where the built web app is (`make web` writes web/dist; the image sets
     /app/web/dist). Empty: the repository's web/dist, for an editable install."""
@@ -298,6 +315,8 @@ class Settings(BaseSettings):
     campaigns: CampaignsSettings = Field(default_factory=CampaignsSettings)
     sns: SnsSettings = Field(default_factory=SnsSettings)
     matching: MatchingSettings = Field(default_factory=MatchingSettings)
+    community: CommunitySettings = Field(default_factory=CommunitySettings)
+    notifications: NotificationsSettings = Field(default_factory=NotificationsSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     web: WebSettings = Field(default_factory=WebSettings)
 

@@ -327,7 +327,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Report Queue */
+        /**
+         * Report Queue
+         * @description The moderation queue, newest first: each report with the user, post or comment it is
+         *     about (in full, hidden or deleted too) and how many open reports that target has.
+         */
         get: operations["report_queue_api_v1_admin_reports_get"];
         put?: never;
         post?: never;
@@ -348,7 +352,8 @@ export interface paths {
         put?: never;
         /**
          * Dismiss Report
-         * @description OPEN -> DISMISSED.
+         * @description OPEN -> DISMISSED for every open report about the same target; a post or comment the
+         *     report threshold hid is shown again.
          */
         post: operations["dismiss_report_api_v1_admin_reports__report_id__dismiss_post"];
         delete?: never;
@@ -368,8 +373,10 @@ export interface paths {
         put?: never;
         /**
          * Resolve Report
-         * @description OPEN -> RESOLVED. suspend_target only for USER reports (422 on suspend_target
-         *     otherwise); suspending an administrator is refused (403) and the report stays OPEN.
+         * @description OPEN -> RESOLVED for every open report about the same target, doing `action`. 422 on
+         *     action when the target type does not allow it; 409 for a decided report, content that
+         *     no longer exists or is already deleted (hide/delete); suspending an administrator is
+         *     refused (403) and nothing changes. Content the report threshold hid stays hidden.
          */
         post: operations["resolve_report_api_v1_admin_reports__report_id__resolve_post"];
         delete?: never;
@@ -1210,6 +1217,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/community/comments/{comment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Comment
+         * @description The author or an admin deletes the comment; a root with replies stays as
+         *     "삭제된 댓글입니다" until its last reply goes.
+         */
+        delete: operations["delete_comment_api_v1_community_comments__comment_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Comment
+         * @description The author edits the comment (sets edited_at).
+         */
+        patch: operations["update_comment_api_v1_community_comments__comment_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/community/comments/{comment_id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Like Comment */
+        put: operations["like_comment_api_v1_community_comments__comment_id__like_put"];
+        post?: never;
+        /** Unlike Comment */
+        delete: operations["unlike_comment_api_v1_community_comments__comment_id__like_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Image
+         * @description A picture for a post you are writing (checked by content: 415 wrong type, 413 too
+         *     large, 422 damaged). Name its media_id in the post; unused uploads go after a day.
+         */
+        post: operations["upload_image_api_v1_community_images_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Posts
+         * @description Live posts of a board (or every board), newest first or POPULAR (likes and comments
+         *     of the last 7 days, newest first among equals).
+         */
+        get: operations["list_posts_api_v1_community_posts_get"];
+        put?: never;
+        /** Create Post */
+        post: operations["create_post_api_v1_community_posts_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/posts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Posts
+         * @description Korean-aware search of titles and bodies (산책 finds 산책했어요 and 산책로), by
+         *     relevance, newest first among equals. A query of particles only finds nothing.
+         */
+        get: operations["search_posts_api_v1_community_posts_search_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/posts/{post_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Post */
+        get: operations["get_post_api_v1_community_posts__post_id__get"];
+        /**
+         * Update Post
+         * @description The author replaces the post (pictures: the full ordered list; ones left out are
+         *     deleted). Sets edited_at.
+         */
+        put: operations["update_post_api_v1_community_posts__post_id__put"];
+        post?: never;
+        /**
+         * Delete Post
+         * @description The author or an admin deletes the post.
+         */
+        delete: operations["delete_post_api_v1_community_posts__post_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/posts/{post_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Comments
+         * @description Root comments newest first (page_size roots a page), each with all its replies.
+         */
+        get: operations["list_comments_api_v1_community_posts__post_id__comments_get"];
+        put?: never;
+        /**
+         * Create Comment
+         * @description Comment, or reply (`parent_id`). The post's author and the thread's author are told.
+         */
+        post: operations["create_comment_api_v1_community_posts__post_id__comments_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community/posts/{post_id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Like Post
+         * @description Like (idempotent: liking again leaves one like).
+         */
+        put: operations["like_post_api_v1_community_posts__post_id__like_put"];
+        post?: never;
+        /**
+         * Unlike Post
+         * @description Unlike (idempotent).
+         */
+        delete: operations["unlike_post_api_v1_community_posts__post_id__like_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1519,6 +1707,123 @@ export interface paths {
         get: operations["my_schedule_api_v1_me_schedules__schedule_id__get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notifications
+         * @description My notifications, newest first (hidden ones left out): only unread ones with
+         *     `unread=true`, one category with `category`.
+         */
+        get: operations["list_notifications_api_v1_notifications_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark All Read */
+        post: operations["mark_all_read_api_v1_notifications_read_all_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream Notifications
+         * @description My notifications as they arrive (Server-Sent Events; send `Accept:
+         *     text/event-stream`). With Last-Event-ID, first every notification after it, then the
+         *     new ones: nothing missed, nothing twice.
+         */
+        get: operations["stream_notifications_api_v1_notifications_stream_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unread Count */
+        get: operations["unread_count_api_v1_notifications_unread_count_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notification_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Hide
+         * @description Hide it: gone from the list, the unread count and the stream.
+         */
+        delete: operations["hide_api_v1_notifications__notification_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Read
+         * @description Read (again: no change, the first read time stays).
+         */
+        post: operations["mark_read_api_v1_notifications__notification_id__read_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3138,6 +3443,26 @@ export interface components {
             /** Target Type */
             target_type: string;
         };
+        /**
+         * Author
+         * @description Who wrote it, as others see them; a withdrawn account reads "탈퇴한 회원".
+         */
+        Author: {
+            /** Id */
+            id: string;
+            /**
+             * Image Url
+             * @description The profile picture's thumbnail path; empty without.
+             */
+            image_url: string;
+            /**
+             * Nickname
+             * @example 보리맘
+             */
+            nickname: string;
+            /** Withdrawn */
+            withdrawn: boolean;
+        };
         /** BannedWordsIn */
         BannedWordsIn: {
             /** Words */
@@ -3185,6 +3510,14 @@ export interface components {
         };
         /** Body_set_profile_image_api_v1_me_profile_image_put */
         Body_set_profile_image_api_v1_me_profile_image_put: {
+            /**
+             * File
+             * @description JPEG, PNG, WebP or GIF, at most 10 MB
+             */
+            file: string;
+        };
+        /** Body_upload_image_api_v1_community_images_post */
+        Body_upload_image_api_v1_community_images_post: {
             /**
              * File
              * @description JPEG, PNG, WebP or GIF, at most 10 MB
@@ -3454,6 +3787,72 @@ export interface components {
             /** Passed */
             passed: boolean;
         };
+        /** Comment */
+        Comment: {
+            author: components["schemas"]["Author"];
+            /**
+             * Body
+             * @description Empty when deleted (show "삭제된 댓글입니다") or hidden from you.
+             */
+            body: string;
+            /** Can Delete */
+            can_delete: boolean;
+            /** Can Edit */
+            can_edit: boolean;
+            /** Created At */
+            created_at: string | null;
+            /**
+             * Deleted
+             * @description A deleted root kept for its replies.
+             */
+            deleted: boolean;
+            /** Edited At */
+            edited_at: string | null;
+            /**
+             * Hidden
+             * @description Hidden by moderation.
+             */
+            hidden: boolean;
+            /** Id */
+            id: string;
+            /** Like Count */
+            like_count: number;
+            /** Liked By Me */
+            liked_by_me: boolean;
+            /**
+             * Parent Id
+             * @description The root comment of a reply; null for a root.
+             */
+            parent_id: string | null;
+            /** Post Id */
+            post_id: string;
+            /**
+             * Replies
+             * @description Of a root: its replies, oldest first.
+             */
+            replies: components["schemas"]["Comment"][];
+        };
+        /** CommentEdit */
+        CommentEdit: {
+            /**
+             * Body
+             * @example 저희 보리도 그래요!
+             */
+            body: string;
+        };
+        /** CommentIn */
+        CommentIn: {
+            /**
+             * Body
+             * @example 저희 보리도 그래요!
+             */
+            body: string;
+            /**
+             * Parent Id
+             * @description Reply to this comment (a reply to a reply joins its root's thread).
+             */
+            parent_id?: string | null;
+        };
         /** CommentOut */
         CommentOut: {
             /** Banned Words */
@@ -3488,6 +3887,65 @@ export interface components {
             text: string;
             /** Username */
             username: string;
+        };
+        /**
+         * CommentPage
+         * @description Root comments newest first, each with its replies; pass next_cursor back as
+         *     `cursor` (null at the end). `total` counts the post's live comments and replies.
+         */
+        CommentPage: {
+            /** Items */
+            items: components["schemas"]["Comment"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+            /** Total */
+            total: number;
+        };
+        /** CommunityPost */
+        CommunityPost: {
+            author: components["schemas"]["Author"];
+            /**
+             * Board
+             * @enum {string}
+             */
+            board: "INFORMATION" | "QUESTION" | "SHOW_OFF";
+            /**
+             * Body
+             * @description Plain text with line breaks (never HTML).
+             */
+            body: string;
+            /** Can Delete */
+            can_delete: boolean;
+            /** Can Edit */
+            can_edit: boolean;
+            /** Comment Count */
+            comment_count: number;
+            /** Created At */
+            created_at: string | null;
+            /**
+             * Deleted At
+             * @description Set for admins only: a deleted post.
+             */
+            deleted_at: string | null;
+            /** Edited At */
+            edited_at: string | null;
+            /**
+             * Hidden
+             * @description Hidden by moderation (admins and the author see it).
+             */
+            hidden: boolean;
+            /** Id */
+            id: string;
+            /** Images */
+            images: components["schemas"]["PostImage"][];
+            /** Like Count */
+            like_count: number;
+            /** Liked By Me */
+            liked_by_me: boolean;
+            /** Pets */
+            pets: components["schemas"]["TaggedPet"][];
+            /** Title */
+            title: string;
         };
         /** ContentIn */
         ContentIn: {
@@ -3802,6 +4260,15 @@ export interface components {
             /** Pet Id */
             pet_id: string;
         };
+        /** LikeState */
+        LikeState: {
+            /** Id */
+            id: string;
+            /** Like Count */
+            like_count: number;
+            /** Liked */
+            liked: boolean;
+        };
         /**
          * LinkChoiceProblem
          * @description 422 from /link/complete when the Facebook user has several Instagram accounts and
@@ -4088,6 +4555,69 @@ export interface components {
             /** Note */
             note: string;
         };
+        /**
+         * Notification
+         * @description One notification. Clients show times relative to now ("방금 전", "5분 전").
+         */
+        Notification: {
+            /**
+             * Actor Count
+             * @description How many people a batched notification stands for
+             */
+            actor_count: number;
+            /**
+             * Actor Id
+             * @description Who did it (the latest of a batch)
+             */
+            actor_id: string | null;
+            /** Body */
+            body: string;
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "CAMPAIGNS" | "COMMUNITY" | "HEALTH" | "ACCOUNT";
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: string;
+            /**
+             * Link
+             * @description A path of the web app
+             * @example /community/posts/<id>
+             */
+            link: string;
+            /** Object Id */
+            object_id: string | null;
+            /**
+             * Object Type
+             * @example POST
+             */
+            object_type: string;
+            /**
+             * Read At
+             * @description null while unread
+             */
+            read_at: string | null;
+            /**
+             * Seq
+             * @description Increases per user; the stream's event id
+             */
+            seq: number;
+            /**
+             * Title
+             * @example 콩이맘님 외 4명이 회원님의 글을 좋아합니다
+             */
+            title: string;
+            /**
+             * Type
+             * @example POST_LIKED
+             */
+            type: string;
+        };
         /** Occurrence */
         Occurrence: {
             /** Dosage */
@@ -4198,10 +4728,24 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[Notification] */
+        Page_Notification_: {
+            /** Items */
+            items: components["schemas"]["Notification"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[PetStarCard] */
         Page_PetStarCard_: {
             /** Items */
             items: components["schemas"]["PetStarCard"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[PostSummary] */
+        Page_PostSummary_: {
+            /** Items */
+            items: components["schemas"]["PostSummary"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -4226,6 +4770,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[QueuedReport] */
+        Page_QueuedReport_: {
+            /** Items */
+            items: components["schemas"]["QueuedReport"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[Reminder] */
         Page_Reminder_: {
             /** Items */
@@ -4237,6 +4788,13 @@ export interface components {
         Page_Report_: {
             /** Items */
             items: components["schemas"]["petful__edge__reports__schemas__Report"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[SearchHit] */
+        Page_SearchHit_: {
+            /** Items */
+            items: components["schemas"]["SearchHit"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -4276,6 +4834,18 @@ export interface components {
              * @example owner@petful.dev
              */
             email: string;
+        };
+        /**
+         * Person
+         * @description A reported user or an author, as others see them ("탈퇴한 회원" once withdrawn).
+         */
+        Person: {
+            /** Id */
+            id: string;
+            /** Nickname */
+            nickname: string;
+            /** Withdrawn */
+            withdrawn: boolean;
         };
         /** Pet */
         Pet: {
@@ -4540,6 +5110,97 @@ export interface components {
             permalink: string;
             /** Posted At */
             posted_at: string | null;
+        };
+        /**
+         * PostImage
+         * @description A post picture: its public URL and WebP thumbnails by width (empty until made).
+         */
+        PostImage: {
+            /** Height */
+            height: number;
+            /** Media Id */
+            media_id: string;
+            /**
+             * Thumbnails
+             * @example {
+             *       "320": "...",
+             *       "960": "..."
+             *     }
+             */
+            thumbnails: {
+                [key: string]: string;
+            };
+            /**
+             * Url
+             * @example /media/public/community/<id>/<sha256>.jpg
+             */
+            url: string;
+            /** Width */
+            width: number;
+        };
+        /** PostIn */
+        PostIn: {
+            /**
+             * Board
+             * @enum {string}
+             */
+            board: "INFORMATION" | "QUESTION" | "SHOW_OFF";
+            /**
+             * Body
+             * @example 한강 산책로가 넓어서 좋아요.
+             *     주말엔 붐벼요.
+             */
+            body: string;
+            /**
+             * Image Media Ids
+             * @description Your uploads (POST /api/v1/community/images) in display order; at most 10; a SHOW_OFF post needs one.
+             */
+            image_media_ids?: string[];
+            /**
+             * Pet Ids
+             * @description Your own pets.
+             */
+            pet_ids?: string[];
+            /**
+             * Title
+             * @example 산책로 추천해요
+             */
+            title: string;
+        };
+        /** PostSummary */
+        PostSummary: {
+            author: components["schemas"]["Author"];
+            /**
+             * Board
+             * @enum {string}
+             */
+            board: "INFORMATION" | "QUESTION" | "SHOW_OFF";
+            /** Comment Count */
+            comment_count: number;
+            /** Created At */
+            created_at: string | null;
+            /** Edited At */
+            edited_at: string | null;
+            /** Id */
+            id: string;
+            /** Image Count */
+            image_count: number;
+            /** Like Count */
+            like_count: number;
+            /** Liked By Me */
+            liked_by_me: boolean;
+            /**
+             * Preview
+             * @description The first 100 characters, line breaks as spaces, "…" cut.
+             */
+            preview: string;
+            /**
+             * Thumbnail Url
+             * @description The first picture's 320 px thumbnail (its original until made); null without pictures.
+             */
+            thumbnail_url: string | null;
+            /** Title */
+            title: string;
         };
         /** PrescribedMedication */
         PrescribedMedication: {
@@ -4864,6 +5525,59 @@ export interface components {
             nickname: string;
             profile_image: components["schemas"]["Image"] | null;
         };
+        /**
+         * QueuedReport
+         * @description A report in the admin queue, with what it is about.
+         */
+        QueuedReport: {
+            /**
+             * Action
+             * @description What resolving did (a ModerationAction).
+             */
+            action: string | null;
+            /** Category */
+            category: string;
+            /** Created At */
+            created_at: string | null;
+            /** Handled At */
+            handled_at: string | null;
+            /** Handled By */
+            handled_by: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Open Reports
+             * @description Open reports about the same target (a decision applies to all of them).
+             */
+            open_reports: number;
+            /** Reporter Id */
+            reporter_id: string;
+            /** Resolution Reason */
+            resolution_reason: string | null;
+            /** Status */
+            status: string;
+            /**
+             * Target
+             * @description The reported user, post or comment; null for content that no longer exists at all.
+             */
+            target: (components["schemas"]["ReportedUser"] | components["schemas"]["ReportedPost"] | components["schemas"]["ReportedComment"]) | null;
+            /** Target Id */
+            target_id: string;
+            /** Target Suspended */
+            target_suspended: boolean;
+            /** Target Type */
+            target_type: string;
+            /** Text */
+            text: string;
+        };
+        /** ReadAll */
+        ReadAll: {
+            /**
+             * Marked
+             * @description How many were unread
+             */
+            marked: number;
+        };
         /** ReasonBody */
         ReasonBody: {
             /**
@@ -5006,17 +5720,20 @@ export interface components {
         /** ReportResolve */
         ReportResolve: {
             /**
+             * Action
+             * @description What to do besides closing every open report about the target. HIDE_CONTENT, DELETE_CONTENT and WARN_AUTHOR only for POST and COMMENT reports.
+             * @enum {string}
+             */
+            action: "NONE" | "HIDE_CONTENT" | "DELETE_CONTENT" | "WARN_AUTHOR" | "SUSPEND_AUTHOR";
+            /**
              * Reason
              * @example repeated spam in the community
              */
             reason: string;
             /**
-             * Suspend Target
-             * @description Also suspend the reported user (USER reports only).
-             * @default false
+             * Suspend Until
+             * @description Only with SUSPEND_AUTHOR; null: until lifted.
              */
-            suspend_target: boolean;
-            /** Suspend Until */
             suspend_until?: string | null;
         };
         /** ReportRow */
@@ -5066,6 +5783,87 @@ export interface components {
             walk_achievement: number | null;
             /** Walk Ratio */
             walk_ratio: number | null;
+        };
+        /** ReportedComment */
+        ReportedComment: {
+            author: components["schemas"]["Person"];
+            /**
+             * Body
+             * @description Empty once deleted.
+             */
+            body: string;
+            /** Created At */
+            created_at: string | null;
+            /**
+             * Deleted
+             * @description The comment, or the post it was on, is deleted.
+             */
+            deleted: boolean;
+            /** Hidden */
+            hidden: boolean;
+            /** Id */
+            id: string;
+            /** Post Id */
+            post_id: string;
+            /** Post Title */
+            post_title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "COMMENT";
+        };
+        /** ReportedPost */
+        ReportedPost: {
+            author: components["schemas"]["Person"];
+            /** Board */
+            board: string;
+            /**
+             * Body
+             * @description In full.
+             */
+            body: string;
+            /** Created At */
+            created_at: string | null;
+            /** Deleted */
+            deleted: boolean;
+            /** Hidden */
+            hidden: boolean;
+            /** Id */
+            id: string;
+            /**
+             * Image Url
+             * @description The first picture's original; null without.
+             */
+            image_url: string | null;
+            /**
+             * Thumbnails
+             * @description The first picture's thumbnails by width.
+             */
+            thumbnails: {
+                [key: string]: string;
+            };
+            /** Title */
+            title: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "POST";
+        };
+        /** ReportedUser */
+        ReportedUser: {
+            /** Id */
+            id: string;
+            /** Nickname */
+            nickname: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "USER";
+            /** Withdrawn */
+            withdrawn: boolean;
         };
         /** RevokedCount */
         RevokedCount: {
@@ -5241,6 +6039,22 @@ export interface components {
             /** Items */
             items: components["schemas"]["Schedule"][];
         };
+        /** SearchHit */
+        SearchHit: {
+            /**
+             * Body Highlight
+             * @description About 120 characters of the body around the first match, marked alike.
+             */
+            body_highlight: string;
+            post: components["schemas"]["PostSummary"];
+            /** Rank */
+            rank: number;
+            /**
+             * Title Highlight
+             * @description The title with each matched term between U+E000 and U+E001.
+             */
+            title_highlight: string;
+        };
         /** SessionList */
         SessionList: {
             /** Items */
@@ -5328,6 +6142,16 @@ export interface components {
              */
             until?: string | null;
         };
+        /** TaggedPet */
+        TaggedPet: {
+            /** Id */
+            id: string;
+            /**
+             * Name
+             * @description The pet's name when the post was written.
+             */
+            name: string;
+        };
         /** Tokens */
         Tokens: {
             /** Access Expires At */
@@ -5345,6 +6169,11 @@ export interface components {
              */
             token_type: "Bearer";
             user: components["schemas"]["User"];
+        };
+        /** UnreadCount */
+        UnreadCount: {
+            /** Count */
+            count: number;
         };
         /** User */
         User: {
@@ -5512,6 +6341,11 @@ export interface components {
         };
         /** Report */
         petful__edge__reports__schemas__Report: {
+            /**
+             * Action
+             * @description What resolving did (a ModerationAction).
+             */
+            action: string | null;
             /** Category */
             category: string;
             /** Created At */
@@ -6116,7 +6950,8 @@ export interface operations {
     report_queue_api_v1_admin_reports_get: {
         parameters: {
             query?: {
-                status?: ("OPEN" | "RESOLVED" | "DISMISSED") | null;
+                status?: "OPEN" | "RESOLVED" | "DISMISSED" | "ALL";
+                target_type?: ("USER" | "POST" | "COMMENT") | null;
                 page_size?: number;
                 cursor?: string | null;
             };
@@ -6132,7 +6967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Report_"];
+                    "application/json": components["schemas"]["Page_QueuedReport_"];
                 };
             };
             /** @description Validation Error */
@@ -7784,6 +8619,507 @@ export interface operations {
             };
         };
     };
+    delete_comment_api_v1_community_comments__comment_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the comment's id */
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_comment_api_v1_community_comments__comment_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the comment's id */
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentEdit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    like_comment_api_v1_community_comments__comment_id__like_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the comment's id */
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeState"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unlike_comment_api_v1_community_comments__comment_id__like_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the comment's id */
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeState"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    upload_image_api_v1_community_images_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_upload_image_api_v1_community_images_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostImage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_posts_api_v1_community_posts_get: {
+        parameters: {
+            query?: {
+                board?: ("INFORMATION" | "QUESTION" | "SHOW_OFF") | null;
+                sort?: ("NEWEST" | "POPULAR") | null;
+                /** @description Only this user's posts. */
+                author_id?: string | null;
+                /** @description Only posts you liked, most recently liked first. */
+                liked?: boolean;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PostSummary_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_post_api_v1_community_posts_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityPost"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    search_posts_api_v1_community_posts_search_get: {
+        parameters: {
+            query: {
+                q: string;
+                board?: ("INFORMATION" | "QUESTION" | "SHOW_OFF") | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SearchHit_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_post_api_v1_community_posts__post_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the post's id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityPost"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_post_api_v1_community_posts__post_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the post's id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityPost"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_post_api_v1_community_posts__post_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the post's id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_comments_api_v1_community_posts__post_id__comments_get: {
+        parameters: {
+            query?: {
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description the post's id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_comment_api_v1_community_posts__post_id__comments_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the post's id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    like_post_api_v1_community_posts__post_id__like_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the post's id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeState"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unlike_post_api_v1_community_posts__post_id__like_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the post's id */
+                post_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeState"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     health_api_v1_health_get: {
         parameters: {
             query?: never;
@@ -8345,6 +9681,181 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_notifications_api_v1_notifications_get: {
+        parameters: {
+            query?: {
+                unread?: boolean;
+                category?: ("CAMPAIGNS" | "COMMUNITY" | "HEALTH" | "ACCOUNT") | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Notification_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    mark_all_read_api_v1_notifications_read_all_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAll"];
+                };
+            };
+        };
+    };
+    stream_notifications_api_v1_notifications_stream_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The id (seq) of the last event received: the stream resumes after it */
+                "Last-Event-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events `notification` (id: the seq, data: a Notification) and `: ping` comments every 15 s. It ends when the access token expires: reconnect with a fresh one and Last-Event-ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description The request did not ask for text/event-stream */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unread_count_api_v1_notifications_unread_count_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+        };
+    };
+    hide_api_v1_notifications__notification_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the notification's id */
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    mark_read_api_v1_notifications__notification_id__read_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the notification's id */
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
             /** @description Validation Error */

@@ -16,6 +16,7 @@ import * as instagram from "../pages/instagram/routes";
 import * as activity from "../pages/activity/routes";
 import * as schedules from "../pages/schedules/routes";
 import * as prescriptions from "../pages/prescriptions/routes";
+import * as community from "../pages/community/routes";
 
 export const router = createBrowserRouter([
   {
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
           ...activity.publicRoutes,
           ...schedules.publicRoutes,
           ...prescriptions.publicRoutes,
+          ...community.publicRoutes,
           {
             Component: RequireAuth,
             children: [
@@ -62,6 +64,7 @@ export const router = createBrowserRouter([
               ...activity.signedInRoutes,
               ...schedules.signedInRoutes,
               ...prescriptions.signedInRoutes,
+              ...community.signedInRoutes,
             ],
           },
           {

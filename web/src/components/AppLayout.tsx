@@ -34,6 +34,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/health", label: "nav.health", signedInOnly: true },
   { to: "/schedules", label: "nav.schedules", signedInOnly: true },
   { to: "/prescriptions", label: "nav.prescriptions", signedInOnly: true },
+  { to: "/community", label: "nav.community", signedInOnly: true },
   { to: "/instagram", label: "nav.instagram", signedInOnly: true },
   { to: "/account", label: "nav.account", signedInOnly: true },
 ];

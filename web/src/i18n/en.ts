@@ -7,6 +7,7 @@ import * as instagram from "./areas/instagram.en";
 import * as activity from "./areas/activity.en";
 import * as schedules from "./areas/schedules.en";
 import * as prescriptions from "./areas/prescriptions.en";
+import * as community from "./areas/community.en";
 
 // English: the same keys as ko.ts (a missing or extra key fails `tsc`).
 const core = {
@@ -22,6 +23,7 @@ const core = {
   "nav.health": "Health log",
   "nav.schedules": "Schedules",
   "nav.prescriptions": "Prescriptions",
+  "nav.community": "Community",
   "nav.instagram": "Instagram",
   "nav.account": "My account",
   "nav.login": "Log in",
@@ -132,4 +134,5 @@ export const en: Messages = {
   ...activity.en,
   ...schedules.en,
   ...prescriptions.en,
+  ...community.en,
 };

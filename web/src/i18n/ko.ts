@@ -9,6 +9,7 @@ import * as instagram from "./areas/instagram";
 import * as activity from "./areas/activity";
 import * as schedules from "./areas/schedules";
 import * as prescriptions from "./areas/prescriptions";
+import * as community from "./areas/community";
 
 const core = {
   "app.name": "PetFul",
@@ -23,6 +24,7 @@ const core = {
   "nav.health": "건강 기록",
   "nav.schedules": "일정",
   "nav.prescriptions": "처방전",
+  "nav.community": "커뮤니티",
   "nav.instagram": "인스타그램",
   "nav.account": "내 계정",
   "nav.login": "로그인",
@@ -135,6 +137,7 @@ export const ko = {
   ...activity.ko,
   ...schedules.ko,
   ...prescriptions.ko,
+  ...community.ko,
 } as const;
 
 export type MessageKey = keyof typeof ko;

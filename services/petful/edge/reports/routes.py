@@ -12,11 +12,13 @@ from petful.edge import clients
 from petful.edge.auth import AdminUser, CurrentUser
 from petful.edge.common import Page, PageSize
 from petful.edge.reports.schemas import (
+    QueuedReport,
     Report,
     ReportCreate,
     ReportDismiss,
     ReportResolve,
-    ReportStatus,
+    ReportStatusFilter,
+    ReportTargetType,
 )
 from petful.pb.community.v1 import reports_pb2 as pb
 from petful.platform.protobuf import to_timestamp
@@ -57,29 +59,39 @@ async def my_reports(
     return _page(r)
 
 
-@router.get("/api/v1/admin/reports", response_model=Page[Report])
+@router.get("/api/v1/admin/reports", response_model=Page[QueuedReport])
 async def report_queue(
     admin: AdminUser,
-    status_: Annotated[ReportStatus | None, Query(alias="status")] = None,
+    status_: Annotated[ReportStatusFilter, Query(alias="status")] = "OPEN",
+    target_type: ReportTargetType | None = None,
     page_size: PageSize = 20,
     cursor: Cursor = None,
-) -> Page[Report]:
+) -> Page[QueuedReport]:
+    """The moderation queue, newest first: each report with the user, post or comment it is
+    about (in full, hidden or deleted too) and how many open reports that target has."""
     r = await clients.reports().ListReports(
         pb.ListReportsRequest(
-            status=f"REPORT_STATUS_{status_}" if status_ else None,
+            status=None if status_ == "ALL" else f"REPORT_STATUS_{status_}",
+            target_type=f"REPORT_TARGET_TYPE_{target_type}" if target_type else None,
             page_size=page_size,
             cursor=cursor or "",
         )
     )
-    return _page(r)
+    return Page[QueuedReport](
+        items=[QueuedReport.from_queue_pb(x) for x in r.items], next_cursor=r.next_cursor or None
+    )
 
 
 @router.post("/api/v1/admin/reports/{report_id}/resolve", response_model=Report)
 async def resolve_report(report_id: UUID, body: ReportResolve, admin: AdminUser) -> Report:
-    """OPEN -> RESOLVED. suspend_target only for USER reports (422 on suspend_target
-    otherwise); suspending an administrator is refused (403) and the report stays OPEN."""
+    """OPEN -> RESOLVED for every open report about the same target, doing `action`. 422 on
+    action when the target type does not allow it; 409 for a decided report, content that
+    no longer exists or is already deleted (hide/delete); suspending an administrator is
+    refused (403) and nothing changes. Content the report threshold hid stays hidden."""
     req = pb.ResolveReportRequest(
-        report_id=str(report_id), reason=body.reason, suspend_target=body.suspend_target
+        report_id=str(report_id),
+        reason=body.reason,
+        action=f"MODERATION_ACTION_{body.action}",
     )
     if body.suspend_until is not None:
         req.suspend_until.CopyFrom(to_timestamp(body.suspend_until))
@@ -89,7 +101,8 @@ async def resolve_report(report_id: UUID, body: ReportResolve, admin: AdminUser)
 
 @router.post("/api/v1/admin/reports/{report_id}/dismiss", response_model=Report)
 async def dismiss_report(report_id: UUID, body: ReportDismiss, admin: AdminUser) -> Report:
-    """OPEN -> DISMISSED."""
+    """OPEN -> DISMISSED for every open report about the same target; a post or comment the
+    report threshold hid is shown again."""
     r = await clients.reports().DismissReport(
         pb.DismissReportRequest(report_id=str(report_id), reason=body.reason)
     )

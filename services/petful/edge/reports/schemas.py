@@ -7,11 +7,12 @@ rule and owns the state (404 unknown reports, 409 a second open report or a deci
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from petful.edge.common import Body, Instant, reason_field
+from petful.pb.community.v1 import posts_pb2 as posts_pb
 from petful.pb.community.v1 import reports_pb2 as pb
 from petful.platform.protobuf import enum_name, timestamp_or_none
 
@@ -23,6 +24,14 @@ ReportTargetType = Literal["USER", "POST", "COMMENT"]
 # (scams, impersonation, fake campaigns), OTHER (explain in the text).
 ReportCategory = Literal["SPAM", "ABUSE", "INAPPROPRIATE", "FRAUD", "OTHER"]
 ReportStatus = Literal["OPEN", "RESOLVED", "DISMISSED"]
+# The queue's status filter: one status, or ALL of them.
+ReportStatusFilter = Literal["OPEN", "RESOLVED", "DISMISSED", "ALL"]
+# What resolving does: NONE (close the reports), HIDE_CONTENT / DELETE_CONTENT (the reported
+# post or comment), WARN_AUTHOR (its author is told), SUSPEND_AUTHOR (the content's author,
+# or the reported user, through identity).
+ModerationAction = Literal[
+    "NONE", "HIDE_CONTENT", "DELETE_CONTENT", "WARN_AUTHOR", "SUSPEND_AUTHOR"
+]
 
 
 class ReportCreate(Body):
@@ -48,6 +57,7 @@ class Report(BaseModel):
     handled_by: str | None
     resolution_reason: str | None
     target_suspended: bool
+    action: str | None = Field(description="What resolving did (a ModerationAction).")
 
     @classmethod
     def from_pb(cls, r: pb.Report) -> Report:
@@ -64,15 +74,117 @@ class Report(BaseModel):
             handled_by=r.handled_by or None,
             resolution_reason=r.resolution_reason or None,
             target_suspended=r.target_suspended,
+            action=enum_name(pb.ModerationAction, r.action, "MODERATION_ACTION_") or None,
+        )
+
+
+class Person(BaseModel):
+    """A reported user or an author, as others see them ("탈퇴한 회원" once withdrawn)."""
+
+    id: str
+    nickname: str
+    withdrawn: bool
+
+    @classmethod
+    def from_pb(cls, u: pb.ReportedUser) -> Person:
+        return cls(id=u.id, nickname=u.nickname, withdrawn=u.withdrawn)
+
+
+class ReportedUser(Person):
+    type: Literal["USER"] = "USER"
+
+
+class ReportedPost(BaseModel):
+    type: Literal["POST"] = "POST"
+    id: str
+    board: str
+    title: str
+    body: str = Field(description="In full.")
+    image_url: str | None = Field(description="The first picture's original; null without.")
+    thumbnails: dict[str, str] = Field(description="The first picture's thumbnails by width.")
+    author: Person
+    hidden: bool
+    deleted: bool
+    created_at: datetime | None
+
+
+class ReportedComment(BaseModel):
+    type: Literal["COMMENT"] = "COMMENT"
+    id: str
+    body: str = Field(description="Empty once deleted.")
+    post_id: str
+    post_title: str
+    author: Person
+    hidden: bool
+    deleted: bool = Field(description="The comment, or the post it was on, is deleted.")
+    created_at: datetime | None
+
+
+ReportTarget = Annotated[ReportedUser | ReportedPost | ReportedComment, Field(discriminator="type")]
+
+
+def _target(t: pb.ReportTarget) -> ReportTarget | None:
+    match t.WhichOneof("target"):
+        case "user":
+            return ReportedUser(id=t.user.id, nickname=t.user.nickname, withdrawn=t.user.withdrawn)
+        case "post":
+            p = t.post
+            return ReportedPost(
+                id=p.id,
+                board=enum_name(posts_pb.Board, p.board, "BOARD_"),
+                title=p.title,
+                body=p.body,
+                image_url=p.image_url or None,
+                thumbnails=dict(p.thumbnails),
+                author=Person.from_pb(p.author),
+                hidden=p.hidden,
+                deleted=p.deleted,
+                created_at=timestamp_or_none(p.created_at),
+            )
+        case "comment":
+            c = t.comment
+            return ReportedComment(
+                id=c.id,
+                body=c.body,
+                post_id=c.post_id,
+                post_title=c.post_title,
+                author=Person.from_pb(c.author),
+                hidden=c.hidden,
+                deleted=c.deleted,
+                created_at=timestamp_or_none(c.created_at),
+            )
+    return None
+
+
+class QueuedReport(Report):
+    """A report in the admin queue, with what it is about."""
+
+    target: ReportTarget | None = Field(
+        description="The reported user, post or comment; null for content that no longer "
+        "exists at all."
+    )
+    open_reports: int = Field(
+        description="Open reports about the same target (a decision applies to all of them)."
+    )
+
+    @classmethod
+    def from_queue_pb(cls, q: pb.QueuedReport) -> QueuedReport:
+        return cls(
+            **Report.from_pb(q.report).model_dump(),
+            target=_target(q.target),
+            open_reports=q.open_reports,
         )
 
 
 class ReportResolve(Body):
     reason: str = Reason
-    suspend_target: bool = Field(
-        default=False, description="Also suspend the reported user (USER reports only)."
+    action: ModerationAction = Field(
+        description="What to do besides closing every open report about the target. "
+        "HIDE_CONTENT, DELETE_CONTENT and WARN_AUTHOR only for POST and COMMENT reports."
     )
-    suspend_until: Instant | None = None
+    suspend_until: Instant | None = Field(
+        default=None, description="Only with SUSPEND_AUTHOR; null: until lifted."
+    )
 
 
 class ReportDismiss(Body):

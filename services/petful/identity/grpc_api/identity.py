@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.identity import tokens
 from petful.identity.grpc_api.messages import ROLE_PREFIX, picture_to_pb, user_pb
+from petful.identity.models import Account
 from petful.identity.rules import AccountStatus, public_nickname
 from petful.identity.service import (
     accounts,
@@ -24,6 +25,7 @@ from petful.identity.service import (
 from petful.identity.service.shared import Clock
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc as pb_grpc
+from petful.platform import media
 from petful.platform.auth_context import require_principal
 from petful.platform.db import transaction
 from petful.platform.errors import DomainError
@@ -45,6 +47,18 @@ async def _pair_to_pb(session: AsyncSession, pair: sessions.TokenPair) -> pb.Tok
 def _opt(request: Any, field: str) -> str | None:
     """An `optional string` field: None when absent (unchanged), "" when cleared."""
     return getattr(request, field) if request.HasField(field) else None
+
+
+def _public_profile(account: Account, picture: media.MediaRecord | None) -> pb.PublicProfile:
+    """What anyone may see of an account (a withdrawn one keeps only its id and a
+    placeholder nickname)."""
+    withdrawn = account.status_enum is AccountStatus.WITHDRAWN
+    return pb.PublicProfile(
+        id=str(account.id),
+        nickname=public_nickname(account.nickname, account.status_enum),
+        profile_image=None if withdrawn else picture_to_pb(picture),
+        withdrawn=withdrawn,
+    )
 
 
 class IdentityServicer(pb_grpc.IdentityServiceServicer):
@@ -266,9 +280,14 @@ class IdentityServicer(pb_grpc.IdentityServiceServicer):
     ) -> pb.PublicProfile:
         async with transaction(self.settings) as session:
             account = await profile.get_public_profile(session, user_id=request.user_id)
-            return pb.PublicProfile(
-                id=str(account.id),
-                nickname=public_nickname(account.nickname, account.status_enum),
-                profile_image=picture_to_pb(await profile_image.picture(session, account)),
-                withdrawn=account.status_enum is AccountStatus.WITHDRAWN,
+            return _public_profile(account, await profile_image.picture(session, account))
+
+    async def GetPublicProfiles(
+        self, request: pb.GetPublicProfilesRequest, context: Any
+    ) -> pb.GetPublicProfilesResponse:
+        async with transaction(self.settings) as session:
+            accounts = await profile.get_public_profiles(session, user_ids=list(request.user_ids))
+            pictures = await profile_image.pictures(session, accounts)
+            return pb.GetPublicProfilesResponse(
+                profiles=[_public_profile(a, pictures.get(a.id)) for a in accounts]
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -24,7 +25,7 @@ from petful.identity.service.shared import (
 from petful.platform import outbox
 from petful.platform.auth_context import Principal
 from petful.platform.errors import AlreadyExists, InvalidArgument
-from petful.platform.validation import Violations, normalize_phone
+from petful.platform.validation import Violations, normalize_phone, uuid_field
 
 
 def _nickname_taken() -> AlreadyExists:
@@ -130,3 +131,17 @@ async def withdraw(
 async def get_public_profile(session: AsyncSession, *, user_id: str) -> Account:
     """Any account by id, withdrawn ones too (the servicer shows only public fields)."""
     return await target_account(session, user_id)
+
+
+MAX_PROFILES_PER_CALL = 200
+
+
+async def get_public_profiles(session: AsyncSession, *, user_ids: Sequence[str]) -> list[Account]:
+    """The accounts of user_ids that exist (withdrawn ones too), in no particular order."""
+    if len(user_ids) > MAX_PROFILES_PER_CALL:
+        raise InvalidArgument(
+            "too many ids",
+            field_violations=[("user_ids", f"must be at most {MAX_PROFILES_PER_CALL}")],
+        )
+    ids = {uuid_field("user_ids", raw) for raw in user_ids}
+    return await repository.get_accounts(session, sorted(ids))

@@ -1,6 +1,5 @@
-"""Matching rules, pure functions (no I/O; the kiwipiepy analyser loads lazily):
+"""Matching rules, pure functions (no I/O; Korean terms come from `petful.platform.korean`):
 
-- `lexicon`: Korean-aware terms, the pet vocabulary and aliases, tsvector/tsquery texts;
 - `documents`: the PetStar and campaign profiles and the text, terms and hash each becomes;
 - `scoring`: the hybrid score (semantic, lexical, engagement) and its explanation;
 - `checks`: a recommendation request's field checks.

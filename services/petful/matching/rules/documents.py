@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from petful.matching.rules.lexicon import SPECIES_TERMS, terms
+from petful.platform.korean import SPECIES_TERMS, terms
 
 # The states of other services' records that matching searches (their enum names).
 APPROVED = "APPROVED"  # a pet's PetStar status

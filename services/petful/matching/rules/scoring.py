@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from petful.matching.rules.lexicon import WORD_RE
+from petful.platform.korean import WORD_RE
 
 # How many shared terms an explanation lists.
 SHARED_TERMS = 5

@@ -86,6 +86,8 @@ export const en: Same<typeof ko> = {
     "PetFul's access to your linked Instagram accounts is revoked and every synced post and statistic is deleted.",
   "account.withdraw.effect.campaigns":
     "Your unfinished campaign applications are cancelled and your invitations deleted.",
+  "account.withdraw.effect.community":
+    "Your community posts and comments stay, shown as written by a withdrawn member. Delete any you want gone before you leave.",
   "account.withdraw.effect.records":
     "By law, campaign transaction records (application status, dates, shipment, posts) are kept for 5 years and then erased. Reports you filed stay for moderation.",
   "account.withdraw.irreversible": "Leaving cannot be undone.",

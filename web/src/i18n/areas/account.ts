@@ -82,6 +82,8 @@ export const ko = {
   "account.withdraw.effect.instagram":
     "연결한 인스타그램 계정의 접근 권한을 해제하고, 불러온 게시물과 통계를 모두 삭제합니다.",
   "account.withdraw.effect.campaigns": "끝나지 않은 체험단 신청은 취소되고 받은 초대는 삭제됩니다.",
+  "account.withdraw.effect.community":
+    "커뮤니티에 쓴 글과 댓글은 지워지지 않고 작성자가 '탈퇴한 회원'으로 표시됩니다. 지우고 싶은 글은 탈퇴 전에 삭제해 주세요.",
   "account.withdraw.effect.records":
     "법에 따라 체험단 거래 기록(신청 상태, 일정, 배송, 게시물)은 5년 동안 보관한 뒤 지웁니다. 내가 접수한 신고는 운영을 위해 남습니다.",
   "account.withdraw.irreversible": "탈퇴는 되돌릴 수 없습니다.",

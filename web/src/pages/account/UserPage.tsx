@@ -1,5 +1,6 @@
 // A member's public profile (/users/:userId): the nickname and picture anyone may see
-// (GET /api/v1/users/{id}/public), and 신고하기 for signed-in members other than oneself.
+// (GET /api/v1/users/{id}/public), and 신고하기 for signed-in members other than oneself;
+// for signed-in visitors, the member's community posts too.
 import { Avatar, Card, Group, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
@@ -11,6 +12,7 @@ import { QueryError } from "../../components/QueryError";
 import { ReportButton } from "../../components/ReportDialog";
 import { PageSkeleton } from "../../components/Skeletons";
 import { useI18n } from "../../i18n/useI18n";
+import { UserPosts } from "../community/UserPosts";
 import { pictureUrl } from "./me";
 
 export function UserPage() {
@@ -63,6 +65,9 @@ export function UserPage() {
           </Text>
         ) : null}
       </Card>
+      {session.status === "signedIn" ? (
+        <UserPosts userId={user.id} nickname={user.nickname} />
+      ) : null}
     </Stack>
   );
 }

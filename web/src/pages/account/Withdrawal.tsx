@@ -37,6 +37,7 @@ const EFFECTS: readonly MessageKey[] = [
   "account.withdraw.effect.pets",
   "account.withdraw.effect.instagram",
   "account.withdraw.effect.campaigns",
+  "account.withdraw.effect.community",
   "account.withdraw.effect.records",
 ];
 

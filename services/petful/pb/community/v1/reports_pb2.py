@@ -23,35 +23,54 @@ _sym_db = _symbol_database.Default()
 
 
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from petful.pb.community.v1 import posts_pb2 as petful_dot_community_dot_v1_dot_posts__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!petful/community/v1/reports.proto\x12\x13petful.community.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x99\x03\n\x06Report\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0breporter_id\x18\x02 \x01(\t\x12:\n\x0btarget_type\x18\x03 \x01(\x0e\x32%.petful.community.v1.ReportTargetType\x12\x11\n\ttarget_id\x18\x04 \x01(\t\x12\x35\n\x08\x63\x61tegory\x18\x05 \x01(\x0e\x32#.petful.community.v1.ReportCategory\x12\x0c\n\x04text\x18\x06 \x01(\t\x12\x31\n\x06status\x18\x07 \x01(\x0e\x32!.petful.community.v1.ReportStatus\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nhandled_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nhandled_by\x18\n \x01(\t\x12\x19\n\x11resolution_reason\x18\x0b \x01(\t\x12\x18\n\x10target_suspended\x18\x0c \x01(\x08\"\xa9\x01\n\x13\x43reateReportRequest\x12:\n\x0btarget_type\x18\x01 \x01(\x0e\x32%.petful.community.v1.ReportTargetType\x12\x11\n\ttarget_id\x18\x02 \x01(\t\x12\x35\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32#.petful.community.v1.ReportCategory\x12\x0c\n\x04text\x18\x04 \x01(\t\"9\n\x14ListMyReportsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x02 \x01(\t\"j\n\x12ListReportsRequest\x12\x31\n\x06status\x18\x01 \x01(\x0e\x32!.petful.community.v1.ReportStatus\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x03 \x01(\t\"V\n\x13ListReportsResponse\x12*\n\x05items\x18\x01 \x03(\x0b\x32\x1b.petful.community.v1.Report\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"\x84\x01\n\x14ResolveReportRequest\x12\x11\n\treport_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x16\n\x0esuspend_target\x18\x03 \x01(\x08\x12\x31\n\rsuspend_until\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"9\n\x14\x44ismissReportRequest\x12\x11\n\treport_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t*\x90\x01\n\x10ReportTargetType\x12\"\n\x1eREPORT_TARGET_TYPE_UNSPECIFIED\x10\x00\x12\x1b\n\x17REPORT_TARGET_TYPE_USER\x10\x01\x12\x1b\n\x17REPORT_TARGET_TYPE_POST\x10\x02\x12\x1e\n\x1aREPORT_TARGET_TYPE_COMMENT\x10\x03*\xbf\x01\n\x0eReportCategory\x12\x1f\n\x1bREPORT_CATEGORY_UNSPECIFIED\x10\x00\x12\x18\n\x14REPORT_CATEGORY_SPAM\x10\x01\x12\x19\n\x15REPORT_CATEGORY_ABUSE\x10\x02\x12!\n\x1dREPORT_CATEGORY_INAPPROPRIATE\x10\x03\x12\x19\n\x15REPORT_CATEGORY_FRAUD\x10\x04\x12\x19\n\x15REPORT_CATEGORY_OTHER\x10\x05*~\n\x0cReportStatus\x12\x1d\n\x19REPORT_STATUS_UNSPECIFIED\x10\x00\x12\x16\n\x12REPORT_STATUS_OPEN\x10\x01\x12\x1a\n\x16REPORT_STATUS_RESOLVED\x10\x02\x12\x1b\n\x17REPORT_STATUS_DISMISSED\x10\x03\x32\xe0\x03\n\rReportService\x12U\n\x0c\x43reateReport\x12(.petful.community.v1.CreateReportRequest\x1a\x1b.petful.community.v1.Report\x12\x64\n\rListMyReports\x12).petful.community.v1.ListMyReportsRequest\x1a(.petful.community.v1.ListReportsResponse\x12`\n\x0bListReports\x12\'.petful.community.v1.ListReportsRequest\x1a(.petful.community.v1.ListReportsResponse\x12W\n\rResolveReport\x12).petful.community.v1.ResolveReportRequest\x1a\x1b.petful.community.v1.Report\x12W\n\rDismissReport\x12).petful.community.v1.DismissReportRequest\x1a\x1b.petful.community.v1.Reportb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!petful/community/v1/reports.proto\x12\x13petful.community.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fpetful/community/v1/posts.proto\"\xd0\x03\n\x06Report\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0breporter_id\x18\x02 \x01(\t\x12:\n\x0btarget_type\x18\x03 \x01(\x0e\x32%.petful.community.v1.ReportTargetType\x12\x11\n\ttarget_id\x18\x04 \x01(\t\x12\x35\n\x08\x63\x61tegory\x18\x05 \x01(\x0e\x32#.petful.community.v1.ReportCategory\x12\x0c\n\x04text\x18\x06 \x01(\t\x12\x31\n\x06status\x18\x07 \x01(\x0e\x32!.petful.community.v1.ReportStatus\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nhandled_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x12\n\nhandled_by\x18\n \x01(\t\x12\x19\n\x11resolution_reason\x18\x0b \x01(\t\x12\x18\n\x10target_suspended\x18\x0c \x01(\x08\x12\x35\n\x06\x61\x63tion\x18\r \x01(\x0e\x32%.petful.community.v1.ModerationAction\"?\n\x0cReportedUser\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08nickname\x18\x02 \x01(\t\x12\x11\n\twithdrawn\x18\x03 \x01(\x08\"\xf3\x02\n\x0cReportedPost\x12\n\n\x02id\x18\x01 \x01(\t\x12)\n\x05\x62oard\x18\x02 \x01(\x0e\x32\x1a.petful.community.v1.Board\x12\r\n\x05title\x18\x03 \x01(\t\x12\x0c\n\x04\x62ody\x18\x04 \x01(\t\x12\x11\n\timage_url\x18\x05 \x01(\t\x12\x45\n\nthumbnails\x18\x06 \x03(\x0b\x32\x31.petful.community.v1.ReportedPost.ThumbnailsEntry\x12\x31\n\x06\x61uthor\x18\x07 \x01(\x0b\x32!.petful.community.v1.ReportedUser\x12\x0e\n\x06hidden\x18\x08 \x01(\x08\x12\x0f\n\x07\x64\x65leted\x18\t \x01(\x08\x12.\n\ncreated_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x1a\x31\n\x0fThumbnailsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xd4\x01\n\x0fReportedComment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04\x62ody\x18\x02 \x01(\t\x12\x0f\n\x07post_id\x18\x03 \x01(\t\x12\x12\n\npost_title\x18\x04 \x01(\t\x12\x31\n\x06\x61uthor\x18\x05 \x01(\x0b\x32!.petful.community.v1.ReportedUser\x12\x0e\n\x06hidden\x18\x06 \x01(\x08\x12\x0f\n\x07\x64\x65leted\x18\x07 \x01(\x08\x12.\n\ncreated_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xb7\x01\n\x0cReportTarget\x12\x31\n\x04user\x18\x01 \x01(\x0b\x32!.petful.community.v1.ReportedUserH\x00\x12\x31\n\x04post\x18\x02 \x01(\x0b\x32!.petful.community.v1.ReportedPostH\x00\x12\x37\n\x07\x63omment\x18\x03 \x01(\x0b\x32$.petful.community.v1.ReportedCommentH\x00\x42\x08\n\x06target\"\x84\x01\n\x0cQueuedReport\x12+\n\x06report\x18\x01 \x01(\x0b\x32\x1b.petful.community.v1.Report\x12\x31\n\x06target\x18\x02 \x01(\x0b\x32!.petful.community.v1.ReportTarget\x12\x14\n\x0copen_reports\x18\x03 \x01(\x05\"\xa9\x01\n\x13\x43reateReportRequest\x12:\n\x0btarget_type\x18\x01 \x01(\x0e\x32%.petful.community.v1.ReportTargetType\x12\x11\n\ttarget_id\x18\x02 \x01(\t\x12\x35\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32#.petful.community.v1.ReportCategory\x12\x0c\n\x04text\x18\x04 \x01(\t\"9\n\x14ListMyReportsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x02 \x01(\t\"\xa6\x01\n\x12ListReportsRequest\x12\x31\n\x06status\x18\x01 \x01(\x0e\x32!.petful.community.v1.ReportStatus\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x03 \x01(\t\x12:\n\x0btarget_type\x18\x04 \x01(\x0e\x32%.petful.community.v1.ReportTargetType\"V\n\x13ListReportsResponse\x12*\n\x05items\x18\x01 \x03(\x0b\x32\x1b.petful.community.v1.Report\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"Z\n\x11ListQueueResponse\x12\x30\n\x05items\x18\x01 \x03(\x0b\x32!.petful.community.v1.QueuedReport\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"\xb9\x01\n\x14ResolveReportRequest\x12\x11\n\treport_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x31\n\rsuspend_until\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x35\n\x06\x61\x63tion\x18\x05 \x01(\x0e\x32%.petful.community.v1.ModerationActionJ\x04\x08\x03\x10\x04R\x0esuspend_target\"9\n\x14\x44ismissReportRequest\x12\x11\n\treport_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t*\x90\x01\n\x10ReportTargetType\x12\"\n\x1eREPORT_TARGET_TYPE_UNSPECIFIED\x10\x00\x12\x1b\n\x17REPORT_TARGET_TYPE_USER\x10\x01\x12\x1b\n\x17REPORT_TARGET_TYPE_POST\x10\x02\x12\x1e\n\x1aREPORT_TARGET_TYPE_COMMENT\x10\x03*\xbf\x01\n\x0eReportCategory\x12\x1f\n\x1bREPORT_CATEGORY_UNSPECIFIED\x10\x00\x12\x18\n\x14REPORT_CATEGORY_SPAM\x10\x01\x12\x19\n\x15REPORT_CATEGORY_ABUSE\x10\x02\x12!\n\x1dREPORT_CATEGORY_INAPPROPRIATE\x10\x03\x12\x19\n\x15REPORT_CATEGORY_FRAUD\x10\x04\x12\x19\n\x15REPORT_CATEGORY_OTHER\x10\x05*~\n\x0cReportStatus\x12\x1d\n\x19REPORT_STATUS_UNSPECIFIED\x10\x00\x12\x16\n\x12REPORT_STATUS_OPEN\x10\x01\x12\x1a\n\x16REPORT_STATUS_RESOLVED\x10\x02\x12\x1b\n\x17REPORT_STATUS_DISMISSED\x10\x03*\xe4\x01\n\x10ModerationAction\x12!\n\x1dMODERATION_ACTION_UNSPECIFIED\x10\x00\x12\x1a\n\x16MODERATION_ACTION_NONE\x10\x01\x12\"\n\x1eMODERATION_ACTION_HIDE_CONTENT\x10\x02\x12$\n MODERATION_ACTION_DELETE_CONTENT\x10\x03\x12!\n\x1dMODERATION_ACTION_WARN_AUTHOR\x10\x04\x12$\n MODERATION_ACTION_SUSPEND_AUTHOR\x10\x05\x32\xde\x03\n\rReportService\x12U\n\x0c\x43reateReport\x12(.petful.community.v1.CreateReportRequest\x1a\x1b.petful.community.v1.Report\x12\x64\n\rListMyReports\x12).petful.community.v1.ListMyReportsRequest\x1a(.petful.community.v1.ListReportsResponse\x12^\n\x0bListReports\x12\'.petful.community.v1.ListReportsRequest\x1a&.petful.community.v1.ListQueueResponse\x12W\n\rResolveReport\x12).petful.community.v1.ResolveReportRequest\x1a\x1b.petful.community.v1.Report\x12W\n\rDismissReport\x12).petful.community.v1.DismissReportRequest\x1a\x1b.petful.community.v1.Reportb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'petful.pb.community.v1.reports_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_REPORTTARGETTYPE']._serialized_start=1125
-  _globals['_REPORTTARGETTYPE']._serialized_end=1269
-  _globals['_REPORTCATEGORY']._serialized_start=1272
-  _globals['_REPORTCATEGORY']._serialized_end=1463
-  _globals['_REPORTSTATUS']._serialized_start=1465
-  _globals['_REPORTSTATUS']._serialized_end=1591
-  _globals['_REPORT']._serialized_start=92
-  _globals['_REPORT']._serialized_end=501
-  _globals['_CREATEREPORTREQUEST']._serialized_start=504
-  _globals['_CREATEREPORTREQUEST']._serialized_end=673
-  _globals['_LISTMYREPORTSREQUEST']._serialized_start=675
-  _globals['_LISTMYREPORTSREQUEST']._serialized_end=732
-  _globals['_LISTREPORTSREQUEST']._serialized_start=734
-  _globals['_LISTREPORTSREQUEST']._serialized_end=840
-  _globals['_LISTREPORTSRESPONSE']._serialized_start=842
-  _globals['_LISTREPORTSRESPONSE']._serialized_end=928
-  _globals['_RESOLVEREPORTREQUEST']._serialized_start=931
-  _globals['_RESOLVEREPORTREQUEST']._serialized_end=1063
-  _globals['_DISMISSREPORTREQUEST']._serialized_start=1065
-  _globals['_DISMISSREPORTREQUEST']._serialized_end=1122
-  _globals['_REPORTSERVICE']._serialized_start=1594
-  _globals['_REPORTSERVICE']._serialized_end=2074
+  _globals['_REPORTEDPOST_THUMBNAILSENTRY']._loaded_options = None
+  _globals['_REPORTEDPOST_THUMBNAILSENTRY']._serialized_options = b'8\001'
+  _globals['_REPORTTARGETTYPE']._serialized_start=2394
+  _globals['_REPORTTARGETTYPE']._serialized_end=2538
+  _globals['_REPORTCATEGORY']._serialized_start=2541
+  _globals['_REPORTCATEGORY']._serialized_end=2732
+  _globals['_REPORTSTATUS']._serialized_start=2734
+  _globals['_REPORTSTATUS']._serialized_end=2860
+  _globals['_MODERATIONACTION']._serialized_start=2863
+  _globals['_MODERATIONACTION']._serialized_end=3091
+  _globals['_REPORT']._serialized_start=125
+  _globals['_REPORT']._serialized_end=589
+  _globals['_REPORTEDUSER']._serialized_start=591
+  _globals['_REPORTEDUSER']._serialized_end=654
+  _globals['_REPORTEDPOST']._serialized_start=657
+  _globals['_REPORTEDPOST']._serialized_end=1028
+  _globals['_REPORTEDPOST_THUMBNAILSENTRY']._serialized_start=979
+  _globals['_REPORTEDPOST_THUMBNAILSENTRY']._serialized_end=1028
+  _globals['_REPORTEDCOMMENT']._serialized_start=1031
+  _globals['_REPORTEDCOMMENT']._serialized_end=1243
+  _globals['_REPORTTARGET']._serialized_start=1246
+  _globals['_REPORTTARGET']._serialized_end=1429
+  _globals['_QUEUEDREPORT']._serialized_start=1432
+  _globals['_QUEUEDREPORT']._serialized_end=1564
+  _globals['_CREATEREPORTREQUEST']._serialized_start=1567
+  _globals['_CREATEREPORTREQUEST']._serialized_end=1736
+  _globals['_LISTMYREPORTSREQUEST']._serialized_start=1738
+  _globals['_LISTMYREPORTSREQUEST']._serialized_end=1795
+  _globals['_LISTREPORTSREQUEST']._serialized_start=1798
+  _globals['_LISTREPORTSREQUEST']._serialized_end=1964
+  _globals['_LISTREPORTSRESPONSE']._serialized_start=1966
+  _globals['_LISTREPORTSRESPONSE']._serialized_end=2052
+  _globals['_LISTQUEUERESPONSE']._serialized_start=2054
+  _globals['_LISTQUEUERESPONSE']._serialized_end=2144
+  _globals['_RESOLVEREPORTREQUEST']._serialized_start=2147
+  _globals['_RESOLVEREPORTREQUEST']._serialized_end=2332
+  _globals['_DISMISSREPORTREQUEST']._serialized_start=2334
+  _globals['_DISMISSREPORTREQUEST']._serialized_end=2391
+  _globals['_REPORTSERVICE']._serialized_start=3094
+  _globals['_REPORTSERVICE']._serialized_end=3572
 # @@protoc_insertion_point(module_scope)

@@ -29,8 +29,13 @@ class ReportServiceStub:
     """User reports (신고) of a user, post or comment, and the admin queue that handles them.
     A report stores the exact target id, never a nickname. Status: OPEN -> RESOLVED |
     DISMISSED, nothing else. Callers are identified by the metadata the edge sets; ADMIN
-    RPCs trust the role in it (the edge verified the token). Suspending a reported user is
-    asked of identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+    RPCs trust the role in it (the edge verified the token). Suspending a user is asked of
+    identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+
+    A post or comment with 3 open reports (the setting community.report_hide_threshold) from
+    different users is hidden pending review (community.content.moderated, action HIDDEN, no
+    admin). A decision is about the target: it applies to every OPEN report about it, each
+    report gets its own community.report.resolved / dismissed event.
     """
 
     def __init__(self, channel):
@@ -52,7 +57,7 @@ class ReportServiceStub:
         self.ListReports = channel.unary_unary(
                 '/petful.community.v1.ReportService/ListReports',
                 request_serializer=petful_dot_community_dot_v1_dot_reports__pb2.ListReportsRequest.SerializeToString,
-                response_deserializer=petful_dot_community_dot_v1_dot_reports__pb2.ListReportsResponse.FromString,
+                response_deserializer=petful_dot_community_dot_v1_dot_reports__pb2.ListQueueResponse.FromString,
                 _registered_method=True)
         self.ResolveReport = channel.unary_unary(
                 '/petful.community.v1.ReportService/ResolveReport',
@@ -70,13 +75,19 @@ class ReportServiceServicer:
     """User reports (신고) of a user, post or comment, and the admin queue that handles them.
     A report stores the exact target id, never a nickname. Status: OPEN -> RESOLVED |
     DISMISSED, nothing else. Callers are identified by the metadata the edge sets; ADMIN
-    RPCs trust the role in it (the edge verified the token). Suspending a reported user is
-    asked of identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+    RPCs trust the role in it (the edge verified the token). Suspending a user is asked of
+    identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+
+    A post or comment with 3 open reports (the setting community.report_hide_threshold) from
+    different users is hidden pending review (community.content.moderated, action HIDDEN, no
+    admin). A decision is about the target: it applies to every OPEN report about it, each
+    report gets its own community.report.resolved / dismissed event.
     """
 
     def CreateReport(self, request, context):
         """Signed-in. One OPEN report per (reporter, target) (ALREADY_EXISTS otherwise); nobody
-        can report themselves (INVALID_ARGUMENT); a reported USER must exist (NOT_FOUND).
+        can report themselves or their own post or comment (INVALID_ARGUMENT); the target must
+        exist: a USER not withdrawn, a post or comment not deleted (NOT_FOUND).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -90,22 +101,26 @@ class ReportServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListReports(self, request, context):
-        """ADMIN: the queue, newest first.
+        """ADMIN: the queue, newest first, each report with the content it is about.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ResolveReport(self, request, context):
-        """ADMIN. suspend_target only for USER targets; identity refuses to suspend an admin
-        (PERMISSION_DENIED, the report stays OPEN). Emits community.report.resolved.
+        """ADMIN: resolve every open report on the target with an action (see ModerationAction).
+        INVALID_ARGUMENT for an action the target type does not allow; FAILED_PRECONDITION for
+        a decided report, content that no longer exists, or hiding/deleting deleted content.
+        Identity refuses to suspend an admin (PERMISSION_DENIED: nothing changes). Content the
+        threshold hid stays hidden (resolving upholds the reports).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def DismissReport(self, request, context):
-        """ADMIN. Emits community.report.dismissed.
+        """ADMIN: dismiss every open report on the target. A post or comment only the threshold
+        hid is shown again (community.content.moderated, action RESTORED).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -127,7 +142,7 @@ def add_ReportServiceServicer_to_server(servicer, server):
             'ListReports': grpc.unary_unary_rpc_method_handler(
                     servicer.ListReports,
                     request_deserializer=petful_dot_community_dot_v1_dot_reports__pb2.ListReportsRequest.FromString,
-                    response_serializer=petful_dot_community_dot_v1_dot_reports__pb2.ListReportsResponse.SerializeToString,
+                    response_serializer=petful_dot_community_dot_v1_dot_reports__pb2.ListQueueResponse.SerializeToString,
             ),
             'ResolveReport': grpc.unary_unary_rpc_method_handler(
                     servicer.ResolveReport,
@@ -151,8 +166,13 @@ class ReportService:
     """User reports (신고) of a user, post or comment, and the admin queue that handles them.
     A report stores the exact target id, never a nickname. Status: OPEN -> RESOLVED |
     DISMISSED, nothing else. Callers are identified by the metadata the edge sets; ADMIN
-    RPCs trust the role in it (the edge verified the token). Suspending a reported user is
-    asked of identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+    RPCs trust the role in it (the edge verified the token). Suspending a user is asked of
+    identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+
+    A post or comment with 3 open reports (the setting community.report_hide_threshold) from
+    different users is hidden pending review (community.content.moderated, action HIDDEN, no
+    admin). A decision is about the target: it applies to every OPEN report about it, each
+    report gets its own community.report.resolved / dismissed event.
     """
 
     @staticmethod
@@ -225,7 +245,7 @@ class ReportService:
             target,
             '/petful.community.v1.ReportService/ListReports',
             petful_dot_community_dot_v1_dot_reports__pb2.ListReportsRequest.SerializeToString,
-            petful_dot_community_dot_v1_dot_reports__pb2.ListReportsResponse.FromString,
+            petful_dot_community_dot_v1_dot_reports__pb2.ListQueueResponse.FromString,
             options,
             channel_credentials,
             insecure,

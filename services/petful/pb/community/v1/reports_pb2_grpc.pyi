@@ -30,8 +30,13 @@ class ReportServiceStub:
     """User reports (신고) of a user, post or comment, and the admin queue that handles them.
     A report stores the exact target id, never a nickname. Status: OPEN -> RESOLVED |
     DISMISSED, nothing else. Callers are identified by the metadata the edge sets; ADMIN
-    RPCs trust the role in it (the edge verified the token). Suspending a reported user is
-    asked of identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+    RPCs trust the role in it (the edge verified the token). Suspending a user is asked of
+    identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+
+    A post or comment with 3 open reports (the setting community.report_hide_threshold) from
+    different users is hidden pending review (community.content.moderated, action HIDDEN, no
+    admin). A decision is about the target: it applies to every OPEN report about it, each
+    report gets its own community.report.resolved / dismissed event.
     """
 
     @_typing.overload
@@ -40,50 +45,72 @@ class ReportServiceStub:
     def __new__(cls, channel: _aio.Channel) -> ReportServiceAsyncStub: ...
     CreateReport: _grpc.UnaryUnaryMultiCallable[_reports_pb2.CreateReportRequest, _reports_pb2.Report]
     """Signed-in. One OPEN report per (reporter, target) (ALREADY_EXISTS otherwise); nobody
-    can report themselves (INVALID_ARGUMENT); a reported USER must exist (NOT_FOUND).
+    can report themselves or their own post or comment (INVALID_ARGUMENT); the target must
+    exist: a USER not withdrawn, a post or comment not deleted (NOT_FOUND).
     """
     ListMyReports: _grpc.UnaryUnaryMultiCallable[_reports_pb2.ListMyReportsRequest, _reports_pb2.ListReportsResponse]
     """Signed-in: the caller's own reports, newest first."""
-    ListReports: _grpc.UnaryUnaryMultiCallable[_reports_pb2.ListReportsRequest, _reports_pb2.ListReportsResponse]
-    """ADMIN: the queue, newest first."""
+    ListReports: _grpc.UnaryUnaryMultiCallable[_reports_pb2.ListReportsRequest, _reports_pb2.ListQueueResponse]
+    """ADMIN: the queue, newest first, each report with the content it is about."""
     ResolveReport: _grpc.UnaryUnaryMultiCallable[_reports_pb2.ResolveReportRequest, _reports_pb2.Report]
-    """ADMIN. suspend_target only for USER targets; identity refuses to suspend an admin
-    (PERMISSION_DENIED, the report stays OPEN). Emits community.report.resolved.
+    """ADMIN: resolve every open report on the target with an action (see ModerationAction).
+    INVALID_ARGUMENT for an action the target type does not allow; FAILED_PRECONDITION for
+    a decided report, content that no longer exists, or hiding/deleting deleted content.
+    Identity refuses to suspend an admin (PERMISSION_DENIED: nothing changes). Content the
+    threshold hid stays hidden (resolving upholds the reports).
     """
     DismissReport: _grpc.UnaryUnaryMultiCallable[_reports_pb2.DismissReportRequest, _reports_pb2.Report]
-    """ADMIN. Emits community.report.dismissed."""
+    """ADMIN: dismiss every open report on the target. A post or comment only the threshold
+    hid is shown again (community.content.moderated, action RESTORED).
+    """
 
 @_typing.type_check_only
 class ReportServiceAsyncStub(ReportServiceStub):
     """User reports (신고) of a user, post or comment, and the admin queue that handles them.
     A report stores the exact target id, never a nickname. Status: OPEN -> RESOLVED |
     DISMISSED, nothing else. Callers are identified by the metadata the edge sets; ADMIN
-    RPCs trust the role in it (the edge verified the token). Suspending a reported user is
-    asked of identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+    RPCs trust the role in it (the edge verified the token). Suspending a user is asked of
+    identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+
+    A post or comment with 3 open reports (the setting community.report_hide_threshold) from
+    different users is hidden pending review (community.content.moderated, action HIDDEN, no
+    admin). A decision is about the target: it applies to every OPEN report about it, each
+    report gets its own community.report.resolved / dismissed event.
     """
 
     def __init__(self, channel: _aio.Channel) -> None: ...
     CreateReport: _aio.UnaryUnaryMultiCallable[_reports_pb2.CreateReportRequest, _reports_pb2.Report]  # type: ignore[assignment]
     """Signed-in. One OPEN report per (reporter, target) (ALREADY_EXISTS otherwise); nobody
-    can report themselves (INVALID_ARGUMENT); a reported USER must exist (NOT_FOUND).
+    can report themselves or their own post or comment (INVALID_ARGUMENT); the target must
+    exist: a USER not withdrawn, a post or comment not deleted (NOT_FOUND).
     """
     ListMyReports: _aio.UnaryUnaryMultiCallable[_reports_pb2.ListMyReportsRequest, _reports_pb2.ListReportsResponse]  # type: ignore[assignment]
     """Signed-in: the caller's own reports, newest first."""
-    ListReports: _aio.UnaryUnaryMultiCallable[_reports_pb2.ListReportsRequest, _reports_pb2.ListReportsResponse]  # type: ignore[assignment]
-    """ADMIN: the queue, newest first."""
+    ListReports: _aio.UnaryUnaryMultiCallable[_reports_pb2.ListReportsRequest, _reports_pb2.ListQueueResponse]  # type: ignore[assignment]
+    """ADMIN: the queue, newest first, each report with the content it is about."""
     ResolveReport: _aio.UnaryUnaryMultiCallable[_reports_pb2.ResolveReportRequest, _reports_pb2.Report]  # type: ignore[assignment]
-    """ADMIN. suspend_target only for USER targets; identity refuses to suspend an admin
-    (PERMISSION_DENIED, the report stays OPEN). Emits community.report.resolved.
+    """ADMIN: resolve every open report on the target with an action (see ModerationAction).
+    INVALID_ARGUMENT for an action the target type does not allow; FAILED_PRECONDITION for
+    a decided report, content that no longer exists, or hiding/deleting deleted content.
+    Identity refuses to suspend an admin (PERMISSION_DENIED: nothing changes). Content the
+    threshold hid stays hidden (resolving upholds the reports).
     """
     DismissReport: _aio.UnaryUnaryMultiCallable[_reports_pb2.DismissReportRequest, _reports_pb2.Report]  # type: ignore[assignment]
-    """ADMIN. Emits community.report.dismissed."""
+    """ADMIN: dismiss every open report on the target. A post or comment only the threshold
+    hid is shown again (community.content.moderated, action RESTORED).
+    """
 
 class ReportServiceServicer(metaclass=_abc_1.ABCMeta):
     """User reports (신고) of a user, post or comment, and the admin queue that handles them.
     A report stores the exact target id, never a nickname. Status: OPEN -> RESOLVED |
     DISMISSED, nothing else. Callers are identified by the metadata the edge sets; ADMIN
-    RPCs trust the role in it (the edge verified the token). Suspending a reported user is
-    asked of identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+    RPCs trust the role in it (the edge verified the token). Suspending a user is asked of
+    identity (IdentityAdminService.SuspendUser) on the admin's behalf.
+
+    A post or comment with 3 open reports (the setting community.report_hide_threshold) from
+    different users is hidden pending review (community.content.moderated, action HIDDEN, no
+    admin). A decision is about the target: it applies to every OPEN report about it, each
+    report gets its own community.report.resolved / dismissed event.
     """
 
     @_abc_1.abstractmethod
@@ -93,7 +120,8 @@ class ReportServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_reports_pb2.Report, _abc.Awaitable[_reports_pb2.Report]]:
         """Signed-in. One OPEN report per (reporter, target) (ALREADY_EXISTS otherwise); nobody
-        can report themselves (INVALID_ARGUMENT); a reported USER must exist (NOT_FOUND).
+        can report themselves or their own post or comment (INVALID_ARGUMENT); the target must
+        exist: a USER not withdrawn, a post or comment not deleted (NOT_FOUND).
         """
 
     @_abc_1.abstractmethod
@@ -109,8 +137,8 @@ class ReportServiceServicer(metaclass=_abc_1.ABCMeta):
         self,
         request: _reports_pb2.ListReportsRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_reports_pb2.ListReportsResponse, _abc.Awaitable[_reports_pb2.ListReportsResponse]]:
-        """ADMIN: the queue, newest first."""
+    ) -> _typing.Union[_reports_pb2.ListQueueResponse, _abc.Awaitable[_reports_pb2.ListQueueResponse]]:
+        """ADMIN: the queue, newest first, each report with the content it is about."""
 
     @_abc_1.abstractmethod
     def ResolveReport(
@@ -118,8 +146,11 @@ class ReportServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _reports_pb2.ResolveReportRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_reports_pb2.Report, _abc.Awaitable[_reports_pb2.Report]]:
-        """ADMIN. suspend_target only for USER targets; identity refuses to suspend an admin
-        (PERMISSION_DENIED, the report stays OPEN). Emits community.report.resolved.
+        """ADMIN: resolve every open report on the target with an action (see ModerationAction).
+        INVALID_ARGUMENT for an action the target type does not allow; FAILED_PRECONDITION for
+        a decided report, content that no longer exists, or hiding/deleting deleted content.
+        Identity refuses to suspend an admin (PERMISSION_DENIED: nothing changes). Content the
+        threshold hid stays hidden (resolving upholds the reports).
         """
 
     @_abc_1.abstractmethod
@@ -128,6 +159,8 @@ class ReportServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _reports_pb2.DismissReportRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_reports_pb2.Report, _abc.Awaitable[_reports_pb2.Report]]:
-        """ADMIN. Emits community.report.dismissed."""
+        """ADMIN: dismiss every open report on the target. A post or comment only the threshold
+        hid is shown again (community.content.moderated, action RESTORED).
+        """
 
 def add_ReportServiceServicer_to_server(servicer: ReportServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -285,6 +285,18 @@ class GetPublicProfileRequest(_message.Message):
     user_id: str
     def __init__(self, user_id: _Optional[str] = ...) -> None: ...
 
+class GetPublicProfilesRequest(_message.Message):
+    __slots__ = ("user_ids",)
+    USER_IDS_FIELD_NUMBER: _ClassVar[int]
+    user_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GetPublicProfilesResponse(_message.Message):
+    __slots__ = ("profiles",)
+    PROFILES_FIELD_NUMBER: _ClassVar[int]
+    profiles: _containers.RepeatedCompositeFieldContainer[PublicProfile]
+    def __init__(self, profiles: _Optional[_Iterable[_Union[PublicProfile, _Mapping]]] = ...) -> None: ...
+
 class GetJwksRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

@@ -113,6 +113,11 @@ class IdentityServiceStub:
                 request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfileRequest.SerializeToString,
                 response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.PublicProfile.FromString,
                 _registered_method=True)
+        self.GetPublicProfiles = channel.unary_unary(
+                '/petful.identity.v1.IdentityService/GetPublicProfiles',
+                request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesRequest.SerializeToString,
+                response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesResponse.FromString,
+                _registered_method=True)
         self.GetJwks = channel.unary_unary(
                 '/petful.identity.v1.IdentityService/GetJwks',
                 request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetJwksRequest.SerializeToString,
@@ -234,6 +239,14 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetPublicProfiles(self, request, context):
+        """For services showing many authors at once (a board page): up to 200 ids, unknown ones
+        left out, order not kept. INVALID_ARGUMENT on a malformed id or too many.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetJwks(self, request, context):
         """The public keys that verify access tokens (JWKS JSON), for the edge and Envoy.
         """
@@ -325,6 +338,11 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.GetPublicProfile,
                     request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfileRequest.FromString,
                     response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.PublicProfile.SerializeToString,
+            ),
+            'GetPublicProfiles': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublicProfiles,
+                    request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesRequest.FromString,
+                    response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesResponse.SerializeToString,
             ),
             'GetJwks': grpc.unary_unary_rpc_method_handler(
                     servicer.GetJwks,
@@ -746,6 +764,33 @@ class IdentityService:
             '/petful.identity.v1.IdentityService/GetPublicProfile',
             petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfileRequest.SerializeToString,
             petful_dot_identity_dot_v1_dot_identity__pb2.PublicProfile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublicProfiles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.identity.v1.IdentityService/GetPublicProfiles',
+            petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesRequest.SerializeToString,
+            petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -66,6 +66,10 @@ class IdentityServiceStub:
     """Signed-in. Removes and discards the picture; without one it changes nothing."""
     GetPublicProfile: _grpc.UnaryUnaryMultiCallable[_identity_pb2.GetPublicProfileRequest, _identity_pb2.PublicProfile]
     """Public."""
+    GetPublicProfiles: _grpc.UnaryUnaryMultiCallable[_identity_pb2.GetPublicProfilesRequest, _identity_pb2.GetPublicProfilesResponse]
+    """For services showing many authors at once (a board page): up to 200 ids, unknown ones
+    left out, order not kept. INVALID_ARGUMENT on a malformed id or too many.
+    """
     GetJwks: _grpc.UnaryUnaryMultiCallable[_identity_pb2.GetJwksRequest, _identity_pb2.GetJwksResponse]
     """The public keys that verify access tokens (JWKS JSON), for the edge and Envoy."""
     CheckSession: _grpc.UnaryUnaryMultiCallable[_identity_pb2.CheckSessionRequest, _identity_pb2.CheckSessionResponse]
@@ -109,6 +113,10 @@ class IdentityServiceAsyncStub(IdentityServiceStub):
     """Signed-in. Removes and discards the picture; without one it changes nothing."""
     GetPublicProfile: _aio.UnaryUnaryMultiCallable[_identity_pb2.GetPublicProfileRequest, _identity_pb2.PublicProfile]  # type: ignore[assignment]
     """Public."""
+    GetPublicProfiles: _aio.UnaryUnaryMultiCallable[_identity_pb2.GetPublicProfilesRequest, _identity_pb2.GetPublicProfilesResponse]  # type: ignore[assignment]
+    """For services showing many authors at once (a board page): up to 200 ids, unknown ones
+    left out, order not kept. INVALID_ARGUMENT on a malformed id or too many.
+    """
     GetJwks: _aio.UnaryUnaryMultiCallable[_identity_pb2.GetJwksRequest, _identity_pb2.GetJwksResponse]  # type: ignore[assignment]
     """The public keys that verify access tokens (JWKS JSON), for the edge and Envoy."""
     CheckSession: _aio.UnaryUnaryMultiCallable[_identity_pb2.CheckSessionRequest, _identity_pb2.CheckSessionResponse]  # type: ignore[assignment]
@@ -239,6 +247,16 @@ class IdentityServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_identity_pb2.PublicProfile, _abc.Awaitable[_identity_pb2.PublicProfile]]:
         """Public."""
+
+    @_abc_1.abstractmethod
+    def GetPublicProfiles(
+        self,
+        request: _identity_pb2.GetPublicProfilesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_identity_pb2.GetPublicProfilesResponse, _abc.Awaitable[_identity_pb2.GetPublicProfilesResponse]]:
+        """For services showing many authors at once (a board page): up to 200 ids, unknown ones
+        left out, order not kept. INVALID_ARGUMENT on a malformed id or too many.
+        """
 
     @_abc_1.abstractmethod
     def GetJwks(

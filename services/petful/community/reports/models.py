@@ -1,4 +1,4 @@
-"""Community ORM: user reports (신고). Posts and comments join them with the boards."""
+"""Community ORM: user reports (신고) of users, posts and comments."""
 
 from __future__ import annotations
 
@@ -7,16 +7,10 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import UUID
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-from petful.community.rules import ReportStatus, ReportTargetType
-from petful.platform.db import schema_metadata
-
-TS = sa.DateTime(timezone=True)
-
-
-class CommunityBase(DeclarativeBase):
-    metadata = schema_metadata("community")
+from petful.community.base import TS, CommunityBase
+from petful.community.reports.rules import ReportStatus, ReportTargetType
 
 
 class Report(CommunityBase):
@@ -40,6 +34,9 @@ class Report(CommunityBase):
     handled_by: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     resolution_reason: Mapped[str | None] = mapped_column(sa.Text)
     target_suspended: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    # What the admin did when resolving (rules.ModerationAction); None while OPEN and for
+    # dismissed reports.
+    action: Mapped[str | None] = mapped_column(sa.Text)
 
     @property
     def status_enum(self) -> ReportStatus:

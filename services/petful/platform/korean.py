@@ -1,7 +1,8 @@
 """Korean-aware terms: the kiwipiepy analyser with the pet vocabulary, aliases across
 languages and slang, and the tsvector / tsquery texts built from the terms.
 
-The analyser is loaded lazily, once per process (importing this module costs nothing).
+Shared by matching (PetStar and campaign documents) and community (post search). The
+analyser is loaded lazily, once per process (importing this module costs nothing).
 """
 
 from __future__ import annotations
@@ -206,6 +207,13 @@ def analyser() -> Kiwi:
                     kiwi.add_user_word(word, tag, 0.0)
                 _kiwi = kiwi
     return _kiwi
+
+
+def warm() -> None:
+    """Load the analyser and its model now (about 4 s): services that analyse text on a
+    request path call this at start-up, so their first request is not the one to wait past
+    its deadline."""
+    analyser().tokenize("산책")
 
 
 def _normalise(form: str, tag: str) -> str | None:

@@ -99,21 +99,99 @@ def check_not_self_report(
         raise RuleError("you cannot report yourself")
 
 
-def check_suspend_target_allowed(target_type: ReportTargetType, suspend_target: bool) -> None:
-    """Only a reported USER can be suspended from the report queue: posts and comments do not
-    exist yet, so the queue cannot know their owners."""
-    if suspend_target and target_type is not ReportTargetType.USER:
-        raise RuleError("is allowed only for reports of a USER")
+def check_not_own_content(*, reporter_id: uuid.UUID, author_id: uuid.UUID) -> None:
+    if reporter_id == author_id:
+        raise RuleError("you cannot report your own post or comment")
+
+
+# --- hiding pending review ---------------------------------------------------------------
+
+# Why content hidden by the report threshold is hidden (the author is told).
+THRESHOLD_REASON = "신고 누적"
+
+
+def hides_at_threshold(*, open_reports: int, threshold: int, hidden: bool, deleted: bool) -> bool:
+    """Whether content reaches the threshold now: open reports are one per reporter (the
+    unique index), so their number is the number of different people who reported it."""
+    return open_reports >= threshold and not hidden and not deleted
+
+
+def restores_on_dismissal(
+    *,
+    hidden_at: datetime | None,
+    deleted: bool,
+    last_upheld_at: datetime | None,
+) -> bool:
+    """Dismissing the open reports shows content again when only the threshold hid it.
+
+    An admin's decision upholding reports (any resolution) at or after the moment it was
+    hidden means an admin kept it hidden (an admin's HIDE_CONTENT hides it at that very
+    moment): dismissing later reports does not undo that.
+    """
+    if hidden_at is None or deleted:
+        return False
+    return last_upheld_at is None or last_upheld_at < hidden_at
+
+
+# --- decisions ---------------------------------------------------------------------------
+
+
+class ModerationAction(StrEnum):
+    """What an admin does when resolving reports (upholding them).
+
+    NONE: nothing beyond closing the reports. HIDE_CONTENT / DELETE_CONTENT: the reported
+    post or comment (deleting as its author would). WARN_AUTHOR: the author is told
+    (notifications). SUSPEND_AUTHOR: identity suspends the content's author, or the
+    reported user."""
+
+    NONE = "NONE"
+    HIDE_CONTENT = "HIDE_CONTENT"
+    DELETE_CONTENT = "DELETE_CONTENT"
+    WARN_AUTHOR = "WARN_AUTHOR"
+    SUSPEND_AUTHOR = "SUSPEND_AUTHOR"
+
+
+class Moderated(StrEnum):
+    """`ContentModerated.action`: what happened to a post or comment."""
+
+    HIDDEN = "HIDDEN"
+    DELETED = "DELETED"
+    RESTORED = "RESTORED"
+    WARNED = "WARNED"
+
+
+CONTENT_TARGETS = frozenset({ReportTargetType.POST, ReportTargetType.COMMENT})
+# Actions about a post or comment: a reported USER has no content to hide, and a warning
+# names the content it is about.
+_CONTENT_ONLY = frozenset(
+    {ModerationAction.HIDE_CONTENT, ModerationAction.DELETE_CONTENT, ModerationAction.WARN_AUTHOR}
+)
+
+
+def action(raw: str) -> ModerationAction:
+    return ModerationAction(one_of(ModerationAction, raw))
+
+
+def check_action_allowed(target_type: ReportTargetType, chosen: ModerationAction) -> None:
+    if chosen in _CONTENT_ONLY and target_type not in CONTENT_TARGETS:
+        raise RuleError("is allowed only for reports of a POST or COMMENT")
+
+
+def check_content_action(chosen: ModerationAction, *, deleted: bool) -> None:
+    """Hiding or deleting content that is already deleted does nothing: the admin resolves
+    without an action (or dismisses) instead."""
+    if deleted and chosen in (ModerationAction.HIDE_CONTENT, ModerationAction.DELETE_CONTENT):
+        raise RuleError("the reported content is already deleted")
 
 
 def check_suspend_until(
-    until: datetime | None, *, suspend_target: bool, now: datetime
+    until: datetime | None, *, chosen: ModerationAction, now: datetime
 ) -> datetime | None:
     """An end to the suspension: only with one, aware, and in the future."""
     if until is None:
         return None
-    if not suspend_target:
-        raise RuleError("is allowed only with suspend_target")
+    if chosen is not ModerationAction.SUSPEND_AUTHOR:
+        raise RuleError("is allowed only with the action SUSPEND_AUTHOR")
     if until.tzinfo is None:
         raise RuleError("must carry a time zone")
     if until <= now:

@@ -1,0 +1,1 @@
+"""Posts, boards, pictures, likes and search."""

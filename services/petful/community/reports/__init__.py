@@ -1,0 +1,1 @@
+"""Reports (신고) and the moderation queue."""

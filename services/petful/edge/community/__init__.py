@@ -1,0 +1,1 @@
+"""Community routes: boards, posts, comments, likes and search (`/api/v1/community/…`)."""

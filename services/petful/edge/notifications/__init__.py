@@ -1,0 +1,1 @@
+"""Notification routes: the inbox and its real-time stream (`/api/v1/notifications…`)."""

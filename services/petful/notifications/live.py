@@ -1,0 +1,26 @@
+"""Telling open streams: a small message on the recipient's Redis channel after commit.
+
+Every edge replica subscribes to the channels of the users whose streams it holds
+(petful.edge.notifications.stream), so any replica serves any user. The message only says
+"something up to seq N is there"; the stream reads the rows themselves through the API, so
+a lost message delays a notification until the next one or a reconnect, never loses it.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from petful.platform.redis import get_redis
+
+# The edge spells it too (petful.edge.notifications.stream.channel_of; a test compares).
+CHANNEL_PREFIX = "notifications:user:"
+
+
+def channel_of(user_id: uuid.UUID | str) -> str:
+    return f"{CHANNEL_PREFIX}{user_id}"
+
+
+async def announce(user_id: uuid.UUID, *, notification_id: uuid.UUID, seq: int) -> None:
+    message = json.dumps({"seq": seq, "id": str(notification_id)}, separators=(",", ":"))
+    await get_redis().publish(channel_of(user_id), message)

@@ -391,10 +391,16 @@ async def test_popular_ranks_recent_likes_and_comments_newest_first_among_equals
 ) -> None:
     carol = await headers_for(forum.edge, "carol@example.com")
     old = await forum.post(forum.alice, title="예전에 인기")
-    # Activity more than 7 days ago does not count.
+    # Activity counts at once, and not once it is more than 7 days old: the periodic job
+    # takes it out.
     for who in (forum.bob, carol):
         await forum.client.put(f"{API}/posts/{old['id']}/like", headers=who)
+    assert await forum.titles(forum.alice, sort="POPULAR") == [old["title"]]
+    assert await posts_tasks.refresh_recent_scores(forum.edge.clock()) == 0
     forum.later(60 * 24 * 8)
+    assert await posts_tasks.refresh_recent_scores(forum.edge.clock()) == 1
+    # Taking back a like from outside the window leaves the score alone.
+    await forum.client.delete(f"{API}/posts/{old['id']}/like", headers=carol)
     quiet_1 = await forum.post(forum.alice, title="조용한 글 1")
     liked_once = await forum.post(forum.alice, title="좋아요 하나")
     hot = await forum.post(forum.alice, title="좋아요와 댓글")

@@ -17,6 +17,7 @@ import * as activity from "../pages/activity/routes";
 import * as schedules from "../pages/schedules/routes";
 import * as prescriptions from "../pages/prescriptions/routes";
 import * as community from "../pages/community/routes";
+import * as notifications from "../pages/notifications/routes";
 
 export const router = createBrowserRouter([
   {
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
           ...schedules.publicRoutes,
           ...prescriptions.publicRoutes,
           ...community.publicRoutes,
+          ...notifications.publicRoutes,
           {
             Component: RequireAuth,
             children: [
@@ -65,6 +67,7 @@ export const router = createBrowserRouter([
               ...schedules.signedInRoutes,
               ...prescriptions.signedInRoutes,
               ...community.signedInRoutes,
+              ...notifications.signedInRoutes,
             ],
           },
           {

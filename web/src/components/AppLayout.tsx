@@ -17,7 +17,9 @@ import { useLogout } from "../auth/useLogout";
 import { useSession } from "../auth/useSession";
 import type { MessageKey } from "../i18n/ko";
 import { useI18n } from "../i18n/useI18n";
+import { useNotificationStream } from "../pages/notifications/useNotificationStream";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./NotificationBell";
 
 interface NavItem {
   to: string;
@@ -62,6 +64,8 @@ export function AppLayout() {
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigation(main);
   useEffect(close, [location.pathname, close]);
+  // The inbox kept live while signed in (the bell's count, the notifications page).
+  const stream = useNotificationStream();
 
   const signedIn = session.status === "signedIn";
   const items = NAV_ITEMS.filter((item) => signedIn || !item.signedInOnly);
@@ -121,9 +125,12 @@ export function AppLayout() {
                 ))}
               </Group>
             </Group>
-            <Group gap="sm" visibleFrom="lg" wrap="nowrap">
-              <LanguageSwitch />
-              {session.status === "unknown" ? null : authActions}
+            <Group gap="sm" wrap="nowrap">
+              {signedIn ? <NotificationBell stream={stream} /> : null}
+              <Group gap="sm" visibleFrom="lg" wrap="nowrap">
+                <LanguageSwitch />
+                {session.status === "unknown" ? null : authActions}
+              </Group>
             </Group>
           </Group>
         </AppShell.Header>

@@ -8,6 +8,7 @@ import * as activity from "./areas/activity.en";
 import * as schedules from "./areas/schedules.en";
 import * as prescriptions from "./areas/prescriptions.en";
 import * as community from "./areas/community.en";
+import * as notifications from "./areas/notifications.en";
 
 // English: the same keys as ko.ts (a missing or extra key fails `tsc`).
 const core = {
@@ -135,4 +136,5 @@ export const en: Messages = {
   ...schedules.en,
   ...prescriptions.en,
   ...community.en,
+  ...notifications.en,
 };

@@ -10,6 +10,7 @@ import * as activity from "./areas/activity";
 import * as schedules from "./areas/schedules";
 import * as prescriptions from "./areas/prescriptions";
 import * as community from "./areas/community";
+import * as notifications from "./areas/notifications";
 
 const core = {
   "app.name": "PetFul",
@@ -138,6 +139,7 @@ export const ko = {
   ...schedules.ko,
   ...prescriptions.ko,
   ...community.ko,
+  ...notifications.ko,
 } as const;
 
 export type MessageKey = keyof typeof ko;

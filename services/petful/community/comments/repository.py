@@ -101,13 +101,15 @@ async def liked_comment_ids(
 async def add_like(
     session: AsyncSession, *, comment_id: uuid.UUID, user_id: uuid.UUID, now: datetime
 ) -> bool:
-    return await toggle_like(session, Comment, CommentLike.comment_id, comment_id, user_id, now=now)
+    at = await toggle_like(session, Comment, CommentLike.comment_id, comment_id, user_id, now=now)
+    return at is not None
 
 
 async def remove_like(session: AsyncSession, *, comment_id: uuid.UUID, user_id: uuid.UUID) -> bool:
-    return await toggle_like(
+    given = await toggle_like(
         session, Comment, CommentLike.comment_id, comment_id, user_id, now=None
     )
+    return given is not None
 
 
 async def like_count(session: AsyncSession, comment_id: uuid.UUID) -> int:

@@ -23,6 +23,7 @@ from petful.community.posts.models import Comment, Post
 from petful.community.posts.service import (
     ADMIN_DELETE_REASON,
     announce_moderation,
+    popular_since,
     require_writer,
     visible_post,
 )
@@ -193,7 +194,7 @@ async def create_comment(
         created_at=now,
     )
     await repository.add(session, comment)
-    await posts_repository.bump_comments(session, post.id, +1)
+    await posts_repository.bump_comments(session, post.id, +1, recent=True)
     # A deleted root keeps its thread, but its author is no longer told of replies.
     root_author = root.author_id if root is not None and root.deleted_at is None else None
     for recipient, reason in rules.recipients(
@@ -277,7 +278,9 @@ async def remove_comment(
     comment.deleted_at = now
     comment.deleted_by = by
     await repository.flush(session)
-    await posts_repository.bump_comments(session, comment.post_id, -1)
+    await posts_repository.bump_comments(
+        session, comment.post_id, -1, recent=comment.created_at >= popular_since(now)
+    )
     return comment
 
 

@@ -38,7 +38,10 @@ def upgrade() -> None:
         sa.Column("pets", JSONB, nullable=False, server_default=sa.text("'[]'::jsonb")),
         sa.Column("like_count", sa.Integer, nullable=False, server_default="0"),
         sa.Column("comment_count", sa.Integer, nullable=False, server_default="0"),
+        # Likes and live comments received in the last settings.community.popular_days.
+        sa.Column("recent_score", sa.Integer, nullable=False, server_default="0"),
         sa.Column("search", TSVECTOR, nullable=False),
+        sa.Column("title_search", TSVECTOR, nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("edited_at", TS),
         sa.Column("deleted_at", TS),
@@ -48,7 +51,9 @@ def upgrade() -> None:
         sa.CheckConstraint("char_length(title) BETWEEN 1 AND 100", name="title"),
         sa.CheckConstraint("char_length(body) BETWEEN 1 AND 10000", name="body"),
         sa.CheckConstraint("jsonb_array_length(pets) <= 5", name="pets"),
-        sa.CheckConstraint("like_count >= 0 AND comment_count >= 0", name="counts"),
+        sa.CheckConstraint(
+            "like_count >= 0 AND comment_count >= 0 AND recent_score >= 0", name="counts"
+        ),
         schema=SCHEMA,
     )
     # A board's newest page, and every board's: keyset scans over live posts only.
@@ -66,10 +71,28 @@ def upgrade() -> None:
         schema=SCHEMA,
         postgresql_where=LIVE,
     )
+    # Popular: a keyset scan by recent activity, a board's or every board's.
+    op.create_index(
+        "ix_posts_board_popular",
+        "posts",
+        ["board", sa.text("recent_score DESC"), sa.text("created_at DESC"), sa.text("id DESC")],
+        schema=SCHEMA,
+        postgresql_where=LIVE,
+    )
+    op.create_index(
+        "ix_posts_popular",
+        "posts",
+        [sa.text("recent_score DESC"), sa.text("created_at DESC"), sa.text("id DESC")],
+        schema=SCHEMA,
+        postgresql_where=LIVE,
+    )
     # A user's posts (their page, "my posts"), whatever their state (moderation finds an
     # author's posts through it too).
     op.create_index("ix_posts_author", "posts", ["author_id", "created_at", "id"], schema=SCHEMA)
     op.create_index("ix_posts_search", "posts", ["search"], schema=SCHEMA, postgresql_using="gin")
+    op.create_index(
+        "ix_posts_title_search", "posts", ["title_search"], schema=SCHEMA, postgresql_using="gin"
+    )
 
     op.create_table(
         "post_images",

@@ -31,8 +31,13 @@ class Post(CommunityBase):
     pets: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     like_count: Mapped[int] = mapped_column(sa.Integer, default=0)
     comment_count: Mapped[int] = mapped_column(sa.Integer, default=0)
-    # kiwipiepy terms of title (weight A) and body (weight B), `simple` config, GIN index.
+    # Likes and live comments received in the last settings.community.popular_days (the
+    # popular order): moved with them, and brought back to the window by a periodic job.
+    recent_score: Mapped[int] = mapped_column(sa.Integer, default=0)
+    # kiwipiepy terms of title (weight A) and body (weight B), `simple` config, GIN index;
+    # the title's alone (the first tier of search results), GIN index.
     search: Mapped[Any] = mapped_column(TSVECTOR)
+    title_search: Mapped[Any] = mapped_column(TSVECTOR)
     created_at: Mapped[datetime] = mapped_column(TS)
     edited_at: Mapped[datetime | None] = mapped_column(TS)
     deleted_at: Mapped[datetime | None] = mapped_column(TS)

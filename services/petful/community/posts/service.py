@@ -44,7 +44,7 @@ from petful.platform.paging import (
     encode_cursor,
     page_of,
 )
-from petful.platform.settings import Settings
+from petful.platform.settings import Settings, get_settings
 from petful.platform.validation import RuleError, Violations, parse_uuid
 
 # Who deleted it, as identity's audit log reads it.
@@ -236,9 +236,11 @@ async def _tag_pets(
     return out
 
 
-def _search_vector(title: str, body: str) -> Any:
-    return repository.search_vector(
-        korean.tsvector_text(korean.terms(title)), korean.tsvector_text(korean.terms(body))
+def _index(post: Post) -> None:
+    """Set the post's search vectors from its title and body (kiwipiepy terms)."""
+    post.title_search, post.search = repository.search_vectors(
+        korean.tsvector_text(korean.terms(post.title)),
+        korean.tsvector_text(korean.terms(post.body)),
     )
 
 
@@ -265,9 +267,9 @@ async def create_post(
         pets=tagged,
         like_count=0,
         comment_count=0,
-        search=_search_vector(checked.title, checked.body),
         created_at=now,
     )
+    _index(post)
     await repository.add(session, post)
     await _attach(session, post.id, checked.image_ids)
     return await post_view(session, identity=identity, post=post, viewer=viewer)
@@ -301,7 +303,7 @@ async def update_post(
     post.title = checked.title
     post.body = checked.body
     post.pets = tagged
-    post.search = _search_vector(checked.title, checked.body)
+    _index(post)
     post.edited_at = now
     await repository.flush(session)
     await _attach(session, post.id, checked.image_ids)
@@ -448,7 +450,6 @@ async def list_posts(
             session,
             board=board_name,
             author_id=author_id,
-            since=now - timedelta(days=settings.community.popular_days),
             after=scored_after,
             limit=size + 1,
         )
@@ -464,6 +465,16 @@ async def list_posts(
         posts, next_cursor = newest_page.items, newest_page.next_cursor
     items = await summaries(session, identity=identity, posts=posts, viewer=viewer)
     return Page(items=items, next_cursor=next_cursor)
+
+
+def popular_since(now: datetime) -> datetime:
+    """Where the popular window (likes and comments that count) starts."""
+    return now - timedelta(days=get_settings().community.popular_days)
+
+
+async def refresh_recent_scores(session: AsyncSession, *, now: datetime) -> int:
+    """The periodic job's work: scores lose what slid out of the popular window."""
+    return await repository.refresh_recent_scores(session, since=popular_since(now))
 
 
 def _score_cursor(row: tuple[Post, float]) -> str:
@@ -553,7 +564,9 @@ async def set_post_like(
                 now=now,
             )
     else:
-        await repository.remove_like(session, post_id=post.id, user_id=viewer.user_id)
+        await repository.remove_like(
+            session, post_id=post.id, user_id=viewer.user_id, since=popular_since(now)
+        )
     return LikeState(post.id, liked, await repository.like_count(session, post.id))
 
 

@@ -1,5 +1,6 @@
 """The posts part's worker side: thumbnails of post pictures, the restrictions identity's
-suspensions put on writing, and the sweep of pictures no post took up."""
+suspensions put on writing, the sweep of pictures no post took up, and the popular
+window's upkeep."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from petful.platform.settings import Settings, get_settings
 log = get_logger(__name__)
 
 DISCARD_TASK = "community.discard_unattached_images"
+POPULAR_TASK = "community.refresh_recent_scores"
 
 # What tests replace: the wall clock in production.
 clock: Callable[[], datetime] = utc_now
@@ -63,3 +65,18 @@ def discard_unattached_images_task() -> int:
 
 
 beat("community-unattached-images", DISCARD_TASK, timedelta(hours=1))
+
+
+async def refresh_recent_scores(now: datetime, settings: Settings | None = None) -> int:
+    async with transaction(settings or get_settings()) as session:
+        return await service.refresh_recent_scores(session, now=now)
+
+
+@celery_app.task(name=POPULAR_TASK)  # type: ignore[untyped-decorator]
+def refresh_recent_scores_task() -> int:
+    return run_async(refresh_recent_scores(clock()))
+
+
+# Likes and comments count the moment they happen; this takes out, within 10 minutes, what
+# has slid out of the popular window.
+beat("community-popular-window", POPULAR_TASK, timedelta(minutes=10))

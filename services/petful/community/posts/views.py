@@ -8,6 +8,7 @@ read most.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -111,9 +112,14 @@ async def images_of(session: AsyncSession, post_id: uuid.UUID) -> list[media.Med
 async def post_view(
     session: AsyncSession, *, identity: ProfilesPort, post: Post, viewer: Viewer
 ) -> PostView:
-    images = await images_of(session, post.id)
-    liked = await repository.liked_post_ids(session, viewer.user_id, [post.id])
-    profiles = await authors(identity, [post.author_id])
+    asked = asyncio.ensure_future(authors(identity, [post.author_id]))
+    try:
+        images = await images_of(session, post.id)
+        liked = await repository.liked_post_ids(session, viewer.user_id, [post.id])
+    except BaseException:
+        asked.cancel()
+        raise
+    profiles = await asked
     return PostView(post, images, profiles[post.author_id], post.id in liked, viewer)
 
 
@@ -121,12 +127,18 @@ async def summaries(
     session: AsyncSession, *, identity: ProfilesPort, posts: Sequence[Post], viewer: Viewer
 ) -> list[SummaryView]:
     ids = [p.id for p in posts]
-    covers = await repository.covers(session, ids)
-    cover_media = await media.live_media(
-        session, schema=SCHEMA, ids=[c.media_id for c in covers.values()]
-    )
-    liked = await repository.liked_post_ids(session, viewer.user_id, ids)
-    profiles = await authors(identity, (p.author_id for p in posts))
+    # Identity answers while the database does: the call does not wait for the queries.
+    asked = asyncio.ensure_future(authors(identity, (p.author_id for p in posts)))
+    try:
+        covers = await repository.covers(session, ids)
+        cover_media = await media.live_media(
+            session, schema=SCHEMA, ids=[c.media_id for c in covers.values()]
+        )
+        liked = await repository.liked_post_ids(session, viewer.user_id, ids)
+    except BaseException:
+        asked.cancel()
+        raise
+    profiles = await asked
     out = []
     for p in posts:
         cover = covers.get(p.id)

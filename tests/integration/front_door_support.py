@@ -102,10 +102,17 @@ class Stack:
         pair = await stub.Login(pb.LoginRequest(email=self.email, password=PASSWORD))
         return {"access": pair.access_token, "refresh": pair.refresh_token}
 
-    async def get(self, path: str, token: str | None = None, **headers: str) -> httpx.Response:
+    async def get(
+        self,
+        path: str,
+        token: str | None = None,
+        *,
+        timeout: float = 10,  # noqa: ASYNC109 - the HTTP client's read timeout
+        **headers: str,
+    ) -> httpx.Response:
         if token is not None:
             headers["Authorization"] = f"Bearer {token}"
-        async with httpx.AsyncClient(base_url=self.url, timeout=10) as client:
+        async with httpx.AsyncClient(base_url=self.url, timeout=timeout) as client:
             return await client.get(path, headers=headers)
 
 

@@ -3,12 +3,11 @@
 // event refreshes the bell and the lists. The stream ends when the access token expires (the
 // session has refreshed it by then): the hook reconnects with the current token and the
 // last event's id, so nothing is missed; after a failure it waits longer each time. It stops
-// on sign-out (and a 401 that no refresh mends).
+// on sign-out; a 401 waits for the app to refresh the session.
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 import { CLIENT_HEADER, WEB_CLIENT } from "../../api/client";
-import { refreshSession } from "../../auth/session";
 import { getAccessToken } from "../../auth/tokens";
 import { useSession } from "../../auth/useSession";
 import { refreshInbox } from "./queries";
@@ -101,8 +100,9 @@ async function run({ signal, queryClient, setState }: Connection): Promise<void>
       const response = await fetch(STREAM_PATH, { headers, signal, cache: "no-store" });
       if (response.status === 401) {
         await response.body?.cancel();
-        // The token ran out (a sleeping laptop): a fresh one (the loop ends if signed out).
-        await refreshSession();
+        // The token ran out (a sleeping laptop). The stream never refreshes the session
+        // itself: a refresh racing the app's own would reuse a rotated refresh token and
+        // end the session. It retries with whatever token the app holds by then.
         throw new Error("notification stream: 401");
       }
       if (!response.ok || !response.body) {

@@ -256,6 +256,14 @@ def test_likes_comments_and_a_reply(
     replies = thread.get_by_test_id("replies")
     expect(replies.get_by_text("반포 쪽 코스로 다녀왔어요 🙂")).to_be_visible()
     expect(page.get_by_role("heading", name="댓글 2")).to_be_visible()
+    # The owner corrects their reply: the new words, marked as edited.
+    reply = replies.get_by_test_id("comment").filter(has_text="반포 쪽 코스로")
+    reply.get_by_role("button", name="수정").click()
+    edit_field = page.get_by_label("댓글 수정")
+    edit_field.fill("반포 쪽 코스로 다녀왔어요 🙂 (잠수교 건너서)")
+    reply.get_by_role("button", name="저장").click()
+    expect(replies.get_by_text("반포 쪽 코스로 다녀왔어요 🙂 (잠수교 건너서)")).to_be_visible()
+    expect(replies.get_by_test_id("edited")).to_have_text("수정됨")
     check_layout(page, "community-comments")
 
     page.reload()
@@ -263,7 +271,7 @@ def test_likes_comments_and_a_reply(
     expect(page.get_by_role("button", name="좋아요 2")).to_have_attribute("aria-pressed", "true")
     expect(
         threads(page).filter(has_text="보리 너무 귀여워요!").get_by_test_id("replies")
-    ).to_contain_text("반포 쪽 코스로")
+    ).to_contain_text("잠수교 건너서")
 
     # The liked post is among "좋아요한 글".
     page.goto("/community/me?tab=liked")
@@ -293,7 +301,7 @@ def test_search_finds_the_post_with_the_term_marked(page: Page) -> None:
 
 def test_edit_the_post(page: Page, state: dict[str, str]) -> None:
     open_post(page, state["post_id"])
-    expect(page.get_by_test_id("edited")).to_have_count(0)
+    expect(page.get_by_test_id("edited")).to_have_count(1)  # the reply edited above
     page.get_by_role("button", name="글 메뉴").click()
     page.get_by_role("menuitem", name="수정").click()
     expect(page.locator("h1")).to_have_text("글 수정")
@@ -311,6 +319,7 @@ def test_edit_the_post(page: Page, state: dict[str, str]) -> None:
     page.get_by_role("button", name="저장").click()
     expect(page.locator("h1")).to_have_text(EDITED_TITLE)
     expect(page.get_by_text("글을 고쳤어요.")).to_be_visible()
+    expect(page.get_by_test_id("edited")).to_have_count(2)
     expect(page.get_by_test_id("edited").first).to_have_text("수정됨")
 
 

@@ -15,15 +15,14 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.community.base import utc_now
 from petful.community.comments import service as comments
 from petful.community.demo_content import POSTS, REPORT, DemoPost
 from petful.community.peers import Profile
+from petful.community.posts import repository as posts_repository
 from petful.community.posts import service as posts
-from petful.community.posts.models import Post
 from petful.community.posts.pets import OwnPet
 from petful.community.reports import service as reports
 from petful.platform.auth_context import Principal, Role
@@ -65,7 +64,7 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
     if not all(p.author in ids for p in POSTS):
         return "skipped (no demo owners)"
     authors = [uuid.UUID(ids[p.author]) for p in POSTS]
-    if await session.scalar(sa.select(sa.func.count()).where(Post.author_id.in_(authors))):
+    if await posts_repository.any_by(session, authors):
         return "already there"
     now = utc_now()
     post_ids: dict[str, str] = {}

@@ -44,6 +44,10 @@ const core = {
   "common.home": "Go home",
   "common.optional": "optional",
   "common.price": "₩{amount}",
+  "common.time.justNow": "just now",
+  "common.time.minutes": "{count} min ago",
+  "common.time.hours": "{count} h ago",
+  "common.time.days": "{count} d ago",
   "common.followers": "{count} followers",
 
   "error.title": "Something went wrong",

@@ -6,6 +6,7 @@ import {
   formatDate,
   formatDateTime,
   formatPrice,
+  formatRelative,
   loadCatalogue,
   translate,
 } from "./format";
@@ -56,5 +57,42 @@ describe("messages", () => {
   it("exist in both languages with the same keys", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(ko).sort());
     for (const value of Object.values(en)) expect(value.trim()).not.toBe("");
+  });
+});
+
+describe("relative times", () => {
+  // 2026-12-03 12:00 in Korea.
+  const now = new Date("2026-12-03T03:00:00Z");
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  const MIN = 60_000;
+
+  it("says 방금 전 under a minute, and for a clock a little ahead", () => {
+    expect(formatRelative(ago(0), now, "ko")).toBe("방금 전");
+    expect(formatRelative(ago(59_999), now, "ko")).toBe("방금 전");
+    expect(formatRelative(ago(-5_000), now, "ko")).toBe("방금 전");
+  });
+
+  it("counts minutes, hours and days, rounding down", () => {
+    expect(formatRelative(ago(MIN), now, "ko")).toBe("1분 전");
+    expect(formatRelative(ago(59 * MIN + 59_000), now, "ko")).toBe("59분 전");
+    expect(formatRelative(ago(60 * MIN), now, "ko")).toBe("1시간 전");
+    expect(formatRelative(ago(23 * 60 * MIN + 59 * MIN), now, "ko")).toBe("23시간 전");
+    expect(formatRelative(ago(24 * 60 * MIN), now, "ko")).toBe("1일 전");
+    expect(formatRelative(ago(6 * 24 * 60 * MIN + 23 * 60 * MIN), now, "ko")).toBe("6일 전");
+  });
+
+  it("gives the day in Korea from a week on", () => {
+    expect(formatRelative(ago(7 * 24 * 60 * MIN), now, "ko")).toBe("2026년 11월 26일");
+    // 2026-11-02 23:30 UTC is already 3 November in Seoul.
+    expect(formatRelative("2026-11-02T23:30:00Z", now, "ko")).toBe("2026년 11월 3일");
+    expect(formatRelative("2025-01-15T00:00:00Z", now, "ko")).toBe("2025년 1월 15일");
+  });
+
+  it("speaks the language asked for", () => {
+    expect(formatRelative(ago(3 * 60 * MIN), now, "en")).toBe("3 h ago");
+  });
+
+  it("shows nothing for nonsense", () => {
+    expect(formatRelative("not a date", now, "ko")).toBe("");
   });
 });

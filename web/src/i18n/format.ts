@@ -58,6 +58,27 @@ export function formatDateTime(value: string | Date, lang: Lang): string {
   }).format(toDate(value));
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * When something happened, from `now`: "방금 전" under a minute (and for a clock a little
+ * ahead), "N분 전", "N시간 전", "N일 전" up to 6 days, then the day in Korea; "" for
+ * nonsense.
+ */
+export function formatRelative(iso: string, now: Date, lang: Lang): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return "";
+  const age = now.getTime() - at;
+  if (age < MINUTE) return translate(lang, "common.time.justNow");
+  if (age < HOUR)
+    return translate(lang, "common.time.minutes", { count: Math.floor(age / MINUTE) });
+  if (age < DAY) return translate(lang, "common.time.hours", { count: Math.floor(age / HOUR) });
+  if (age < 7 * DAY) return translate(lang, "common.time.days", { count: Math.floor(age / DAY) });
+  return formatDate(new Date(at), lang);
+}
+
 /** A calendar date the API sends as "YYYY-MM-DD" (no time, no zone): shown as is. */
 export function formatCalendarDate(isoDate: string, lang: Lang): string {
   const [year, month, day] = isoDate.split("-").map(Number);

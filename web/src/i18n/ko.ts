@@ -45,6 +45,10 @@ const core = {
   "common.home": "홈으로",
   "common.optional": "선택",
   "common.price": "{amount}원",
+  "common.time.justNow": "방금 전",
+  "common.time.minutes": "{count}분 전",
+  "common.time.hours": "{count}시간 전",
+  "common.time.days": "{count}일 전",
   "common.followers": "팔로워 {count}명",
 
   "error.title": "문제가 생겼습니다",

@@ -60,6 +60,12 @@ async def add(session: AsyncSession, post: Post) -> None:
     await session.flush()
 
 
+async def any_by(session: AsyncSession, author_ids: Sequence[uuid.UUID]) -> bool:
+    """Whether any of the authors ever posted (deleted posts included)."""
+    stmt = sa.select(sa.exists().where(Post.author_id.in_(author_ids)))
+    return bool(await session.scalar(stmt))
+
+
 async def flush(session: AsyncSession) -> None:
     await session.flush()
 

@@ -171,10 +171,10 @@ def query_terms(terms: Iterable[str]) -> list[str]:
     return out[:QUERY_TERMS_MAX]
 
 
-def prefix_tsquery(terms: Sequence[str], *, any_term: bool = False) -> str:
+def prefix_tsquery(terms: Sequence[str]) -> str:
     """`a:* & b:*` for `to_tsquery('simple', ...)`: every term as a prefix, so 산책 finds
-    산책로; OR-ed with any_term. Terms are `\\w+` only, so nothing needs quoting."""
-    return (" | " if any_term else " & ").join(f"{t}:*" for t in terms)
+    산책로. Terms are `\\w+` only, so nothing needs quoting."""
+    return " & ".join(f"{t}:*" for t in terms)
 
 
 def _spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:

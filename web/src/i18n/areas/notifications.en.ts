@@ -28,8 +28,4 @@ export const en: Same<typeof ko> = {
     "Comments, likes and campaign news will show up here when they happen.",
   "notifications.empty.unread": "No unread notifications",
   "notifications.empty.unreadBody": "New ones will show up here first.",
-  "notifications.time.justNow": "just now",
-  "notifications.time.minutes": "{count} min ago",
-  "notifications.time.hours": "{count} h ago",
-  "notifications.time.days": "{count} d ago",
 };

@@ -25,8 +25,4 @@ export const ko = {
   "notifications.empty.allBody": "댓글, 좋아요, 체험단 소식이 생기면 여기에서 알려 드려요.",
   "notifications.empty.unread": "읽지 않은 알림이 없어요",
   "notifications.empty.unreadBody": "새 소식이 오면 여기에 먼저 보여 드려요.",
-  "notifications.time.justNow": "방금 전",
-  "notifications.time.minutes": "{count}분 전",
-  "notifications.time.hours": "{count}시간 전",
-  "notifications.time.days": "{count}일 전",
 } as const;

@@ -4,9 +4,10 @@ import { Anchor, Avatar, Badge, Group, Text } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
 
+import { formatRelative } from "../../i18n/format";
 import { useI18n } from "../../i18n/useI18n";
 import { BOARD_COLORS, boardLabel } from "./labels";
-import { highlightParts, linkParts, relativeTime, type Board } from "./rules";
+import { highlightParts, linkParts, type Board } from "./rules";
 import type { Author } from "./types";
 
 export function BoardBadge({ board }: { board: Board }) {
@@ -49,11 +50,11 @@ export function AuthorName({ author, link = true }: { author: Author; link?: boo
 /** When something was written: "5분 전" within a week, its date after; the exact time on
  * hover and for machines. The clock is read once, when the piece first shows. */
 export function When({ iso }: { iso: string }) {
-  const { lang, date, dateTime } = useI18n();
+  const { lang, dateTime } = useI18n();
   const [now] = useState(() => new Date());
   return (
     <Text size="sm" c="dimmed" component="time" dateTime={iso} title={dateTime(iso)}>
-      {relativeTime(iso, now, lang) ?? date(iso)}
+      {formatRelative(iso, now, lang)}
     </Text>
   );
 }

@@ -11,7 +11,6 @@ import {
   postBody,
   postProblems,
   readyIds,
-  relativeTime,
   roomFor,
   searchPath,
   unmarked,
@@ -117,23 +116,6 @@ describe("links in plain text", () => {
       { text: "https://a.kr", href: "https://a.kr/" },
       { text: "\n셋째 줄" },
     ]);
-  });
-});
-
-describe("relative times", () => {
-  const now = new Date("2025-03-06T12:00:00Z");
-
-  it("says how long ago within a week", () => {
-    expect(relativeTime("2025-03-06T11:59:30Z", now, "ko")).toBe("지금");
-    expect(relativeTime("2025-03-06T11:55:00Z", now, "ko")).toBe("5분 전");
-    expect(relativeTime("2025-03-06T09:00:00Z", now, "ko")).toBe("3시간 전");
-    expect(relativeTime("2025-03-04T12:00:00Z", now, "ko")).toBe("그저께");
-    expect(relativeTime("2025-03-06T09:00:00Z", now, "en")).toBe("3 hours ago");
-  });
-
-  it("gives up from a week on and on nonsense", () => {
-    expect(relativeTime("2025-02-27T12:00:00Z", now, "ko")).toBeNull();
-    expect(relativeTime("not a date", now, "ko")).toBeNull();
   });
 });
 

@@ -1,7 +1,6 @@
 // Pure rules of the community pages: boards and sorts in the address, the limits the API
 // enforces, search highlights and links in plain text (as parts for React to render: never
 // HTML), relative times, and the comment tree's updates. Vitest checks them directly.
-import type { Lang } from "../../i18n/format";
 
 export const BOARDS = ["INFORMATION", "QUESTION", "SHOW_OFF"] as const;
 export type Board = (typeof BOARDS)[number];
@@ -158,22 +157,6 @@ export function linkParts(text: string): LinkPart[] {
   }
   push({ text: text.slice(at) });
   return parts;
-}
-
-const LOCALES: Record<Lang, string> = { ko: "ko-KR", en: "en-US" };
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** "방금", "5분 전", "3시간 전", "2일 전"; null from a week on (show the date then). */
-export function relativeTime(iso: string, now: Date, lang: Lang): string | null {
-  const age = now.getTime() - Date.parse(iso);
-  if (Number.isNaN(age) || age >= 7 * DAY) return null;
-  const format = new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: "auto" });
-  if (age < MINUTE) return format.format(0, "second");
-  if (age < HOUR) return format.format(-Math.floor(age / MINUTE), "minute");
-  if (age < DAY) return format.format(-Math.floor(age / HOUR), "hour");
-  return format.format(-Math.floor(age / DAY), "day");
 }
 
 /** The count after (un)liking, from what was shown: for showing the change at once. */

@@ -22,6 +22,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { PageTitle } from "../../components/PageTitle";
 import { QueryError } from "../../components/QueryError";
+import { formatRelative } from "../../i18n/format";
 import { useI18n } from "../../i18n/useI18n";
 import { errorMessage } from "../../lib/errorMessage";
 import { notify } from "../../lib/notify";
@@ -38,7 +39,6 @@ import {
   inboxViewParams,
   isUnread,
   parseInboxView,
-  relativeTime,
   type InboxView,
 } from "./rules";
 import type { Category, Notification } from "./types";
@@ -130,7 +130,7 @@ function Item({
               dateTime={n.created_at}
               title={dateTime(n.created_at)}
             >
-              {relativeTime(n.created_at, now, lang)}
+              {formatRelative(n.created_at, now, lang)}
             </Text>
           </Stack>
         </Anchor>

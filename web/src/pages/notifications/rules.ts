@@ -1,7 +1,6 @@
 // Pure rules of the notifications inbox: the view in the address, relative times, where a
 // notification may lead, the cache updates after reading or hiding one, and the pieces of
 // the live stream (a Server-Sent Events parser, the reconnect delays). Vitest checks them.
-import { TIME_ZONE, translate, type Lang } from "../../i18n/format";
 import type { Category, Notification } from "./types";
 
 export const CATEGORIES = [
@@ -38,34 +37,6 @@ export function inboxViewParams({ unread, category }: InboxView): URLSearchParam
   if (unread) params.set("filter", "unread");
   if (category) params.set("category", category);
   return params;
-}
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const LOCALES: Record<Lang, string> = { ko: "ko-KR", en: "en-US" };
-
-/**
- * When it happened, from `now`: "방금 전" under a minute (and for a clock a little ahead),
- * "N분 전", "N시간 전", "N일 전" up to 6 days, then the day in Korea ("2026. 12. 3.").
- */
-export function relativeTime(iso: string, now: Date, lang: Lang = "ko"): string {
-  const at = Date.parse(iso);
-  if (Number.isNaN(at)) return "";
-  const age = now.getTime() - at;
-  if (age < MINUTE) return translate(lang, "notifications.time.justNow");
-  if (age < HOUR)
-    return translate(lang, "notifications.time.minutes", { count: Math.floor(age / MINUTE) });
-  if (age < DAY)
-    return translate(lang, "notifications.time.hours", { count: Math.floor(age / HOUR) });
-  if (age < 7 * DAY)
-    return translate(lang, "notifications.time.days", { count: Math.floor(age / DAY) });
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    timeZone: TIME_ZONE,
-  }).format(at);
 }
 
 /** Where a notification leads: a path of this app (anything else, which the API never

@@ -129,6 +129,69 @@ def _matching_reindex(args: argparse.Namespace) -> int:
 # --- end matching ---------------------------------------------------------------------------
 
 
+# --- events: `petful events dead-letters|retry-dead-letter` (platform/dead_letters.py) -----
+def _events_dead_letters(args: argparse.Namespace) -> int:
+    from petful.platform import dead_letters
+    from petful.platform.db import dispose_engines, transaction
+    from petful.platform.errors import DomainError
+    from petful.platform.paging import Page
+
+    async def run() -> Page[dead_letters.DeadLetter]:
+        try:
+            async with transaction(get_settings()) as session:
+                return await dead_letters.list_dead_letters(
+                    session,
+                    args.schema,
+                    page_size=args.limit,
+                    cursor=args.cursor,
+                    consumer=args.consumer,
+                    topic=args.topic,
+                )
+        finally:
+            await dispose_engines()
+
+    try:
+        page = asyncio.run(run())
+    except DomainError as e:
+        print(f"{e.detail}: {dict(e.field_violations)}", file=sys.stderr)
+        return 2
+    for d in page.items:
+        retried = f" retried {d.retried_at.isoformat()}" if d.retried_at else ""
+        print(
+            f"{d.id}  {d.last_failed_at.isoformat()}  {d.consumer}  {d.topic}  "
+            f"event {d.event_id}  attempts {d.attempts}{retried}\n    {d.error}"
+        )
+    if not page.items:
+        print(f"no dead letters in {args.schema}")
+    if page.next_cursor:
+        print(f"more: --cursor {page.next_cursor}")
+    return 0
+
+
+def _events_retry_dead_letter(args: argparse.Namespace) -> int:
+    from petful.platform import dead_letters
+    from petful.platform.db import dispose_engines, transaction
+    from petful.platform.errors import DomainError
+
+    async def run() -> dead_letters.DeadLetter:
+        try:
+            async with transaction(get_settings()) as session:
+                return await dead_letters.retry(session, args.schema, args.id)
+        finally:
+            await dispose_engines()
+
+    try:
+        dead = asyncio.run(run())
+    except DomainError as e:
+        print(f"{args.id}: {e.detail}", file=sys.stderr)
+        return 1
+    print(f"sent event {dead.event_id} ({dead.topic}) to {dead.consumer} again")
+    return 0
+
+
+# --- end events -----------------------------------------------------------------------------
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="petful", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -165,6 +228,26 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.add_argument("--force", action="store_true", help="re-embed unchanged texts too")
     reindex.set_defaults(fn=_matching_reindex)
     # --- end matching ---
+    # --- events ---
+    events = sub.add_parser(
+        "events", help="events subscribers failed on (dead letters)"
+    ).add_subparsers(dest="events_command", required=True)
+    listing = events.add_parser(
+        "dead-letters", help="list a schema's dead letters, latest failure first"
+    )
+    listing.add_argument("--schema", required=True, choices=DOMAINS)
+    listing.add_argument("--consumer", default="", help="only this subscriber's")
+    listing.add_argument("--topic", default="", help="only this topic's")
+    listing.add_argument("--limit", type=int, default=20, help="rows per page (1-100)")
+    listing.add_argument("--cursor", default="", help="the next page (printed after a page)")
+    listing.set_defaults(fn=_events_dead_letters)
+    retry = events.add_parser(
+        "retry-dead-letter", help="send a dead letter's event to its subscriber again"
+    )
+    retry.add_argument("--schema", required=True, choices=DOMAINS)
+    retry.add_argument("id", help="the dead letter's id")
+    retry.set_defaults(fn=_events_retry_dead_letter)
+    # --- end events ---
     return parser
 
 

@@ -354,7 +354,9 @@ async def running_stack(
 
 async def count(model: type[Any]) -> int:
     async with transaction() as session:
-        return int((await session.execute(sa.select(sa.func.count()).select_from(model))).scalar())
+        return int(
+            (await session.execute(sa.select(sa.func.count()).select_from(model))).scalar_one()
+        )
 
 
 async def topics(prefix: str = "campaigns.") -> list[str]:

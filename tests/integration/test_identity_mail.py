@@ -1,4 +1,6 @@
-"""Sign-up with the code read from a real mail: outbox -> relay -> Celery worker -> SMTP."""
+"""Sign-up with the code read from a real mail: identity's outbox -> relay -> Celery
+worker -> the notifications service's account mail -> SMTP. The code never sits in the
+event: it waits in the short-lived handoff store and is gone once the mail is out."""
 
 from __future__ import annotations
 
@@ -8,18 +10,16 @@ import json
 import re
 import uuid
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import grpc
 import pytest
 from celery.contrib.testing.worker import start_worker
 
-import petful.identity.tasks  # noqa: F401  (registers the identity.send_mail subscriber)
+import petful.notifications.tasks  # noqa: F401  (registers notifications.account_mail)
+from petful.contracts import identity as identity_contract
 from petful.devstack import mail as mail_catcher
 from petful.identity import grpc_api
-from petful.identity.mails import RenderedMail
-from petful.identity.service.mail import SmtpMailer
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc as pb_grpc
 from petful.platform import events
@@ -28,9 +28,11 @@ from petful.platform.db import get_engine
 from petful.platform.grpc_client import client_interceptors
 from petful.platform.grpc_server import start_server
 from petful.platform.jobs import celery_app, use_broker
-from petful.platform.mail import MailError
+from petful.platform.mail import MailError, send_mail
 from petful.platform.outbox import OutboxRelay
+from petful.platform.redis import get_redis
 from petful.platform.settings import Settings
+from tests.integration.conftest import outbox_payloads
 from tests.support import free_port, wait_for
 
 
@@ -98,6 +100,15 @@ async def test_sign_up_with_the_code_from_the_mail(
             code = match.group(1)
             assert code in (message.text or "")
             assert code in (message.html or "")
+            # The event names the code only by reference, and the reference is spent.
+            (requested,) = [
+                p
+                for p in await outbox_payloads(identity_contract.MAIL_REQUESTED.name)
+                if p["to"] == email
+            ]
+            assert code not in json.dumps(requested)
+            assert requested["secret_ref"]
+            assert await get_redis().get("handoff:" + requested["secret_ref"]) is None
 
             token = (
                 await stub.ConfirmEmailVerification(
@@ -134,12 +145,11 @@ async def test_sign_up_with_the_code_from_the_mail(
         await server.stop(0)
 
 
-async def test_unreachable_smtp_raises_clearly(tmp_path: Path) -> None:
-    """The SMTP adapter of the Mailer port raises, so the send task is retried."""
-    mail = RenderedMail(subject="s", text="t", html="<p>t</p>")
-    unreachable = SmtpMailer(Settings(env="test", smtp_host="127.0.0.1", smtp_port=free_port()))
+async def test_unreachable_smtp_raises_clearly() -> None:
+    """Sending raises, so the account mail's event is tried again."""
+    unreachable = Settings(env="test", smtp_host="127.0.0.1", smtp_port=free_port())
     with pytest.raises(MailError, match="cannot send mail via SMTP"):
-        await unreachable.send("a@example.com", mail)
-    unconfigured = SmtpMailer(Settings(env="test", smtp_host=""))
+        await send_mail("a@example.com", "s", "t", "<p>t</p>", settings=unreachable)
+    unconfigured = Settings(env="test", smtp_host="")
     with pytest.raises(MailError, match="no SMTP server configured"):
-        await unconfigured.send("a@example.com", mail)
+        await send_mail("a@example.com", "s", "t", settings=unconfigured)

@@ -76,8 +76,11 @@ class Sse:
             frame[name or ":"] = value.removeprefix(" ")
 
     async def notification(self) -> dict[str, Any]:
-        """The next frame, which must be a notification: its data, with its event id."""
+        """The next notification (heartbeats come at any time between them: skipped), its
+        data with its event id."""
         frame = await self.next()
+        while frame == {":": "ping"}:
+            frame = await self.next()
         assert frame.get("event") == "notification", frame
         data: dict[str, Any] = json.loads(frame["data"])
         assert frame["id"] == str(data["seq"])

@@ -3,22 +3,24 @@ Redis and the Instagram sandbox."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
-from petful.contracts import identity as identity_contract
 from petful.contracts import sns as sns_contract
 from petful.devstack.instagram_sandbox import short_token
-from petful.identity import tasks as identity_tasks  # noqa: F401 - registers the subscribers
-from petful.identity.mails import render
+from petful.notifications import tasks as notification_tasks  # noqa: F401 - the subscribers
+from petful.notifications.channel_models import Delivery
+from petful.notifications.models import Notification
 from petful.platform.auth_context import Role
+from petful.platform.db import transaction
 from tests.integration.conftest import (
     IdentityEdge,
     deliver,
     headers_for,
-    outbox_payloads,
     problem_fields,
 )
 
@@ -252,7 +254,7 @@ async def test_admin_sync_status_and_trigger(
     assert r.status_code == 422
 
 
-async def test_owner_is_mailed_when_an_account_needs_reconnecting(
+async def test_owner_is_told_by_mail_when_an_account_needs_reconnecting(
     client: httpx.AsyncClient, identity_edge: IdentityEdge
 ) -> None:
     h = await headers_for(identity_edge, "owner@example.com")
@@ -264,10 +266,17 @@ async def test_owner_is_mailed_when_an_account_needs_reconnecting(
     r = await client.get(f"{ACCOUNTS}/{account_id}", headers=h)
     assert r.json()["status"] == "NEEDS_REAUTH"
     reauth = sns_contract.ACCOUNT_NEEDS_REAUTH.name
-    assert await deliver(reauth, "sns", "identity.instagram_reauth") == 1
-    mails = await outbox_payloads(identity_contract.MAIL_REQUESTED.name)
-    assert [(m["to"], m["template"], m["params"]) for m in mails] == [
-        ("owner@example.com", "instagram_reauth", {"username": "bori_maltese"})
+    subscriber = "notifications.instagram_reconnect_needed"
+    assert await deliver(reauth, "sns", subscriber) == 1
+    owner_id = uuid.UUID(identity_edge.users["owner@example.com"])
+    async with transaction() as session:
+        rows = await session.execute(
+            sa.select(Notification.title, Delivery.channel)
+            .join(Delivery, Delivery.notification_id == Notification.id)
+            .where(Notification.user_id == owner_id)
+        )
+        told = sorted((r.title, r.channel) for r in rows)
+    assert told == [
+        ("인스타그램을 다시 연결해 주세요", "EMAIL"),
+        ("인스타그램을 다시 연결해 주세요", "PUSH"),
     ]
-    rendered = render(mails[0]["template"], mails[0]["params"])
-    assert "@bori_maltese" in rendered.subject

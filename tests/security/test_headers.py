@@ -82,6 +82,20 @@ async def test_every_kind_of_response_is_hardened(media_url: str) -> None:
         assert HSTS not in response.headers  # plain http: a browser would ignore it anyway
 
 
+async def test_secret_addresses_send_no_referer_at_all() -> None:
+    """An unsubscribe link's page and API, and a calendar feed: their path is the secret."""
+    paths = (
+        "/unsubscribe/" + "t" * 32,
+        "/api/v1/public/unsubscribe/" + "t" * 32,
+        "/api/v1/public/calendar/" + "t" * 32 + ".ics",
+    )
+    async with edge_client() as http:
+        for path in paths:
+            response = await http.get(path)
+            assert response.headers["referrer-policy"] == "no-referrer", path
+            assert response.headers["x-content-type-options"] == "nosniff"
+
+
 async def test_hsts_only_over_tls() -> None:
     async with edge_client("https") as http:
         for path in ("/api/v1/health/live", "/api/v1/no-such-thing", "/api/docs"):

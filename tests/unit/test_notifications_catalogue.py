@@ -21,7 +21,7 @@ from petful.contracts.base import Payload
 from petful.edge.notifications import stream
 from petful.notifications import catalogue, live
 from petful.notifications.catalogue import BY_TYPE, ENTRIES, Entry
-from petful.notifications.rules import Category
+from petful.notifications.rules import Category, Channel
 from petful.notifications.tasks import subscriber_name
 from petful.notifications.wording import josa, korean_datetime
 from petful.pb.notifications.v1 import notifications_pb2 as pb
@@ -102,7 +102,7 @@ def test_the_table_is_consistent() -> None:
     for entry in ENTRIES:
         assert declared[entry.topic.name] is entry.topic
         assert entry.type.isupper()
-        assert catalogue.Channel.IN_APP in entry.channels
+        assert Channel.IN_APP in entry.channels
         fields = entry.topic.payload.model_fields
         for name in (entry.recipient, entry.object_id, entry.actor, *entry.when):
             assert not name or name in fields, (entry.type, name)
@@ -115,6 +115,7 @@ def test_the_issue_list_is_covered() -> None:
         "APPLICATION_SELECTED",
         "APPLICATION_NOT_SELECTED",
         "SHIPMENT_SENT",
+        "CONTENT_DUE_SOON",
         "CONTENT_APPROVED",
         "CONTENT_REVISION_REQUESTED",
         "CAMPAIGN_APPROVED",
@@ -132,6 +133,24 @@ def test_the_issue_list_is_covered() -> None:
         "ACCOUNT_SUSPENDED",
         "HEALTH_REMINDER",
     } <= set(BY_TYPE)
+
+
+def test_the_shipment_names_its_carrier_and_tracking_number() -> None:
+    entry = BY_TYPE["SHIPMENT_SENT"]
+    payload = sample(
+        entry, campaign_title="여름 간식", carrier="CJ대한통운", tracking_number="630012345678"
+    )
+    assert catalogue.render(entry, payload).body == (
+        "'여름 간식' 캠페인 제품이 발송되었어요. CJ대한통운 운송장 번호 630012345678"
+    )
+
+
+def test_a_content_reminder_says_when() -> None:
+    entry = BY_TYPE["CONTENT_DUE_SOON"]
+    payload = sample(entry, campaign_title="여름 간식", days_left=3)
+    r = catalogue.render(entry, payload)
+    assert r.title == "콘텐츠 마감까지 3일 남았어요"
+    assert r.body == "'여름 간식' 캠페인 콘텐츠를 3월 7일 (금) 오전 9:00까지 올려 주세요."
 
 
 def test_categories_agree_with_the_api() -> None:

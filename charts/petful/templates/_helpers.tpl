@@ -78,6 +78,10 @@ app.kubernetes.io/component: {{ .name }}
 {{- .Values.internalToken.existingSecret | default (printf "%s-internal-token" (include "petful.fullname" .)) -}}
 {{- end -}}
 
+{{- define "petful.vapidSecretName" -}}
+{{- .Values.vapid.existingSecret | default (printf "%s-vapid" (include "petful.fullname" .)) -}}
+{{- end -}}
+
 {{- define "petful.bootstrapSecretName" -}}
 {{- .Values.bootstrapAdmin.existingSecret | default (printf "%s-bootstrap-admin" (include "petful.fullname" .)) -}}
 {{- end -}}

@@ -131,6 +131,10 @@ address it decided on. "*" is safe only while the NetworkPolicy admits no one el
       name: {{ include "petful.jwtSecretName" $root }}
       key: {{ $root.Values.jwt.existingSecretKey | default "jwt-private-keys" }}
 {{- end }}
+{{- if $c.vapidKey }}
+- name: PETFUL_NOTIFICATIONS__VAPID_PRIVATE_KEY_FILE
+  value: {{ include "petful.vapidKeyPath" $root | quote }}
+{{- end }}
 {{- with $root.Values.default.env }}
 {{ toYaml . }}
 {{- end }}
@@ -176,6 +180,11 @@ an app) are optional. Args: dict "root" $ "groups" <list>.
       optional: true
       {{- end }}
 {{- end }}
+{{- end -}}
+
+{{/* Where a component with vapidKey finds the web push VAPID key (a Secret volume). */}}
+{{- define "petful.vapidKeyPath" -}}
+/etc/petful/vapid/vapid-private-key.pem
 {{- end -}}
 
 {{/* Volumes for a writable /tmp (data_dir) and local media. Args: root context. */}}
@@ -313,6 +322,11 @@ spec:
         {{- else }}
         {{- include "petful.volumeMounts" $root | nindent 8 }}
         {{- end }}
+        {{- if $c.vapidKey }}
+        - name: vapid
+          mountPath: {{ include "petful.vapidKeyPath" $root | dir }}
+          readOnly: true
+        {{- end }}
   volumes:
     {{- if $isEnvoy }}
     - name: envoy-config
@@ -323,5 +337,15 @@ spec:
         sizeLimit: {{ $d.tmpSizeLimit }}
     {{- else }}
     {{- include "petful.volumes" $root | nindent 4 }}
+    {{- end }}
+    {{- if $c.vapidKey }}
+    - name: vapid
+      secret:
+        secretName: {{ include "petful.vapidSecretName" $root }}
+        # 0440: the pod's fsGroup reads it, nothing writes it.
+        defaultMode: 288
+        items:
+          - key: {{ $root.Values.vapid.existingSecretKey | default "vapid-private-key.pem" }}
+            path: {{ include "petful.vapidKeyPath" $root | base }}
     {{- end }}
 {{- end -}}

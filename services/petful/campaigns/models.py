@@ -1,4 +1,5 @@
-"""Campaigns ORM: campaigns, their applicants, and each applicant's content submissions."""
+"""Campaigns ORM: campaigns, their applicants, each applicant's content submissions and the
+content reminders sent to them."""
 
 from __future__ import annotations
 
@@ -138,3 +139,18 @@ class Invitation(CampaignsBase):
     owner_user_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     message: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(TS)
+
+
+class ContentReminder(CampaignsBase):
+    """A content-due reminder sent to an applicant (`rules.reminders`): one row per
+    applicant and reminder, written with its event, so none is ever sent twice."""
+
+    __tablename__ = "content_reminders"
+
+    applicant_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True),
+        sa.ForeignKey("campaigns.applicants.id", ondelete="CASCADE"),
+        primary_key=True,
+    )
+    days_left: Mapped[int] = mapped_column(sa.SmallInteger, primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(TS)

@@ -8,9 +8,10 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.campaigns.models import Applicant, Campaign, Invitation, Submission
+from petful.campaigns.models import Applicant, Campaign, ContentReminder, Invitation, Submission
 from petful.campaigns.rules import ApplicantStatus, Phase
 from petful.campaigns.rules.browsing import Sort
 
@@ -329,6 +330,63 @@ async def count_of_advertiser(session: AsyncSession, advertiser: uuid.UUID) -> i
         .where(Campaign.advertiser_user_id == advertiser)
     )
     return int((await session.execute(stmt)).scalar() or 0)
+
+
+# --- content reminders ------------------------------------------------------------------------
+
+
+async def content_reminders_due(
+    session: AsyncSession,
+    *,
+    windows: Sequence[tuple[int, datetime, datetime]],
+    statuses: Collection[ApplicantStatus],
+    phases: Collection[Phase],
+    limit: int,
+) -> list[tuple[Applicant, Campaign]]:
+    """Applicants in statuses, of campaigns in phases, whose campaign's activity end lies in
+    one of windows (days, after, until] and who were not yet sent that window's reminder;
+    in id order, the applicants locked (FOR NO KEY UPDATE SKIP LOCKED: a concurrent run
+    takes the others, and a user's change in progress is left for the next run)."""
+    due = sa.case(
+        *(
+            (sa.and_(Campaign.activity_end > after, Campaign.activity_end <= until), days)
+            for days, after, until in windows
+        ),
+        else_=sa.null(),
+    )
+    sent = sa.exists().where(
+        ContentReminder.applicant_id == Applicant.id, ContentReminder.days_left == due
+    )
+    stmt = (
+        sa.select(Applicant, Campaign)
+        .join(Campaign, Campaign.id == Applicant.campaign_id)
+        .where(
+            Applicant.status.in_(sorted(s.value for s in statuses)),
+            Campaign.phase.in_(sorted(p.value for p in phases)),
+            due.is_not(None),
+            ~sent,
+        )
+        .order_by(Applicant.id)
+        .limit(limit)
+        .with_for_update(of=Applicant, key_share=True, skip_locked=True)
+        .execution_options(populate_existing=True)
+    )
+    return [(a, c) for a, c in (await session.execute(stmt)).all()]
+
+
+async def record_content_reminders(
+    session: AsyncSession, reminders: Sequence[tuple[uuid.UUID, int]], *, now: datetime
+) -> set[tuple[uuid.UUID, int]]:
+    """Record (applicant id, days left) reminders as sent; the ones not recorded before."""
+    if not reminders:
+        return set()
+    stmt = (
+        pg_insert(ContentReminder)
+        .values([{"applicant_id": a, "days_left": d, "sent_at": now} for a, d in reminders])
+        .on_conflict_do_nothing()
+        .returning(ContentReminder.applicant_id, ContentReminder.days_left)
+    )
+    return {(row[0], row[1]) for row in (await session.execute(stmt)).all()}
 
 
 # --- leaving ----------------------------------------------------------------------------------

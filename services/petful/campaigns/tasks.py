@@ -1,6 +1,7 @@
-"""Campaign tasks: the time-driven steps, run by Celery beat every minute, the content
-re-check after each sync of a PetStar's Instagram account, and what a person's leaving
-ends and erases (identity's withdrawal and erasure events)."""
+"""Campaign tasks: the time-driven steps, run by Celery beat every minute, the content-due
+reminders (every 10 minutes), the content re-check after each sync of a PetStar's Instagram
+account, and what a person's leaving ends and erases (identity's withdrawal and erasure
+events)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns.peers import GrpcPosts
 from petful.campaigns.rules.checklist import PostFacts
-from petful.campaigns.service import content, leaving, schedule
+from petful.campaigns.service import content, leaving, reminders, schedule
 from petful.campaigns.service.shared import SCHEMA, utc_now
 from petful.contracts import identity as identity_contract
 from petful.contracts import sns as sns_contract
@@ -60,6 +61,45 @@ def advance_due() -> dict[str, int]:
 
 
 beat("campaigns-advance-due", ADVANCE_TASK, timedelta(minutes=1))
+
+
+REMIND_TASK = "campaigns.remind_content_due"
+
+
+async def remind_content_due_now(
+    clock: Callable[[], datetime] = utc_now, settings: Settings | None = None
+) -> int:
+    """One idempotent run of the content-due reminders at clock(), batch by batch, each
+    batch its own transaction; the number of reminders sent."""
+    settings = settings or get_settings()
+    now = clock()
+    batch_size = reminders.BATCH_SIZE
+    sent = 0
+    while True:
+        async with transaction(settings) as session:
+            batch = await reminders.remind_content_due(
+                session,
+                now,
+                grace_days=settings.campaigns.content_grace_days,
+                batch_size=batch_size,
+            )
+        sent += batch.sent
+        # A full batch may have more behind it. Rows another run holds are skipped, not
+        # waited for (that run sends them); a batch that sent nothing ends the run too.
+        if batch.found < batch_size or not batch.sent:
+            break
+    if sent:
+        log.info("content reminders sent", sent=sent)
+    return sent
+
+
+@celery_app.task(name=REMIND_TASK)  # type: ignore[untyped-decorator]
+def remind_content_due() -> int:
+    return run_async(remind_content_due_now(clock))
+
+
+# The reminders are days ahead: ten minutes late is on time, and the query is not free.
+beat("campaigns-remind-content-due", REMIND_TASK, timedelta(minutes=10))
 
 
 def _post_facts(post: sns_contract.SyncedPost) -> PostFacts:

@@ -20,6 +20,7 @@ PRODUCERS = (
     "sns",
     "community",
     "health",
+    "notifications",
     "media",
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from petful.contracts.base import Payload, Topic
 
@@ -28,6 +29,27 @@ class ApplicantChanged(Payload):
     # The advertiser's company as the PetStar knows it (the campaign's snapshot); campaigns
     # always fills it, the default only keeps payloads written before it was added valid.
     company_name: str = ""
+    # The shipment (SHIPPED): the carrier and tracking number the advertiser entered.
+    carrier: str = ""
+    tracking_number: str = ""
+
+
+class ContentDue(Payload):
+    """A selected PetStar's content is due soon: sent once per applicant and reminder, at
+    `days_left` (3, then 1) days before the deadline; a job first run inside the last day
+    sends only the 1-day one. Only applicants who still owe content get it (selected,
+    shipped or asked for a revision; submitted content is accepted at the deadline)."""
+
+    campaign_id: uuid.UUID
+    campaign_title: str
+    company_name: str  # the advertiser's company as the PetStar knows it (the snapshot)
+    applicant_id: uuid.UUID
+    pet_id: uuid.UUID
+    pet_name: str
+    owner_user_id: uuid.UUID
+    # The content deadline (UTC): who still owes content then becomes a no-show.
+    deadline: datetime
+    days_left: int  # the reminder: 3 or 1 (the deadline is at most this many days away)
 
 
 class InvitationSent(Payload):
@@ -92,3 +114,6 @@ APPLICANT_BY_STATUS = {
 }
 
 INVITATION_SENT = Topic("campaigns.invitation.sent", InvitationSent)
+
+# Not a status change: the content reminders job (campaigns.remind_content_due) writes it.
+CONTENT_DUE_SOON = Topic("campaigns.applicant.content_due_soon", ContentDue)

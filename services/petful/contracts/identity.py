@@ -43,13 +43,28 @@ class AccountReinstated(Payload):
 
 
 class MailRequested(Payload):
-    """A mail identity sends itself (codes, resets, reconnect notices) until notifications
-    takes over the outbound mail; the Mailer port in identity is the seam."""
+    """An account mail identity asks the notifications service to send (codes, resets,
+    notices): to an address rather than an account (a sign-up has none yet), and never held
+    by quiet hours or settings. A one-time code is not in `params`: it waits in the
+    platform's short-lived store (platform/handoff.py) under `secret_ref`."""
 
     to: str
     template: str
     params: dict[str, Any]
+    secret_ref: str = ""
 
+
+# The account mails (MailRequested.template); the notifications service renders them.
+MAIL_VERIFICATION_CODE = "verification_code"
+MAIL_ACCOUNT_EXISTS = "account_exists"
+MAIL_PASSWORD_RESET_CODE = "password_reset_code"
+MAIL_PASSWORD_CHANGED = "password_changed"
+ACCOUNT_MAILS = (
+    MAIL_VERIFICATION_CODE,
+    MAIL_ACCOUNT_EXISTS,
+    MAIL_PASSWORD_RESET_CODE,
+    MAIL_PASSWORD_CHANGED,
+)
 
 ACCOUNT_CREATED = Topic("identity.account.created", AccountCreated)
 ACCOUNT_WITHDRAWN = Topic("identity.account.withdrawn", AccountWithdrawn)

@@ -15,7 +15,7 @@ import json
 import signal
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,8 @@ class StoredMessage:
     text: str | None
     html: str | None
     received_at: str
+    # The ones a test or a person checks beyond the bodies (List-Unsubscribe...).
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def parse_message(raw: bytes, sender: str, recipients: list[str]) -> StoredMessage:
@@ -54,6 +56,7 @@ def parse_message(raw: bytes, sender: str, recipients: list[str]) -> StoredMessa
         text=text_part.get_content() if text_part is not None else None,
         html=html_part.get_content() if html_part is not None else None,
         received_at=utc_now_iso(),
+        headers={k: str(v) for k, v in msg.items() if k.lower().startswith("list-")},
     )
 
 

@@ -21,7 +21,10 @@ from petful.edge.health import routes as health
 from petful.edge.identity import routes as identity
 from petful.edge.matching import routes as matching
 from petful.edge.media import routes as media
+from petful.edge.notifications import admin_routes as notifications_admin
+from petful.edge.notifications import push_routes as notifications_push
 from petful.edge.notifications import routes as notifications
+from petful.edge.notifications import settings_routes as notification_settings
 from petful.edge.pet_health import activities, prescriptions, schedules
 from petful.edge.pets import routes as pets
 from petful.edge.reports import routes as reports
@@ -97,7 +100,10 @@ def create_app() -> FastAPI:
         prescriptions.router,
         posts.router,
         comments.router,
+        notifications_push.router,
+        notification_settings.router,
         notifications.router,
+        notifications_admin.router,
         sns.router,
         matching.router,
         media.router,

@@ -20,6 +20,10 @@ BASE_HEADERS: dict[str, str] = {
     "Content-Security-Policy": "frame-ancestors 'none'",
 }
 
+# Pages and answers whose address is a secret (an unsubscribe link, a calendar feed): no
+# Referer at all, not even the origin, whatever a page's script does.
+SECRET_PATH_PREFIXES = ("/unsubscribe/", "/api/v1/public/unsubscribe/", "/api/v1/public/calendar/")
+
 # Two years, subdomains too: only sent over https, where the browser will honour it.
 HSTS_HEADER = ("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 
@@ -42,10 +46,13 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         over_tls = scope.get("scheme") == "https"
+        secret_path = str(scope.get("path", "")).startswith(SECRET_PATH_PREFIXES)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
+                if secret_path:
+                    headers["Referrer-Policy"] = "no-referrer"
                 for name, value in BASE_HEADERS.items():
                     headers.setdefault(name, value)
                 if over_tls:

@@ -142,6 +142,45 @@ async def get_accounts(session: AsyncSession, account_ids: Sequence[uuid.UUID]) 
     return list((await session.execute(stmt)).scalars())
 
 
+def _reachable(now: datetime) -> sa.ColumnElement[bool]:
+    """Accounts a broadcast reaches: active, or suspended until a moment now past (a
+    suspension with an end lapses on its own, rules.suspension_in_force)."""
+    return sa.or_(
+        Account.status == AccountStatus.ACTIVE.value,
+        sa.and_(
+            Account.status == AccountStatus.SUSPENDED.value,
+            Account.suspended_until.is_not(None),
+            Account.suspended_until <= now,
+        ),
+    )
+
+
+async def recipient_ids(
+    session: AsyncSession,
+    *,
+    role: str,
+    after: uuid.UUID | None,
+    limit: int,
+    now: datetime,
+) -> list[uuid.UUID]:
+    """Reachable accounts' ids of the role ("" for every role) after `after`, in id order
+    (the primary key walks them)."""
+    cond = [_reachable(now)]
+    if role:
+        cond.append(Account.role == role)
+    if after is not None:
+        cond.append(Account.id > after)
+    stmt = sa.select(Account.id).where(*cond).order_by(Account.id).limit(limit)
+    return list((await session.execute(stmt)).scalars())
+
+
+async def count_recipients(session: AsyncSession, *, role: str, now: datetime) -> int:
+    cond = [_reachable(now)]
+    if role:
+        cond.append(Account.role == role)
+    return int(await session.scalar(sa.select(sa.func.count()).where(*cond)) or 0)
+
+
 async def search_accounts(
     session: AsyncSession,
     *,

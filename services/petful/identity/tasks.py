@@ -1,6 +1,7 @@
-"""Identity subscribers: mail goes out here, after the RPC has committed, other services'
-admin decisions reach the one audit log, and uploaded profile pictures get thumbnails.
-Beat erases what outlived its retention period (service/retention.py)."""
+"""Identity subscribers: other services' admin decisions reach the one audit log, and
+uploaded profile pictures get thumbnails. Beat erases what outlived its retention period
+(service/retention.py). Account mail is sent by the notifications service
+(service/mail.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from petful.contracts import Received
 from petful.contracts import advertisers as advertisers_contract
 from petful.contracts import community as community_contract
-from petful.contracts import identity as identity_contract
-from petful.contracts import sns as sns_contract
+from petful.contracts import notifications as notifications_contract
 from petful.identity.rules import AuditTargetType
-from petful.identity.service import audit, mail, retention
+from petful.identity.service import audit, retention
 from petful.identity.service.shared import SCHEMA
 from petful.platform import events, media
 from petful.platform.db import transaction
@@ -25,34 +25,6 @@ from petful.platform.settings import Settings, get_settings
 log = get_logger(__name__)
 
 media.subscribe_thumbnails(SCHEMA)
-
-# Where requested mail is handed over (the one Mailer seam; see service/mail.py).
-mailer: mail.MailerPort = mail.SmtpMailer()
-
-
-@events.subscriber(identity_contract.MAIL_REQUESTED, schema=SCHEMA, name="identity.send_mail")
-async def send_requested_mail(
-    session: AsyncSession, event: Received[identity_contract.MailRequested]
-) -> None:
-    """Render and send one requested mail. A failed send raises (the inbox row rolls back,
-    so the event is retried)."""
-    await mail.deliver(mailer, event.payload)
-    log.info("identity mail sent", template=event.payload.template, event_id=str(event.id))
-
-
-@events.subscriber(
-    sns_contract.ACCOUNT_NEEDS_REAUTH, schema=SCHEMA, name="identity.instagram_reauth"
-)
-async def mail_instagram_reauth(
-    session: AsyncSession, event: Received[sns_contract.AccountChanged]
-) -> None:
-    """sns cannot read an account any more: tell its owner by mail."""
-    await mail.notify_instagram_reauth(
-        session,
-        user_id=event.payload.owner_user_id,
-        username=event.payload.username,
-        now=event.occurred_at,
-    )
 
 
 async def record_advertiser_decision(
@@ -119,6 +91,40 @@ async def record_content_moderation(
             "content_id": str(moderated.target_id),
             "post_id": str(moderated.post_id),
             "author_id": str(moderated.author_id),
+        },
+    )
+
+
+# An announcement's target: not an `AuditTargetType` (the audit-log filter never offered it).
+BROADCAST_TARGET = "BROADCAST"
+
+
+@events.subscriber(
+    notifications_contract.BROADCAST_CREATED,
+    schema=SCHEMA,
+    name=f"identity.audit.{notifications_contract.BROADCAST_CREATED.name}",
+)
+async def record_broadcast(
+    session: AsyncSession, event: Received[notifications_contract.BroadcastCreated]
+) -> None:
+    """An admin's announcement to every account or one role (the notifications service's
+    admin API); what it said and whom it reached are in the details."""
+    sent = event.payload
+    await audit.write(
+        session,
+        now=sent.created_at,
+        actor_id=sent.admin_id,
+        action="notification.broadcast",
+        target_type=BROADCAST_TARGET,
+        target_id=sent.broadcast_id,
+        reason="",
+        details={
+            "source": event.topic,
+            "audience": sent.audience,
+            "title": sent.title,
+            "link": sent.link,
+            "email": sent.email,
+            "recipients": sent.recipients,
         },
     )
 

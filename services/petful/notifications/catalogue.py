@@ -14,8 +14,8 @@ the event's payload fields (wording.fill: particles agree with the word before t
 - whatever the entry's `extra` adds (rare wording no rule above covers).
 
 One event may fit several entries (a comment is a POST_COMMENTED or a COMMENT_REPLIED by
-its `reason`): `when` says which payload values an entry is for. Only IN_APP is delivered
-so far; `channels` are the defaults email and web push will start from.
+its `reason`): `when` says which payload values an entry is for. `channels` are where an
+entry's notifications go when the recipient's settings allow (channels.py).
 """
 
 from __future__ import annotations
@@ -24,20 +24,12 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from petful.contracts import advertisers, campaigns, community, health, identity, pets, sns
 from petful.contracts.base import Payload, Topic
-from petful.notifications.rules import Category
+from petful.notifications.rules import Category, Channel
 from petful.notifications.wording import fill, korean_datetime
-
-
-class Channel(StrEnum):
-    IN_APP = "IN_APP"
-    EMAIL = "EMAIL"
-    PUSH = "PUSH"
-
 
 IN_APP = frozenset({Channel.IN_APP})
 APP_AND_PUSH = frozenset({Channel.IN_APP, Channel.PUSH})
@@ -66,6 +58,8 @@ class Entry:
     # Set: while the recipient has not read the row, the same type about the same object
     # joins it (the latest actor, one more in actor_count) with this title.
     batch_title: str = ""
+    # Sent at once even in the recipient's quiet hours (the time was the user's own choice).
+    quiet_exempt: bool = False
     extra: Callable[[Any], dict[str, str]] | None = None
 
 
@@ -125,14 +119,27 @@ ENTRIES: tuple[Entry, ...] = (
         object_id="applicant_id",
         channels=APP_AND_PUSH,
     ),
-    # The event carries no tracking number yet: the text points to the application.
     Entry(
         "SHIPMENT_SENT",
         campaigns.APPLICANT_SHIPPED,
         Category.CAMPAIGNS,
         recipient="owner_user_id",
         title="체험 제품이 발송되었어요",
-        body="'{campaign_title}' 캠페인 제품이 발송되었어요. 내 지원 내역에서 배송을 확인하세요.",
+        body=(
+            "'{campaign_title}' 캠페인 제품이 발송되었어요. {carrier} 운송장 번호 {tracking_number}"
+        ),
+        link=_MY_APPLICATIONS,
+        object_type="APPLICANT",
+        object_id="applicant_id",
+        channels=EVERY_CHANNEL,
+    ),
+    Entry(
+        "CONTENT_DUE_SOON",
+        campaigns.CONTENT_DUE_SOON,
+        Category.CAMPAIGNS,
+        recipient="owner_user_id",
+        title="콘텐츠 마감까지 {days_left}일 남았어요",
+        body="'{campaign_title}' 캠페인 콘텐츠를 {deadline_text}까지 올려 주세요.",
         link=_MY_APPLICATIONS,
         object_type="APPLICANT",
         object_id="applicant_id",
@@ -299,7 +306,8 @@ ENTRIES: tuple[Entry, ...] = (
         link=_POST,
         object_type="COMMENT",
         object_id="comment_id",
-        channels=APP_AND_PUSH,
+        # Mail one by one, or gathered in the daily digest when the user chose it.
+        channels=EVERY_CHANNEL,
     ),
     Entry(
         "COMMENT_REPLIED",
@@ -313,7 +321,8 @@ ENTRIES: tuple[Entry, ...] = (
         link=_POST,
         object_type="COMMENT",
         object_id="comment_id",
-        channels=APP_AND_PUSH,
+        # Mail one by one, or gathered in the daily digest when the user chose it.
+        channels=EVERY_CHANNEL,
     ),
     Entry(
         "POST_LIKED",
@@ -428,10 +437,23 @@ ENTRIES: tuple[Entry, ...] = (
         object_type="SCHEDULE",
         object_id="schedule_id",
         channels=APP_AND_PUSH,
+        # The schedule's own lead time says when the owner wants to hear of it.
+        quiet_exempt=True,
     ),
 )
 
 BY_TYPE: dict[str, Entry] = {e.type: e for e in ENTRIES}
+
+# The optional channels each category uses at all: the settings offer only these (a
+# switch that changes nothing would mislead).
+OPTIONAL_BY_CATEGORY: dict[Category, tuple[Channel, ...]] = {
+    c: tuple(
+        ch
+        for ch in (Channel.EMAIL, Channel.PUSH)
+        if any(ch in e.channels for e in ENTRIES if e.category is c)
+    )
+    for c in Category
+}
 
 
 # --- reading an event through an entry --------------------------------------------------------

@@ -6,7 +6,7 @@ from typing import Any
 
 import grpc
 
-from petful.notifications import service
+from petful.notifications import admin_api, push_api, service, settings_api
 from petful.notifications.models import Notification
 from petful.notifications.service import Clock, utc_now
 from petful.pb.notifications.v1 import notifications_pb2 as pb
@@ -116,3 +116,6 @@ def register(
     pb_grpc.add_NotificationServiceServicer_to_server(
         NotificationServicer(settings or get_settings(), clock or utc_now), server
     )
+    admin_api.register_admin(server, settings=settings, clock=clock)
+    settings_api.register_settings(server, settings=settings, clock=clock)
+    push_api.register_push(server, settings=settings, clock=clock)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -18,7 +18,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.contracts.base import Received
-from petful.notifications import catalogue, live, repository, rules
+from petful.notifications import (
+    catalogue,
+    channel_repository,
+    channels,
+    live,
+    push,
+    repository,
+    rules,
+)
 from petful.notifications.catalogue import Entry
 from petful.notifications.models import Notification
 from petful.notifications.peers import ActorsPort
@@ -46,11 +54,18 @@ class Written:
 
 
 async def deliver(
-    session: AsyncSession, *, entry: Entry, event: Received[Any], actors: ActorsPort
+    session: AsyncSession,
+    *,
+    entry: Entry,
+    event: Received[Any],
+    actors: ActorsPort,
+    now: datetime,
+    send_now: Callable[[], Awaitable[None]] | None = None,
 ) -> Written | None:
-    """The event's notification for the entry's recipient, stored; the recipient's open
-    streams are told after commit. None when the event is not for this entry, there is
-    nobody to tell, or this event already made the row."""
+    """The event's notification for the entry's recipient, stored, with its email and push
+    deliveries (channels.plan); after commit the recipient's open streams are told and
+    `send_now` runs when a delivery is due at once. None when the event is not for this
+    entry, there is nobody to tell, or this event already made the row."""
     payload = event.payload
     if not catalogue.applies(entry, payload):
         return None
@@ -65,9 +80,15 @@ async def deliver(
     await repository.lock_recipient(session, user_id)
     written = None
     if entry.batch_title:
+        # A batch joined is not news for email or push: the first one went there.
         written = await _join_batch(session, entry, event, user_id, actor_id, actor)
     if written is None:
         written = await _insert(session, entry, event, user_id, actor_id, actor)
+        due = written is not None and await channels.plan(
+            session, entry=entry, user_id=user_id, notification_id=written.id, now=now
+        )
+        if due and send_now is not None:
+            on_commit(session, send_now)
     if written is not None:
         on_commit(
             session,
@@ -144,7 +165,10 @@ async def _join_batch(
 
 
 async def forget_user(session: AsyncSession, *, user_id: uuid.UUID) -> int:
-    """Every notification of a user who left (or whose records were erased)."""
+    """Every notification of a user who left (or whose records were erased), with their
+    deliveries, settings, unsubscribe links and push subscriptions."""
+    await channel_repository.forget_user(session, user_id=user_id)
+    await push.forget_user(session, user_id=user_id)
     return await repository.delete_for_user(session, user_id=user_id)
 
 

@@ -57,8 +57,9 @@ _SCRUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # An OAuth redirect's query (`?code=...&state=...`, the Instagram link's callback):
         # the code buys an access token until it is used.
         (r"([?&](?:code|state)=)[^\s&\"'\\]+", rf"\1{REDACTED}"),
-        # A calendar feed's address is its secret (/api/v1/public/calendar/<token>.ics).
-        (r"(/calendar/)[\w-]{16,}", rf"\1{REDACTED}"),
+        # A calendar feed's and an unsubscribe link's address is its secret
+        # (/api/v1/public/calendar/<token>.ics, /api/v1/public/unsubscribe/<token>).
+        (r"(/(?:calendar|unsubscribe)/)[\w-]{16,}", rf"\1{REDACTED}"),
         # (b'cookie', b'session=...'): a raw header pair, also as a JSON list.
         (
             r"((?:authorization|cookie)\\?[\"']\"?,\s*\"?b?(\\?[\"']))(.*?)(\2)",

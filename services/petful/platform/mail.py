@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import smtplib
+from collections.abc import Mapping
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
@@ -19,7 +20,13 @@ class MailError(RuntimeError):
 
 
 def build_message(
-    to: str, subject: str, text: str, html: str | None, *, sender: str
+    to: str,
+    subject: str,
+    text: str,
+    html: str | None,
+    *,
+    sender: str,
+    headers: Mapping[str, str] | None = None,
 ) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = sender
@@ -27,6 +34,8 @@ def build_message(
     msg["Subject"] = subject
     msg["Date"] = formatdate(localtime=False)
     msg["Message-ID"] = make_msgid(domain="petful.dev")
+    for name, value in (headers or {}).items():
+        msg[name] = value
     msg.set_content(text)
     if html:
         msg.add_alternative(html, subtype="html")
@@ -41,12 +50,13 @@ def send_mail_sync(
     *,
     settings: Settings | None = None,
     timeout: float = 10.0,
+    headers: Mapping[str, str] | None = None,
 ) -> None:
     settings = settings or get_settings()
     if not settings.smtp_host:
         raise MailError("no SMTP server configured (set PETFUL_SMTP_HOST)")
     host, port = settings.smtp_host, settings.smtp_port_resolved
-    msg = build_message(to, subject, text, html, sender=settings.mail_from)
+    msg = build_message(to, subject, text, html, sender=settings.mail_from, headers=headers)
     try:
         with smtplib.SMTP(host, port, timeout=timeout) as smtp:
             smtp.send_message(msg)
@@ -62,8 +72,16 @@ async def send_mail(
     *,
     settings: Settings | None = None,
     connect_timeout: float = 10.0,
+    headers: Mapping[str, str] | None = None,
 ) -> None:
     """Send one message; smtplib blocks, so it runs on a worker thread."""
     await asyncio.to_thread(
-        send_mail_sync, to, subject, text, html, settings=settings, timeout=connect_timeout
+        send_mail_sync,
+        to,
+        subject,
+        text,
+        html,
+        settings=settings,
+        timeout=connect_timeout,
+        headers=headers,
     )

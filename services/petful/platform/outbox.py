@@ -3,7 +3,8 @@
 A service writes its change and `add_event(...)` in one transaction; `OutboxRelay` later
 publishes pending rows to Celery and marks them, so nothing is lost while Redis is down.
 Consumers record each event id in their own schema's inbox in the same transaction as
-their effect, so a redelivered event changes nothing (see events.py).
+their effect, so a redelivered event changes nothing (see events.py). An event a consumer
+fails on in every attempt is kept in that consumer's schema (dead_letters.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from petful.contracts.base import P, Topic
+from petful.platform import dead_letters as dead_letters_module
 from petful.platform.db import schema_metadata
 from petful.platform.logging import get_logger
 from petful.platform.telemetry import inject_trace_headers
@@ -61,18 +63,27 @@ def inbox_table(schema: str) -> sa.Table:
     )
 
 
-def create_tables(schema: str) -> None:
+def create_tables(schema: str, *, dead_letters: bool = False) -> None:
     """Migration helper: every service's baseline migration calls this.
 
     It creates the tables from the definitions above, so their shape is frozen: a later
     change to them needs a new migration step, never an edit here.
+
+    A new schema's baseline passes dead_letters=True to get the events' dead-letter table
+    (platform/dead_letters.py) too. The schemas that existed before it got that table in a
+    migration step of their own (`dead_letters.create_table`), so for their baselines,
+    which keep the default, this creates exactly what it always did.
     """
     bind = op.get_bind()
     outbox_table(schema).create(bind)
     inbox_table(schema).create(bind)
+    if dead_letters:
+        dead_letters_module.create_table(schema)
 
 
-def drop_tables(schema: str) -> None:
+def drop_tables(schema: str, *, dead_letters: bool = False) -> None:
+    if dead_letters:
+        dead_letters_module.drop_table(schema)
     op.drop_table("inbox", schema=schema)
     op.drop_table("outbox", schema=schema)
 

@@ -235,6 +235,24 @@ class NotificationsSettings(BaseModel):
     # A comment line on an idle event stream this often keeps proxies and clients from
     # timing it out and shows a gone client as a failed write.
     stream_heartbeat_seconds: float = Field(default=15.0, gt=0)
+    # Notification mail leaves at most this fast, across every sender process together
+    # (notifications/channels.py paces it through Redis; a broadcast plans its mails at
+    # this rate). What the SMTP relay and the sending domain's reputation allow.
+    email_per_second: float = Field(default=50.0, gt=0, le=100_000)
+    # Web push (notifications/push.py). The install's VAPID key: a PEM file holding an EC
+    # P-256 private key (the chart mounts its Secret). Unset outside production: one is
+    # generated once under data_dir/keys. Unset in production: the service refuses to start.
+    vapid_private_key_file: Path | None = None
+    # The VAPID `sub`: whom a push service contacts about our pushes (mailto: or https:).
+    vapid_subject: str = Field(default="mailto:push@petful.dev", pattern=r"^(mailto:|https://)\S+$")
+    # Endpoints on localhost / 127.0.0.1 (plain http too) for a push service on this machine
+    # (devstack, tests); ignored in production.
+    push_allow_local_endpoints: bool = False
+    # A user's newest devices kept; subscribing another drops the least recently subscribed.
+    push_max_subscriptions: int = Field(default=20, ge=1, le=1000)
+    # How long a push service keeps a message for a device that is offline (TTL header).
+    push_ttl_seconds: int = Field(default=24 * 3600, ge=0, le=28 * 24 * 3600)
+    push_timeout_seconds: float = Field(default=10.0, gt=0)
 
 
 class WebSettings(BaseModel):
@@ -293,10 +311,22 @@ class Settings(BaseSettings):
 
     outbox_poll_seconds: float = 0.5
     outbox_batch_size: int = 100
+    # A subscriber that raises is run again after a random delay of up to
+    # base * factor**(failures - 1) seconds (full jitter), capped; after max_attempts runs
+    # the event is kept in its schema's dead_letters table (platform/dead_letters.py).
+    # The cap stays below the broker's visibility timeout (platform/jobs.py), or Redis
+    # would redeliver a retry still waiting for its time.
+    events_max_attempts: int = Field(default=6, ge=1)
+    events_retry_base_seconds: float = Field(default=2.0, ge=0)
+    events_retry_factor: float = Field(default=4.0, ge=1)
+    events_retry_max_seconds: float = Field(default=15 * 60, ge=0, le=3000)
 
     smtp_host: str = "127.0.0.1"
     smtp_port: int | None = None
     mail_from: str = "PetFul <no-reply@petful.dev>"
+    # Where people reach the web app (links in mails and pushes), e.g. https://petful.kr.
+    # Empty: the devstack's Envoy on this machine.
+    public_origin: str = ""
 
     log_level: str = "INFO"
     # `skaffold dev`: long-running processes restart when synced code changes (refused in
@@ -330,6 +360,11 @@ class Settings(BaseSettings):
         if domain in self.service_targets:
             return self.service_targets[domain]
         return f"{self.bind_host}:{self.port(f'grpc.{domain}')}"
+
+    @property
+    def public_origin_resolved(self) -> str:
+        origin = self.public_origin or f"http://127.0.0.1:{self.port('envoy')}"
+        return origin.rstrip("/")
 
     @property
     def smtp_port_resolved(self) -> int:

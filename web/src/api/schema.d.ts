@@ -249,6 +249,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/notifications/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Broadcasts
+         * @description Announcements, newest first, with their progress.
+         */
+        get: operations["list_broadcasts_api_v1_admin_notifications_broadcasts_get"];
+        put?: never;
+        /**
+         * Create Broadcast
+         * @description Send an announcement: stored QUEUED, then written to every recipient's inbox in the
+         *     background (follow it with GET /broadcasts/{id}); mails go out at the platform's mail
+         *     rate, after each recipient's quiet hours. With an `Idempotency-Key`, sending the same
+         *     key again answers with the first broadcast instead of sending another. Recorded in the
+         *     audit log (`notification.broadcast`).
+         */
+        post: operations["create_broadcast_api_v1_admin_notifications_broadcasts_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/broadcasts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Broadcast
+         * @description How many active accounts the draft reaches now and how it will read; sends nothing.
+         *     422 naming the fields that break the rules.
+         */
+        post: operations["preview_broadcast_api_v1_admin_notifications_broadcasts_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/broadcasts/{broadcast_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Broadcast
+         * @description One announcement and its progress. 404 for an unknown id.
+         */
+        get: operations["get_broadcast_api_v1_admin_notifications_broadcasts__broadcast_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Dead Letters
+         * @description Events a notification subscriber failed on in every attempt, latest failure first;
+         *     only one subscriber's with `consumer`, one topic's with `topic`.
+         */
+        get: operations["list_dead_letters_api_v1_admin_notifications_dead_letters_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/dead-letters/{dead_letter_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry Dead Letter
+         * @description Send the event to its subscriber again (with fresh attempts); `retried_at` is set.
+         *     Retrying again is allowed and has no second effect. 404 for an unknown id; 503 while
+         *     the event queue is unreachable (nothing changes).
+         */
+        post: operations["retry_dead_letter_api_v1_admin_notifications_dead_letters__dead_letter_id__retry_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery Stats
+         * @description Per notification type and channel: email and push deliveries sent, failed, skipped
+         *     and still waiting; in-app rows written and opened (read). 422 for a `since` in the
+         *     future.
+         */
+        get: operations["delivery_stats_api_v1_admin_notifications_stats_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/pets/{pet_id}/revoke-petstar": {
         parameters: {
             query?: never;
@@ -1734,6 +1868,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/push/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vapid Public Key */
+        get: operations["vapid_public_key_api_v1_notifications_push_key_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Subscriptions
+         * @description My browsers, the most recently subscribed first.
+         */
+        get: operations["my_subscriptions_api_v1_notifications_push_subscriptions_get"];
+        /**
+         * Subscribe
+         * @description Push my notifications to this browser (create or update by endpoint). 422 names
+         *     `endpoint` (an https URL of a public host), `keys.p256dh`, `keys.auth` or `device`.
+         */
+        put: operations["subscribe_api_v1_notifications_push_subscriptions_put"];
+        post?: never;
+        /**
+         * Unsubscribe
+         * @description Stop pushing to one of my browsers: its endpoint in the body (`{"endpoint": …}`) or
+         *     the query. 404 when none of mine has it.
+         */
+        delete: operations["unsubscribe_api_v1_notifications_push_subscriptions_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/read-all": {
         parameters: {
             query?: never;
@@ -1749,6 +1930,27 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Notification Settings */
+        get: operations["get_notification_settings_api_v1_notifications_settings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Notification Settings
+         * @description Change what the body names (channels listed, quiet hours, digest); the rest stays.
+         */
+        patch: operations["update_notification_settings_api_v1_notifications_settings_patch"];
         trace?: never;
     };
     "/api/v1/notifications/stream": {
@@ -2568,6 +2770,30 @@ export interface paths {
         get: operations["read_public_campaign_api_v1_public_campaigns__campaign_id__get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Describe Unsubscribe Link
+         * @description Which category's mail the link stops (no sign-in). 404 for an unknown link.
+         */
+        get: operations["describe_unsubscribe_link_api_v1_public_unsubscribe__token__get"];
+        put?: never;
+        /**
+         * Unsubscribe
+         * @description Stop the link's category by email (no sign-in; again: no change). 404 when unknown.
+         */
+        post: operations["unsubscribe_api_v1_public_unsubscribe__token__post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3537,6 +3763,136 @@ export interface components {
             /** Items */
             items: string[];
         };
+        /**
+         * Broadcast
+         * @description An announcement and the progress of its fan-out.
+         */
+        Broadcast: {
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "ALL" | "USER" | "ADVERTISER" | "ADMIN";
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Created By
+             * @description The admin who sent it
+             */
+            created_by: string;
+            /** Email */
+            email: boolean;
+            /**
+             * Emails
+             * @description Mails planned so far (account mail on)
+             */
+            emails: number;
+            /**
+             * Error
+             * @description Why it failed; null otherwise
+             */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: string;
+            /** Link */
+            link: string;
+            /**
+             * Recipients
+             * @description Active accounts of the audience when it was created
+             */
+            recipients: number;
+            /**
+             * Status
+             * @description QUEUED, then SENDING while inbox rows are written, DONE (mails may still wait for quiet hours), or FAILED after its retries
+             * @enum {string}
+             */
+            status: "QUEUED" | "SENDING" | "DONE" | "FAILED";
+            /** Title */
+            title: string;
+            /**
+             * Written
+             * @description Inbox rows written so far
+             */
+            written: number;
+        };
+        /**
+         * BroadcastDraft
+         * @description An announcement to every active account or one role: in the inbox of each (type
+         *     ANNOUNCEMENT, category ACCOUNT) and, with `email`, by mail to those whose account mail is
+         *     on. The service checks the exact rules; the bounds here only keep requests small.
+         */
+        BroadcastDraft: {
+            /**
+             * Audience
+             * @description Every active account, or those of one role
+             * @enum {string}
+             */
+            audience: "ALL" | "USER" | "ADVERTISER" | "ADMIN";
+            /**
+             * Body
+             * @description 1-1000 characters; line breaks are kept
+             * @example 3월 10일 02:00-04:00에 점검이 있어요.
+             */
+            body: string;
+            /**
+             * Email
+             * @description Also by mail (after quiet hours)
+             * @default false
+             */
+            email: boolean;
+            /**
+             * Link
+             * @description The web app's page it opens, a path starting with "/" (default /notifications)
+             * @default
+             * @example /notifications
+             */
+            link: string;
+            /**
+             * Title
+             * @description 1-100 characters
+             * @example 서비스 점검 안내
+             */
+            title: string;
+        };
+        /**
+         * BroadcastPreview
+         * @description How many accounts a draft reaches now, and the notification as it will read.
+         */
+        BroadcastPreview: {
+            /** Body */
+            body: string;
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "CAMPAIGNS" | "COMMUNITY" | "HEALTH" | "ACCOUNT";
+            /**
+             * Email Subject
+             * @description The mail's subject; null without email
+             */
+            email_subject: string | null;
+            /** Link */
+            link: string;
+            /**
+             * Recipients
+             * @description Active accounts of the audience now
+             */
+            recipients: number;
+            /** Title */
+            title: string;
+            /**
+             * Type
+             * @example ANNOUNCEMENT
+             */
+            type: string;
+        };
         /** CalendarFeed */
         CalendarFeed: {
             /** Created At */
@@ -3759,6 +4115,21 @@ export interface components {
             target_species: string[];
             /** Title */
             title: string;
+        };
+        /** CategoryChannel */
+        CategoryChannel: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "CAMPAIGNS" | "COMMUNITY" | "HEALTH" | "ACCOUNT";
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "EMAIL" | "PUSH";
+            /** Enabled */
+            enabled: boolean;
         };
         /**
          * Checklist
@@ -3993,6 +4364,61 @@ export interface components {
             /** User Id */
             user_id: string;
         };
+        /**
+         * DeadLetter
+         * @description An event a notification subscriber failed to handle in every attempt (retried with
+         *     backoff first), kept whole so it can be sent again.
+         */
+        DeadLetter: {
+            /**
+             * Attempts
+             * @description Every attempt made, retries included
+             */
+            attempts: number;
+            /**
+             * Consumer
+             * @description The subscriber that failed
+             * @example notifications.post_liked
+             */
+            consumer: string;
+            /**
+             * Envelope
+             * @description The event as it travels: id, topic, source, payload, occurred_at, headers
+             */
+            envelope: {
+                [key: string]: unknown;
+            };
+            /**
+             * Error
+             * @description The last failure: exception type and message (at most 500 characters)
+             * @example OperationalError: connection refused
+             */
+            error: string;
+            /** Event Id */
+            event_id: string;
+            /**
+             * First Failed At
+             * Format: date-time
+             */
+            first_failed_at: string;
+            /** Id */
+            id: string;
+            /**
+             * Last Failed At
+             * Format: date-time
+             */
+            last_failed_at: string;
+            /**
+             * Retried At
+             * @description When it was sent again; null until then, and again once that retry failed through its attempts too
+             */
+            retried_at: string | null;
+            /**
+             * Topic
+             * @example community.post.liked
+             */
+            topic: string;
+        };
         /** DecisionReason */
         DecisionReason: {
             /**
@@ -4000,6 +4426,63 @@ export interface components {
              * @example 사업자등록증 사본이 흐립니다
              */
             reason: string;
+        };
+        /**
+         * DeliveryCount
+         * @description One notification type on one channel.
+         */
+        DeliveryCount: {
+            /**
+             * Channel
+             * @enum {string}
+             */
+            channel: "IN_APP" | "EMAIL" | "PUSH";
+            /**
+             * Failed
+             * @description EMAIL/PUSH: every attempt failed
+             */
+            failed: number;
+            /**
+             * Opened
+             * @description IN_APP: of those, read by their recipient
+             */
+            opened: number;
+            /**
+             * Pending
+             * @description EMAIL/PUSH: waiting (quiet hours, digest, a retry)
+             */
+            pending: number;
+            /**
+             * Sent
+             * @description EMAIL/PUSH: delivered
+             */
+            sent: number;
+            /**
+             * Skipped
+             * @description EMAIL/PUSH: turned off, account gone, or no device
+             */
+            skipped: number;
+            /**
+             * Type
+             * @example ANNOUNCEMENT
+             */
+            type: string;
+            /**
+             * Written
+             * @description IN_APP: inbox rows written
+             */
+            written: number;
+        };
+        /** DeliveryStats */
+        DeliveryStats: {
+            /** Counts */
+            counts: components["schemas"]["DeliveryCount"][];
+            /**
+             * Since
+             * Format: date-time
+             * @description The window's start
+             */
+            since: string;
         };
         /** Eligibility */
         Eligibility: {
@@ -4550,6 +5033,30 @@ export interface components {
             /** Items */
             items: components["schemas"]["AccountWithMetrics"][];
         };
+        /**
+         * NewPushSubscription
+         * @description `PushSubscription.toJSON()`, plus the name the user gives this browser.
+         */
+        NewPushSubscription: {
+            /**
+             * Device
+             * @description A name for this browser; "": one made from the User-Agent
+             * @default
+             * @example Chrome on Android
+             */
+            device: string;
+            /**
+             * Endpoint
+             * @example https://fcm.googleapis.com/…
+             */
+            endpoint: string;
+            /**
+             * Expirationtime
+             * @description Ignored (the push service answers 404/410 when it ends)
+             */
+            expirationTime?: number | null;
+            keys: components["schemas"]["PushKeys"];
+        };
         /** NoteIn */
         NoteIn: {
             /** Note */
@@ -4617,6 +5124,29 @@ export interface components {
              * @example POST_LIKED
              */
             type: string;
+        };
+        /**
+         * NotificationSettings
+         * @description Where my notifications go besides the inbox (which always gets them).
+         */
+        NotificationSettings: {
+            /**
+             * Channels
+             * @description Every category with email and push, each on or off
+             */
+            channels: components["schemas"]["CategoryChannel"][];
+            /**
+             * Daily Digest
+             * @description Community emails as one mail a day at 08:00
+             */
+            daily_digest: boolean;
+            /** @description Pushes and emails wait until it ends (health reminders do not) */
+            quiet_hours: components["schemas"]["QuietHours"];
+            /**
+             * Time Zone
+             * @example Asia/Seoul
+             */
+            time_zone: string;
         };
         /** Occurrence */
         Occurrence: {
@@ -4707,6 +5237,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[Broadcast] */
+        Page_Broadcast_: {
+            /** Items */
+            items: components["schemas"]["Broadcast"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[Campaign] */
         Page_Campaign_: {
             /** Items */
@@ -4718,6 +5255,13 @@ export interface components {
         Page_CommentOut_: {
             /** Items */
             items: components["schemas"]["CommentOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[DeadLetter] */
+        Page_DeadLetter_: {
+            /** Items */
+            items: components["schemas"]["DeadLetter"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -5525,6 +6069,54 @@ export interface components {
             nickname: string;
             profile_image: components["schemas"]["Image"] | null;
         };
+        /** PushEndpoint */
+        PushEndpoint: {
+            /** Endpoint */
+            endpoint: string;
+        };
+        /** PushKeys */
+        PushKeys: {
+            /**
+             * Auth
+             * @description The browser's auth secret (16 bytes)
+             */
+            auth: string;
+            /**
+             * P256Dh
+             * @description The browser's P-256 public key (65 bytes), base64url
+             */
+            p256dh: string;
+        };
+        /**
+         * PushSubscription
+         * @description One of my browsers (its keys are never shown).
+         */
+        PushSubscription: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Device
+             * @example Chrome on Android
+             */
+            device: string;
+            /** Endpoint */
+            endpoint: string;
+            /** Id */
+            id: string;
+            /**
+             * Last Success At
+             * @description The last push it accepted
+             */
+            last_success_at: string | null;
+        };
+        /** PushSubscriptions */
+        PushSubscriptions: {
+            /** Items */
+            items: components["schemas"]["PushSubscription"][];
+        };
         /**
          * QueuedReport
          * @description A report in the admin queue, with what it is about.
@@ -5569,6 +6161,23 @@ export interface components {
             target_type: string;
             /** Text */
             text: string;
+        };
+        /** QuietHours */
+        QuietHours: {
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * End
+             * @description HH:MM, Asia/Seoul
+             * @example 22:00
+             */
+            end: string;
+            /**
+             * Start
+             * @description HH:MM, Asia/Seoul
+             * @example 22:00
+             */
+            start: string;
         };
         /** ReadAll */
         ReadAll: {
@@ -6060,6 +6669,17 @@ export interface components {
             /** Items */
             items: components["schemas"]["AdminSession"][];
         };
+        /**
+         * SettingsChange
+         * @description What to change; what is left out stays as it is.
+         */
+        SettingsChange: {
+            /** Channels */
+            channels?: components["schemas"]["CategoryChannel"][];
+            /** Daily Digest */
+            daily_digest?: boolean | null;
+            quiet_hours?: components["schemas"]["QuietHours"] | null;
+        };
         /** Shipment */
         Shipment: {
             /** Carrier */
@@ -6175,6 +6795,14 @@ export interface components {
             /** Count */
             count: number;
         };
+        /** UnsubscribeLink */
+        UnsubscribeLink: {
+            /**
+             * Category
+             * @enum {string}
+             */
+            category: "CAMPAIGNS" | "COMMUNITY" | "HEALTH" | "ACCOUNT";
+        };
         /** User */
         User: {
             /** Address */
@@ -6217,6 +6845,14 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** VapidPublicKey */
+        VapidPublicKey: {
+            /**
+             * Public Key
+             * @description The install's VAPID public key: an uncompressed P-256 point, base64url without padding; pass it as PushManager.subscribe's `applicationServerKey`
+             */
+            public_key: string;
         };
         /** WeightPoint */
         WeightPoint: {
@@ -6800,6 +7436,234 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_broadcasts_api_v1_admin_notifications_broadcasts_get: {
+        parameters: {
+            query?: {
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Broadcast_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_broadcast_api_v1_admin_notifications_broadcasts_post: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastDraft"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    preview_broadcast_api_v1_admin_notifications_broadcasts_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastDraft"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastPreview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_broadcast_api_v1_admin_notifications_broadcasts__broadcast_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Broadcast"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_dead_letters_api_v1_admin_notifications_dead_letters_get: {
+        parameters: {
+            query?: {
+                consumer?: string | null;
+                topic?: string | null;
+                page_size?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeadLetter_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    retry_dead_letter_api_v1_admin_notifications_dead_letters__dead_letter_id__retry_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dead_letter_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delivery_stats_api_v1_admin_notifications_stats_get: {
+        parameters: {
+            query?: {
+                /** @description Count what was made from this instant (default: 30 days ago) */
+                since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryStats"];
                 };
             };
             /** @description Validation Error */
@@ -9728,6 +10592,112 @@ export interface operations {
             };
         };
     };
+    vapid_public_key_api_v1_notifications_push_key_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VapidPublicKey"];
+                };
+            };
+        };
+    };
+    my_subscriptions_api_v1_notifications_push_subscriptions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptions"];
+                };
+            };
+        };
+    };
+    subscribe_api_v1_notifications_push_subscriptions_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPushSubscription"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unsubscribe_api_v1_notifications_push_subscriptions_delete: {
+        parameters: {
+            query?: {
+                endpoint?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PushEndpoint"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     mark_all_read_api_v1_notifications_read_all_post: {
         parameters: {
             query?: never;
@@ -9744,6 +10714,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadAll"];
+                };
+            };
+        };
+    };
+    get_notification_settings_api_v1_notifications_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+        };
+    };
+    update_notification_settings_api_v1_notifications_settings_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -11545,6 +12568,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicCampaign"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    describe_unsubscribe_link_api_v1_public_unsubscribe__token__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the link's secret */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeLink"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unsubscribe_api_v1_public_unsubscribe__token__post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the link's secret */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeLink"];
                 };
             };
             /** @description Validation Error */

@@ -6,6 +6,7 @@ session and never commit (the RPC/task boundary does).
 - `applicants`: invitations, applications and what a pet still owes;
 - `content`: selection, shipping, content submission, its automatic check and review;
 - `schedule`: the clock-driven steps (`advance_due`);
+- `reminders`: the content-due reminders to selected PetStars (3 days and 1 day before);
 - `results`: a campaign's results and their CSV;
 - `leaving`: what a person's withdrawal ends and clears, and what erasure removes later;
 - `shared`: the state moves every module makes, and lookups with their access rules;

@@ -95,8 +95,9 @@ async def ship_applicant(
     c, a = await owned_by_advertiser(session, actor, applicant_id)
     if c.phase_enum not in (Phase.ANNOUNCED, Phase.IN_PROGRESS):
         raise FailedPrecondition("products are shipped after the announcement")
-    await move_applicant(session, c, a, ApplicantEvent.SHIP, now)
+    # Set first: the shipment's event (the PetStar's notification) carries them.
     a.carrier, a.tracking_number, a.shipped_at = clean_carrier, clean_tracking, now
+    await move_applicant(session, c, a, ApplicantEvent.SHIP, now)
     await repository.flush(session)
     return await view(session, a)
 

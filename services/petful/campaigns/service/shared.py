@@ -104,6 +104,8 @@ async def applicant_event(
         owner_user_id=a.owner_user_id,
         status=a.status,
         reason=reason or "",
+        carrier=a.carrier or "",
+        tracking_number=a.tracking_number or "",
     )
     topic = contract.APPLICANT_BY_STATUS[a.status]
     await outbox.add_event(session, SCHEMA, topic, payload, now=now)

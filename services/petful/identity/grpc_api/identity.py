@@ -11,7 +11,12 @@ import redis.asyncio as aioredis
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.identity import tokens
-from petful.identity.grpc_api.messages import ROLE_PREFIX, picture_to_pb, user_pb
+from petful.identity.grpc_api.messages import (
+    ROLE_PREFIX,
+    STATUS_PREFIX,
+    picture_to_pb,
+    user_pb,
+)
 from petful.identity.models import Account
 from petful.identity.rules import AccountStatus, public_nickname
 from petful.identity.service import (
@@ -281,6 +286,55 @@ class IdentityServicer(pb_grpc.IdentityServiceServicer):
         async with transaction(self.settings) as session:
             account = await profile.get_public_profile(session, user_id=request.user_id)
             return _public_profile(account, await profile_image.picture(session, account))
+
+    async def GetContacts(
+        self, request: pb.GetContactsRequest, context: Any
+    ) -> pb.GetContactsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            accounts = await profile.get_contacts(
+                session, actor=actor, user_ids=list(request.user_ids)
+            )
+            return pb.GetContactsResponse(
+                contacts=[
+                    pb.Contact(
+                        user_id=str(a.id),
+                        email=a.email,
+                        nickname=a.nickname,
+                        role=ROLE_PREFIX + a.role,
+                        status=STATUS_PREFIX + a.status,
+                    )
+                    for a in accounts
+                ]
+            )
+
+    async def ListRecipients(
+        self, request: pb.ListRecipientsRequest, context: Any
+    ) -> pb.ListRecipientsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            ids = await profile.list_recipients(
+                session,
+                actor=actor,
+                role=enum_name(pb.Role, request.role, ROLE_PREFIX),
+                after_user_id=request.after_user_id,
+                limit=request.limit,
+                now=self.clock(),
+            )
+            return pb.ListRecipientsResponse(user_ids=[str(i) for i in ids])
+
+    async def CountRecipients(
+        self, request: pb.CountRecipientsRequest, context: Any
+    ) -> pb.CountRecipientsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            count = await profile.count_recipients(
+                session,
+                actor=actor,
+                role=enum_name(pb.Role, request.role, ROLE_PREFIX),
+                now=self.clock(),
+            )
+            return pb.CountRecipientsResponse(count=count)
 
     async def GetPublicProfiles(
         self, request: pb.GetPublicProfilesRequest, context: Any

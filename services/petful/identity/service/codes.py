@@ -16,8 +16,9 @@ from typing import Any, cast
 import redis.asyncio as aioredis
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.identity import mails, repository, tokens
-from petful.identity.service.mail import request_mail
+from petful.contracts import identity as contract
+from petful.identity import repository, tokens
+from petful.identity.service.mail import request_code_mail, request_mail
 from petful.identity.service.shared import one
 from petful.platform.errors import InvalidArgument, ResourceExhausted
 from petful.platform.settings import Settings
@@ -185,11 +186,18 @@ async def start_email_verification(
         with_code=not exists,
     )
     if issue.code is None:
-        await request_mail(session, email, mails.ACCOUNT_EXISTS, now=now)
+        await request_mail(session, email, contract.MAIL_ACCOUNT_EXISTS, now=now)
     else:
-        minutes = max(1, settings.identity.email_code_ttl_seconds // 60)
-        await request_mail(
-            session, email, mails.VERIFICATION_CODE, now=now, code=issue.code, minutes=minutes
+        ttl = settings.identity.email_code_ttl_seconds
+        await request_code_mail(
+            session,
+            redis,
+            email,
+            contract.MAIL_VERIFICATION_CODE,
+            code=issue.code,
+            ttl_seconds=ttl,
+            now=now,
+            minutes=max(1, ttl // 60),
         )
     return issue
 

@@ -8,7 +8,8 @@ from datetime import datetime
 import redis.asyncio as aioredis
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from petful.identity import mails, repository, rules
+from petful.contracts import identity as contract
+from petful.identity import repository, rules
 from petful.identity.models import Account
 from petful.identity.service import throttle
 from petful.identity.service.codes import (
@@ -19,7 +20,7 @@ from petful.identity.service.codes import (
     consume_code,
     issue_code,
 )
-from petful.identity.service.mail import request_mail
+from petful.identity.service.mail import request_code_mail, request_mail
 from petful.identity.service.shared import (
     hash_password,
     one,
@@ -54,14 +55,16 @@ async def start_password_reset(
         with_code=account is not None,
     )
     if account is not None and issue.code is not None:
-        minutes = max(1, settings.identity.password_reset_code_ttl_seconds // 60)
-        await request_mail(
+        ttl = settings.identity.password_reset_code_ttl_seconds
+        await request_code_mail(
             session,
+            redis,
             email,
-            mails.PASSWORD_RESET_CODE,
-            now=now,
+            contract.MAIL_PASSWORD_RESET_CODE,
             code=issue.code,
-            minutes=minutes,
+            ttl_seconds=ttl,
+            now=now,
+            minutes=max(1, ttl // 60),
             name=account.name,
         )
     return issue
@@ -104,7 +107,7 @@ async def _set_password(
     account.password_hash = await hash_password(password, settings=settings)
     account.password_changed_at = now
     account.updated_at = now
-    await request_mail(session, account.email, mails.PASSWORD_CHANGED, now=now)
+    await request_mail(session, account.email, contract.MAIL_PASSWORD_CHANGED, now=now)
 
 
 async def _own_session(

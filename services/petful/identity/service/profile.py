@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -23,9 +24,15 @@ from petful.identity.service.shared import (
     target_account,
 )
 from petful.platform import outbox
-from petful.platform.auth_context import Principal
-from petful.platform.errors import AlreadyExists, InvalidArgument
-from petful.platform.validation import Violations, normalize_phone, uuid_field
+from petful.platform.auth_context import USER_ROLES, Principal, Role
+from petful.platform.errors import AlreadyExists, InvalidArgument, PermissionDenied
+from petful.platform.validation import (
+    RuleError,
+    Violations,
+    normalize_phone,
+    parse_uuid,
+    uuid_field,
+)
 
 
 def _nickname_taken() -> AlreadyExists:
@@ -134,6 +141,73 @@ async def get_public_profile(session: AsyncSession, *, user_id: str) -> Account:
 
 
 MAX_PROFILES_PER_CALL = 200
+
+
+# The one service that mails and pushes people; no other caller reads addresses or lists
+# who is on the platform.
+CONTACTS_READER = "service:notifications"
+
+
+def require_contacts_reader(actor: Principal) -> None:
+    """PermissionDenied unless the caller is the notifications service."""
+    if actor.user_id != CONTACTS_READER or not actor.has_role(Role.SERVICE):
+        raise PermissionDenied("only the notifications service reads contact details")
+
+
+async def get_contacts(
+    session: AsyncSession, *, actor: Principal, user_ids: Sequence[str]
+) -> list[Account]:
+    """The accounts of user_ids that exist, for the notifications service only."""
+    require_contacts_reader(actor)
+    return await get_public_profiles(session, user_ids=user_ids)
+
+
+RECIPIENTS_PAGE_MAX = 1000
+
+
+def _recipient_role(name: str) -> str:
+    """ "" (every role) or the name of a role an account holds."""
+    if name and name not in {r.value for r in USER_ROLES}:
+        raise RuleError("must be USER, ADVERTISER or ADMIN (or unspecified for every role)")
+    return name
+
+
+def _recipients_page(limit: int) -> int:
+    """0 (not given) means the most; otherwise 1 to RECIPIENTS_PAGE_MAX."""
+    if limit == 0:
+        return RECIPIENTS_PAGE_MAX
+    if not 1 <= limit <= RECIPIENTS_PAGE_MAX:
+        raise RuleError(f"must be 1 to {RECIPIENTS_PAGE_MAX}")
+    return limit
+
+
+async def list_recipients(
+    session: AsyncSession,
+    *,
+    actor: Principal,
+    role: str,
+    after_user_id: str,
+    limit: int,
+    now: datetime,
+) -> list[uuid.UUID]:
+    """A page of the accounts a broadcast reaches (repository.recipient_ids), for the
+    notifications service only. role: "" (every role) or a user role's name."""
+    require_contacts_reader(actor)
+    v = Violations()
+    wanted = v.check("role", _recipient_role, role)
+    size = v.check("limit", _recipients_page, limit)
+    after = v.check("after_user_id", parse_uuid, after_user_id) if after_user_id else None
+    v.raise_if_any("the recipient query is invalid")
+    return await repository.recipient_ids(session, role=wanted, after=after, limit=size, now=now)
+
+
+async def count_recipients(
+    session: AsyncSession, *, actor: Principal, role: str, now: datetime
+) -> int:
+    """How many accounts list_recipients walks for the role."""
+    require_contacts_reader(actor)
+    wanted = one("role", _recipient_role, role)
+    return await repository.count_recipients(session, role=wanted, now=now)
 
 
 async def get_public_profiles(session: AsyncSession, *, user_ids: Sequence[str]) -> list[Account]:

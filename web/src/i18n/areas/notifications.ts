@@ -1,5 +1,5 @@
-// Messages of the notifications inbox and the header's bell in Korean
-// (English: notifications.en.ts, the same keys).
+// Messages of the notifications inbox, the header's bell, the notification settings and the
+// unsubscribe page in Korean (English: notifications.en.ts, the same keys).
 
 export const ko = {
   "notifications.title": "알림",
@@ -25,4 +25,78 @@ export const ko = {
   "notifications.empty.allBody": "댓글, 좋아요, 체험단 소식이 생기면 여기에서 알려 드려요.",
   "notifications.empty.unread": "읽지 않은 알림이 없어요",
   "notifications.empty.unreadBody": "새 소식이 오면 여기에 먼저 보여 드려요.",
+  "notifications.settings.open": "알림 설정",
+  "notifications.settings.title": "알림 설정",
+  "notifications.settings.toInbox": "알림함으로",
+  "notifications.settings.lead": "분류마다 이메일과 푸시로도 받을지 정해요. 바꾸면 바로 저장돼요.",
+  "notifications.settings.channels": "받는 방법",
+  "notifications.settings.channel.EMAIL": "이메일",
+  "notifications.settings.channel.PUSH": "푸시",
+  "notifications.settings.channelSwitch": "{category} {channel}",
+  "notifications.settings.hint.CAMPAIGNS": "초대, 선정 결과, 배송, 콘텐츠 검토, 펫스타 심사",
+  "notifications.settings.hint.COMMUNITY": "내 글의 댓글과 좋아요, 신고 처리 결과",
+  "notifications.settings.hint.HEALTH": "일정과 복약 알림",
+  "notifications.settings.hint.ACCOUNT": "광고주 승인, 인스타그램 연결, 계정 상태",
+  "notifications.settings.notSaved": "설정을 저장하지 못했어요. {reason}",
+  "notifications.settings.inboxNote": "알림함에는 설정과 관계없이 모든 알림이 남아요.",
+  "notifications.settings.securityNote":
+    "인증번호, 비밀번호 재설정 같은 보안 메일은 설정과 관계없이 바로 보내요.",
+  "notifications.quiet.title": "조용한 시간",
+  "notifications.quiet.lead": "이 시간에 생긴 푸시와 이메일은 모아 두었다가 끝나는 시각에 보내요.",
+  "notifications.quiet.enabled": "조용한 시간 사용",
+  "notifications.quiet.start": "시작",
+  "notifications.quiet.end": "끝",
+  "notifications.quiet.summary": "매일 {start}부터 {end}까지",
+  "notifications.quiet.summaryOvernight": "매일 {start}부터 다음 날 {end}까지",
+  "notifications.quiet.off": "조용한 시간을 쓰지 않아요. 알림을 언제든 바로 보내요.",
+  "notifications.quiet.timeZone": "시각은 한국 시간({zone}) 기준이에요.",
+  "notifications.quiet.healthNote": "건강 알림은 조용한 시간에도 일정에 정한 시각에 보내요.",
+  "notifications.quiet.save": "조용한 시간 저장",
+  "notifications.quiet.saved": "조용한 시간을 저장했어요.",
+  "notifications.quiet.required": "시각을 입력해 주세요.",
+  "notifications.quiet.format": "시각은 00:00부터 23:59 사이로 입력해 주세요.",
+  "notifications.quiet.same":
+    "시작과 끝이 같으면 조용한 시간이 없어요. 쓰지 않으려면 스위치를 꺼 주세요.",
+  "notifications.digest.title": "커뮤니티 모아 받기",
+  "notifications.digest.label": "커뮤니티 메일 하루 한 번 모아 받기",
+  "notifications.digest.hint": "커뮤니티 알림 메일을 하루 한 번(오전 8시) 모아서 받아요.",
+  "notifications.digest.emailOff":
+    "커뮤니티 이메일이 꺼져 있어서 지금은 모음 메일도 보내지 않아요.",
+  "notifications.push.title": "이 기기의 푸시 알림",
+  "notifications.push.lead":
+    "푸시는 켜 둔 기기마다 와요. 어떤 분류를 푸시로 받을지는 위의 받는 방법에서 정해요.",
+  "notifications.push.turnOn": "이 기기에서 푸시 알림 받기",
+  "notifications.push.turnOff": "끄기",
+  "notifications.push.on": "이 기기에서 푸시 알림을 받고 있어요.",
+  "notifications.push.turnedOn": "이 기기에서 푸시 알림을 켰어요.",
+  "notifications.push.turnedOff": "이 기기의 푸시 알림을 껐어요.",
+  "notifications.push.unsupported":
+    "이 브라우저는 푸시 알림을 지원하지 않아요. 최신 Chrome, Edge, Firefox에서 켤 수 있고, iPhone과 iPad에서는 PetFul을 홈 화면에 추가한 뒤에 켤 수 있어요.",
+  "notifications.push.denied":
+    "이 브라우저에서 PetFul의 알림이 차단되어 있어요. 주소창의 사이트 설정에서 알림을 허용한 뒤 다시 시도해 주세요.",
+  "notifications.push.dismissed":
+    "알림 권한을 허용해야 푸시 알림을 받을 수 있어요. 다시 눌러서 허용해 주세요.",
+  "notifications.push.failed":
+    "이 기기를 푸시 서비스에 등록하지 못했어요. 잠시 후 다시 시도해 주세요.",
+  "notifications.push.notOn": "푸시 알림을 켜지 못했어요. {reason}",
+  "notifications.push.notOff": "푸시 알림을 끄지 못했어요. {reason}",
+  "notifications.push.devices": "푸시를 받는 기기",
+  "notifications.push.noDevices": "아직 푸시를 받는 기기가 없어요.",
+  "notifications.push.thisDevice": "이 기기",
+  "notifications.push.since": "{date}부터",
+  "notifications.push.remove": "해제",
+  "notifications.push.removeNamed": "{device} 푸시 해제",
+  "notifications.push.removed": "{device}에는 이제 푸시를 보내지 않아요.",
+  "notifications.unsubscribe.title": "메일 수신 거부",
+  "notifications.unsubscribe.question": "{category} 알림 메일을 그만 받을까요?",
+  "notifications.unsubscribe.detail":
+    "{category} 소식을 더 이상 메일로 보내지 않아요. 알림함과 푸시 알림은 그대로예요.",
+  "notifications.unsubscribe.confirm": "수신 거부",
+  "notifications.unsubscribe.done": "{category} 알림 메일을 더 이상 보내지 않아요.",
+  "notifications.unsubscribe.doneDetail":
+    "알림 설정에서 언제든 다시 켤 수 있어요. 알림 설정은 로그인한 뒤에 볼 수 있어요.",
+  "notifications.unsubscribe.toSettings": "알림 설정으로 가기",
+  "notifications.unsubscribe.unknown": "이 수신 거부 링크는 쓸 수 없어요",
+  "notifications.unsubscribe.unknownDetail":
+    "링크가 잘렸거나 잘못되었어요. 메일의 링크를 다시 눌러 보거나, 로그인해서 알림 설정에서 직접 끌 수 있어요.",
 } as const;

@@ -1,7 +1,7 @@
 // /notifications: my inbox, newest first. 전체 / 읽지 않음 and a category in the address
 // (?filter=unread&category=COMMUNITY); "더 보기" pages on; opening one marks it read and
 // follows its link; "모두 읽음" and 숨기기 per notification. The live stream (mounted in the
-// layout) refreshes it as notifications arrive.
+// layout) refreshes it as notifications arrive. "알림 설정" in the header leads to the settings.
 import {
   Anchor,
   Box,
@@ -41,6 +41,7 @@ import {
   parseInboxView,
   type InboxView,
 } from "./rules";
+import { SETTINGS_PATH } from "./settingsRules";
 import type { Category, Notification } from "./types";
 
 /** The clock for relative times, read again every minute ("방금 전" becomes "1분 전"). */
@@ -197,7 +198,12 @@ export function NotificationsPage() {
   const show = (next: InboxView) => setParams(inboxViewParams(next), { replace: true });
   return (
     <Stack maw={720} mx="auto" w="100%">
-      <PageTitle>{t("notifications.title")}</PageTitle>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <PageTitle>{t("notifications.title")}</PageTitle>
+        <Button component={Link} to={SETTINGS_PATH} variant="default">
+          {t("notifications.settings.open")}
+        </Button>
+      </Group>
       <Group justify="space-between" align="flex-end" gap="sm">
         <SegmentedControl
           value={view.unread ? "unread" : "all"}

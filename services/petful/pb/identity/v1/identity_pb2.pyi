@@ -297,6 +297,60 @@ class GetPublicProfilesResponse(_message.Message):
     profiles: _containers.RepeatedCompositeFieldContainer[PublicProfile]
     def __init__(self, profiles: _Optional[_Iterable[_Union[PublicProfile, _Mapping]]] = ...) -> None: ...
 
+class GetContactsRequest(_message.Message):
+    __slots__ = ("user_ids",)
+    USER_IDS_FIELD_NUMBER: _ClassVar[int]
+    user_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class Contact(_message.Message):
+    __slots__ = ("user_id", "email", "nickname", "role", "status")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    NICKNAME_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    email: str
+    nickname: str
+    role: Role
+    status: AccountStatus
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., nickname: _Optional[str] = ..., role: _Optional[_Union[Role, str]] = ..., status: _Optional[_Union[AccountStatus, str]] = ...) -> None: ...
+
+class GetContactsResponse(_message.Message):
+    __slots__ = ("contacts",)
+    CONTACTS_FIELD_NUMBER: _ClassVar[int]
+    contacts: _containers.RepeatedCompositeFieldContainer[Contact]
+    def __init__(self, contacts: _Optional[_Iterable[_Union[Contact, _Mapping]]] = ...) -> None: ...
+
+class ListRecipientsRequest(_message.Message):
+    __slots__ = ("role", "after_user_id", "limit")
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    AFTER_USER_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    role: Role
+    after_user_id: str
+    limit: int
+    def __init__(self, role: _Optional[_Union[Role, str]] = ..., after_user_id: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ListRecipientsResponse(_message.Message):
+    __slots__ = ("user_ids",)
+    USER_IDS_FIELD_NUMBER: _ClassVar[int]
+    user_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CountRecipientsRequest(_message.Message):
+    __slots__ = ("role",)
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    role: Role
+    def __init__(self, role: _Optional[_Union[Role, str]] = ...) -> None: ...
+
+class CountRecipientsResponse(_message.Message):
+    __slots__ = ("count",)
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    count: int
+    def __init__(self, count: _Optional[int] = ...) -> None: ...
+
 class GetJwksRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

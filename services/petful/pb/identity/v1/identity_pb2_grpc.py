@@ -118,6 +118,21 @@ class IdentityServiceStub:
                 request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesRequest.SerializeToString,
                 response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesResponse.FromString,
                 _registered_method=True)
+        self.GetContacts = channel.unary_unary(
+                '/petful.identity.v1.IdentityService/GetContacts',
+                request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetContactsRequest.SerializeToString,
+                response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetContactsResponse.FromString,
+                _registered_method=True)
+        self.ListRecipients = channel.unary_unary(
+                '/petful.identity.v1.IdentityService/ListRecipients',
+                request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.ListRecipientsRequest.SerializeToString,
+                response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.ListRecipientsResponse.FromString,
+                _registered_method=True)
+        self.CountRecipients = channel.unary_unary(
+                '/petful.identity.v1.IdentityService/CountRecipients',
+                request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.CountRecipientsRequest.SerializeToString,
+                response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.CountRecipientsResponse.FromString,
+                _registered_method=True)
         self.GetJwks = channel.unary_unary(
                 '/petful.identity.v1.IdentityService/GetJwks',
                 request_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetJwksRequest.SerializeToString,
@@ -247,6 +262,33 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetContacts(self, request, context):
+        """Internal: how the notifications service reaches people (email address, nickname,
+        role, whether the account is active). Only the notifications service may ask
+        (PERMISSION_DENIED otherwise); up to 200 ids, unknown ones left out.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRecipients(self, request, context):
+        """Internal: the accounts a broadcast reaches, `limit` (1-1000; 0: 1000) ids at a time in
+        id order after `after_user_id` ("" from the first): active ones only (not suspended,
+        not withdrawn; a suspension whose end has passed counts as active), of one role
+        (ROLE_UNSPECIFIED: every role). An empty page is the end. Only the notifications
+        service may ask (PERMISSION_DENIED otherwise).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CountRecipients(self, request, context):
+        """Internal: how many accounts ListRecipients lists for the role (same caller rule).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetJwks(self, request, context):
         """The public keys that verify access tokens (JWKS JSON), for the edge and Envoy.
         """
@@ -343,6 +385,21 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.GetPublicProfiles,
                     request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesRequest.FromString,
                     response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesResponse.SerializeToString,
+            ),
+            'GetContacts': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetContacts,
+                    request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetContactsRequest.FromString,
+                    response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.GetContactsResponse.SerializeToString,
+            ),
+            'ListRecipients': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRecipients,
+                    request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.ListRecipientsRequest.FromString,
+                    response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.ListRecipientsResponse.SerializeToString,
+            ),
+            'CountRecipients': grpc.unary_unary_rpc_method_handler(
+                    servicer.CountRecipients,
+                    request_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.CountRecipientsRequest.FromString,
+                    response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.CountRecipientsResponse.SerializeToString,
             ),
             'GetJwks': grpc.unary_unary_rpc_method_handler(
                     servicer.GetJwks,
@@ -791,6 +848,87 @@ class IdentityService:
             '/petful.identity.v1.IdentityService/GetPublicProfiles',
             petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesRequest.SerializeToString,
             petful_dot_identity_dot_v1_dot_identity__pb2.GetPublicProfilesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetContacts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.identity.v1.IdentityService/GetContacts',
+            petful_dot_identity_dot_v1_dot_identity__pb2.GetContactsRequest.SerializeToString,
+            petful_dot_identity_dot_v1_dot_identity__pb2.GetContactsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRecipients(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.identity.v1.IdentityService/ListRecipients',
+            petful_dot_identity_dot_v1_dot_identity__pb2.ListRecipientsRequest.SerializeToString,
+            petful_dot_identity_dot_v1_dot_identity__pb2.ListRecipientsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CountRecipients(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.identity.v1.IdentityService/CountRecipients',
+            petful_dot_identity_dot_v1_dot_identity__pb2.CountRecipientsRequest.SerializeToString,
+            petful_dot_identity_dot_v1_dot_identity__pb2.CountRecipientsResponse.FromString,
             options,
             channel_credentials,
             insecure,

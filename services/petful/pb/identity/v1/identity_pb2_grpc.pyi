@@ -70,6 +70,20 @@ class IdentityServiceStub:
     """For services showing many authors at once (a board page): up to 200 ids, unknown ones
     left out, order not kept. INVALID_ARGUMENT on a malformed id or too many.
     """
+    GetContacts: _grpc.UnaryUnaryMultiCallable[_identity_pb2.GetContactsRequest, _identity_pb2.GetContactsResponse]
+    """Internal: how the notifications service reaches people (email address, nickname,
+    role, whether the account is active). Only the notifications service may ask
+    (PERMISSION_DENIED otherwise); up to 200 ids, unknown ones left out.
+    """
+    ListRecipients: _grpc.UnaryUnaryMultiCallable[_identity_pb2.ListRecipientsRequest, _identity_pb2.ListRecipientsResponse]
+    """Internal: the accounts a broadcast reaches, `limit` (1-1000; 0: 1000) ids at a time in
+    id order after `after_user_id` ("" from the first): active ones only (not suspended,
+    not withdrawn; a suspension whose end has passed counts as active), of one role
+    (ROLE_UNSPECIFIED: every role). An empty page is the end. Only the notifications
+    service may ask (PERMISSION_DENIED otherwise).
+    """
+    CountRecipients: _grpc.UnaryUnaryMultiCallable[_identity_pb2.CountRecipientsRequest, _identity_pb2.CountRecipientsResponse]
+    """Internal: how many accounts ListRecipients lists for the role (same caller rule)."""
     GetJwks: _grpc.UnaryUnaryMultiCallable[_identity_pb2.GetJwksRequest, _identity_pb2.GetJwksResponse]
     """The public keys that verify access tokens (JWKS JSON), for the edge and Envoy."""
     CheckSession: _grpc.UnaryUnaryMultiCallable[_identity_pb2.CheckSessionRequest, _identity_pb2.CheckSessionResponse]
@@ -117,6 +131,20 @@ class IdentityServiceAsyncStub(IdentityServiceStub):
     """For services showing many authors at once (a board page): up to 200 ids, unknown ones
     left out, order not kept. INVALID_ARGUMENT on a malformed id or too many.
     """
+    GetContacts: _aio.UnaryUnaryMultiCallable[_identity_pb2.GetContactsRequest, _identity_pb2.GetContactsResponse]  # type: ignore[assignment]
+    """Internal: how the notifications service reaches people (email address, nickname,
+    role, whether the account is active). Only the notifications service may ask
+    (PERMISSION_DENIED otherwise); up to 200 ids, unknown ones left out.
+    """
+    ListRecipients: _aio.UnaryUnaryMultiCallable[_identity_pb2.ListRecipientsRequest, _identity_pb2.ListRecipientsResponse]  # type: ignore[assignment]
+    """Internal: the accounts a broadcast reaches, `limit` (1-1000; 0: 1000) ids at a time in
+    id order after `after_user_id` ("" from the first): active ones only (not suspended,
+    not withdrawn; a suspension whose end has passed counts as active), of one role
+    (ROLE_UNSPECIFIED: every role). An empty page is the end. Only the notifications
+    service may ask (PERMISSION_DENIED otherwise).
+    """
+    CountRecipients: _aio.UnaryUnaryMultiCallable[_identity_pb2.CountRecipientsRequest, _identity_pb2.CountRecipientsResponse]  # type: ignore[assignment]
+    """Internal: how many accounts ListRecipients lists for the role (same caller rule)."""
     GetJwks: _aio.UnaryUnaryMultiCallable[_identity_pb2.GetJwksRequest, _identity_pb2.GetJwksResponse]  # type: ignore[assignment]
     """The public keys that verify access tokens (JWKS JSON), for the edge and Envoy."""
     CheckSession: _aio.UnaryUnaryMultiCallable[_identity_pb2.CheckSessionRequest, _identity_pb2.CheckSessionResponse]  # type: ignore[assignment]
@@ -257,6 +285,38 @@ class IdentityServiceServicer(metaclass=_abc_1.ABCMeta):
         """For services showing many authors at once (a board page): up to 200 ids, unknown ones
         left out, order not kept. INVALID_ARGUMENT on a malformed id or too many.
         """
+
+    @_abc_1.abstractmethod
+    def GetContacts(
+        self,
+        request: _identity_pb2.GetContactsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_identity_pb2.GetContactsResponse, _abc.Awaitable[_identity_pb2.GetContactsResponse]]:
+        """Internal: how the notifications service reaches people (email address, nickname,
+        role, whether the account is active). Only the notifications service may ask
+        (PERMISSION_DENIED otherwise); up to 200 ids, unknown ones left out.
+        """
+
+    @_abc_1.abstractmethod
+    def ListRecipients(
+        self,
+        request: _identity_pb2.ListRecipientsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_identity_pb2.ListRecipientsResponse, _abc.Awaitable[_identity_pb2.ListRecipientsResponse]]:
+        """Internal: the accounts a broadcast reaches, `limit` (1-1000; 0: 1000) ids at a time in
+        id order after `after_user_id` ("" from the first): active ones only (not suspended,
+        not withdrawn; a suspension whose end has passed counts as active), of one role
+        (ROLE_UNSPECIFIED: every role). An empty page is the end. Only the notifications
+        service may ask (PERMISSION_DENIED otherwise).
+        """
+
+    @_abc_1.abstractmethod
+    def CountRecipients(
+        self,
+        request: _identity_pb2.CountRecipientsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_identity_pb2.CountRecipientsResponse, _abc.Awaitable[_identity_pb2.CountRecipientsResponse]]:
+        """Internal: how many accounts ListRecipients lists for the role (same caller rule)."""
 
     @_abc_1.abstractmethod
     def GetJwks(

@@ -13,9 +13,7 @@ instead (gone, 404, 500, 429 with Retry-After).
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import contextlib
 import json
 import secrets
 import time
@@ -25,13 +23,14 @@ from typing import Any
 
 import http_ece  # type: ignore[import-untyped]
 import jwt
-import uvicorn
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+
+from petful.devstack.in_loop import InLoopServer
 
 # RFC 8030 (8.2): a push service accepts at least 4096 bytes of body; we accept no more.
 MAX_BODY = 4096
@@ -87,20 +86,17 @@ class Subscription:
         }
 
 
-class PushService:
+class PushService(InLoopServer):
     """The service on 127.0.0.1:port inside the running event loop."""
 
+    name = "push service"
+
     def __init__(self, port: int, *, host: str = "127.0.0.1") -> None:
-        self.host, self.port = host, port
         self.subscriptions: dict[str, Subscription] = {}
         # Pushes refused for their VAPID header or body, with the reason (tests assert on it).
         self.refused: list[tuple[int, str]] = []
         app = Starlette(routes=[Route("/push/{sub_id}", self._push, methods=["POST"])])
-        config = uvicorn.Config(
-            app, host=host, port=port, log_level="warning", access_log=False, lifespan="off"
-        )
-        self._server = uvicorn.Server(config)
-        self._task: asyncio.Task[None] | None = None
+        super().__init__(app, host=host, port=port)
 
     @property
     def origin(self) -> str:
@@ -190,29 +186,3 @@ class PushService:
             )
         )
         return Response(status_code=201, headers={"Location": f"/message/{uuid.uuid4().hex}"})
-
-    # --- running ---------------------------------------------------------------------------
-
-    async def start(self) -> PushService:
-        self._task = asyncio.create_task(self._server.serve())
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if self._task.done():
-                self._task.result()
-                raise RuntimeError("the push service did not start")
-            if time.monotonic() > deadline:
-                raise RuntimeError("the push service did not start within 10 s")
-            await asyncio.sleep(0.01)
-        return self
-
-    async def stop(self) -> None:
-        self._server.should_exit = True
-        if self._task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-
-    async def __aenter__(self) -> PushService:
-        return await self.start()
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.stop()

@@ -145,11 +145,20 @@ def field(page: Page | Locator, label: str) -> Locator:
     return page.get_by_label(re.compile(rf"^{re.escape(label)}( \*)?$"))
 
 
+# Finite animations and transitions (a notice sliding in or out, a fade) are over; endless
+# ones (a spinner) may run. axe-core measures colour contrast through opacity, so a check
+# taken mid-fade reports text that is in fact readable.
+TRANSITIONS_OVER = """() => document.getAnimations().every(
+  (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity
+)"""
+
+
 def settle(page: Page) -> None:
-    """The page has its title and no skeleton is loading any more."""
+    """The page has its title, no skeleton is loading any more and nothing is mid-fade."""
     page.locator("h1").first.wait_for()
     page.wait_for_load_state("networkidle")
     page.locator("[aria-busy=true]").first.wait_for(state="detached")
+    page.wait_for_function(TRANSITIONS_OVER)
 
 
 # A dialog fades in: axe-core measures colour contrast through its ancestors' opacity, so

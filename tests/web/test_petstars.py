@@ -60,10 +60,18 @@ def phone(new_context: CreateContextCallback) -> Page:
     return page
 
 
-def names(page: Page) -> list[str]:
-    """The directory's cards, in order, once the list has settled."""
+def listed_before(page: Page, first: str, second: str) -> None:
+    """Wait until `first`'s card comes before `second`'s: a changed sort asks again, and the
+    old order may stand until the answer comes."""
     settle(page)
-    return page.locator(CARD_NAMES).all_text_contents()
+    page.wait_for_function(
+        """([selector, first, second]) => {
+            const shown = [...document.querySelectorAll(selector)].map((h) => h.textContent);
+            const a = shown.indexOf(first), b = shown.indexOf(second);
+            return a >= 0 && b >= 0 && a < b;
+        }""",
+        arg=[CARD_NAMES, first, second],
+    )
 
 
 def card(page: Page, name: str) -> Locator:
@@ -107,12 +115,10 @@ def test_filters_and_sorts_change_the_address_and_the_list(
     # Sorts: applied when picked.
     field(page, "정렬").select_option("followers")
     expect(page).to_have_url(re.compile(r"/petstars\?sort=followers$"))
-    shown = names(page)
-    assert shown.index("나비") < shown.index("보리"), shown  # 24,100 before 12,840
+    listed_before(page, "나비", "보리")  # 24,100 followers before 12,840
     field(page, "정렬").select_option("price_asc")
     expect(page).to_have_url(re.compile(r"sort=price_asc"))
-    shown = names(page)
-    assert shown.index("보리") < shown.index("나비"), shown  # 150,000원 before 200,000원
+    listed_before(page, "보리", "나비")  # 150,000원 before 200,000원
 
     # Species: applied with the panel's button; the sort stays.
     page.get_by_role("checkbox", name="강아지").check()

@@ -25,9 +25,11 @@ export function LoginPage() {
   });
   const login = useMutation({
     mutationFn: (values: typeof form.values) => logIn(values.email.trim(), values.password),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
+    onSuccess: () => {
+      // Leave at once: the header is signed in already and a person may click on while the
+      // cache refreshes; a navigation after that refresh would take them back here.
       navigate(safeNext(params.get("next")), { replace: true });
+      void queryClient.invalidateQueries();
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 401) setMessage(t("login.failed"));

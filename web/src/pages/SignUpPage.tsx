@@ -105,13 +105,14 @@ export function SignUpPage() {
       });
       return logIn(address, values.password);
     },
-    onSuccess: async (user) => {
-      await queryClient.invalidateQueries();
+    onSuccess: (user) => {
       notify(t, {
         color: "green",
         message: t("signup.welcome", { nickname: user.nickname }),
       });
+      // At once, not after the cache refresh: a click on the menu meanwhile must stand.
       navigate("/", { replace: true });
+      void queryClient.invalidateQueries();
     },
     onError: (error) => setMessage(applyProblem(profileForm, error) ?? errorMessage(error, t)),
   });

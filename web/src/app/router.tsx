@@ -18,6 +18,9 @@ import * as schedules from "../pages/schedules/routes";
 import * as prescriptions from "../pages/prescriptions/routes";
 import * as community from "../pages/community/routes";
 import * as notifications from "../pages/notifications/routes";
+import * as advertiser from "../pages/advertiser/routes";
+import * as admin from "../pages/admin/routes";
+import * as adminQueues from "../pages/admin/queues/routes";
 
 export const router = createBrowserRouter([
   {
@@ -55,6 +58,9 @@ export const router = createBrowserRouter([
           ...prescriptions.publicRoutes,
           ...community.publicRoutes,
           ...notifications.publicRoutes,
+          ...advertiser.publicRoutes,
+          ...admin.publicRoutes,
+          ...adminQueues.publicRoutes,
           {
             Component: RequireAuth,
             children: [
@@ -68,6 +74,9 @@ export const router = createBrowserRouter([
               ...prescriptions.signedInRoutes,
               ...community.signedInRoutes,
               ...notifications.signedInRoutes,
+              ...advertiser.signedInRoutes,
+              ...admin.signedInRoutes,
+              ...adminQueues.signedInRoutes,
             ],
           },
           {

@@ -25,6 +25,8 @@ interface NavItem {
   to: string;
   label: MessageKey;
   signedInOnly?: boolean;
+  /** Shown only to members with this role (a console). */
+  role?: "ADMIN" | "ADVERTISER";
 }
 
 // The main menu, in order. A new section adds its entry here.
@@ -39,6 +41,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/community", label: "nav.community", signedInOnly: true },
   { to: "/instagram", label: "nav.instagram", signedInOnly: true },
   { to: "/account", label: "nav.account", signedInOnly: true },
+  { to: "/advertiser", label: "nav.advertiser", signedInOnly: true, role: "ADVERTISER" },
+  { to: "/admin", label: "nav.admin", signedInOnly: true, role: "ADMIN" },
 ];
 
 function useFocusOnNavigation(main: React.RefObject<HTMLElement | null>) {
@@ -68,7 +72,10 @@ export function AppLayout() {
   const stream = useNotificationStream();
 
   const signedIn = session.status === "signedIn";
-  const items = NAV_ITEMS.filter((item) => signedIn || !item.signedInOnly);
+  const roles = signedIn ? session.user.roles : [];
+  const items = NAV_ITEMS.filter(
+    (item) => (signedIn || !item.signedInOnly) && (!item.role || roles.includes(item.role)),
+  );
 
   const authActions = signedIn ? (
     <Button variant="default" onClick={handleLogout}>

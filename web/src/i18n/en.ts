@@ -9,6 +9,9 @@ import * as schedules from "./areas/schedules.en";
 import * as prescriptions from "./areas/prescriptions.en";
 import * as community from "./areas/community.en";
 import * as notifications from "./areas/notifications.en";
+import * as advertiser from "./areas/advertiser.en";
+import * as admin from "./areas/admin.en";
+import * as adminQueues from "./areas/adminQueues.en";
 
 // English: the same keys as ko.ts (a missing or extra key fails `tsc`).
 const core = {
@@ -27,6 +30,8 @@ const core = {
   "nav.community": "Community",
   "nav.instagram": "Instagram",
   "nav.account": "My account",
+  "nav.advertiser": "Advertiser centre",
+  "nav.admin": "Admin",
   "nav.login": "Log in",
   "nav.signup": "Sign up",
   "nav.logout": "Log out",
@@ -56,6 +61,9 @@ const core = {
   "error.unexpected": "An unexpected error happened.",
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The address changed or the page does not exist.",
+  "error.forbidden.title": "You cannot see this page",
+  "error.forbidden.admin": "Only administrators can see this page.",
+  "error.forbidden.advertiser": "Sign in with an advertiser account to see this page.",
   "error.tooManyRequests": "Too many requests. Try again in {seconds} seconds.",
   "error.sessionExpired": "Your session has ended. Please log in again.",
 
@@ -141,4 +149,7 @@ export const en: Messages = {
   ...prescriptions.en,
   ...community.en,
   ...notifications.en,
+  ...advertiser.en,
+  ...admin.en,
+  ...adminQueues.en,
 };

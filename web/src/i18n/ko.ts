@@ -11,6 +11,9 @@ import * as schedules from "./areas/schedules";
 import * as prescriptions from "./areas/prescriptions";
 import * as community from "./areas/community";
 import * as notifications from "./areas/notifications";
+import * as advertiser from "./areas/advertiser";
+import * as admin from "./areas/admin";
+import * as adminQueues from "./areas/adminQueues";
 
 const core = {
   "app.name": "PetFul",
@@ -28,6 +31,8 @@ const core = {
   "nav.community": "커뮤니티",
   "nav.instagram": "인스타그램",
   "nav.account": "내 계정",
+  "nav.advertiser": "광고주 센터",
+  "nav.admin": "관리자",
   "nav.login": "로그인",
   "nav.signup": "회원가입",
   "nav.logout": "로그아웃",
@@ -57,6 +62,9 @@ const core = {
   "error.unexpected": "예상하지 못한 오류가 났습니다.",
   "error.notFound.title": "페이지를 찾을 수 없습니다",
   "error.notFound.body": "주소가 바뀌었거나 없는 페이지입니다.",
+  "error.forbidden.title": "볼 수 없는 페이지입니다",
+  "error.forbidden.admin": "관리자만 볼 수 있는 페이지예요.",
+  "error.forbidden.advertiser": "광고주 계정으로 로그인해야 볼 수 있는 페이지예요.",
   "error.tooManyRequests": "요청이 너무 많습니다. {seconds}초 뒤에 다시 시도해 주세요.",
   "error.sessionExpired": "로그인이 만료되었습니다. 다시 로그인해 주세요.",
 
@@ -144,6 +152,9 @@ export const ko = {
   ...prescriptions.ko,
   ...community.ko,
   ...notifications.ko,
+  ...advertiser.ko,
+  ...admin.ko,
+  ...adminQueues.ko,
 } as const;
 
 export type MessageKey = keyof typeof ko;

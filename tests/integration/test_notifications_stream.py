@@ -226,9 +226,8 @@ def row(seq: int) -> pb.Notification:
 def rows_after(table: list[int]) -> Callable[[int], Any]:
     """A fetch over a user's rows (their seqs), `page` at a time like the service."""
 
-    async def fetch(after: int) -> pb.ListNotificationsAfterResponse:
-        items = [row(s) for s in table if s > after][:2]
-        return pb.ListNotificationsAfterResponse(items=items, last_seq=max(table, default=0))
+    async def fetch(after: int) -> list[pb.Notification]:
+        return [row(s) for s in table if s > after][:2]
 
     return fetch
 
@@ -292,7 +291,7 @@ async def test_a_failed_read_ends_the_stream_for_the_client_to_resume() -> None:
     hub = _Hub()
     listener = stream.Listener(hub, "notifications:user:x")  # type: ignore[arg-type]
 
-    async def down(after: int) -> pb.ListNotificationsAfterResponse:
+    async def down(after: int) -> list[pb.Notification]:
         raise grpc.aio.AioRpcError(
             grpc.StatusCode.UNAVAILABLE, grpc.aio.Metadata(), grpc.aio.Metadata()
         )

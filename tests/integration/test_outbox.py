@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -149,3 +151,61 @@ async def test_prune_drops_old_published_rows_and_keeps_pending_ones(settings: S
         assert await outbox.prune(session, SCHEMA, now=later) == (1, 0)
         left = (await session.execute(sa.select(outbox.outbox_table(SCHEMA).c.id))).scalars()
         assert list(left) == [pending]
+
+
+async def _commit_thing(n: int) -> None:
+    async with transaction() as session:
+        await outbox.add_event(session, SCHEMA, TOPIC, Thing(n=n))
+
+
+async def test_a_commit_wakes_the_relay_long_before_its_next_poll(settings: Settings) -> None:
+    published: list[Event] = []
+    relay = OutboxRelay(SCHEMA, get_engine(), published.append)
+    stop = asyncio.Event()
+    # A poll an hour apart: only the commit's NOTIFY can make the relay publish in time.
+    running = asyncio.create_task(
+        relay.run(stop, poll_seconds=3600, dsn=outbox.listen_dsn(settings.database_url))
+    )
+    try:
+        await wait_for(lambda: _listening(settings))
+        await _commit_thing(1)
+        await wait_for(lambda: _published(published, 1), within=10)
+
+        # A rolled-back change publishes nothing; the next commit still wakes the relay.
+        with contextlib.suppress(RuntimeError):
+            async with transaction() as session:
+                await outbox.add_event(session, SCHEMA, TOPIC, Thing(n=99))
+                raise RuntimeError("the change fails")
+        await _commit_thing(2)
+        await wait_for(lambda: _published(published, 2), within=10)
+        assert [e.payload["n"] for e in published] == [1, 2]
+
+        # The listening connection is lost: the relay listens again and is woken again.
+        await _terminate_listeners(settings)
+        await wait_for(lambda: _listening(settings))
+        await _commit_thing(3)
+        await wait_for(lambda: _published(published, 3), within=10)
+    finally:
+        stop.set()
+        await running
+
+
+async def _published(published: list[Event], count: int) -> bool:
+    return len(published) == count
+
+
+LISTENERS = sa.text(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+    " AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()"
+)
+
+
+async def _listening(settings: Settings) -> bool:
+    async with transaction() as session:
+        return bool((await session.execute(LISTENERS)).all())
+
+
+async def _terminate_listeners(settings: Settings) -> None:
+    async with transaction() as session:
+        for (pid,) in (await session.execute(LISTENERS)).all():
+            await session.execute(sa.select(sa.func.pg_terminate_backend(pid)))

@@ -74,6 +74,21 @@ class NotificationServicer(pb_grpc.NotificationServiceServicer):
                 items=[notification_to_pb(n) for n in rows], last_seq=last
             )
 
+    async def ReadStreams(
+        self, request: pb.ReadStreamsRequest, context: Any
+    ) -> pb.ReadStreamsResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            pages = await service.read_streams(
+                session,
+                actor=actor,
+                positions=[(p.user_id, p.after_seq) for p in request.positions],
+                limit=request.limit,
+            )
+            return pb.ReadStreamsResponse(
+                pages=[pb.StreamPage(items=[notification_to_pb(n) for n in page]) for page in pages]
+            )
+
     async def GetUnreadCount(
         self, request: pb.GetUnreadCountRequest, context: Any
     ) -> pb.GetUnreadCountResponse:

@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from petful.notifications.models import SEQUENCE, Notification
 
@@ -117,6 +118,41 @@ async def list_after(
         .limit(limit)
     )
     return list((await session.execute(stmt)).scalars())
+
+
+async def list_after_many(
+    session: AsyncSession, positions: list[tuple[uuid.UUID, int]], *, limit: int
+) -> list[list[Notification]]:
+    """list_after for each (user, after_seq) in one statement: the positions' rows in the
+    positions' order (a lateral read per position, each on the user's seq index)."""
+    position = (
+        sa.func.unnest(
+            sa.cast([user for user, _ in positions], sa.ARRAY(sa.Uuid)),
+            sa.cast([after for _, after in positions], sa.ARRAY(sa.BigInteger)),
+        )
+        .table_valued("user_id", "after_seq", with_ordinality="ord")
+        .render_derived()
+    )
+    n = aliased(Notification)  # the outer query joins Notification itself too
+    rows = (
+        sa.select(n.id)
+        .where(n.user_id == position.c.user_id, n.hidden_at.is_(None), n.seq > position.c.after_seq)
+        .order_by(n.seq)
+        .limit(limit)
+        .correlate(position)
+        .lateral()
+    )
+    stmt = (
+        sa.select(position.c.ord, Notification)
+        .select_from(position)
+        .join(rows, sa.true())
+        .join(Notification, Notification.id == rows.c.id)
+        .order_by(position.c.ord, Notification.seq)
+    )
+    pages: list[list[Notification]] = [[] for _ in positions]
+    for ord_, notification in await session.execute(stmt):
+        pages[ord_ - 1].append(notification)
+    return pages
 
 
 async def last_seq(session: AsyncSession, *, user_id: uuid.UUID) -> int:

@@ -42,6 +42,16 @@ def after_seq(value: int) -> int:
     return value
 
 
+# The edge reads this many open streams' positions in one ReadStreams call at most.
+STREAM_POSITIONS_MAX = 500
+
+
+def stream_positions(count: int) -> int:
+    if not 1 <= count <= STREAM_POSITIONS_MAX:
+        raise RuleError(f"must be 1 to {STREAM_POSITIONS_MAX} positions")
+    return count
+
+
 def after_limit(value: int) -> int:
     """0 (not given) means the default; otherwise 1 to PAGE_SIZE_MAX."""
     if value == 0:

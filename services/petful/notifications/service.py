@@ -30,11 +30,11 @@ from petful.notifications import (
 from petful.notifications.catalogue import Entry
 from petful.notifications.models import Notification
 from petful.notifications.peers import ActorsPort
-from petful.platform.auth_context import USER_ROLES, Principal, require_role
+from petful.platform.auth_context import USER_ROLES, Principal, Role, require_role
 from petful.platform.db import on_commit
-from petful.platform.errors import NotFound
+from petful.platform.errors import NotFound, PermissionDenied
 from petful.platform.paging import Page, check_page_size, decode_cursor, page_of
-from petful.platform.validation import Violations, uuid_field
+from petful.platform.validation import Violations, parse_uuid, uuid_field
 
 Clock = Callable[[], datetime]
 
@@ -227,6 +227,31 @@ async def list_after(
         return [], last
     rows = await repository.list_after(session, user_id=user_id, after_seq=after, limit=size)
     return rows, last
+
+
+# The one caller that reads many users' rows at once: the edge, for the streams it holds.
+STREAM_READER = "service:edge"
+
+
+async def read_streams(
+    session: AsyncSession, *, actor: Principal, positions: list[tuple[str, int]], limit: int = 0
+) -> list[list[Notification]]:
+    """For each (user id, after_seq) the user's visible rows after it, oldest first, in the
+    order of positions. For the edge only (it already speaks for every user it serves)."""
+    if actor.user_id != STREAM_READER or not actor.has_role(Role.SERVICE):
+        raise PermissionDenied("only the edge reads many users' streams")
+    v = Violations()
+    size = v.check("limit", rules.after_limit, limit)
+    v.check("positions", rules.stream_positions, len(positions))
+    parsed = [
+        (
+            v.check(f"positions[{i}].user_id", parse_uuid, user_id),
+            v.check(f"positions[{i}].after_seq", rules.after_seq, after),
+        )
+        for i, (user_id, after) in enumerate(positions)
+    ]
+    v.raise_if_any("the stream positions are invalid")
+    return await repository.list_after_many(session, parsed, limit=size)
 
 
 async def unread_count(session: AsyncSession, *, actor: Principal) -> int:

@@ -2,6 +2,9 @@
 
 A service writes its change and `add_event(...)` in one transaction; `OutboxRelay` later
 publishes pending rows to Celery and marks them, so nothing is lost while Redis is down.
+The commit also wakes the relay (PostgreSQL NOTIFY, delivered only if the transaction
+commits), so an event leaves at once instead of at the next poll; polling stays as the
+fallback for a lost listening connection.
 Consumers record each event id in their own schema's inbox in the same transaction as
 their effect, so a redelivered event changes nothing (see events.py). An event a consumer
 fails on in every attempt is kept in that consumer's schema (dead_letters.py).
@@ -18,8 +21,10 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 
+import psycopg
 import sqlalchemy as sa
 from alembic import op
+from psycopg import sql
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
@@ -146,7 +151,22 @@ async def add_event(
             created_at=now or datetime.now(UTC),
         )
     )
+    # Queued by PostgreSQL until commit and dropped on rollback; repeats within one
+    # transaction are folded into one.
+    await session.execute(sa.select(sa.func.pg_notify(wake_channel(schema), "")))
     return event_id
+
+
+def wake_channel(schema: str) -> str:
+    """The NOTIFY channel that tells a schema's relay an event was committed."""
+    return f"petful_outbox_{schema}"
+
+
+def listen_dsn(database_url: str) -> str:
+    """The libpq address of the SQLAlchemy URL (the listener is a plain psycopg
+    connection: it lives as long as the relay and must not hold a pool slot)."""
+    url = sa.make_url(database_url).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
 
 
 Publisher = Callable[[Event], None]
@@ -214,20 +234,64 @@ class OutboxRelay:
                 )
         return len(published)
 
-    async def run(self, stop: asyncio.Event, *, poll_seconds: float = 0.5) -> None:
+    async def run(
+        self, stop: asyncio.Event, *, poll_seconds: float = 0.5, dsn: str | None = None
+    ) -> None:
+        """Relay until stop is set: at once when woken by a commit (with dsn, the database
+        to listen on), else every poll_seconds (longer while the database fails)."""
+        wake = asyncio.Event()
+        listener = asyncio.create_task(self._listen(dsn, wake, stop)) if dsn is not None else None
         backoff = poll_seconds
+        try:
+            while not stop.is_set():
+                # Cleared before reading: a commit during the batch wakes the next round.
+                wake.clear()
+                try:
+                    count = await self.relay_once()
+                    backoff = poll_seconds
+                except Exception:
+                    log.exception("outbox relay failed", schema=self.schema)
+                    count = 0
+                    backoff = min(backoff * 2, 10.0)
+                if count >= self.batch_size:
+                    continue  # more waiting: drain without pausing
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(backoff):
+                        await _first_of(stop, wake)
+        finally:
+            if listener is not None:
+                listener.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await listener
+
+    async def _listen(self, dsn: str, wake: asyncio.Event, stop: asyncio.Event) -> None:
+        """Set wake on every NOTIFY of this schema's channel; reconnect when the
+        connection is lost (meanwhile the relay polls)."""
+        retry = 1.0
         while not stop.is_set():
             try:
-                count = await self.relay_once()
-                backoff = poll_seconds
-            except Exception:
-                log.exception("outbox relay failed", schema=self.schema)
-                count = 0
-                backoff = min(backoff * 2, 10.0)
-            if count >= self.batch_size:
-                continue  # more waiting: drain without pausing
+                async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as conn:
+                    channel = sql.Identifier(wake_channel(self.schema))
+                    await conn.execute(sql.SQL("LISTEN {}").format(channel))
+                    retry = 1.0
+                    wake.set()  # what was committed while nobody listened
+                    async for _ in conn.notifies():
+                        wake.set()
+            except psycopg.Error as exc:
+                log.warning("outbox listen failed", schema=self.schema, error=str(exc))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=backoff)
+                await asyncio.wait_for(stop.wait(), timeout=retry)
+            retry = min(retry * 2, 30.0)
+
+
+async def _first_of(*events: asyncio.Event) -> None:
+    """Return when any of events is set."""
+    waiters = [asyncio.create_task(event.wait()) for event in events]
+    try:
+        await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
 
 
 async def prune(

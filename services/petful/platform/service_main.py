@@ -18,7 +18,7 @@ from petful.platform.db import dispose_engines, get_engine
 from petful.platform.events import publish_to_celery
 from petful.platform.grpc_client import close_channels
 from petful.platform.grpc_server import RunningServer, serve
-from petful.platform.outbox import OutboxRelay
+from petful.platform.outbox import OutboxRelay, listen_dsn
 from petful.platform.settings import DOMAINS, Settings, get_settings
 
 Register = Callable[[grpc.aio.Server], None]
@@ -46,7 +46,13 @@ async def run_service(domain: str, settings: Settings | None = None) -> None:
         relay = OutboxRelay(
             domain, get_engine(settings), publish_to_celery, batch_size=settings.outbox_batch_size
         )
-        relay_task = asyncio.create_task(relay.run(stop, poll_seconds=settings.outbox_poll_seconds))
+        relay_task = asyncio.create_task(
+            relay.run(
+                stop,
+                poll_seconds=settings.outbox_poll_seconds,
+                dsn=listen_dsn(settings.database_url),
+            )
+        )
 
     try:
         await serve(domain, register, settings=settings, on_start=start_relay, stop_event=stop)

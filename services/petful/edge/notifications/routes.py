@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 
 from petful.edge.auth import CurrentUser
 from petful.edge.common import Page, PageSize
-from petful.edge.notifications import stream
+from petful.edge.notifications import reads, stream
 from petful.edge.notifications.schemas import (
     Category,
     Notification,
@@ -30,7 +30,7 @@ from petful.edge.notifications.schemas import (
 from petful.edge.problems import PROBLEM_BASE, problem
 from petful.pb.notifications.v1 import notifications_pb2 as pb
 from petful.pb.notifications.v1 import notifications_pb2_grpc as pb_grpc
-from petful.platform.auth_context import Principal, use_principal
+from petful.platform.auth_context import Principal
 from petful.platform.grpc_client import channel
 from petful.platform.settings import get_settings
 
@@ -179,12 +179,10 @@ async def stream_notifications(
 
 
 def _fetcher(user: Principal) -> stream.Fetch:
-    # The stream's body runs after the route returned: bind the caller for its calls.
-    async def fetch(after: int) -> pb.ListNotificationsAfterResponse:
-        with use_principal(user):
-            r: pb.ListNotificationsAfterResponse = await notifications().ListNotificationsAfter(
-                pb.ListNotificationsAfterRequest(after_seq=after, limit=STREAM_PAGE)
-            )
-        return r
+    # Read with the other streams woken at the same moment (reads.py), not one call each.
+    gatherer = reads.gatherer(STREAM_PAGE)
+
+    async def fetch(after: int) -> list[pb.Notification]:
+        return await gatherer.after(user.user_id or "", after)
 
     return fetch

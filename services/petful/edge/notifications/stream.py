@@ -157,10 +157,13 @@ class Hub:
                 message = None
             if message is not None:
                 self._dispatch(message)
-            async with self._lock:
-                if not self._listeners:
-                    self._reader = None
-                    return
+            # No lock: nothing awaits between this check and the return, and listen() starts
+            # a reader when it finds none. Taking the lock here queued the reader behind
+            # every stream opening at once (each holds it across a subscribe round trip),
+            # so their confirmations came one per queue length: 500 streams timed out.
+            if not self._listeners:
+                self._reader = None
+                return
 
     def _dispatch(self, message: dict[str, object]) -> None:
         kind, channel = message["type"], str(message["channel"])
@@ -201,7 +204,7 @@ def hub() -> Hub:
 
 # --- the event stream ---------------------------------------------------------------------------
 
-Fetch = Callable[[int], Awaitable[pb.ListNotificationsAfterResponse]]
+Fetch = Callable[[int], Awaitable[list[pb.Notification]]]
 Render = Callable[[pb.Notification], str]
 
 
@@ -249,12 +252,11 @@ async def events(
                 if not listener.behind(last_sent):
                     continue
             try:
-                response = await fetch(last_sent)
+                items = await fetch(last_sent)
             except grpc.aio.AioRpcError as e:
                 # Headers are long sent: end the stream; the client resumes from last_sent.
                 log.warning("notification stream ended", code=e.code().name)
                 return
-            items = list(response.items)
             more = len(items) >= page
     finally:
         await listener.close()

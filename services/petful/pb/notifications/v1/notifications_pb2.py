@@ -25,15 +25,15 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+petful/notifications/v1/notifications.proto\x12\x17petful.notifications.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x02\n\x0cNotification\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0b\n\x03seq\x18\x02 \x01(\x03\x12\x0c\n\x04type\x18\x03 \x01(\t\x12\x33\n\x08\x63\x61tegory\x18\x04 \x01(\x0e\x32!.petful.notifications.v1.Category\x12\r\n\x05title\x18\x05 \x01(\t\x12\x0c\n\x04\x62ody\x18\x06 \x01(\t\x12\x0c\n\x04link\x18\x07 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x08 \x01(\t\x12\x13\n\x0b\x61\x63tor_count\x18\t \x01(\x05\x12\x13\n\x0bobject_type\x18\n \x01(\t\x12\x11\n\tobject_id\x18\x0b \x01(\t\x12.\n\ncreated_at\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07read_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x87\x01\n\x18ListNotificationsRequest\x12\x13\n\x0bunread_only\x18\x01 \x01(\x08\x12\x33\n\x08\x63\x61tegory\x18\x02 \x01(\x0e\x32!.petful.notifications.v1.Category\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x04 \x01(\t\"f\n\x19ListNotificationsResponse\x12\x34\n\x05items\x18\x01 \x03(\x0b\x32%.petful.notifications.v1.Notification\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"T\n\x1dListNotificationsAfterRequest\x12\x16\n\tafter_seq\x18\x01 \x01(\x03H\x00\x88\x01\x01\x12\r\n\x05limit\x18\x02 \x01(\x05\x42\x0c\n\n_after_seq\"h\n\x1eListNotificationsAfterResponse\x12\x34\n\x05items\x18\x01 \x03(\x0b\x32%.petful.notifications.v1.Notification\x12\x10\n\x08last_seq\x18\x02 \x01(\x03\"\x17\n\x15GetUnreadCountRequest\"\'\n\x16GetUnreadCountResponse\x12\r\n\x05\x63ount\x18\x01 \x01(\x05\"*\n\x0fMarkReadRequest\x12\x17\n\x0fnotification_id\x18\x01 \x01(\t\"\x14\n\x12MarkAllReadRequest\"%\n\x13MarkAllReadResponse\x12\x0e\n\x06marked\x18\x01 \x01(\x05\"2\n\x17HideNotificationRequest\x12\x17\n\x0fnotification_id\x18\x01 \x01(\t\"\x1a\n\x18HideNotificationResponse*\x7f\n\x08\x43\x61tegory\x12\x18\n\x14\x43\x41TEGORY_UNSPECIFIED\x10\x00\x12\x16\n\x12\x43\x41TEGORY_CAMPAIGNS\x10\x01\x12\x16\n\x12\x43\x41TEGORY_COMMUNITY\x10\x02\x12\x13\n\x0f\x43\x41TEGORY_HEALTH\x10\x03\x12\x14\n\x10\x43\x41TEGORY_ACCOUNT\x10\x04\x32\xd0\x05\n\x13NotificationService\x12z\n\x11ListNotifications\x12\x31.petful.notifications.v1.ListNotificationsRequest\x1a\x32.petful.notifications.v1.ListNotificationsResponse\x12\x89\x01\n\x16ListNotificationsAfter\x12\x36.petful.notifications.v1.ListNotificationsAfterRequest\x1a\x37.petful.notifications.v1.ListNotificationsAfterResponse\x12q\n\x0eGetUnreadCount\x12..petful.notifications.v1.GetUnreadCountRequest\x1a/.petful.notifications.v1.GetUnreadCountResponse\x12[\n\x08MarkRead\x12(.petful.notifications.v1.MarkReadRequest\x1a%.petful.notifications.v1.Notification\x12h\n\x0bMarkAllRead\x12+.petful.notifications.v1.MarkAllReadRequest\x1a,.petful.notifications.v1.MarkAllReadResponse\x12w\n\x10HideNotification\x12\x30.petful.notifications.v1.HideNotificationRequest\x1a\x31.petful.notifications.v1.HideNotificationResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+petful/notifications/v1/notifications.proto\x12\x17petful.notifications.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc1\x02\n\x0cNotification\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0b\n\x03seq\x18\x02 \x01(\x03\x12\x0c\n\x04type\x18\x03 \x01(\t\x12\x33\n\x08\x63\x61tegory\x18\x04 \x01(\x0e\x32!.petful.notifications.v1.Category\x12\r\n\x05title\x18\x05 \x01(\t\x12\x0c\n\x04\x62ody\x18\x06 \x01(\t\x12\x0c\n\x04link\x18\x07 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x08 \x01(\t\x12\x13\n\x0b\x61\x63tor_count\x18\t \x01(\x05\x12\x13\n\x0bobject_type\x18\n \x01(\t\x12\x11\n\tobject_id\x18\x0b \x01(\t\x12.\n\ncreated_at\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12+\n\x07read_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x87\x01\n\x18ListNotificationsRequest\x12\x13\n\x0bunread_only\x18\x01 \x01(\x08\x12\x33\n\x08\x63\x61tegory\x18\x02 \x01(\x0e\x32!.petful.notifications.v1.Category\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x04 \x01(\t\"f\n\x19ListNotificationsResponse\x12\x34\n\x05items\x18\x01 \x03(\x0b\x32%.petful.notifications.v1.Notification\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"T\n\x1dListNotificationsAfterRequest\x12\x16\n\tafter_seq\x18\x01 \x01(\x03H\x00\x88\x01\x01\x12\r\n\x05limit\x18\x02 \x01(\x05\x42\x0c\n\n_after_seq\"h\n\x1eListNotificationsAfterResponse\x12\x34\n\x05items\x18\x01 \x03(\x0b\x32%.petful.notifications.v1.Notification\x12\x10\n\x08last_seq\x18\x02 \x01(\x03\"4\n\x0eStreamPosition\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x11\n\tafter_seq\x18\x02 \x01(\x03\"_\n\x12ReadStreamsRequest\x12:\n\tpositions\x18\x01 \x03(\x0b\x32\'.petful.notifications.v1.StreamPosition\x12\r\n\x05limit\x18\x02 \x01(\x05\"B\n\nStreamPage\x12\x34\n\x05items\x18\x01 \x03(\x0b\x32%.petful.notifications.v1.Notification\"I\n\x13ReadStreamsResponse\x12\x32\n\x05pages\x18\x01 \x03(\x0b\x32#.petful.notifications.v1.StreamPage\"\x17\n\x15GetUnreadCountRequest\"\'\n\x16GetUnreadCountResponse\x12\r\n\x05\x63ount\x18\x01 \x01(\x05\"*\n\x0fMarkReadRequest\x12\x17\n\x0fnotification_id\x18\x01 \x01(\t\"\x14\n\x12MarkAllReadRequest\"%\n\x13MarkAllReadResponse\x12\x0e\n\x06marked\x18\x01 \x01(\x05\"2\n\x17HideNotificationRequest\x12\x17\n\x0fnotification_id\x18\x01 \x01(\t\"\x1a\n\x18HideNotificationResponse*\x7f\n\x08\x43\x61tegory\x12\x18\n\x14\x43\x41TEGORY_UNSPECIFIED\x10\x00\x12\x16\n\x12\x43\x41TEGORY_CAMPAIGNS\x10\x01\x12\x16\n\x12\x43\x41TEGORY_COMMUNITY\x10\x02\x12\x13\n\x0f\x43\x41TEGORY_HEALTH\x10\x03\x12\x14\n\x10\x43\x41TEGORY_ACCOUNT\x10\x04\x32\xba\x06\n\x13NotificationService\x12z\n\x11ListNotifications\x12\x31.petful.notifications.v1.ListNotificationsRequest\x1a\x32.petful.notifications.v1.ListNotificationsResponse\x12\x89\x01\n\x16ListNotificationsAfter\x12\x36.petful.notifications.v1.ListNotificationsAfterRequest\x1a\x37.petful.notifications.v1.ListNotificationsAfterResponse\x12q\n\x0eGetUnreadCount\x12..petful.notifications.v1.GetUnreadCountRequest\x1a/.petful.notifications.v1.GetUnreadCountResponse\x12[\n\x08MarkRead\x12(.petful.notifications.v1.MarkReadRequest\x1a%.petful.notifications.v1.Notification\x12h\n\x0bMarkAllRead\x12+.petful.notifications.v1.MarkAllReadRequest\x1a,.petful.notifications.v1.MarkAllReadResponse\x12w\n\x10HideNotification\x12\x30.petful.notifications.v1.HideNotificationRequest\x1a\x31.petful.notifications.v1.HideNotificationResponse\x12h\n\x0bReadStreams\x12+.petful.notifications.v1.ReadStreamsRequest\x1a,.petful.notifications.v1.ReadStreamsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'petful.pb.notifications.v1.notifications_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CATEGORY']._serialized_start=1114
-  _globals['_CATEGORY']._serialized_end=1241
+  _globals['_CATEGORY']._serialized_start=1408
+  _globals['_CATEGORY']._serialized_end=1535
   _globals['_NOTIFICATION']._serialized_start=106
   _globals['_NOTIFICATION']._serialized_end=427
   _globals['_LISTNOTIFICATIONSREQUEST']._serialized_start=430
@@ -44,20 +44,28 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTNOTIFICATIONSAFTERREQUEST']._serialized_end=755
   _globals['_LISTNOTIFICATIONSAFTERRESPONSE']._serialized_start=757
   _globals['_LISTNOTIFICATIONSAFTERRESPONSE']._serialized_end=861
-  _globals['_GETUNREADCOUNTREQUEST']._serialized_start=863
-  _globals['_GETUNREADCOUNTREQUEST']._serialized_end=886
-  _globals['_GETUNREADCOUNTRESPONSE']._serialized_start=888
-  _globals['_GETUNREADCOUNTRESPONSE']._serialized_end=927
-  _globals['_MARKREADREQUEST']._serialized_start=929
-  _globals['_MARKREADREQUEST']._serialized_end=971
-  _globals['_MARKALLREADREQUEST']._serialized_start=973
-  _globals['_MARKALLREADREQUEST']._serialized_end=993
-  _globals['_MARKALLREADRESPONSE']._serialized_start=995
-  _globals['_MARKALLREADRESPONSE']._serialized_end=1032
-  _globals['_HIDENOTIFICATIONREQUEST']._serialized_start=1034
-  _globals['_HIDENOTIFICATIONREQUEST']._serialized_end=1084
-  _globals['_HIDENOTIFICATIONRESPONSE']._serialized_start=1086
-  _globals['_HIDENOTIFICATIONRESPONSE']._serialized_end=1112
-  _globals['_NOTIFICATIONSERVICE']._serialized_start=1244
-  _globals['_NOTIFICATIONSERVICE']._serialized_end=1964
+  _globals['_STREAMPOSITION']._serialized_start=863
+  _globals['_STREAMPOSITION']._serialized_end=915
+  _globals['_READSTREAMSREQUEST']._serialized_start=917
+  _globals['_READSTREAMSREQUEST']._serialized_end=1012
+  _globals['_STREAMPAGE']._serialized_start=1014
+  _globals['_STREAMPAGE']._serialized_end=1080
+  _globals['_READSTREAMSRESPONSE']._serialized_start=1082
+  _globals['_READSTREAMSRESPONSE']._serialized_end=1155
+  _globals['_GETUNREADCOUNTREQUEST']._serialized_start=1157
+  _globals['_GETUNREADCOUNTREQUEST']._serialized_end=1180
+  _globals['_GETUNREADCOUNTRESPONSE']._serialized_start=1182
+  _globals['_GETUNREADCOUNTRESPONSE']._serialized_end=1221
+  _globals['_MARKREADREQUEST']._serialized_start=1223
+  _globals['_MARKREADREQUEST']._serialized_end=1265
+  _globals['_MARKALLREADREQUEST']._serialized_start=1267
+  _globals['_MARKALLREADREQUEST']._serialized_end=1287
+  _globals['_MARKALLREADRESPONSE']._serialized_start=1289
+  _globals['_MARKALLREADRESPONSE']._serialized_end=1326
+  _globals['_HIDENOTIFICATIONREQUEST']._serialized_start=1328
+  _globals['_HIDENOTIFICATIONREQUEST']._serialized_end=1378
+  _globals['_HIDENOTIFICATIONRESPONSE']._serialized_start=1380
+  _globals['_HIDENOTIFICATIONRESPONSE']._serialized_end=1406
+  _globals['_NOTIFICATIONSERVICE']._serialized_start=1538
+  _globals['_NOTIFICATIONSERVICE']._serialized_end=2364
 # @@protoc_insertion_point(module_scope)

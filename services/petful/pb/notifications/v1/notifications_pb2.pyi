@@ -89,6 +89,34 @@ class ListNotificationsAfterResponse(_message.Message):
     last_seq: int
     def __init__(self, items: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ..., last_seq: _Optional[int] = ...) -> None: ...
 
+class StreamPosition(_message.Message):
+    __slots__ = ("user_id", "after_seq")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    AFTER_SEQ_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    after_seq: int
+    def __init__(self, user_id: _Optional[str] = ..., after_seq: _Optional[int] = ...) -> None: ...
+
+class ReadStreamsRequest(_message.Message):
+    __slots__ = ("positions", "limit")
+    POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    positions: _containers.RepeatedCompositeFieldContainer[StreamPosition]
+    limit: int
+    def __init__(self, positions: _Optional[_Iterable[_Union[StreamPosition, _Mapping]]] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class StreamPage(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Notification]
+    def __init__(self, items: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ...) -> None: ...
+
+class ReadStreamsResponse(_message.Message):
+    __slots__ = ("pages",)
+    PAGES_FIELD_NUMBER: _ClassVar[int]
+    pages: _containers.RepeatedCompositeFieldContainer[StreamPage]
+    def __init__(self, pages: _Optional[_Iterable[_Union[StreamPage, _Mapping]]] = ...) -> None: ...
+
 class GetUnreadCountRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

@@ -72,6 +72,11 @@ class NotificationServiceStub:
                 request_serializer=petful_dot_notifications_dot_v1_dot_notifications__pb2.HideNotificationRequest.SerializeToString,
                 response_deserializer=petful_dot_notifications_dot_v1_dot_notifications__pb2.HideNotificationResponse.FromString,
                 _registered_method=True)
+        self.ReadStreams = channel.unary_unary(
+                '/petful.notifications.v1.NotificationService/ReadStreams',
+                request_serializer=petful_dot_notifications_dot_v1_dot_notifications__pb2.ReadStreamsRequest.SerializeToString,
+                response_deserializer=petful_dot_notifications_dot_v1_dot_notifications__pb2.ReadStreamsResponse.FromString,
+                _registered_method=True)
 
 
 class NotificationServiceServicer:
@@ -130,6 +135,15 @@ class NotificationServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ReadStreams(self, request, context):
+        """Internal, for the edge only: the visible rows after each position of many users' open
+        streams in one call (a broadcast wakes hundreds of streams at once; one call each would
+        queue them behind each other), at most `limit` (1-100) per position.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_NotificationServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -162,6 +176,11 @@ def add_NotificationServiceServicer_to_server(servicer, server):
                     servicer.HideNotification,
                     request_deserializer=petful_dot_notifications_dot_v1_dot_notifications__pb2.HideNotificationRequest.FromString,
                     response_serializer=petful_dot_notifications_dot_v1_dot_notifications__pb2.HideNotificationResponse.SerializeToString,
+            ),
+            'ReadStreams': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReadStreams,
+                    request_deserializer=petful_dot_notifications_dot_v1_dot_notifications__pb2.ReadStreamsRequest.FromString,
+                    response_serializer=petful_dot_notifications_dot_v1_dot_notifications__pb2.ReadStreamsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -334,6 +353,33 @@ class NotificationService:
             '/petful.notifications.v1.NotificationService/HideNotification',
             petful_dot_notifications_dot_v1_dot_notifications__pb2.HideNotificationRequest.SerializeToString,
             petful_dot_notifications_dot_v1_dot_notifications__pb2.HideNotificationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReadStreams(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.notifications.v1.NotificationService/ReadStreams',
+            petful_dot_notifications_dot_v1_dot_notifications__pb2.ReadStreamsRequest.SerializeToString,
+            petful_dot_notifications_dot_v1_dot_notifications__pb2.ReadStreamsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -58,6 +58,11 @@ class NotificationServiceStub:
     """Mark every unread one read; returns how many were."""
     HideNotification: _grpc.UnaryUnaryMultiCallable[_notifications_pb2.HideNotificationRequest, _notifications_pb2.HideNotificationResponse]
     """Hide one: it leaves the list, the count and the stream for good."""
+    ReadStreams: _grpc.UnaryUnaryMultiCallable[_notifications_pb2.ReadStreamsRequest, _notifications_pb2.ReadStreamsResponse]
+    """Internal, for the edge only: the visible rows after each position of many users' open
+    streams in one call (a broadcast wakes hundreds of streams at once; one call each would
+    queue them behind each other), at most `limit` (1-100) per position.
+    """
 
 @_typing.type_check_only
 class NotificationServiceAsyncStub(NotificationServiceStub):
@@ -89,6 +94,11 @@ class NotificationServiceAsyncStub(NotificationServiceStub):
     """Mark every unread one read; returns how many were."""
     HideNotification: _aio.UnaryUnaryMultiCallable[_notifications_pb2.HideNotificationRequest, _notifications_pb2.HideNotificationResponse]  # type: ignore[assignment]
     """Hide one: it leaves the list, the count and the stream for good."""
+    ReadStreams: _aio.UnaryUnaryMultiCallable[_notifications_pb2.ReadStreamsRequest, _notifications_pb2.ReadStreamsResponse]  # type: ignore[assignment]
+    """Internal, for the edge only: the visible rows after each position of many users' open
+    streams in one call (a broadcast wakes hundreds of streams at once; one call each would
+    queue them behind each other), at most `limit` (1-100) per position.
+    """
 
 class NotificationServiceServicer(metaclass=_abc_1.ABCMeta):
     """A user's notifications (알림): what the platform's events produced for them, one row per
@@ -153,5 +163,16 @@ class NotificationServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_notifications_pb2.HideNotificationResponse, _abc.Awaitable[_notifications_pb2.HideNotificationResponse]]:
         """Hide one: it leaves the list, the count and the stream for good."""
+
+    @_abc_1.abstractmethod
+    def ReadStreams(
+        self,
+        request: _notifications_pb2.ReadStreamsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_notifications_pb2.ReadStreamsResponse, _abc.Awaitable[_notifications_pb2.ReadStreamsResponse]]:
+        """Internal, for the edge only: the visible rows after each position of many users' open
+        streams in one call (a broadcast wakes hundreds of streams at once; one call each would
+        queue them behind each other), at most `limit` (1-100) per position.
+        """
 
 def add_NotificationServiceServicer_to_server(servicer: NotificationServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

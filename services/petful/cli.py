@@ -110,7 +110,8 @@ def _edge(args: argparse.Namespace) -> int:
 def _worker(args: argparse.Namespace) -> int:
     from petful.platform.worker_main import run_worker
 
-    return run_worker(get_settings())
+    queues = tuple(q for q in args.queues.split(",") if q) if args.queues else None
+    return run_worker(get_settings(), queues) if queues else run_worker(get_settings())
 
 
 def _beat(args: argparse.Namespace) -> int:
@@ -218,7 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
     ).set_defaults(fn=_admin_bootstrap)
     # --- end identity ---
     sub.add_parser("edge", help="run the FastAPI edge").set_defaults(fn=_edge)
-    sub.add_parser("worker", help="run a Celery worker").set_defaults(fn=_worker)
+    worker = sub.add_parser("worker", help="run a Celery worker")
+    worker.add_argument(
+        "--queues",
+        default="",
+        help="comma-separated: petful (quick tasks), petful.bulk (CPU-heavy); default both",
+    )
+    worker.set_defaults(fn=_worker)
     sub.add_parser("beat", help="run Celery beat").set_defaults(fn=_beat)
     # --- matching ---
     matching = sub.add_parser("matching", help="recommendation index chores").add_subparsers(

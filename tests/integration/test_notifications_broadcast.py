@@ -44,7 +44,7 @@ from tests.integration.test_notifications_channels import (  # noqa: F401  (the 
     Mailbox,
     mailbox,
 )
-from tests.support import free_port
+from tests.support import free_port, wait_for
 
 Headers = dict[str, str]
 ADMIN = "/api/v1/admin/notifications"
@@ -195,10 +195,17 @@ async def test_a_broadcast_reaches_every_active_user_once_by_inbox_stream_and_ma
     assert (sent["recipients"], sent["written"], sent["emails"]) == (5, 0, 0)
     assert sent["title"] == "서비스 점검 안내"
 
-    # The committed event starts the fan-out and is identity's audit record.
+    # The commit starts the fan-out at once; the committed event starts it too (if that
+    # nudge was lost) and is identity's audit record.
+    start = (tasks.BROADCAST_TASK, [sent["id"]])
+
+    async def started() -> bool:
+        return enqueued == [start]
+
+    await wait_for(started)
     topic = notification_events.BROADCAST_CREATED.name
     assert await deliver(topic, "notifications", "notifications.broadcast_start") == 1
-    assert enqueued == [(tasks.BROADCAST_TASK, [sent["id"]])]
+    assert enqueued == [start, start]
     assert await deliver(topic, "notifications", f"identity.audit.{topic}") == 1
     r = await edge.client.get(
         "/api/v1/admin/audit-log", params={"action": "notification.broadcast"}, headers=admin

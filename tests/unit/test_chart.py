@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from petful.cli import build_parser
 from petful.devstack.envoy import render_envoy_config
 from petful.edge.health import routes as health_router
+from petful.platform.jobs import BULK_QUEUE, QUICK_QUEUE
 from petful.platform.settings import DEFAULT_PORTS, DOMAINS, Settings
 from petful_operator.settings import OperatorSettings
 from tests.unit.chart_support import (
@@ -54,7 +55,7 @@ PRODUCTION = "production-values.yaml"
 MINIMAL = "minimal-values.yaml"
 # The domains the default values deploy (a service without an API yet is `enabled: false`).
 DEPLOYED = tuple(d for d in DOMAINS if merged_values()["components"][d]["enabled"])
-GRPC_CLIENTS = {"edge", "operator", "worker", "beat", *DEPLOYED}
+GRPC_CLIENTS = {"edge", "operator", "worker", "worker-bulk", "beat", *DEPLOYED}
 
 
 def test_ci_values_files_exist() -> None:
@@ -197,6 +198,7 @@ def test_values_ports_match_the_settings_table() -> None:
         }
     assert components["edge"]["ports"] == {"http": DEFAULT_PORTS["edge"]}
     assert components["worker"]["ports"] == {"metrics": DEFAULT_PORTS["metrics.worker"]}
+    assert components["worker-bulk"]["ports"] == {"metrics": DEFAULT_PORTS["metrics.worker-bulk"]}
     assert components["beat"]["ports"] == {"metrics": DEFAULT_PORTS["metrics.beat"]}
     envoy = merged_values()["envoy"]
     assert (envoy["port"], envoy["adminPort"]) == (
@@ -211,14 +213,20 @@ def test_commands_are_real_cli_commands() -> None:
     expected = {
         "edge": ["petful", "edge"],
         "worker": ["petful", "worker"],
+        "worker-bulk": ["petful", "worker"],
         "beat": ["petful", "beat"],
     }
     for component, command in expected.items():
         assert _container(manifests, component)["command"] == command
+    # One worker per queue (platform/jobs.py).
+    assert _container(manifests, "worker")["args"] == ["--queues", QUICK_QUEUE]
+    assert _container(manifests, "worker-bulk")["args"] == ["--queues", BULK_QUEUE]
     for name, spec in pod_specs(manifests):
-        command = spec["containers"][0]["command"]
+        container = spec["containers"][0]
+        command = container["command"]
         if command[0] == "petful":
-            parser.parse_args(command[1:])  # exits (SystemExit) on an unknown command
+            # exits (SystemExit) on an unknown command or option
+            parser.parse_args([*command[1:], *container.get("args", [])])
         else:
             assert command[0] in {"envoy", "kopf"}, name
 
@@ -236,11 +244,16 @@ def test_edge_probes_hit_real_routes() -> None:
 
 def test_worker_and_beat_probe_their_metrics_port() -> None:
     manifests = render_ci(DEFAULT)
-    for component in ("worker", "beat"):
+    # (component, the port's name in its settings, the port): each worker pod serves its
+    # metrics as metrics.worker, on the port the chart gives it.
+    for component, setting, port in (
+        ("worker", "metrics.worker", DEFAULT_PORTS["metrics.worker"]),
+        ("worker-bulk", "metrics.worker", DEFAULT_PORTS["metrics.worker-bulk"]),
+        ("beat", "metrics.beat", DEFAULT_PORTS["metrics.beat"]),
+    ):
         container = _container(manifests, component)
         assert container["livenessProbe"]["httpGet"] == {"path": "/metrics", "port": "metrics"}
-        ports = json.loads(env_of(container)["PETFUL_PORTS"])
-        assert ports == {f"metrics.{component}": DEFAULT_PORTS[f"metrics.{component}"]}
+        assert json.loads(env_of(container)["PETFUL_PORTS"]) == {setting: port}
 
 
 @pytest.mark.parametrize("filename", [DEFAULT, PRODUCTION])
@@ -267,7 +280,7 @@ def test_production_autoscales_edge_services_and_worker() -> None:
     manifests = render_ci(PRODUCTION)
     hpas = by_kind(manifests, "HorizontalPodAutoscaler")
     deployments = by_kind(manifests, "Deployment")
-    for component in ("edge", "worker", *DEPLOYED):
+    for component in ("edge", "worker", "worker-bulk", *DEPLOYED):
         hpa = hpas[service_name(component)]
         assert hpa["spec"]["scaleTargetRef"] == {
             "apiVersion": "apps/v1",
@@ -282,7 +295,7 @@ def test_production_autoscales_edge_services_and_worker() -> None:
 
 def test_pdbs_cover_replicated_components() -> None:
     pdbs = by_kind(render_ci(DEFAULT), "PodDisruptionBudget")
-    for component in ("envoy", "edge", "worker", *DEPLOYED):
+    for component in ("envoy", "edge", "worker", "worker-bulk", *DEPLOYED):
         pdb = pdbs[service_name(component)]
         assert pdb["spec"]["maxUnavailable"] == 1
         assert pdb["spec"]["selector"]["matchLabels"]["app.kubernetes.io/component"] == component
@@ -403,6 +416,7 @@ EXPECTED_GROUPS = {
     "edge": {"media", "redis"},  # redis: the notification streams listen on pub/sub
     "beat": {"redis"},
     "worker": {"database", "redis", "media", "sns"},
+    "worker-bulk": {"database", "redis", "media", "sns"},
     "sns": {"database", "redis", "sns"},
     **{name: {"database", "redis", "media"} for name in MEDIA_HOLDERS},
     **{name: {"database", "redis"} for name in ("matching", "notifications")},
@@ -700,7 +714,7 @@ def test_edge_accepts_http_only_from_envoy_and_monitoring() -> None:
     allowed = {c for c, lab in labels.items() if _selects(pod_rule["from"][0]["podSelector"], lab)}
     assert allowed == {"envoy"}
     # Worker, beat and the operator take no inbound traffic except metrics scrapes.
-    for component in ("worker", "beat"):
+    for component in ("worker", "worker-bulk", "beat"):
         (rule,) = policies[component]["spec"]["ingress"]
         assert rule["ports"] == [{"port": "metrics", "protocol": "TCP"}]
         assert "namespaceSelector" in rule["from"][0]
@@ -1051,6 +1065,7 @@ def test_alerts_cover_errors_latency_and_down_processes() -> None:
     assert set(alerts) == {
         "PetfulProcessDown",
         "PetfulWorkerDown",
+        "PetfulWorkerBulkDown",
         "PetfulBeatDown",
         "PetfulGrpcErrorRatioHigh",
         "PetfulGrpcLatencyHigh",
@@ -1074,6 +1089,9 @@ def test_alerts_cover_errors_latency_and_down_processes() -> None:
     assert down.group(1).split("|") == sorted(jobs)
     assert alerts["PetfulWorkerDown"]["expr"] == (
         'absent(up{namespace="petful",job="petful-worker"} == 1)'
+    )
+    assert alerts["PetfulWorkerBulkDown"]["expr"] == (
+        'absent(up{namespace="petful",job="petful-worker-bulk"} == 1)'
     )
     assert (
         alerts["PetfulBeatDown"]["expr"] == 'absent(up{namespace="petful",job="petful-beat"} == 1)'

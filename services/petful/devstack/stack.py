@@ -15,6 +15,7 @@ from petful.devstack.postgres import EmbeddedPostgres
 from petful.devstack.probes import grpc_health_probe, http_probe
 from petful.devstack.redis import EmbeddedRedis
 from petful.devstack.supervisor import ProcessSpec, ReadyCheck
+from petful.platform.jobs import BULK_QUEUE, QUICK_QUEUE
 from petful.platform.settings import DOMAINS, Settings
 
 
@@ -185,19 +186,32 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
             prepare=lambda: envoy.write(envoy_file),
         ),
     ]
-    # Celery has no API of its own: its metrics endpoint says the process is up.
+    # Celery has no API of its own: its metrics endpoint says the process is up. One worker
+    # per queue (platform/jobs.py), as in the chart; the bulk one serves its metrics on a
+    # port of its own (in a cluster each pod has metrics.worker to itself).
+    bulk_env = {
+        **env,
+        "PETFUL_PORTS": json.dumps(
+            {**settings.ports, "metrics.worker": settings.port("metrics.worker-bulk")}
+        ),
+    }
+    celery = [
+        ("worker", ["worker", "--queues", QUICK_QUEUE], env, "metrics.worker"),
+        ("worker-bulk", ["worker", "--queues", BULK_QUEUE], bulk_env, "metrics.worker-bulk"),
+        ("beat", ["beat"], env, "metrics.beat"),
+    ]
     specs += [
         ProcessSpec(
             name=name,
             wave=1,
-            argv=[sys.executable, "-m", "petful", name],
-            env=env,
-            ports=(settings.port(f"metrics.{name}"),),
-            ready=http_ok(f"http://{host}:{settings.port(f'metrics.{name}')}/metrics"),
+            argv=[sys.executable, "-m", "petful", *args],
+            env=process_env,
+            ports=(settings.port(metrics),),
+            ready=http_ok(f"http://{host}:{settings.port(metrics)}/metrics"),
             # A warm shutdown waits on a broker that is going away too: kill outright.
             # Tasks are idempotent and acked late, so an interrupted one runs again.
             orphan_signal=signal.SIGKILL,
         )
-        for name in ("worker", "beat")
+        for name, args, process_env, metrics in celery
     ]
     return specs

@@ -49,6 +49,9 @@ def probes_for(settings: Settings, database_url: str, redis_url: str) -> dict[st
         "envoy": lambda: http_probe(f"http://{host}:{settings.port('envoy_admin')}/ready"),
         # Celery processes have no API of their own; their metrics endpoint shows they live.
         "worker": lambda: http_probe(f"http://{host}:{settings.port('metrics.worker')}/metrics"),
+        "worker-bulk": lambda: http_probe(
+            f"http://{host}:{settings.port('metrics.worker-bulk')}/metrics"
+        ),
         "beat": lambda: http_probe(f"http://{host}:{settings.port('metrics.beat')}/metrics"),
     }
     for domain in DOMAINS:
@@ -78,7 +81,9 @@ async def collect_status_async(
     state = read_state(state_file or state_file_path(settings))
     processes = state.processes if state is not None else []
     if not processes:  # nothing running: still probe what *would* run
-        names = ["postgres", "redis", "mail", *DOMAINS, "edge", "envoy", "worker", "beat"]
+        names = [
+            "postgres", "redis", "mail", *DOMAINS, "edge", "envoy", "worker", "worker-bulk", "beat"
+        ]  # fmt: skip
         processes = [ProcessState(name=n, pid=None) for n in names]
     probes = probes_for(settings, database_url(settings), redis_url(settings))
 

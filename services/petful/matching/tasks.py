@@ -34,14 +34,15 @@ from petful.matching.service import indexing
 from petful.platform import events
 from petful.platform.auth_context import service_principal, use_principal
 from petful.platform.db import transaction
-from petful.platform.jobs import beat, celery_app, on_worker_start, run_async
+from petful.platform.jobs import beat, bulk_task, celery_app, on_worker_start, run_async
 from petful.platform.logging import get_logger
 from petful.platform.settings import Settings, get_settings
 
 log = get_logger(__name__)
 
-REINDEX_TASK = "matching.reindex"
-TERM_STATS_TASK = "matching.refresh_term_stats"
+# Embedding texts holds the CPU: these run on the bulk queue (platform/jobs.py).
+REINDEX_TASK = bulk_task("matching.reindex")
+TERM_STATS_TASK = bulk_task("matching.refresh_term_stats")
 PRINCIPAL = service_principal("matching")
 
 
@@ -85,7 +86,7 @@ async def _index_campaign(session: AsyncSession, campaign_id: uuid.UUID) -> inde
 
 
 @events.subscriber(
-    pets_events.PET_UPDATED, schema=SCHEMA, name="matching.index_pet.pets.pet.updated"
+    pets_events.PET_UPDATED, schema=SCHEMA, name="matching.index_pet.pets.pet.updated", bulk=True
 )
 async def on_pet_updated(session: AsyncSession, event: Received[pets_events.PetChanged]) -> None:
     await _index_pet(session, event.payload.pet_id)
@@ -95,11 +96,13 @@ async def on_pet_updated(session: AsyncSession, event: Received[pets_events.PetC
     pets_events.PET_INSTAGRAM_LINKED,
     schema=SCHEMA,
     name="matching.index_pet.pets.pet.instagram_linked",
+    bulk=True,
 )
 @events.subscriber(
     pets_events.PET_INSTAGRAM_UNLINKED,
     schema=SCHEMA,
     name="matching.index_pet.pets.pet.instagram_unlinked",
+    bulk=True,
 )
 async def on_pet_instagram_changed(
     session: AsyncSession, event: Received[pets_events.PetInstagramChanged]
@@ -108,7 +111,10 @@ async def on_pet_instagram_changed(
 
 
 @events.subscriber(
-    pets_events.PORTFOLIO_UPDATED, schema=SCHEMA, name="matching.index_pet.pets.portfolio.updated"
+    pets_events.PORTFOLIO_UPDATED,
+    schema=SCHEMA,
+    name="matching.index_pet.pets.portfolio.updated",
+    bulk=True,
 )
 async def on_portfolio_updated(
     session: AsyncSession, event: Received[pets_events.PortfolioUpdated]
@@ -118,10 +124,16 @@ async def on_portfolio_updated(
 
 # Only approval and revocation change whether a PetStar is searchable.
 @events.subscriber(
-    pets_events.PETSTAR_APPROVED, schema=SCHEMA, name="matching.index_pet.pets.petstar.approved"
+    pets_events.PETSTAR_APPROVED,
+    schema=SCHEMA,
+    name="matching.index_pet.pets.petstar.approved",
+    bulk=True,
 )
 @events.subscriber(
-    pets_events.PETSTAR_REVOKED, schema=SCHEMA, name="matching.index_pet.pets.petstar.revoked"
+    pets_events.PETSTAR_REVOKED,
+    schema=SCHEMA,
+    name="matching.index_pet.pets.petstar.revoked",
+    bulk=True,
 )
 async def on_petstar_changed(
     session: AsyncSession, event: Received[pets_events.PetStarApplicationChanged]
@@ -147,7 +159,9 @@ def account_snapshot(synced: sns_events.AccountSynced) -> AccountSnapshot:
     )
 
 
-@events.subscriber(sns_events.ACCOUNT_SYNCED, schema=SCHEMA, name="matching.index_synced_pet")
+@events.subscriber(
+    sns_events.ACCOUNT_SYNCED, schema=SCHEMA, name="matching.index_synced_pet", bulk=True
+)
 async def on_account_synced(
     session: AsyncSession, event: Received[sns_events.AccountSynced]
 ) -> None:
@@ -181,9 +195,9 @@ async def on_applicant_outcome(
 
 
 for _phase, _campaign in campaigns_events.CAMPAIGN_BY_PHASE.items():
-    events.subscriber(_campaign, schema=SCHEMA, name=f"matching.index_campaign.{_phase.lower()}")(
-        on_campaign_changed
-    )
+    events.subscriber(
+        _campaign, schema=SCHEMA, name=f"matching.index_campaign.{_phase.lower()}", bulk=True
+    )(on_campaign_changed)
 for _outcome in OUTCOMES:
     _applicant = campaigns_events.APPLICANT_BY_STATUS[_outcome]
     events.subscriber(_applicant, schema=SCHEMA, name=f"matching.track.{_applicant.name}")(

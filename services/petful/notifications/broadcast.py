@@ -50,10 +50,12 @@ from petful.platform.auth_context import (
 )
 from petful.platform.db import on_commit
 from petful.platform.errors import NotFound
+from petful.platform.jobs import enqueue_soon
 from petful.platform.paging import Page, check_page_size, decode_cursor, page_of
 from petful.platform.validation import Violations, uuid_field
 
 DENIED = "only administrators may send announcements or see delivery statistics"
+BROADCAST_TASK = "notifications.broadcast"
 
 # --- the admin's side ----------------------------------------------------------------------
 
@@ -161,7 +163,15 @@ async def create(
         ),
         now=now,
     )
+    on_commit(session, functools.partial(_start_soon, b.id))
     return b
+
+
+async def _start_soon(broadcast_id: uuid.UUID) -> None:
+    """After commit: a worker starts writing the rows at once. The broadcast's event
+    starts it too, a few hops later (the durable path: it holds if this nudge is lost);
+    started twice, it writes each row once."""
+    enqueue_soon(BROADCAST_TASK, str(broadcast_id))
 
 
 def _not_found() -> NotFound:

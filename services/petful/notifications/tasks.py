@@ -9,7 +9,6 @@ second guard.
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,13 +19,14 @@ from petful.contracts import Received
 from petful.contracts import identity as identity_events
 from petful.contracts import notifications as notifications_events
 from petful.notifications import broadcast, catalogue, channels, peers, service
+from petful.notifications.broadcast import BROADCAST_TASK
 from petful.notifications.catalogue import Entry
 from petful.notifications.models import SCHEMA
 from petful.notifications.peers import ActorsPort, GrpcIdentity
 from petful.platform import events
 from petful.platform.auth_context import use_principal
 from petful.platform.db import transaction
-from petful.platform.jobs import beat, celery_app, run_async
+from petful.platform.jobs import beat, celery_app, enqueue_soon, run_async
 from petful.platform.logging import get_logger
 from petful.platform.redis import get_redis
 from petful.platform.settings import Settings, get_settings
@@ -43,17 +43,10 @@ clock: service.Clock = service.utc_now
 SEND_TASK = "notifications.send_due"
 
 
-def _send_task() -> None:
-    try:
-        celery_app.send_task(SEND_TASK, retry=False)
-    except Exception as exc:  # the delivery row is committed: nothing is lost
-        log.warning("send not enqueued; the minute job sends it", error=type(exc).__name__)
-
-
 async def _enqueue_send() -> None:
-    """Ask a worker to send what is due now, without waiting: the broker call blocks (for
-    seconds while Redis is down, when the minute's beat job sends it instead)."""
-    asyncio.get_running_loop().run_in_executor(None, _send_task)
+    """Ask a worker to send what is due now (the delivery rows are committed: if the nudge
+    is lost, the minute's beat job sends them)."""
+    enqueue_soon(SEND_TASK)
 
 
 def subscriber_name(entry: Entry) -> str:
@@ -140,7 +133,6 @@ beat("notifications-send-due", SEND_TASK, timedelta(minutes=1))
 
 # --- announcements --------------------------------------------------------------------------
 
-BROADCAST_TASK = "notifications.broadcast"
 # Identity being away (a deploy, a restart) outlasts a few quick retries: about half an hour
 # of backoff before a broadcast is FAILED.
 BROADCAST_RETRIES = 8

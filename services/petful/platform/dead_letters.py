@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.platform.db import schema_metadata
 from petful.platform.errors import NotFound, ServiceUnavailable
-from petful.platform.jobs import celery_app
+from petful.platform.jobs import HANDLE_TASK, celery_app
 from petful.platform.logging import get_logger
 from petful.platform.paging import Page, encode_cursor, page_of, paging
 from petful.platform.validation import Violations, check_line, uuid_field
@@ -221,7 +221,7 @@ Enqueue = Callable[[str, dict[str, Any]], None]
 def enqueue(consumer: str, envelope: dict[str, Any]) -> None:
     """Send the event to one subscriber again (`events.handle`, with fresh attempts)."""
     celery_app.send_task(
-        "events.handle",
+        HANDLE_TASK,
         args=[consumer, envelope],
         headers=dict(envelope.get("headers") or {}),
         # Fail fast while Redis is down: the caller's transaction rolls back, the row stays

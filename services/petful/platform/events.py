@@ -30,7 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from petful.contracts.base import P, Received, Topic
 from petful.platform import dead_letters, outbox
 from petful.platform.db import transaction
-from petful.platform.jobs import celery_app, run_async
+from petful.platform.jobs import BULK_SUBSCRIBERS, HANDLE_TASK, celery_app, run_async
 from petful.platform.logging import get_logger
 from petful.platform.outbox import Event
 from petful.platform.settings import Settings, get_settings
@@ -53,9 +53,10 @@ _subscriptions: dict[str, Subscription] = {}
 
 
 def subscriber(
-    topic: Topic[P], *, schema: str, name: str
+    topic: Topic[P], *, schema: str, name: str, bulk: bool = False
 ) -> Callable[[Callable[[AsyncSession, Received[P]], Awaitable[None]]], Handler]:
-    """Register `handler(session, received)` for events of topic, deduped in `schema`.
+    """Register `handler(session, received)` for events of topic, deduped in `schema`;
+    with bulk, it runs on the bulk queue's workers (it holds the CPU for long: jobs.py).
 
     topic is a contract constant from `petful.contracts`; the handler gets the payload
     parsed by it, and a payload that does not parse fails the task loudly rather than being
@@ -66,6 +67,8 @@ def subscriber(
         if name in _subscriptions:
             raise ValueError(f"duplicate subscriber name {name!r}")
         _subscriptions[name] = Subscription(name, topic, schema, handler)
+        if bulk:
+            BULK_SUBSCRIBERS.add(name)
         return handler
 
     return register
@@ -107,7 +110,7 @@ def dispatch(envelope: dict[str, Any]) -> int:
     event = Event.from_dict(envelope)
     subs = subscribers_of(event.topic)
     for sub in subs:
-        celery_app.send_task("events.handle", args=[sub.name, envelope], headers=event.headers)
+        celery_app.send_task(HANDLE_TASK, args=[sub.name, envelope], headers=event.headers)
     return len(subs)
 
 
@@ -188,7 +191,7 @@ async def bury(
 
 
 # max_retries=None: the attempts are counted here, against the settings, not by Celery.
-@celery_app.task(name="events.handle", bind=True, max_retries=None)  # type: ignore[untyped-decorator]
+@celery_app.task(name=HANDLE_TASK, bind=True, max_retries=None)  # type: ignore[untyped-decorator]
 def handle(
     self: Task,
     subscription: str,

@@ -15,8 +15,12 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from celery import Celery
+from kombu.entity import Queue
 
+from petful.platform.logging import get_logger
 from petful.platform.settings import DOMAINS, Settings, get_settings
+
+log = get_logger(__name__)
 
 T = TypeVar("T")
 
@@ -28,8 +32,9 @@ def beat(name: str, task: str, every: timedelta, **options: Any) -> None:
     BEAT_SCHEDULE[name] = {"task": task, "schedule": every, "options": options}
 
 
-# Loaded before a worker reports ready: heavy one-off imports (e.g. a model) would
-# otherwise stall the whole process, metrics endpoint included, on its first task.
+# Loaded before a worker of the bulk queue reports ready (the work they prepare runs
+# there): heavy one-off imports (e.g. a model) would otherwise stall the whole process,
+# metrics endpoint included, on its first task.
 WORKER_WARMUPS: list[Callable[[], None]] = []
 
 
@@ -38,11 +43,39 @@ def on_worker_start(warmup: Callable[[], None]) -> Callable[[], None]:
     return warmup
 
 
+# Two queues, each with workers of its own. Tasks that hold the CPU for seconds (embedding
+# texts, reading photos) go to BULK: in the same process they hold Python's GIL, and a quick
+# task (an event becoming a notification) waited seconds behind a reindex. A worker started
+# without --queues takes both (tests, a one-process install).
+QUICK_QUEUE = "petful"
+BULK_QUEUE = "petful.bulk"
+HANDLE_TASK = "events.handle"  # one task for every subscriber: routed by its first argument
+BULK_TASKS: set[str] = set()
+BULK_SUBSCRIBERS: set[str] = set()
+
+
+def bulk_task(name: str) -> str:
+    """Route the task of this name to the bulk queue (declared beside the task)."""
+    BULK_TASKS.add(name)
+    return name
+
+
+def route(
+    name: str, args: tuple[Any, ...] | list[Any], kwargs: dict[str, Any], options: Any, **_: Any
+) -> dict[str, str] | None:
+    """Celery's router: bulk work to BULK_QUEUE, everything else to the default queue."""
+    if name in BULK_TASKS or (name == HANDLE_TASK and args and args[0] in BULK_SUBSCRIBERS):
+        return {"queue": BULK_QUEUE}
+    return None
+
+
 def make_celery(settings: Settings | None = None) -> Celery:
     settings = settings or get_settings()
     app = Celery("petful", broker=settings.redis_url, set_as_current=True)
     app.conf.update(
-        task_default_queue="petful",
+        task_default_queue=QUICK_QUEUE,
+        task_queues=(Queue(QUICK_QUEUE), Queue(BULK_QUEUE)),  # type: ignore[no-untyped-call]
+        task_routes=(route,),
         task_acks_late=True,
         task_reject_on_worker_lost=True,
         task_ignore_result=True,
@@ -60,6 +93,20 @@ def make_celery(settings: Settings | None = None) -> Celery:
 
 
 celery_app = make_celery()
+
+
+def enqueue_soon(name: str, *args: Any) -> None:
+    """Send the task without waiting for the broker, which blocks for seconds while Redis
+    is down: for a nudge whose work is kept elsewhere too (a committed row, an event, a
+    beat job), so that a failed send only delays it. Call from a running event loop."""
+
+    def send() -> None:
+        try:
+            celery_app.send_task(name, args=list(args), retry=False)
+        except Exception as exc:
+            log.warning("task not enqueued now; it is picked up later", task=name, error=repr(exc))
+
+    asyncio.get_running_loop().run_in_executor(None, send)
 
 
 def use_broker(url: str) -> None:

@@ -59,6 +59,8 @@ DEFAULT_PORTS: dict[str, int] = {
     "metrics.health": 9109,
     "metrics.worker": 9110,
     "metrics.beat": 9111,
+    # `make run`'s second worker (the bulk queue); in a cluster each pod uses metrics.worker.
+    "metrics.worker-bulk": 9113,
 }
 
 

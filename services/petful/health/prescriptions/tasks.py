@@ -38,7 +38,10 @@ clock: Callable[[], datetime] = utc_now
 ocr: OcrPort = TesseractOcr()
 
 
-@events.subscriber(media_events.stored(SCHEMA), schema=SCHEMA, name="health.prescriptions.read")
+# Reading a photo (tesseract and the image work around it) takes seconds of CPU.
+@events.subscriber(
+    media_events.stored(SCHEMA), schema=SCHEMA, name="health.prescriptions.read", bulk=True
+)
 async def read_prescription(
     session: AsyncSession, event: Received[media_events.MediaStored]
 ) -> None:

@@ -33,7 +33,6 @@ import asyncio
 import json
 import os
 import time
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -46,6 +45,7 @@ import pytest
 from petful.platform import settings as settings_module
 from petful.platform.settings import DEFAULT_PORTS
 from tests.bench.test_platform_overhead import RESULTS
+from tests.bulk_accounts import insert_accounts
 from tests.support import DevStack, free_port
 
 USERS = int(os.environ.get("BENCH_BROADCAST_USERS", "50000"))
@@ -72,38 +72,6 @@ def stack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DevStack]
     finally:
         if stack.proc is not None and stack.proc.poll() is None:
             stack.stop()
-
-
-def _insert_accounts(dsn: str, role: str, n: int) -> None:
-    now = datetime.now(UTC)
-    tag = role[:3].lower()
-    with psycopg.connect(dsn) as conn, conn.cursor() as cur:
-        columns = (
-            "id, email, password_hash, name, nickname, nickname_key, phone, role, status, "
-            "email_verified_at, password_changed_at, created_at, updated_at"
-        )
-        with cur.copy(f"COPY identity.accounts ({columns}) FROM STDIN") as copy:
-            for i in range(n):
-                nickname = f"b{tag}{i}"
-                copy.write_row(
-                    (
-                        uuid.uuid4(),
-                        f"{nickname}@bench.example",
-                        "!",
-                        "Bench",
-                        nickname,
-                        nickname,
-                        "",
-                        role,
-                        "ACTIVE",
-                        now,
-                        now,
-                        now,
-                        now,
-                    )
-                )
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute("ANALYZE identity.accounts")
 
 
 def _quiet_hours_off(dsn: str, role: str) -> None:
@@ -317,8 +285,8 @@ def test_broadcast_fan_out_and_mail_throughput(
     dsn = f"postgresql://petful@127.0.0.1:{stack.ports['postgres']}/petful"
     base = f"http://127.0.0.1:{stack.ports['envoy']}"
     started = time.perf_counter()
-    _insert_accounts(dsn, "USER", USERS)
-    _insert_accounts(dsn, "ADVERTISER", EMAILS)
+    insert_accounts(dsn, "USER", USERS)
+    insert_accounts(dsn, "ADVERTISER", EMAILS)
     _quiet_hours_off(dsn, "ADVERTISER")
     setup_s = time.perf_counter() - started
     admin = _login(base)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import psutil
+import redis
 
 from petful.devstack.state import read_state
 
@@ -113,6 +114,23 @@ class DevStack:
         self.proc.send_signal(signal.SIGINT)
         assert self.proc.wait(timeout=60) == 0, self.tail()
         return pids
+
+    def wait_until_workers_idle(self, within: float = 300) -> None:
+        """Until the Celery workers have nothing queued or running: a fresh platform indexes
+        its demo data for matching first (tens of seconds of CPU on two cores), start-up
+        work a measurement of something else must not include. Kombu's Redis transport
+        keeps each queue in a list of its name, and every delivered task not yet
+        acknowledged (acks_late) in the `unacked` hash."""
+        from petful.platform.jobs import BULK_QUEUE, QUICK_QUEUE
+
+        broker = redis.Redis(port=self.ports["redis"])
+
+        def idle() -> bool:
+            return not (
+                broker.llen(QUICK_QUEUE) or broker.llen(BULK_QUEUE) or broker.hlen("unacked")
+            )
+
+        self.wait("the workers idle", idle, within)
 
     def log(self) -> str:
         path = self.data_dir.parent / "up.log"

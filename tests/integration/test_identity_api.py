@@ -6,6 +6,7 @@ test_identity_mail.py reads them from a real mail instead.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator, Awaitable
@@ -22,7 +23,7 @@ from google.protobuf.message import Message
 from petful.contracts import identity as identity_contract
 from petful.identity import grpc_api, tokens
 from petful.identity.models import Account, RefreshToken
-from petful.identity.service import admin, codes, passwords
+from petful.identity.service import admin, codes, passwords, sessions
 from petful.identity.service.shared import utc_now
 from petful.pb.identity.v1 import identity_pb2 as pb
 from petful.pb.identity.v1 import identity_pb2_grpc as pb_grpc
@@ -454,6 +455,57 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(api: Api) -> None:
     # Other sessions of the account live on.
     other = await login(api, user.email)
     assert (await api.stub.Refresh(pb.RefreshRequest(refresh_token=other.refresh_token))).user
+
+
+async def test_two_tabs_refreshing_at_once_get_the_same_new_pair(api: Api) -> None:
+    user = await sign_up(api)
+    first = await login(api, user.email)
+    sid = jwt.decode(first.access_token, options={"verify_signature": False})["sid"]
+    # Both tabs send the same token at the same moment: one rotates it, the other (waiting
+    # on its row lock) finds it rotated moments ago and gets the same successor.
+    one, other = await asyncio.gather(
+        api.stub.Refresh(pb.RefreshRequest(refresh_token=first.refresh_token)),
+        api.stub.Refresh(pb.RefreshRequest(refresh_token=first.refresh_token)),
+    )
+    assert one.refresh_token == other.refresh_token != first.refresh_token
+    for pair in (one, other):
+        assert jwt.decode(pair.access_token, options={"verify_signature": False})["sid"] == sid
+    assert (await api.stub.CheckSession(pb.CheckSessionRequest(session_id=sid))).active
+    # The shared successor goes on as one chain.
+    assert (await api.stub.Refresh(pb.RefreshRequest(refresh_token=one.refresh_token))).user
+
+
+async def test_a_rotated_token_after_the_grace_window_revokes_the_family(api: Api) -> None:
+    user = await sign_up(api)
+    first = await login(api, user.email)
+    sid = jwt.decode(first.access_token, options={"verify_signature": False})["sid"]
+    keys = tokens.KeyRing.from_settings(api.settings)
+    grace = timedelta(seconds=api.settings.identity.refresh_reuse_grace_seconds)
+    rotated_at = utc_now()
+
+    async def refresh(at: datetime) -> sessions.TokenPair | DomainError:
+        async with transaction() as session:
+            return await sessions.refresh(
+                session,
+                keys=keys,
+                settings=api.settings,
+                now=at,
+                refresh_token=first.refresh_token,
+            )
+
+    rotated = await refresh(rotated_at)
+    assert isinstance(rotated, sessions.TokenPair)
+    # At the window's end: still the same successor.
+    again = await refresh(rotated_at + grace)
+    assert isinstance(again, sessions.TokenPair)
+    assert again.refresh_token == rotated.refresh_token
+    # Just after it: a replay. Refused, and the family is revoked with its successor.
+    late = await refresh(rotated_at + grace + timedelta(milliseconds=1))
+    assert isinstance(late, Unauthenticated)
+    assert not (await api.stub.CheckSession(pb.CheckSessionRequest(session_id=sid))).active
+    await fails(
+        api.stub.Refresh(pb.RefreshRequest(refresh_token=rotated.refresh_token)), Unauthenticated
+    )
 
 
 async def test_logout_revokes_the_session(api: Api) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import uuid
 from dataclasses import dataclass
@@ -54,6 +55,13 @@ class SigningKey:
     def from_private(cls, private: Ed25519PrivateKey) -> SigningKey:
         public = private.public_key()
         return cls(kid=_thumbprint(public), private=private, public=public)
+
+    def raw_private(self) -> bytes:
+        return self.private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        )
 
     def jwk(self) -> dict[str, str]:
         return {
@@ -137,6 +145,16 @@ class KeyRing:
             )
         directory = settings.data_dir.resolve() / "keys"
         return cls([SigningKey.from_private(_dev_key(directory))])
+
+    def successor(self, refresh_token: str) -> str:
+        """The refresh token that replaces refresh_token when it is rotated: derived from it
+        with a key only identity holds (from the active signing key), so a second rotation
+        of the same token moments later finds the same successor while no plaintext token
+        is ever stored. A leaked database (hashes only) yields no successor."""
+        label = b"petful refresh successor v1|"
+        secret = hashlib.sha256(label + self.active.raw_private()).digest()
+        digest = hmac.new(secret, refresh_token.encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
     def jwks(self) -> dict[str, Any]:
         return {"keys": [k.jwk() for k in self.keys]}

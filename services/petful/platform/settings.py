@@ -76,6 +76,9 @@ class IdentitySettings(BaseModel):
     jwt_verification_audience: str = "petful-verify"
     access_token_ttl_seconds: int = 15 * 60
     refresh_token_ttl_seconds: int = 14 * 24 * 3600
+    # A rotated refresh token presented again this soon (two tabs refreshing at once) gets
+    # the same successor instead of revoking the family as a replay; later, it revokes.
+    refresh_reuse_grace_seconds: float = Field(default=10.0, ge=0, le=60)
     verification_token_ttl_seconds: int = 30 * 60
     email_code_ttl_seconds: int = 5 * 60
     email_code_max_attempts: int = 5

@@ -104,8 +104,10 @@ async def _issue_pair(
     keys: tokens.KeyRing,
     settings: Settings,
     now: datetime,
+    refresh_token: str | None = None,
 ) -> TokenPair:
-    refresh_token = secrets.token_urlsafe(32)
+    """A new refresh token (refresh_token if given, else a random one) and access token."""
+    refresh_token = refresh_token or secrets.token_urlsafe(32)
     refresh_expires = now + timedelta(seconds=settings.identity.refresh_token_ttl_seconds)
     await repository.add(
         session,
@@ -119,6 +121,22 @@ async def _issue_pair(
     )
     family.expires_at = refresh_expires
     family.last_used_at = now
+    return _pair(
+        account, family, refresh_token, refresh_expires, keys=keys, settings=settings, now=now
+    )
+
+
+def _pair(
+    account: Account,
+    family: Session,
+    refresh_token: str,
+    refresh_expires: datetime,
+    *,
+    keys: tokens.KeyRing,
+    settings: Settings,
+    now: datetime,
+) -> TokenPair:
+    """refresh_token with a new access token of the account for the family."""
     access = tokens.issue_access_token(
         keys,
         settings,
@@ -201,6 +219,11 @@ async def refresh(
     if family is None or family.revoked_at is not None:
         return Unauthenticated(REFRESH_INVALID)
     if row.used_at is not None:
+        again = await _refreshed_moments_ago(
+            session, row, family, refresh_token, keys=keys, settings=settings, now=now
+        )
+        if again is not None:
+            return again
         await repository.revoke_session(session, family.id, now=now, reason="refresh_token_reuse")
         log.warning(
             "refresh token reused; session family revoked",
@@ -211,18 +234,65 @@ async def refresh(
         return Unauthenticated(REFRESH_INVALID)
     if row.expires_at <= now:
         return Unauthenticated(REFRESH_INVALID)
+    account = await _signed_in_account(session, family, now)
+    if isinstance(account, DomainError):
+        return account
+    row.used_at = now
+    if client_ip:
+        family.client_ip = client_ip[:100]
+    if user_agent:
+        family.user_agent = user_agent[:500]
+    return await _issue_pair(
+        session,
+        account,
+        family,
+        keys=keys,
+        settings=settings,
+        now=now,
+        refresh_token=keys.successor(refresh_token),
+    )
+
+
+async def _refreshed_moments_ago(
+    session: AsyncSession,
+    row: RefreshToken,
+    family: Session,
+    refresh_token: str,
+    *,
+    keys: tokens.KeyRing,
+    settings: Settings,
+    now: datetime,
+) -> TokenPair | DomainError | None:
+    """A rotated token presented again within the grace window (two tabs refreshed at
+    once): the same successor, still unused, with a fresh access token. None when it is a
+    replay (too late, or the family moved on since): the caller revokes the family."""
+    assert row.used_at is not None
+    grace = timedelta(seconds=settings.identity.refresh_reuse_grace_seconds)
+    if now - row.used_at > grace:
+        return None
+    successor = keys.successor(refresh_token)
+    following = await repository.get_refresh_token(session, token_hash(successor), for_update=True)
+    if following is None or following.session_id != family.id or following.used_at is not None:
+        return None
+    account = await _signed_in_account(session, family, now)
+    if isinstance(account, DomainError):
+        return account
+    return _pair(
+        account, family, successor, following.expires_at, keys=keys, settings=settings, now=now
+    )
+
+
+async def _signed_in_account(
+    session: AsyncSession, family: Session, now: datetime
+) -> Account | DomainError:
+    """The family's account if it may still be signed in (a lapsed suspension lifted)."""
     account = await repository.get_account(session, family.account_id, for_update=True)
     if account is None or account.status_enum is AccountStatus.WITHDRAWN:
         return Unauthenticated(REFRESH_INVALID)
     _lapse_suspension(account, now)
     if account.status_enum is AccountStatus.SUSPENDED:
         return _suspension_error(account)
-    row.used_at = now
-    if client_ip:
-        family.client_ip = client_ip[:100]
-    if user_agent:
-        family.user_agent = user_agent[:500]
-    return await _issue_pair(session, account, family, keys=keys, settings=settings, now=now)
+    return account
 
 
 async def logout(session: AsyncSession, *, now: datetime, refresh_token: str) -> None:

@@ -289,6 +289,54 @@ class Member:
         )
 
 
+@dataclass
+class Account:
+    """A member signed up through the API (beside the browser), with its id and headers."""
+
+    member: Member
+    id: str
+    headers: dict[str, str]
+
+
+def api_sign_up(base_url: str, platform: DevStack, member: Member, role: str = "USER") -> Account:
+    """Sign up through the API (the emailed code from the dev inbox) and log in."""
+    with httpx.Client(base_url=base_url, timeout=10) as client:
+        started = client.post("/api/v1/auth/email-verifications", json={"email": member.email})
+        assert started.status_code < 300, started.text
+        code = inbox_code(platform, member.email, "이메일 인증")
+        confirmed = client.post(
+            "/api/v1/auth/email-verifications/confirm", json={"email": member.email, "code": code}
+        )
+        assert confirmed.status_code == 200, confirmed.text
+        signed = client.post(
+            "/api/v1/auth/signup",
+            json={
+                "email": member.email,
+                "password": member.password,
+                "name": member.name,
+                "nickname": member.nickname,
+                "phone": phone_number(),
+                "role": role,
+                "verification_token": confirmed.json()["verification_token"],
+            },
+        )
+        assert signed.status_code == 201, signed.text
+        login = client.post(
+            "/api/v1/auth/login", json={"email": member.email, "password": member.password}
+        )
+        assert login.status_code == 200, login.text
+        tokens = login.json()
+    return Account(
+        member, str(tokens["user"]["id"]), {"Authorization": f"Bearer {tokens['access_token']}"}
+    )
+
+
+def phone_number() -> str:
+    """A random mobile number (each account has its own)."""
+    digits = int(uuid.uuid4().hex[:7], 16) % 10**8
+    return f"010-{digits // 10**4:04d}-{digits % 10**4:04d}"
+
+
 def sign_up(page: Page, platform: DevStack, member: Member) -> None:
     """Sign up through the sign-up page with the emailed code; signed in afterwards."""
     page.goto("/signup")
@@ -300,8 +348,7 @@ def sign_up(page: Page, platform: DevStack, member: Member) -> None:
     field(page, "비밀번호 확인").fill(member.password)
     field(page, "이름").fill(member.name)
     field(page, "닉네임").fill(member.nickname)
-    digits = int(uuid.uuid4().hex[:7], 16) % 10**8
-    field(page, "휴대폰 번호").fill(f"010-{digits // 10**4:04d}-{digits % 10**4:04d}")
+    field(page, "휴대폰 번호").fill(phone_number())
     page.get_by_role("button", name="가입하기").click()
     # The welcome comes as the app leaves the sign-up page: signed in and navigated.
     expect(page.get_by_role("alert").filter(has_text="가입을 환영합니다")).to_be_visible(

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -25,13 +24,14 @@ from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 from tests.support import DevStack
 from tests.web.conftest import (
     FIRST_LOAD,
+    Account,
     Member,
     add_pet,
+    api_sign_up,
     check_layout,
     desktop_page,
     field,
     go,
-    inbox_code,
     png,
     settle,
     sign_up,
@@ -43,49 +43,6 @@ TITLE = "한강 산책 다녀왔어요"
 EDITED_TITLE = "한강 산책 다녀왔어요 (사진 추가)"
 BODY = "오늘 보리랑 한강에서 산책했어요.\n코스 정보: https://example.com/walk 참고하세요."
 FRIEND_POST = "사료 바꾸는 방법 질문드려요"
-
-
-@dataclass
-class Friend:
-    """The second member, signed up and acting through the API."""
-
-    member: Member
-    id: str
-    headers: dict[str, str]
-
-
-def api_sign_up(base_url: str, platform: DevStack, member: Member) -> Friend:
-    """Sign up through the API (the emailed code from the dev inbox) and log in."""
-    with httpx.Client(base_url=base_url, timeout=10) as client:
-        started = client.post("/api/v1/auth/email-verifications", json={"email": member.email})
-        assert started.status_code < 300, started.text
-        code = inbox_code(platform, member.email, "이메일 인증")
-        confirmed = client.post(
-            "/api/v1/auth/email-verifications/confirm", json={"email": member.email, "code": code}
-        )
-        assert confirmed.status_code == 200, confirmed.text
-        signed = client.post(
-            "/api/v1/auth/signup",
-            json={
-                "email": member.email,
-                "password": member.password,
-                "name": member.name,
-                "nickname": member.nickname,
-                "phone": "010-5555-0199",
-                "verification_token": confirmed.json()["verification_token"],
-            },
-        )
-        assert signed.status_code == 201, signed.text
-        login = client.post(
-            "/api/v1/auth/login", json={"email": member.email, "password": member.password}
-        )
-        login.raise_for_status()
-        tokens = login.json()
-        return Friend(
-            member,
-            str(tokens["user"]["id"]),
-            {"Authorization": f"Bearer {tokens['access_token']}"},
-        )
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +66,7 @@ def page(
 
 
 @pytest.fixture(scope="module")
-def friend(platform: DevStack, base_url: str, page: Page) -> Friend:
+def friend(platform: DevStack, base_url: str, page: Page) -> Account:
     """The second member (after the owner: the page fixture signs up first)."""
     return api_sign_up(base_url, platform, Member.new("community-friend", "이웃"))
 
@@ -120,7 +77,7 @@ def state() -> dict[str, str]:
     return {}
 
 
-def call(base_url: str, friend: Friend, method: str, path: str, **kwargs: Any) -> Any:
+def call(base_url: str, friend: Account, method: str, path: str, **kwargs: Any) -> Any:
     answer = httpx.request(
         method, f"{base_url}{path}", headers=friend.headers, timeout=10, **kwargs
     )
@@ -228,7 +185,7 @@ def test_the_post_on_the_board_and_mine(page: Page, state: dict[str, str]) -> No
 
 
 def test_likes_comments_and_a_reply(
-    page: Page, state: dict[str, str], friend: Friend, base_url: str
+    page: Page, state: dict[str, str], friend: Account, base_url: str
 ) -> None:
     post = state["post_id"]
     call(base_url, friend, "PUT", f"/api/v1/community/posts/{post}/like")
@@ -324,7 +281,7 @@ def test_edit_the_post(page: Page, state: dict[str, str]) -> None:
 
 
 def test_delete_a_comment_with_a_reply(
-    page: Page, state: dict[str, str], friend: Friend, base_url: str
+    page: Page, state: dict[str, str], friend: Account, base_url: str
 ) -> None:
     post = state["post_id"]
     open_post(page, post)
@@ -358,7 +315,7 @@ def test_delete_a_comment_with_a_reply(
     expect(page.get_by_text("저요! 토요일 어떠세요?")).to_be_visible()
 
 
-def test_report_the_other_members_post(page: Page, friend: Friend, base_url: str) -> None:
+def test_report_the_other_members_post(page: Page, friend: Account, base_url: str) -> None:
     made = call(
         base_url,
         friend,

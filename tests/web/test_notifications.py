@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -25,11 +24,12 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from tests.support import DevStack
 from tests.web.conftest import (
     WIDTHS,
+    Account,
     Member,
+    api_sign_up,
     api_token,
     check_layout,
     desktop_page,
-    inbox_code,
     settle,
     sign_up,
 )
@@ -40,40 +40,6 @@ POST_TITLE = "산책 후 발 닦는 방법 공유해요"
 FIRST_COMMENT = "저도 이렇게 해 볼게요! 좋은 정보 감사합니다."
 # The event goes through the outbox, the worker and the notifications service: give it time.
 ARRIVES_WITHIN = 30_000  # ms
-
-
-@dataclass
-class Friend:
-    """The second member, signed up and acting through the API."""
-
-    member: Member
-    headers: dict[str, str]
-
-
-def api_sign_up(base_url: str, platform: DevStack, member: Member) -> Friend:
-    """Sign up through the API (the emailed code from the dev inbox) and log in."""
-    with httpx.Client(base_url=base_url, timeout=10) as client:
-        started = client.post("/api/v1/auth/email-verifications", json={"email": member.email})
-        assert started.status_code < 300, started.text
-        code = inbox_code(platform, member.email, "이메일 인증")
-        confirmed = client.post(
-            "/api/v1/auth/email-verifications/confirm", json={"email": member.email, "code": code}
-        )
-        assert confirmed.status_code == 200, confirmed.text
-        signed = client.post(
-            "/api/v1/auth/signup",
-            json={
-                "email": member.email,
-                "password": member.password,
-                "name": member.name,
-                "nickname": member.nickname,
-                "phone": "010-5555-0177",
-                "verification_token": confirmed.json()["verification_token"],
-            },
-        )
-        assert signed.status_code == 201, signed.text
-    token = api_token(base_url, member.email, member.password)
-    return Friend(member, {"Authorization": f"Bearer {token}"})
 
 
 def call(base_url: str, headers: dict[str, str], method: str, path: str, **kwargs: Any) -> Any:
@@ -98,7 +64,7 @@ def page(
 
 
 @pytest.fixture(scope="module")
-def friend(platform: DevStack, base_url: str, page: Page) -> Friend:
+def friend(platform: DevStack, base_url: str, page: Page) -> Account:
     """The second member (after the owner: the page fixture signs up first)."""
     return api_sign_up(base_url, platform, Member.new("notifications-friend", "댓글러"))
 
@@ -117,7 +83,7 @@ def items(page: Page) -> Locator:
     return page.get_by_test_id("notification")
 
 
-def comment_title(friend: Friend) -> str:
+def comment_title(friend: Account) -> str:
     # services/petful/notifications/catalogue.py, POST_COMMENTED.
     return f"{friend.member.nickname}님이 회원님의 글에 댓글을 남겼어요"
 
@@ -153,7 +119,7 @@ def test_the_inbox_starts_empty(page: Page) -> None:
 
 
 def test_a_comment_arrives_live(
-    page: Page, owner: Member, friend: Friend, base_url: str, state: dict[str, str]
+    page: Page, owner: Member, friend: Account, base_url: str, state: dict[str, str]
 ) -> None:
     token = api_token(base_url, owner.email, owner.password)
     post = call(
@@ -200,7 +166,7 @@ def test_a_comment_arrives_live(
     check_layout(page, "notifications-unread")
 
 
-def test_opening_one_marks_it_read(page: Page, friend: Friend, state: dict[str, str]) -> None:
+def test_opening_one_marks_it_read(page: Page, friend: Account, state: dict[str, str]) -> None:
     items(page).first.get_by_role("link").click()
     expect(page).to_have_url(re.compile(rf"/community/posts/{state['post_id']}$"))
     expect(page.locator("h1")).to_have_text(POST_TITLE)
@@ -220,7 +186,7 @@ def test_opening_one_marks_it_read(page: Page, friend: Friend, state: dict[str, 
 
 
 def test_read_all_filters_and_hide(
-    page: Page, friend: Friend, base_url: str, state: dict[str, str]
+    page: Page, friend: Account, base_url: str, state: dict[str, str]
 ) -> None:
     stream_open(page)
     for body in ("두 번째 댓글이에요.", "세 번째 댓글이에요."):

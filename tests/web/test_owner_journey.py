@@ -30,7 +30,16 @@ from playwright.sync_api import Browser, FilePayload, Page, expect
 
 from petful.identity.demo import DEMO_PASSWORD
 from tests.support import DevStack
-from tests.web.conftest import FIRST_LOAD, check_layout, field, go, inbox_code, png, settle
+from tests.web.conftest import (
+    FIRST_LOAD,
+    check_layout,
+    field,
+    go,
+    inbox_code,
+    phone_number,
+    png,
+    settle,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
 
@@ -129,11 +138,10 @@ def open_pet(page: Page, tab: str) -> None:
 @pytest.fixture(scope="module")
 def journey() -> Journey:
     suffix = uuid.uuid4().hex[:8]
-    digits = int(suffix[:7], 16) % 10**8
     return Journey(
         email=f"owner-journey-{suffix}@example.com",
         nickname=f"코코맘{suffix[:4]}",
-        phone=f"010-{digits // 10**4:04d}-{digits % 10**4:04d}",
+        phone=phone_number(),
     )
 
 

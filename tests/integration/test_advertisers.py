@@ -108,7 +108,16 @@ async def test_draft_submit_approve_opens_the_dashboard(identity_edge: IdentityE
 
     r = await edge.client.get(DASHBOARD, headers=shop)
     assert r.status_code == 200, r.text
-    assert r.json() == {"user_id": shop_id, "company_name": "펫풀 주식회사", "status": "APPROVED"}
+    assert r.json() == {
+        "user_id": shop_id,
+        "company_name": "펫풀 주식회사",
+        "status": "APPROVED",
+        # No campaigns yet: nothing waits and nothing is due.
+        "campaigns_by_phase": {},
+        "applications_waiting": 0,
+        "posts_waiting": 0,
+        "deadlines": [],
+    }
     (event,) = await outbox_payloads(advertisers_events.ADVERTISER_APPROVED.name, "advertisers")
     assert event["user_id"] == shop_id
     assert event["admin_id"] == edge.users[ADMIN]

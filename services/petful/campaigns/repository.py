@@ -153,6 +153,12 @@ async def review_queue(
     return list((await session.execute(stmt)).scalars())
 
 
+async def count_by_phase(session: AsyncSession) -> dict[str, int]:
+    """How many campaigns are in each phase (phases without any are absent)."""
+    stmt = sa.select(Campaign.phase, sa.func.count()).group_by(Campaign.phase)
+    return {phase: int(n) for phase, n in (await session.execute(stmt)).all()}
+
+
 # --- applicants -------------------------------------------------------------------------------
 
 

@@ -6,14 +6,15 @@ clients, problems and uploads are shared by all of them.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from petful.edge import auth, docs, problems, web
+from petful.edge import docs, problems, web
+from petful.edge.admin import routes as admin_console
 from petful.edge.advertisers import routes as advertisers
 from petful.edge.campaigns import routes as campaigns
 from petful.edge.community import comments, posts
@@ -28,10 +29,10 @@ from petful.edge.notifications import settings_routes as notification_settings
 from petful.edge.pet_health import activities, prescriptions, schedules
 from petful.edge.pets import routes as pets
 from petful.edge.reports import routes as reports
+from petful.edge.request_context import RequestContext
 from petful.edge.security_headers import SecurityHeaders
 from petful.edge.sns import routes as sns
 from petful.edge.uploads import BodyLimit
-from petful.platform.auth_context import Principal, use_principal
 from petful.platform.grpc_client import close_channels
 from petful.platform.settings import get_settings
 
@@ -60,17 +61,7 @@ def create_app() -> FastAPI:
     # Room for the multipart framing around the largest accepted file.
     app.add_middleware(BodyLimit, max_bytes=get_settings().media.max_bytes + 1024 * 1024)
 
-    @app.middleware("http")
-    async def request_context(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        request_id = auth.request_id(request)
-        # Anonymous until a route's auth dependency binds the signed-in caller; either way
-        # every gRPC call of the request carries this request id.
-        with use_principal(Principal(request_id=request_id)):
-            response = await call_next(request)
-        response.headers[auth.REQUEST_ID_HEADER] = request_id
-        return response
+    app.add_middleware(RequestContext)
 
     # Added last, so outermost of ours: body-limit refusals carry the headers too.
     app.add_middleware(SecurityHeaders)
@@ -104,6 +95,7 @@ def create_app() -> FastAPI:
         notification_settings.router,
         notifications.router,
         notifications_admin.router,
+        admin_console.router,
         sns.router,
         matching.router,
         media.router,
@@ -117,5 +109,8 @@ def create_app() -> FastAPI:
 
     # The web app answers what no route above claims, so it comes last.
     web.install(app)
-    FastAPIInstrumentor.instrument_app(app, excluded_urls="/metrics,/api/v1/health/live")
+    # No span per body chunk: an open notification stream would make one per frame and ping.
+    FastAPIInstrumentor.instrument_app(
+        app, excluded_urls="/metrics,/api/v1/health/live", exclude_spans=["send", "receive"]
+    )
     return app

@@ -236,3 +236,24 @@ def check_action(raw: str) -> str:
     if len(raw) > ACTION_MAX:
         raise RuleError(f"must be at most {ACTION_MAX} characters")
     return raw
+
+
+# --- the admin dashboard's account figures ---------------------------------------------------
+
+STATS_DAYS_DEFAULT = 30
+STATS_DAYS_MAX = 90
+# The dashboard counts Korea's days, the days the platform's people live by.
+STATS_TIME_ZONE = "Asia/Seoul"
+
+
+def check_stats_days(raw: int) -> int:
+    if raw == 0:
+        return STATS_DAYS_DEFAULT
+    if not 1 <= raw <= STATS_DAYS_MAX:
+        raise RuleError(f"must be between 1 and {STATS_DAYS_MAX}")
+    return raw
+
+
+def stats_window(today: date, days: int) -> list[date]:
+    """The `days` calendar days ending with `today`, oldest first."""
+    return [date.fromordinal(today.toordinal() - offset) for offset in range(days - 1, -1, -1)]

@@ -249,6 +249,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard
+         * @description Accounts (totals, active in the last 7 and 30 days), campaigns by phase, what waits
+         *     in each queue (up to 100, `more` beyond), and the last 30 days (Korea's) one by one.
+         */
+        get: operations["dashboard_api_v1_admin_dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/notifications/broadcasts": {
         parameters: {
             query?: never;
@@ -949,7 +970,9 @@ export interface paths {
         };
         /**
          * Dashboard
-         * @description Only for approved advertisers (403 while awaiting approval or restricted).
+         * @description Only for approved advertisers (403 while awaiting approval or restricted): the
+         *     company, its campaigns by phase, applications and posts waiting for a decision and
+         *     the next seven days' deadlines.
          */
         get: operations["dashboard_api_v1_advertiser_dashboard_get"];
         put?: never;
@@ -3495,6 +3518,100 @@ export interface components {
             /** Weight Kg */
             weight_kg?: number | null;
         };
+        /** AdminAccountDay */
+        AdminAccountDay: {
+            /**
+             * Active
+             * @description AdminAccounts that signed in or refreshed a session that day
+             */
+            active: number;
+            /**
+             * Date
+             * Format: date
+             * @description A day in Korea (Asia/Seoul)
+             */
+            date: string;
+            /**
+             * Sign Ups
+             * @description AdminAccounts created that day
+             */
+            sign_ups: number;
+        };
+        /** AdminAccounts */
+        AdminAccounts: {
+            /**
+             * Active 30 Days
+             * @description AdminAccounts active at some point in the last 30 days
+             */
+            active_30_days: number;
+            /**
+             * Active 7 Days
+             * @description AdminAccounts active at some point in the last 7 days
+             */
+            active_7_days: number;
+            /** Sign Ups 30 Days */
+            sign_ups_30_days: number;
+            /** Suspended */
+            suspended: number;
+            /**
+             * Total
+             * @description AdminAccounts not withdrawn (active or suspended)
+             */
+            total: number;
+        };
+        /**
+         * AdminDashboard
+         * @description The platform at a glance: accounts, campaigns by phase, what waits in each queue, and
+         *     sign-ups and active accounts per day over the last 30 days.
+         */
+        AdminDashboard: {
+            accounts: components["schemas"]["AdminAccounts"];
+            /**
+             * Campaigns
+             * @description Every phase that has campaigns, in the phases' order
+             */
+            campaigns: components["schemas"]["AdminPhaseCount"][];
+            /**
+             * Days
+             * @description The last 30 days, oldest first
+             */
+            days: components["schemas"]["AdminAccountDay"][];
+            queues: components["schemas"]["AdminQueues"];
+        };
+        /** AdminPhaseCount */
+        AdminPhaseCount: {
+            /** Count */
+            count: number;
+            /**
+             * Phase
+             * @enum {string}
+             */
+            phase: "DRAFT" | "PENDING_REVIEW" | "REJECTED" | "RECRUITING" | "SELECTING" | "ANNOUNCED" | "IN_PROGRESS" | "REVIEWING" | "COMPLETED" | "CANCELLED";
+        };
+        /** AdminQueueCount */
+        AdminQueueCount: {
+            /**
+             * More
+             * @description Counted from a first page of 100, and others wait
+             */
+            more: boolean;
+            /**
+             * Waiting
+             * @description Items waiting for an admin (with `more`: at least these)
+             */
+            waiting: number;
+        };
+        /** AdminQueues */
+        AdminQueues: {
+            /** @description Company profiles submitted for approval */
+            advertisers: components["schemas"]["AdminQueueCount"];
+            /** @description Campaigns submitted for review */
+            campaigns: components["schemas"]["AdminQueueCount"];
+            /** @description PetStar applications in review */
+            petstars: components["schemas"]["AdminQueueCount"];
+            /** @description Open reports */
+            reports: components["schemas"]["AdminQueueCount"];
+        };
         /** AdminSession */
         AdminSession: {
             /** Active */
@@ -4351,11 +4468,21 @@ export interface components {
         };
         /**
          * Dashboard
-         * @description What an approved advertiser sees first (campaign figures come with campaigns).
+         * @description What an approved advertiser sees first: the company and its campaigns' figures.
          */
         Dashboard: {
+            /** Applications Waiting */
+            applications_waiting: number;
+            /** Campaigns By Phase */
+            campaigns_by_phase: {
+                [key: string]: number;
+            };
             /** Company Name */
             company_name: string;
+            /** Deadlines */
+            deadlines: components["schemas"]["Deadline"][];
+            /** Posts Waiting */
+            posts_waiting: number;
             /**
              * Status
              * @enum {string}
@@ -4418,6 +4545,23 @@ export interface components {
              * @example community.post.liked
              */
             topic: string;
+        };
+        /** Deadline */
+        Deadline: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Campaign Id */
+            campaign_id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "recruit_end" | "announce_at" | "activity_end";
+            /** Title */
+            title: string;
         };
         /** DecisionReason */
         DecisionReason: {
@@ -7445,6 +7589,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    dashboard_api_v1_admin_dashboard_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDashboard"];
                 };
             };
         };

@@ -25,8 +25,8 @@ interface NavItem {
   to: string;
   label: MessageKey;
   signedInOnly?: boolean;
-  /** Shown only to members with this role (a console). */
-  role?: "ADMIN" | "ADVERTISER";
+  /** Shown only to members with this role: a pet owner's sections, a console. */
+  role?: "USER" | "ADMIN" | "ADVERTISER";
 }
 
 // The main menu, in order. A new section adds its entry here.
@@ -34,12 +34,13 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.home" },
   { to: "/petstars", label: "nav.petstars" },
   { to: "/campaigns", label: "nav.campaigns" },
-  { to: "/pets", label: "nav.pets", signedInOnly: true },
-  { to: "/health", label: "nav.health", signedInOnly: true },
-  { to: "/schedules", label: "nav.schedules", signedInOnly: true },
-  { to: "/prescriptions", label: "nav.prescriptions", signedInOnly: true },
+  // A company's or an operator's account has no pets: their menu has room for the console.
+  { to: "/pets", label: "nav.pets", signedInOnly: true, role: "USER" },
+  { to: "/health", label: "nav.health", signedInOnly: true, role: "USER" },
+  { to: "/schedules", label: "nav.schedules", signedInOnly: true, role: "USER" },
+  { to: "/prescriptions", label: "nav.prescriptions", signedInOnly: true, role: "USER" },
   { to: "/community", label: "nav.community", signedInOnly: true },
-  { to: "/instagram", label: "nav.instagram", signedInOnly: true },
+  { to: "/instagram", label: "nav.instagram", signedInOnly: true, role: "USER" },
   { to: "/account", label: "nav.account", signedInOnly: true },
   { to: "/advertiser", label: "nav.advertiser", signedInOnly: true, role: "ADVERTISER" },
   { to: "/admin", label: "nav.admin", signedInOnly: true, role: "ADMIN" },

@@ -13,7 +13,7 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Text size="sm">{errorMessage(error, t)}</Text>
         {retryable && onRetry ? (
-          <Button size="xs" variant="white" color="red" onClick={onRetry}>
+          <Button size="xs" variant="default" onClick={onRetry}>
             {t("common.retry")}
           </Button>
         ) : null}

@@ -155,6 +155,16 @@ class CampaignRpcs(ServicerBase):
             )
             return await render_page(session, page)
 
+    async def CountCampaignsByPhase(
+        self, request: pb.CountCampaignsByPhaseRequest, context: Any
+    ) -> pb.CountCampaignsByPhaseResponse:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            counts = await campaigns.count_by_phase(session, actor=actor)
+        return pb.CountCampaignsByPhaseResponse(
+            items=[pb.PhaseCount(phase=PHASE + phase.value, count=n) for phase, n in counts]
+        )
+
     async def ApproveCampaign(
         self, request: pb.ApproveCampaignRequest, context: Any
     ) -> pb.Campaign:

@@ -283,6 +283,13 @@ async def review_queue(
     return page_of(rows, size, cursor_of=_submitted_cursor)
 
 
+async def count_by_phase(session: AsyncSession, *, actor: Principal) -> list[tuple[Phase, int]]:
+    """Every phase that has campaigns with its count, in the phases' own order."""
+    require_role(actor, Role.ADMIN, message=ADMINS_ONLY)
+    counts = await repository.count_by_phase(session)
+    return [(phase, counts[phase.value]) for phase in Phase if counts.get(phase.value)]
+
+
 async def approve_campaign(
     session: AsyncSession, *, actor: Principal, now: datetime, campaign_id: str
 ) -> Campaign:

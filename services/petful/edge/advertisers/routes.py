@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, File, Query, Response, UploadFile
 
 from petful.edge import clients
+from petful.edge.advertisers.dashboard import Dashboard, campaign_figures
 from petful.edge.advertisers.schemas import (
     STATUS_VALUES,
-    Dashboard,
     DecisionReason,
     Profile,
     ProfileIn,
@@ -100,11 +101,17 @@ async def submit_profile(user: AdvertiserUser) -> Profile:
 
 @router.get("/dashboard", response_model=Dashboard)
 async def dashboard(user: ApprovedAdvertiser) -> Dashboard:
-    """Only for approved advertisers (403 while awaiting approval or restricted)."""
+    """Only for approved advertisers (403 while awaiting approval or restricted): the
+    company, its campaigns by phase, applications and posts waiting for a decision and
+    the next seven days' deadlines."""
     r = await clients.advertisers().GetMyProfile(pb.GetMyProfileRequest())
     profile = Profile.from_pb(r)
+    figures = await campaign_figures(datetime.now(UTC))
     return Dashboard(
-        user_id=profile.user_id, company_name=profile.company_name, status=profile.status
+        user_id=profile.user_id,
+        company_name=profile.company_name,
+        status=profile.status,
+        **figures.model_dump(),
     )
 
 

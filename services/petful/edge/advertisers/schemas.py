@@ -96,13 +96,5 @@ class Profile(BaseModel):
         )
 
 
-class Dashboard(BaseModel):
-    """What an approved advertiser sees first (campaign figures come with campaigns)."""
-
-    user_id: str
-    company_name: str
-    status: ProfileStatus
-
-
 class DecisionReason(Body):
     reason: str = reason_field("사업자등록증 사본이 흐립니다")

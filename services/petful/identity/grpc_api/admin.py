@@ -11,7 +11,7 @@ from typing import Any
 
 from petful.identity.grpc_api.messages import ROLE_PREFIX, STATUS_PREFIX, user_pb, users_pb
 from petful.identity.models import AuditLogEntry, Session
-from petful.identity.service import admin, audit
+from petful.identity.service import admin, audit, stats
 from petful.identity.service.shared import Clock
 from petful.pb.identity.v1 import admin_pb2 as admin_pb
 from petful.pb.identity.v1 import admin_pb2_grpc as admin_pb_grpc
@@ -159,3 +159,22 @@ class IdentityAdminServicer(admin_pb_grpc.IdentityAdminServiceServicer):
             return admin_pb.ListAuditLogResponse(
                 items=[audit_to_pb(e) for e in page.items], next_cursor=page.next_cursor
             )
+
+    async def GetAccountStats(
+        self, request: admin_pb.GetAccountStatsRequest, context: Any
+    ) -> admin_pb.AccountStats:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            figures = await stats.account_stats(
+                session, actor=actor, now=self.clock(), days=request.days
+            )
+        return admin_pb.AccountStats(
+            days=[
+                admin_pb.AccountDay(date=d.day.isoformat(), sign_ups=d.sign_ups, active=d.active)
+                for d in figures.days
+            ],
+            accounts=figures.accounts,
+            suspended=figures.suspended,
+            active_in_window=figures.active_in_window,
+            active_last_7_days=figures.active_last_7_days,
+        )

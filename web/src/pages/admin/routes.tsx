@@ -9,6 +9,29 @@ export const publicRoutes: RouteObject[] = [];
 export const signedInRoutes: RouteObject[] = [
   {
     element: <RequireRole role="ADMIN" />,
-    children: [],
+    children: [
+      {
+        path: "admin",
+        lazy: async () => ({ Component: (await import("./DashboardPage")).DashboardPage }),
+      },
+      {
+        path: "admin/users",
+        lazy: async () => ({ Component: (await import("./UsersPage")).UsersPage }),
+      },
+      {
+        path: "admin/users/:userId",
+        lazy: async () => ({ Component: (await import("./UserPage")).UserPage }),
+      },
+      {
+        path: "admin/audit",
+        lazy: async () => ({ Component: (await import("./AuditLogPage")).AuditLogPage }),
+      },
+      {
+        path: "admin/notifications",
+        lazy: async () => ({
+          Component: (await import("./NotificationsAdminPage")).NotificationsAdminPage,
+        }),
+      },
+    ],
   },
 ];

@@ -281,6 +281,24 @@ class ListReviewQueueRequest(_message.Message):
     cursor: str
     def __init__(self, page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
 
+class CountCampaignsByPhaseRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class PhaseCount(_message.Message):
+    __slots__ = ("phase", "count")
+    PHASE_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    phase: Phase
+    count: int
+    def __init__(self, phase: _Optional[_Union[Phase, str]] = ..., count: _Optional[int] = ...) -> None: ...
+
+class CountCampaignsByPhaseResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[PhaseCount]
+    def __init__(self, items: _Optional[_Iterable[_Union[PhaseCount, _Mapping]]] = ...) -> None: ...
+
 class ApproveCampaignRequest(_message.Message):
     __slots__ = ("campaign_id",)
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]

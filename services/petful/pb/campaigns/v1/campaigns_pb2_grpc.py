@@ -92,6 +92,11 @@ class CampaignServiceStub:
                 request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListReviewQueueRequest.SerializeToString,
                 response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListCampaignsResponse.FromString,
                 _registered_method=True)
+        self.CountCampaignsByPhase = channel.unary_unary(
+                '/petful.campaigns.v1.CampaignService/CountCampaignsByPhase',
+                request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CountCampaignsByPhaseRequest.SerializeToString,
+                response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CountCampaignsByPhaseResponse.FromString,
+                _registered_method=True)
         self.ApproveCampaign = channel.unary_unary(
                 '/petful.campaigns.v1.CampaignService/ApproveCampaign',
                 request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ApproveCampaignRequest.SerializeToString,
@@ -267,6 +272,13 @@ class CampaignServiceServicer:
 
     def ListReviewQueue(self, request, context):
         """Admin: PENDING_REVIEW campaigns, oldest submission first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CountCampaignsByPhase(self, request, context):
+        """Admin: how many campaigns are in each phase now (the admin dashboard).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -460,6 +472,11 @@ def add_CampaignServiceServicer_to_server(servicer, server):
                     servicer.ListReviewQueue,
                     request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListReviewQueueRequest.FromString,
                     response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListCampaignsResponse.SerializeToString,
+            ),
+            'CountCampaignsByPhase': grpc.unary_unary_rpc_method_handler(
+                    servicer.CountCampaignsByPhase,
+                    request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CountCampaignsByPhaseRequest.FromString,
+                    response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CountCampaignsByPhaseResponse.SerializeToString,
             ),
             'ApproveCampaign': grpc.unary_unary_rpc_method_handler(
                     servicer.ApproveCampaign,
@@ -835,6 +852,33 @@ class CampaignService:
             '/petful.campaigns.v1.CampaignService/ListReviewQueue',
             petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListReviewQueueRequest.SerializeToString,
             petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListCampaignsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CountCampaignsByPhase(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.campaigns.v1.CampaignService/CountCampaignsByPhase',
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CountCampaignsByPhaseRequest.SerializeToString,
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.CountCampaignsByPhaseResponse.FromString,
             options,
             channel_credentials,
             insecure,

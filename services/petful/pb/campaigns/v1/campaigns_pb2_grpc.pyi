@@ -65,6 +65,8 @@ class CampaignServiceStub:
     """Advertiser: the caller's campaigns, newest first."""
     ListReviewQueue: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ListReviewQueueRequest, _campaigns_pb2.ListCampaignsResponse]
     """Admin: PENDING_REVIEW campaigns, oldest submission first."""
+    CountCampaignsByPhase: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.CountCampaignsByPhaseRequest, _campaigns_pb2.CountCampaignsByPhaseResponse]
+    """Admin: how many campaigns are in each phase now (the admin dashboard)."""
     ApproveCampaign: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ApproveCampaignRequest, _campaigns_pb2.Campaign]
     """Admin. PENDING_REVIEW -> RECRUITING (refused once the recruitment end has passed)."""
     RejectCampaign: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.RejectCampaignRequest, _campaigns_pb2.Campaign]
@@ -146,6 +148,8 @@ class CampaignServiceAsyncStub(CampaignServiceStub):
     """Advertiser: the caller's campaigns, newest first."""
     ListReviewQueue: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ListReviewQueueRequest, _campaigns_pb2.ListCampaignsResponse]  # type: ignore[assignment]
     """Admin: PENDING_REVIEW campaigns, oldest submission first."""
+    CountCampaignsByPhase: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.CountCampaignsByPhaseRequest, _campaigns_pb2.CountCampaignsByPhaseResponse]  # type: ignore[assignment]
+    """Admin: how many campaigns are in each phase now (the admin dashboard)."""
     ApproveCampaign: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ApproveCampaignRequest, _campaigns_pb2.Campaign]  # type: ignore[assignment]
     """Admin. PENDING_REVIEW -> RECRUITING (refused once the recruitment end has passed)."""
     RejectCampaign: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.RejectCampaignRequest, _campaigns_pb2.Campaign]  # type: ignore[assignment]
@@ -284,6 +288,14 @@ class CampaignServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_campaigns_pb2.ListCampaignsResponse, _abc.Awaitable[_campaigns_pb2.ListCampaignsResponse]]:
         """Admin: PENDING_REVIEW campaigns, oldest submission first."""
+
+    @_abc_1.abstractmethod
+    def CountCampaignsByPhase(
+        self,
+        request: _campaigns_pb2.CountCampaignsByPhaseRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_campaigns_pb2.CountCampaignsByPhaseResponse, _abc.Awaitable[_campaigns_pb2.CountCampaignsByPhaseResponse]]:
+        """Admin: how many campaigns are in each phase now (the admin dashboard)."""
 
     @_abc_1.abstractmethod
     def ApproveCampaign(

@@ -161,3 +161,33 @@ class ListAuditLogResponse(_message.Message):
     items: _containers.RepeatedCompositeFieldContainer[AuditEntry]
     next_cursor: str
     def __init__(self, items: _Optional[_Iterable[_Union[AuditEntry, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
+
+class GetAccountStatsRequest(_message.Message):
+    __slots__ = ("days",)
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    days: int
+    def __init__(self, days: _Optional[int] = ...) -> None: ...
+
+class AccountDay(_message.Message):
+    __slots__ = ("date", "sign_ups", "active")
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    SIGN_UPS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    date: str
+    sign_ups: int
+    active: int
+    def __init__(self, date: _Optional[str] = ..., sign_ups: _Optional[int] = ..., active: _Optional[int] = ...) -> None: ...
+
+class AccountStats(_message.Message):
+    __slots__ = ("days", "accounts", "suspended", "active_in_window", "active_last_7_days")
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNTS_FIELD_NUMBER: _ClassVar[int]
+    SUSPENDED_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_IN_WINDOW_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_LAST_7_DAYS_FIELD_NUMBER: _ClassVar[int]
+    days: _containers.RepeatedCompositeFieldContainer[AccountDay]
+    accounts: int
+    suspended: int
+    active_in_window: int
+    active_last_7_days: int
+    def __init__(self, days: _Optional[_Iterable[_Union[AccountDay, _Mapping]]] = ..., accounts: _Optional[int] = ..., suspended: _Optional[int] = ..., active_in_window: _Optional[int] = ..., active_last_7_days: _Optional[int] = ...) -> None: ...

@@ -78,6 +78,11 @@ class IdentityAdminServiceStub:
                 request_serializer=petful_dot_identity_dot_v1_dot_admin__pb2.ListAuditLogRequest.SerializeToString,
                 response_deserializer=petful_dot_identity_dot_v1_dot_admin__pb2.ListAuditLogResponse.FromString,
                 _registered_method=True)
+        self.GetAccountStats = channel.unary_unary(
+                '/petful.identity.v1.IdentityAdminService/GetAccountStats',
+                request_serializer=petful_dot_identity_dot_v1_dot_admin__pb2.GetAccountStatsRequest.SerializeToString,
+                response_deserializer=petful_dot_identity_dot_v1_dot_admin__pb2.AccountStats.FromString,
+                _registered_method=True)
 
 
 class IdentityAdminServiceServicer:
@@ -140,6 +145,14 @@ class IdentityAdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetAccountStats(self, request, context):
+        """The admin dashboard's account figures: sign-ups and active accounts per day (Korea's
+        days) over the last `days`, and the totals now.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityAdminServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -182,6 +195,11 @@ def add_IdentityAdminServiceServicer_to_server(servicer, server):
                     servicer.ListAuditLog,
                     request_deserializer=petful_dot_identity_dot_v1_dot_admin__pb2.ListAuditLogRequest.FromString,
                     response_serializer=petful_dot_identity_dot_v1_dot_admin__pb2.ListAuditLogResponse.SerializeToString,
+            ),
+            'GetAccountStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccountStats,
+                    request_deserializer=petful_dot_identity_dot_v1_dot_admin__pb2.GetAccountStatsRequest.FromString,
+                    response_serializer=petful_dot_identity_dot_v1_dot_admin__pb2.AccountStats.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -403,6 +421,33 @@ class IdentityAdminService:
             '/petful.identity.v1.IdentityAdminService/ListAuditLog',
             petful_dot_identity_dot_v1_dot_admin__pb2.ListAuditLogRequest.SerializeToString,
             petful_dot_identity_dot_v1_dot_admin__pb2.ListAuditLogResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccountStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.identity.v1.IdentityAdminService/GetAccountStats',
+            petful_dot_identity_dot_v1_dot_admin__pb2.GetAccountStatsRequest.SerializeToString,
+            petful_dot_identity_dot_v1_dot_admin__pb2.AccountStats.FromString,
             options,
             channel_credentials,
             insecure,

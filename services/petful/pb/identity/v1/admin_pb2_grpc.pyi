@@ -53,6 +53,10 @@ class IdentityAdminServiceStub:
     RevokeSessions: _grpc.UnaryUnaryMultiCallable[_admin_pb2.RevokeSessionsRequest, _admin_pb2.RevokeSessionsResponse]
     RevokeSession: _grpc.UnaryUnaryMultiCallable[_admin_pb2.RevokeSessionRequest, _admin_pb2.RevokeSessionResponse]
     ListAuditLog: _grpc.UnaryUnaryMultiCallable[_admin_pb2.ListAuditLogRequest, _admin_pb2.ListAuditLogResponse]
+    GetAccountStats: _grpc.UnaryUnaryMultiCallable[_admin_pb2.GetAccountStatsRequest, _admin_pb2.AccountStats]
+    """The admin dashboard's account figures: sign-ups and active accounts per day (Korea's
+    days) over the last `days`, and the totals now.
+    """
 
 @_typing.type_check_only
 class IdentityAdminServiceAsyncStub(IdentityAdminServiceStub):
@@ -78,6 +82,10 @@ class IdentityAdminServiceAsyncStub(IdentityAdminServiceStub):
     RevokeSessions: _aio.UnaryUnaryMultiCallable[_admin_pb2.RevokeSessionsRequest, _admin_pb2.RevokeSessionsResponse]  # type: ignore[assignment]
     RevokeSession: _aio.UnaryUnaryMultiCallable[_admin_pb2.RevokeSessionRequest, _admin_pb2.RevokeSessionResponse]  # type: ignore[assignment]
     ListAuditLog: _aio.UnaryUnaryMultiCallable[_admin_pb2.ListAuditLogRequest, _admin_pb2.ListAuditLogResponse]  # type: ignore[assignment]
+    GetAccountStats: _aio.UnaryUnaryMultiCallable[_admin_pb2.GetAccountStatsRequest, _admin_pb2.AccountStats]  # type: ignore[assignment]
+    """The admin dashboard's account figures: sign-ups and active accounts per day (Korea's
+    days) over the last `days`, and the totals now.
+    """
 
 class IdentityAdminServiceServicer(metaclass=_abc_1.ABCMeta):
     """Administration of accounts. Every RPC needs a signed-in caller holding ROLE ADMIN (the
@@ -148,5 +156,15 @@ class IdentityAdminServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _admin_pb2.ListAuditLogRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_admin_pb2.ListAuditLogResponse, _abc.Awaitable[_admin_pb2.ListAuditLogResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def GetAccountStats(
+        self,
+        request: _admin_pb2.GetAccountStatsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_admin_pb2.AccountStats, _abc.Awaitable[_admin_pb2.AccountStats]]:
+        """The admin dashboard's account figures: sign-ups and active accounts per day (Korea's
+        days) over the last `days`, and the totals now.
+        """
 
 def add_IdentityAdminServiceServicer_to_server(servicer: IdentityAdminServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

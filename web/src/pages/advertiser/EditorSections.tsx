@@ -36,6 +36,13 @@ import { SPECIES } from "./types";
 
 export type EditorForm = UseFormReturnType<EditorValues>;
 
+/** What every step of the editor gets: the form, and which fields the campaign's phase
+ *  no longer lets the advertiser change. */
+interface StepProps {
+  form: EditorForm;
+  locked: (f: keyof EditorValues) => boolean;
+}
+
 export function Section({
   n,
   title,
@@ -74,13 +81,7 @@ export function lockedBy(mode: Editing) {
     mode === "none" || (mode === "nonMaterial" && !NON_MATERIAL.has(field));
 }
 
-export function ProductStep({
-  form,
-  locked,
-}: {
-  form: EditorForm;
-  locked: (f: keyof EditorValues) => boolean;
-}) {
+export function ProductStep({ form, locked }: StepProps) {
   const { t } = useI18n();
   return (
     <Section n={1} title="advertiser.editor.product" hint="advertiser.editor.productHint">
@@ -123,13 +124,7 @@ export function ProductStep({
   );
 }
 
-export function GoalStep({
-  form,
-  locked,
-}: {
-  form: EditorForm;
-  locked: (f: keyof EditorValues) => boolean;
-}) {
+export function GoalStep({ form, locked }: StepProps) {
   const { t } = useI18n();
   return (
     <Section n={3} title="advertiser.editor.goal">
@@ -156,13 +151,7 @@ export function GoalStep({
   );
 }
 
-export function TagsStep({
-  form,
-  locked,
-}: {
-  form: EditorForm;
-  locked: (f: keyof EditorValues) => boolean;
-}) {
+export function TagsStep({ form, locked }: StepProps) {
   const { t } = useI18n();
   const tags = hashtags(form.values.hashtags);
   const bad = badHashtag(tags);
@@ -202,13 +191,7 @@ export function TagsStep({
   );
 }
 
-export function WhoStep({
-  form,
-  locked,
-}: {
-  form: EditorForm;
-  locked: (f: keyof EditorValues) => boolean;
-}) {
+export function WhoStep({ form, locked }: StepProps) {
   const { t } = useI18n();
   return (
     <Section n={5} title="advertiser.editor.who">
@@ -266,13 +249,7 @@ export function WhoStep({
   );
 }
 
-export function RewardStep({
-  form,
-  locked,
-}: {
-  form: EditorForm;
-  locked: (f: keyof EditorValues) => boolean;
-}) {
+export function RewardStep({ form, locked }: StepProps) {
   const { t } = useI18n();
   return (
     <Section n={6} title="advertiser.editor.reward" hint="advertiser.editor.rewardHint">

@@ -416,7 +416,7 @@ EXPECTED_GROUPS = {
     "edge": {"media", "redis"},  # redis: the notification streams listen on pub/sub
     "beat": {"redis"},
     "worker": {"database", "redis", "media", "sns"},
-    "worker-bulk": {"database", "redis", "media", "sns"},
+    "worker-bulk": {"database", "redis", "media"},
     "sns": {"database", "redis", "sns"},
     **{name: {"database", "redis", "media"} for name in MEDIA_HOLDERS},
     **{name: {"database", "redis"} for name in ("matching", "notifications")},

@@ -13,6 +13,7 @@ from petful.pb.common.v1 import diagnostics_pb2_grpc
 from petful.pb.community.v1 import reports_pb2_grpc
 from petful.pb.identity.v1 import admin_pb2_grpc, identity_pb2_grpc
 from petful.pb.matching.v1 import matching_pb2_grpc
+from petful.pb.notifications.v1 import notifications_pb2_grpc
 from petful.pb.pets.v1 import pets_pb2_grpc
 from petful.pb.sns.v1 import sns_pb2_grpc
 from petful.platform.grpc_client import channel
@@ -48,6 +49,10 @@ def sns() -> sns_pb2_grpc.SnsServiceStub:
 
 def matching() -> matching_pb2_grpc.MatchingServiceStub:
     return matching_pb2_grpc.MatchingServiceStub(channel("matching"))
+
+
+def notifications() -> notifications_pb2_grpc.NotificationServiceStub:
+    return notifications_pb2_grpc.NotificationServiceStub(channel("notifications"))
 
 
 def diagnostics(domain: str) -> diagnostics_pb2_grpc.DiagnosticsServiceStub:

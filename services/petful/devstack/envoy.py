@@ -67,6 +67,12 @@ class EnvoyConfig:
     edge_port: int
     # Envoy's local rate limit on /api/v1/auth/, per client address and Envoy instance.
     auth_requests_per_minute: int = 60
+    # Envoy's local rate limits on writes under /api/ (auth aside), per Envoy instance.
+    writes_per_minute_per_user: int = 120
+    writes_per_minute_per_address: int = 600
+    # Request bodies: every route's, and the larger one of the routes that take a file.
+    json_body_max_bytes: int = 64 * 1024
+    upload_body_max_bytes: int = 11 * 1024 * 1024
     # Proxies in front of Envoy whose X-Forwarded-For entry names the client; none locally.
     xff_num_trusted_hops: int = 0
     # The readiness/metrics listener is for the kubelet and Prometheus; locally `is_ready`
@@ -83,6 +89,10 @@ class EnvoyConfig:
             edge_host=settings.bind_host,
             edge_port=settings.port("edge"),
             auth_requests_per_minute=settings.devstack_auth_requests_per_minute,
+            writes_per_minute_per_user=settings.devstack_writes_per_minute_per_user,
+            writes_per_minute_per_address=settings.devstack_writes_per_minute_per_address,
+            json_body_max_bytes=settings.limits.json_body_max_bytes,
+            upload_body_max_bytes=settings.upload_body_max_bytes,
         )
 
     def values(self) -> dict[str, Any]:
@@ -96,6 +106,10 @@ class EnvoyConfig:
                 "edgeHost": self.edge_host,
                 "edgePort": self.edge_port,
                 "authRequestsPerMinute": self.auth_requests_per_minute,
+                "writesPerMinutePerUser": self.writes_per_minute_per_user,
+                "writesPerMinutePerAddress": self.writes_per_minute_per_address,
+                "jsonBodyMaxBytes": self.json_body_max_bytes,
+                "uploadBodyMaxBytes": self.upload_body_max_bytes,
                 "xffNumTrustedHops": self.xff_num_trusted_hops,
                 "statsPort": self.stats_port,
             }

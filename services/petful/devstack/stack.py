@@ -208,8 +208,14 @@ def app_specs(settings: Settings) -> list[ProcessSpec]:
             env=process_env,
             ports=(settings.port(metrics),),
             ready=http_ok(f"http://{host}:{settings.port(metrics)}/metrics"),
+            # The bulk worker loads its models (matching's embedder, the OCR) before its
+            # metrics answer: tens of seconds of CPU, and past the default 60 s on a busy
+            # two-core machine, where the whole boot then failed. BOOT_WITHIN (tests) and
+            # a person waiting on `make run` allow three minutes in all.
+            ready_timeout=180.0,
             # A warm shutdown waits on a broker that is going away too: kill outright.
-            # Tasks are idempotent and acked late, so an interrupted one runs again.
+            # Tasks are idempotent and acked late, so an interrupted one runs again (once
+            # the broker's visibility timeout has passed: platform/jobs.py).
             orphan_signal=signal.SIGKILL,
         )
         for name, args, process_env, metrics in celery

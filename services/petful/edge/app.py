@@ -32,7 +32,7 @@ from petful.edge.reports import routes as reports
 from petful.edge.request_context import RequestContext
 from petful.edge.security_headers import SecurityHeaders
 from petful.edge.sns import routes as sns
-from petful.edge.uploads import BodyLimit
+from petful.edge.uploads import BodyLimit, upload_routes
 from petful.platform.grpc_client import close_channels
 from petful.platform.settings import get_settings
 
@@ -58,13 +58,6 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     problems.install(app)
-    # Room for the multipart framing around the largest accepted file.
-    app.add_middleware(BodyLimit, max_bytes=get_settings().media.max_bytes + 1024 * 1024)
-
-    app.add_middleware(RequestContext)
-
-    # Added last, so outermost of ours: body-limit refusals carry the headers too.
-    app.add_middleware(SecurityHeaders)
 
     # The order is the order paths are matched in; keep it when adding a router.
     for router in (
@@ -102,6 +95,20 @@ def create_app() -> FastAPI:
         docs.router(title=TITLE, openapi_url=OPENAPI_URL),
     ):
         app.include_router(router)
+
+    # Per route: the routes that take a file, their media limit; every other, a small one.
+    settings = get_settings()
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.limits.json_body_max_bytes,
+        upload_max_bytes=settings.upload_body_max_bytes,
+        uploads=upload_routes(app.routes),
+    )
+
+    app.add_middleware(RequestContext)
+
+    # Added last, so outermost of ours: body-limit refusals carry the headers too.
+    app.add_middleware(SecurityHeaders)
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:

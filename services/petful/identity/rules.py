@@ -216,6 +216,18 @@ def check_can_suspend(*, actor_id: uuid.UUID, target_id: uuid.UUID, target_role:
         raise RuleError("an administrator account cannot be suspended")
 
 
+def check_can_change_role(*, actor_id: uuid.UUID, target_id: uuid.UUID) -> None:
+    """An admin changes other accounts' roles only: never their own (the last administrator
+    could otherwise demote themself, and nobody reviews an admin's own promotion)."""
+    if actor_id == target_id:
+        raise RuleError("an administrator cannot change their own role")
+
+
+def check_role_change(current: Role, new: Role) -> None:
+    if current is new:
+        raise RuleError(f"the account already has the role {new.value}")
+
+
 class AuditTargetType(StrEnum):
     """The target types an audit-log filter accepts. REPORT rows record community's report
     decisions (identity keeps the one audit log)."""

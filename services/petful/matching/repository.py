@@ -247,9 +247,11 @@ def _petstar_where(f: PetStarFilters, params: dict[str, Any], alias: str = "") -
     where = [
         f"{a}petstar_status = '{APPROVED}'",
         f"{a}embedding IS NOT NULL",
-        # Suspended owners' PetStars are never recommended.
+        # Suspended owners' PetStars are never recommended. The owner is named with its
+        # table: a bare `owner_id` would be the subquery's own (so.owner_id = so.owner_id),
+        # and one suspended owner would hide every PetStar.
         f"NOT EXISTS (SELECT 1 FROM {SCHEMA}.suspended_owners so WHERE so.owner_id = "
-        f"{a}owner_id AND (so.until IS NULL OR so.until > now()))",
+        f"{alias or 'petstars'}.owner_id AND (so.until IS NULL OR so.until > now()))",
     ]
     if f.species:
         where.append(f"{a}species = ANY(:species)")

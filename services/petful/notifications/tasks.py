@@ -194,5 +194,7 @@ def broadcast_task(self: Any, broadcast_id: str) -> str:
             log.exception("broadcast failed", broadcast_id=broadcast_id)
             run_async(give_up_broadcast(broadcast_id, f"{type(e).__name__}: {e}"))
             return "FAILED"
-        # Each run goes on from the last page committed.
-        raise self.retry(exc=e, countdown=min(15 * 2**retries, 600)) from e
+        # Each run goes on from the last page committed. The countdown stays below the
+        # broker's visibility timeout, as every retry's does (settings.events_retry_max_seconds).
+        cap = get_settings().events_retry_max_seconds
+        raise self.retry(exc=e, countdown=min(15 * 2**retries, cap)) from e

@@ -181,6 +181,8 @@ async def _seed_pet(
         pet.instagram_username = account["username"]
         pet.followers_count = int(account.get("followers_count", 0))
         pet.engagement_rate = float(account.get("engagement_rate", 0.0))
+        pet.instagram_posts = list(account.get("recent_posts", []))
+        pet.instagram_synced_at = now if pet.instagram_posts else None
     await repository.add(session, pet)
     if spec.petstar is None:
         return pet.id

@@ -51,6 +51,9 @@ class Pet(PetsBase):
     # SNS figures for the directory, refreshed at verification and on each sync.
     followers_count: Mapped[int] = mapped_column(sa.BigInteger, default=0)
     engagement_rate: Mapped[float] = mapped_column(sa.Float, default=0.0)
+    # The account's recent posts (rules.StoredPost as JSON) and when they were synced.
+    instagram_posts: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
+    instagram_synced_at: Mapped[datetime | None] = mapped_column(TS)
     # The owner's suspension (identity's event), which hides the pet from everyone else
     # (rules.owner_suspended); both None while the owner is in good standing.
     owner_suspended_at: Mapped[datetime | None] = mapped_column(TS)

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from petful.pets.models import SCHEMA, Application, HistoryEntry, HistoryImage, Pet, Portfolio
@@ -79,13 +80,29 @@ async def pet_linked_to(session: AsyncSession, account_id: uuid.UUID) -> Pet | N
 
 
 async def set_sns_figures(
-    session: AsyncSession, account_id: uuid.UUID, *, followers: int, engagement_rate: float
+    session: AsyncSession,
+    account_id: uuid.UUID,
+    *,
+    followers: int,
+    engagement_rate: float,
+    posts: list[dict[str, Any]],
+    synced_at: datetime | None,
 ) -> int:
-    stmt = (
-        sa.update(Pet)
-        .where(Pet.instagram_account_id == account_id)
-        .values(followers_count=followers, engagement_rate=engagement_rate)
-    )
+    """The figures and recent posts of a sync; an older sync than the one kept (a late
+    redelivery) leaves the posts alone."""
+    values: dict[str, Any] = {"followers_count": followers, "engagement_rate": engagement_rate}
+    if synced_at is not None:
+        values["instagram_posts"] = sa.case(
+            (
+                sa.or_(Pet.instagram_synced_at.is_(None), Pet.instagram_synced_at <= synced_at),
+                sa.literal(posts, type_=JSONB),
+            ),
+            else_=Pet.instagram_posts,
+        )
+        values["instagram_synced_at"] = sa.func.greatest(
+            sa.func.coalesce(Pet.instagram_synced_at, synced_at), synced_at
+        )
+    stmt = sa.update(Pet).where(Pet.instagram_account_id == account_id).values(**values)
     result = await session.execute(stmt)
     return int(getattr(result, "rowcount", 0) or 0)
 
@@ -94,7 +111,13 @@ async def unlink_account(session: AsyncSession, account_id: uuid.UUID, now: date
     stmt = (
         sa.update(Pet)
         .where(Pet.instagram_account_id == account_id)
-        .values(instagram_account_id=None, instagram_username="", updated_at=now)
+        .values(
+            instagram_account_id=None,
+            instagram_username="",
+            instagram_posts=[],
+            instagram_synced_at=None,
+            updated_at=now,
+        )
     )
     result = await session.execute(stmt)
     return int(getattr(result, "rowcount", 0) or 0)

@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel
+
 from petful.platform.validation import RuleError, check_line, has_control
 
 # Dates shown to people are Korean dates.
@@ -379,3 +381,18 @@ def check_range(low: int | None, high: int | None) -> None:
         raise RuleError("must not be negative")
     if low is not None and high is not None and low > high:
         raise RuleError("minimum must not exceed maximum")
+
+
+# --- the linked account's recent posts --------------------------------------------------------
+
+
+class StoredPost(BaseModel):
+    """One recent Instagram post of a pet's account, as its latest sync event carried it
+    (kept on the pet for the advertisers' applicant cards)."""
+
+    permalink: str
+    caption: str = ""
+    posted_at: datetime
+    like_count: int = 0
+    comments_count: int = 0
+    paid_partnership: bool = False

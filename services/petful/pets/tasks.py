@@ -22,6 +22,7 @@ from petful.contracts import pets as pets_events
 from petful.contracts import sns as sns_events
 from petful.pets import peers, rules
 from petful.pets.models import SCHEMA
+from petful.pets.rules import StoredPost
 from petful.pets.service import instagram, petstar, privacy, weight
 from petful.platform import events, media
 from petful.platform.auth_context import service_principal, use_principal
@@ -72,12 +73,25 @@ beat("pets-verify-pending", "pets.verify_pending", timedelta(minutes=1))
 
 @events.subscriber(sns_events.ACCOUNT_SYNCED, schema=SCHEMA, name="pets.refresh_sns_figures")
 async def refresh_figures(session: AsyncSession, event: Received[sns_events.AccountSynced]) -> None:
-    # The sync event carries the figures, so there is no call back to sns.
+    # The sync event carries the figures and recent posts, so there is no call back to sns.
+    synced = event.payload
     await instagram.refresh_sns_figures(
         session,
-        account_id=event.payload.account_id,
-        followers=event.payload.followers_count,
-        engagement_rate=event.payload.engagement_rate,
+        account_id=synced.account_id,
+        followers=synced.followers_count,
+        engagement_rate=synced.engagement_rate,
+        posts=[
+            StoredPost(
+                permalink=p.permalink,
+                caption=p.caption,
+                posted_at=p.posted_at,
+                like_count=p.like_count,
+                comments_count=p.comments_count,
+                paid_partnership=p.paid_partnership,
+            )
+            for p in synced.recent_posts
+        ],
+        synced_at=event.occurred_at,
     )
 
 

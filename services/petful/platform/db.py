@@ -5,6 +5,11 @@ A session lives for one RPC or one task and is committed only at that boundary
 
 Side effects outside the database (e.g. a stored media object) register `on_rollback` /
 `on_commit` callbacks on the session; `transaction()` runs them once the outcome is known.
+
+A database that cannot be reached (restarting, failing over) is the caller's to retry, not
+a bug: `transaction()` raises it as `ServiceUnavailable` (503 at the edge) when nothing was
+committed, and as `DeadlineExceeded` (504) when the connection was lost during the commit,
+whose outcome nobody knows. The pool's pre-ping reconnects once the database is back.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
+import psycopg
 from sqlalchemy import MetaData
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -21,6 +28,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from petful.platform.errors import DeadlineExceeded, ServiceUnavailable
 from petful.platform.logging import get_logger
 from petful.platform.settings import Settings, get_settings
 
@@ -96,6 +104,25 @@ async def run_callbacks(session: AsyncSession, *, committed: bool) -> None:
             log.exception("transaction callback failed", committed=committed)
 
 
+# Connection exceptions, and a server shutting down or not accepting connections yet
+# (admin_shutdown, crash_shutdown, cannot_connect_now).
+_UNREACHABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """Whether exc says the database could not be talked to (rather than refused a query)."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    # Only psycopg's connection-level errors: a serialization failure or a deadlock is an
+    # OperationalError too, but with a SQLSTATE of its own (and handled by its caller).
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    return isinstance(exc.orig, psycopg.OperationalError) and (
+        sqlstate is None or sqlstate.startswith(_UNREACHABLE_SQLSTATES)
+    )
+
+
 @asynccontextmanager
 async def transaction(settings: Settings | None = None) -> AsyncIterator[AsyncSession]:
     """The RPC/task boundary: commit when the block succeeds, roll back when it raises.
@@ -103,10 +130,21 @@ async def transaction(settings: Settings | None = None) -> AsyncIterator[AsyncSe
     Callbacks registered with `on_commit`/`on_rollback` run after the outcome.
     """
     async with session_maker(get_engine(settings))() as session:
+        committing = False
         try:
             async with session.begin():
                 yield session
-        except BaseException:
+                committing = True
+        except BaseException as exc:
             await run_callbacks(session, committed=False)
+            if database_unreachable(exc):
+                # Without this a restarting database made every request a 500 (fault test
+                # tests/integration/faults/test_postgres_restart.py).
+                # Only the type: a database error's text holds the statement and its values.
+                reason = type(getattr(exc, "orig", exc)).__name__
+                log.warning("database unreachable", committing=committing, error=reason)
+                if committing:
+                    raise DeadlineExceeded("The database did not confirm the change.") from exc
+                raise ServiceUnavailable("The database is unavailable; try again.") from exc
             raise
         await run_callbacks(session, committed=True)

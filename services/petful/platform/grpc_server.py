@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
+import redis.exceptions
 import sqlalchemy.exc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
@@ -41,6 +42,7 @@ from petful.platform.errors import (
     DomainError,
     Internal,
     InvalidArgument,
+    ServiceUnavailable,
     Unauthenticated,
     abort_with,
     from_rpc_error,
@@ -242,6 +244,11 @@ class ErrorInterceptor(_AroundInterceptor):
             # A downstream call failed and the servicer let it through: pass on its meaning.
             log.warning("downstream rpc failed", method=method, code=exc.code().name)
             await abort_with(context, from_rpc_error(exc))
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+            # Redis down (restarting, failing over) is the caller's to retry, not a bug: a
+            # sign-in during an outage answered 500 (tests/integration/faults).
+            log.warning("redis unreachable", method=method, error=type(exc).__name__)
+            await abort_with(context, ServiceUnavailable("A dependency is unavailable; retry."))
         except Exception as exc:
             if out_of_range(exc):
                 # Only the type: a database error's text holds the statement and its values.

@@ -84,8 +84,14 @@ def make_celery(settings: Settings | None = None) -> Celery:
         worker_prefetch_multiplier=1,
         worker_hijack_root_logger=False,
         broker_connection_retry_on_startup=True,
-        # Longer than any task may run, or Redis redelivers a task still running.
-        broker_transport_options={"visibility_timeout": 3600},
+        # A killed worker's unacknowledged tasks return after the visibility timeout
+        # (settings.broker_visibility_timeout_seconds); the sweep that returns them runs
+        # every few seconds rather than Kombu's default of about 100.
+        broker_transport_options={
+            "visibility_timeout": settings.broker_visibility_timeout_seconds,
+            "unacked_restore_interval": min(10.0, settings.broker_visibility_timeout_seconds / 4),
+            "unacked_restore_throttle": 1,
+        },
         timezone="UTC",
         beat_schedule=BEAT_SCHEDULE,
     )

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Domain services, in start order. Each owns the PostgreSQL schema of the same name.
@@ -169,7 +169,8 @@ class SnsSettings(BaseModel):
     # clear error (nothing else needs them).
     app_id: str = ""
     app_secret: SecretStr = SecretStr("")
-    graph_timeout_seconds: float = 10.0
+    # A deadline on each Graph API request (every retry gets its own), not only per read.
+    graph_timeout_seconds: float = Field(default=10.0, gt=0)
     # Rate limiting (HTTP 429, codes 4/17/32/613): retries with exponential back-off.
     graph_max_retries: int = 3
     graph_backoff_seconds: float = 1.0
@@ -234,6 +235,9 @@ class CommunitySettings(BaseModel):
     unattached_image_hours: int = Field(default=24, ge=1)
     # "Popular" counts likes and comments received in this many days.
     popular_days: int = Field(default=7, ge=1)
+    # Post and comment pages keep their authors' nicknames and pictures this long
+    # (community/peers.CachedProfiles); 0 asks identity for every page.
+    author_cache_seconds: float = Field(default=10.0, ge=0, le=300)
 
 
 class NotificationsSettings(BaseModel):
@@ -258,6 +262,18 @@ class NotificationsSettings(BaseModel):
     # How long a push service keeps a message for a device that is offline (TTL header).
     push_ttl_seconds: int = Field(default=24 * 3600, ge=0, le=28 * 24 * 3600)
     push_timeout_seconds: float = Field(default=10.0, gt=0)
+
+
+class LimitsSettings(BaseModel):
+    """limits: what one request may send. Envoy refuses the same sizes first (the chart's
+    envoy.jsonBodyMaxBytes / envoy.uploadBodyMaxBytes; the devstack renders them from here);
+    the edge checks again, so a request that reaches it without Envoy is bounded too."""
+
+    # Every request body except a file upload's (JSON; a form of a few fields).
+    json_body_max_bytes: int = Field(default=64 * 1024, ge=1024)
+    # Room for the multipart framing (boundaries, part headers, other fields) around the
+    # largest file an upload route accepts (media.max_bytes).
+    upload_framing_bytes: int = Field(default=1024 * 1024, ge=0)
 
 
 class WebSettings(BaseModel):
@@ -305,6 +321,12 @@ class Settings(BaseSettings):
     # envoy.authRequestsPerMinute in a cluster). Browser test suites raise it: every page
     # load of the web app refreshes its session there, all from one address.
     devstack_auth_requests_per_minute: int = Field(default=60, ge=1)
+    # The devstack's Envoy: its limits on writes (POST, PUT, PATCH, DELETE under /api/, the
+    # auth routes aside) per signed-in user and per client address (the chart's
+    # envoy.writesPerMinutePerUser / writesPerMinutePerAddress). Suites that write fast
+    # from one address (the API fuzz run) raise them.
+    devstack_writes_per_minute_per_user: int = Field(default=120, ge=1)
+    devstack_writes_per_minute_per_address: int = Field(default=600, ge=1)
 
     grpc_deadline_seconds: float = 5.0
     grpc_max_attempts: int = 3
@@ -319,12 +341,18 @@ class Settings(BaseSettings):
     # A subscriber that raises is run again after a random delay of up to
     # base * factor**(failures - 1) seconds (full jitter), capped; after max_attempts runs
     # the event is kept in its schema's dead_letters table (platform/dead_letters.py).
-    # The cap stays below the broker's visibility timeout (platform/jobs.py), or Redis
-    # would redeliver a retry still waiting for its time.
+    # The cap stays below the broker's visibility timeout, or Redis would redeliver a retry
+    # still waiting for its time.
     events_max_attempts: int = Field(default=6, ge=1)
     events_retry_base_seconds: float = Field(default=2.0, ge=0)
     events_retry_factor: float = Field(default=4.0, ge=1)
-    events_retry_max_seconds: float = Field(default=15 * 60, ge=0, le=3000)
+    events_retry_max_seconds: float = Field(default=10 * 60, ge=0)
+    # A task a worker took but never acknowledged (the worker was killed) goes back to the
+    # queue after this long (Kombu's Redis transport has no other way to know). Shorter
+    # brings such a task back sooner; a task still running (or waiting for a retry's
+    # countdown) when it passes is delivered again, so tasks are idempotent and the retry
+    # cap stays below it.
+    broker_visibility_timeout_seconds: float = Field(default=20 * 60, ge=5)
 
     smtp_host: str = "127.0.0.1"
     smtp_port: int | None = None
@@ -353,7 +381,17 @@ class Settings(BaseSettings):
     community: CommunitySettings = Field(default_factory=CommunitySettings)
     notifications: NotificationsSettings = Field(default_factory=NotificationsSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    limits: LimitsSettings = Field(default_factory=LimitsSettings)
     web: WebSettings = Field(default_factory=WebSettings)
+
+    @model_validator(mode="after")
+    def _retries_fit_the_visibility_timeout(self) -> Settings:
+        if self.events_retry_max_seconds >= self.broker_visibility_timeout_seconds:
+            raise ValueError(
+                "events_retry_max_seconds must be below broker_visibility_timeout_seconds: "
+                "a retry waiting longer would be delivered twice"
+            )
+        return self
 
     def port(self, name: str) -> int:
         """Port of a named endpoint from the fixed table, unless overridden."""
@@ -374,6 +412,11 @@ class Settings(BaseSettings):
     @property
     def smtp_port_resolved(self) -> int:
         return self.smtp_port if self.smtp_port is not None else self.port("smtp")
+
+    @property
+    def upload_body_max_bytes(self) -> int:
+        """The largest request body an upload route takes: its file and the framing."""
+        return self.media.max_bytes + self.limits.upload_framing_bytes
 
     @property
     def is_production(self) -> bool:

@@ -79,6 +79,20 @@ async def seed(session: AsyncSession, demo: dict[str, Any]) -> str:
                     "username": account.username,
                     "followers_count": account.followers_count,
                     "engagement_rate": rate,
+                    # The newest posts, as a sync event would carry them (pets keeps them).
+                    "recent_posts": [
+                        {
+                            "permalink": m.permalink,
+                            "caption": m.caption,
+                            "posted_at": m.timestamp.isoformat(),
+                            "like_count": m.like_count,
+                            "comments_count": m.comments_count,
+                            "paid_partnership": m.paid_partnership,
+                        }
+                        for m in sorted(data.media, key=lambda m: m.timestamp, reverse=True)[
+                            : contract.RECENT_POSTS_MAX
+                        ]
+                    ],
                 }
             )
     demo["sns_account_ids"] = account_ids

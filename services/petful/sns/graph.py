@@ -312,8 +312,11 @@ class GraphClient:
         for attempt in range(attempts):
             response: httpx.Response | None = None
             try:
-                response = await self._http.request(method, url, params=params, headers=headers)
-            except httpx.HTTPError as e:
+                # httpx's timeout bounds each connect, read and write; this bounds the whole
+                # call, so an answer trickling in a byte at a time cannot hold a sync.
+                async with asyncio.timeout(self.settings.sns.graph_timeout_seconds):
+                    response = await self._http.request(method, url, params=params, headers=headers)
+            except (httpx.HTTPError, TimeoutError) as e:
                 error: GraphError = GraphUnavailable(
                     f"the Graph API could not be reached: {type(e).__name__}"
                 )

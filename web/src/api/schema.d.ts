@@ -574,6 +574,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{user_id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change Role
+         * @description Give the account another role (USER, ADVERTISER or ADMIN) and revoke all its
+         *     sessions, so no token keeps the old role. 403 for your own account; 409 for a withdrawn
+         *     account or the role it already has.
+         */
+        put: operations["change_role_api_v1_admin_users__user_id__role_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{user_id}/sessions": {
         parameters: {
             query?: never;
@@ -747,7 +769,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My Campaigns */
+        /**
+         * My Campaigns
+         * @description The advertiser's campaigns: searched, filtered by phase, sorted (newest, recently
+         *     updated, recruitment deadline or title) and cursor paged. Archived campaigns are listed
+         *     only with `archived=true`, and then only they.
+         */
         get: operations["my_campaigns_api_v1_advertiser_campaigns_get"];
         put?: never;
         /**
@@ -799,6 +826,30 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advertiser/campaigns/{campaign_id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive Campaign
+         * @description Put a completed or cancelled campaign in the archive (409 in other phases).
+         */
+        post: operations["archive_campaign_api_v1_advertiser_campaigns__campaign_id__archive_post"];
+        /**
+         * Unarchive Campaign
+         * @description Bring an archived campaign back to the list (409 when it is not archived).
+         */
+        delete: operations["unarchive_campaign_api_v1_advertiser_campaigns__campaign_id__archive_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -975,6 +1026,27 @@ export interface paths {
          *     the next seven days' deadlines.
          */
         get: operations["dashboard_api_v1_advertiser_dashboard_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advertiser/petstars/{pet_id}/instagram-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Petstar Posts
+         * @description A listed PetStar's recent Instagram posts (at most 50, newest first) as the last sync
+         *     carried them, to judge an applicant; 404 for a pet the directory does not list.
+         */
+        get: operations["petstar_posts_api_v1_advertiser_petstars__pet_id__instagram_posts_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3696,10 +3768,22 @@ export interface components {
             note: string;
             /** Owner User Id */
             owner_user_id: string;
+            /**
+             * Pet Completed Campaigns
+             * @description The pet's applications that ended COMPLETED, in any campaign
+             * @default 0
+             */
+            pet_completed_campaigns: number;
             /** Pet Id */
             pet_id: string;
             /** Pet Name */
             pet_name: string;
+            /**
+             * Pet No Shows
+             * @description The pet's applications that ended NO_SHOW, in any campaign
+             * @default 0
+             */
+            pet_no_shows: number;
             petstar?: components["schemas"]["PetStarCard"] | null;
             /** Post Url */
             post_url: string | null;
@@ -4036,6 +4120,11 @@ export interface components {
             applicant_count: number;
             /** Approved At */
             approved_at: string | null;
+            /**
+             * Archived At
+             * @description Set while the advertiser keeps the campaign in the archive
+             */
+            archived_at?: string | null;
             /**
              * Campaign Type
              * @enum {string}
@@ -5702,6 +5791,44 @@ export interface components {
             /** Items */
             items: components["schemas"]["PetStarMatch"][];
         };
+        /** PetStarPost */
+        PetStarPost: {
+            /** Caption */
+            caption: string;
+            /** Comments Count */
+            comments_count: number;
+            /** Like Count */
+            like_count: number;
+            /**
+             * Paid Partnership
+             * @description The paid-partnership label or #광고/#협찬
+             */
+            paid_partnership: boolean;
+            /** Permalink */
+            permalink: string;
+            /** Posted At */
+            posted_at: string | null;
+        };
+        /**
+         * PetStarPosts
+         * @description A PetStar's recent Instagram posts as the last sync carried them (at most 50).
+         */
+        PetStarPosts: {
+            /** Instagram Username */
+            instagram_username: string;
+            /**
+             * Items
+             * @description Newest first
+             */
+            items: components["schemas"]["PetStarPost"][];
+            /** Pet Id */
+            pet_id: string;
+            /**
+             * Synced At
+             * @description Null before the first sync
+             */
+            synced_at: string | null;
+        };
         /** PetStarSummary */
         PetStarSummary: {
             /** Breed */
@@ -6622,6 +6749,20 @@ export interface components {
         RevokedCount: {
             /** Revoked */
             revoked: number;
+        };
+        /** RoleChange */
+        RoleChange: {
+            /**
+             * Reason
+             * @example repeated spam in the community
+             */
+            reason: string;
+            /**
+             * Role
+             * @description The account's new role
+             * @enum {string}
+             */
+            role: "USER" | "ADVERTISER" | "ADMIN";
         };
         /** Schedule */
         Schedule: {
@@ -8146,6 +8287,41 @@ export interface operations {
             };
         };
     };
+    change_role_api_v1_admin_users__user_id__role_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_sessions_api_v1_admin_users__user_id__sessions_get: {
         parameters: {
             query?: never;
@@ -8482,7 +8658,13 @@ export interface operations {
     my_campaigns_api_v1_advertiser_campaigns_get: {
         parameters: {
             query?: {
-                phase?: ("DRAFT" | "PENDING_REVIEW" | "REJECTED" | "RECRUITING" | "SELECTING" | "ANNOUNCED" | "IN_PROGRESS" | "REVIEWING" | "COMPLETED" | "CANCELLED") | null;
+                /** @description Any of these phases */
+                phase?: ("DRAFT" | "PENDING_REVIEW" | "REJECTED" | "RECRUITING" | "SELECTING" | "ANNOUNCED" | "IN_PROGRESS" | "REVIEWING" | "COMPLETED" | "CANCELLED")[] | null;
+                /** @description Title, product name or keyword (a part) */
+                q?: string;
+                sort?: "newest" | "updated" | "deadline" | "title";
+                /** @description The archive instead of the campaigns not archived */
+                archived?: boolean;
                 page_size?: number;
                 cursor?: string | null;
             };
@@ -8635,6 +8817,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Applicant_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    archive_campaign_api_v1_advertiser_campaigns__campaign_id__archive_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    unarchive_campaign_api_v1_advertiser_campaigns__campaign_id__archive_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Validation Error */
@@ -8923,6 +9167,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+        };
+    };
+    petstar_posts_api_v1_advertiser_petstars__pet_id__instagram_posts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pet_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetStarPosts"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -9232,9 +9507,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": unknown;
-                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {

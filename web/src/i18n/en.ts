@@ -105,6 +105,10 @@ const core = {
   "login.failed": "Wrong email or password.",
   "login.noAccount": "No account yet?",
   "login.forgot": "Forgot your password?",
+  "login.locked.title": "This account is locked",
+  "login.locked.body":
+    "Wrong passwords for this account came from many places, so signing in is paused for a while. Resetting your password with the code we email you lifts the lock at once.",
+  "login.locked.reset": "Unlock by resetting your password",
 
   "signup.title": "Sign up",
   "signup.step.email": "Email",
@@ -116,6 +120,9 @@ const core = {
   "signup.resend": "Send the code again",
   "signup.name": "Name",
   "signup.nickname": "Nickname",
+  "signup.role": "I am signing up as",
+  "signup.role.user": "A pet owner (pet profiles, PetStar, campaign applications)",
+  "signup.role.advertiser": "An advertiser (running campaigns, after the company review)",
   "signup.phone": "Mobile number",
   "signup.phonePlaceholder": "010-1234-5678",
   "signup.birthDate": "Date of birth",

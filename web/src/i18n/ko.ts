@@ -106,6 +106,10 @@ const core = {
   "login.failed": "이메일 또는 비밀번호가 틀렸습니다.",
   "login.noAccount": "아직 계정이 없으신가요?",
   "login.forgot": "비밀번호를 잊으셨나요?",
+  "login.locked.title": "계정이 잠겼습니다",
+  "login.locked.body":
+    "여러 곳에서 비밀번호가 잘못 입력되어 이 계정의 로그인을 잠시 막았습니다. 이메일로 받은 인증번호로 비밀번호를 재설정하면 바로 풀립니다.",
+  "login.locked.reset": "비밀번호 재설정으로 잠금 풀기",
 
   "signup.title": "회원가입",
   "signup.step.email": "이메일",
@@ -117,6 +121,9 @@ const core = {
   "signup.resend": "인증번호 다시 보내기",
   "signup.name": "이름",
   "signup.nickname": "닉네임",
+  "signup.role": "가입 유형",
+  "signup.role.user": "반려인 (반려동물 프로필, 펫스타, 체험단 신청)",
+  "signup.role.advertiser": "광고주 (체험단 운영, 회사 정보 심사 후 시작)",
   "signup.phone": "휴대폰 번호",
   "signup.phonePlaceholder": "010-1234-5678",
   "signup.birthDate": "생년월일",

@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -19,6 +19,9 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
+  // Many addresses guessed this account's password: only the mailed reset code lifts the
+  // lock before its window ends, so say so and lead there with the address filled in.
+  const [locked, setLocked] = useState(false);
   const form = useForm({
     initialValues: { email: "", password: "" },
     validate: { email: email(t), password: required(t) },
@@ -33,6 +36,7 @@ export function LoginPage() {
     },
     onError: (error) => {
       if (error instanceof ApiError && error.status === 401) setMessage(t("login.failed"));
+      else if (isAccountLocked(error)) setLocked(true);
       else setMessage(applyProblem(form, error) ?? errorMessage(error, t));
     },
   });
@@ -44,6 +48,7 @@ export function LoginPage() {
         noValidate
         onSubmit={form.onSubmit((values) => {
           setMessage(null);
+          setLocked(false);
           login.mutate(values);
         })}
       >
@@ -62,6 +67,24 @@ export function LoginPage() {
             {...form.getInputProps("password")}
           />
           <FormAlert message={message} />
+          {locked ? (
+            <Alert color="red" title={t("login.locked.title")} role="alert">
+              <Stack gap="xs">
+                <Text size="sm">{t("login.locked.body")}</Text>
+                <Anchor
+                  component={Link}
+                  to={`/password-reset?email=${encodeURIComponent(form.values.email.trim())}`}
+                  size="sm"
+                  // The alert's own text colour: link blue on its red tint is too faint.
+                  c="inherit"
+                  underline="always"
+                  fw={600}
+                >
+                  {t("login.locked.reset")}
+                </Anchor>
+              </Stack>
+            </Alert>
+          ) : null}
           <Button type="submit" loading={login.isPending} fullWidth>
             {t("login.submit")}
           </Button>
@@ -79,5 +102,13 @@ export function LoginPage() {
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+function isAccountLocked(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 429 &&
+    (error.problem?.type.endsWith("/account-locked") ?? false)
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text } from "@manti
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { api } from "../api/client";
 import { CodeInput, EmailCodeRequest } from "../components/EmailCodeFields";
@@ -18,7 +18,12 @@ export function PasswordResetPage() {
   const { t } = useI18n();
   const [step, setStep] = useState<"email" | "code" | "done">("email");
   const [message, setMessage] = useState<string | null>(null);
-  const emailForm = useForm({ initialValues: { email: "" }, validate: { email: email(t) } });
+  // The sign-in page's "locked" notice leads here with the address it was given.
+  const [params] = useSearchParams();
+  const emailForm = useForm({
+    initialValues: { email: params.get("email") ?? "" },
+    validate: { email: email(t) },
+  });
   const resetForm = useForm({
     initialValues: { code: "", new_password: "", password_confirm: "" },
     validate: {

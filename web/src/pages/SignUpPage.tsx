@@ -4,6 +4,7 @@ import {
   Group,
   Paper,
   PasswordInput,
+  Radio,
   Stack,
   Stepper,
   Text,
@@ -13,7 +14,7 @@ import { useForm } from "@mantine/form";
 import { notify } from "../lib/notify";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { api, data } from "../api/client";
 import { ApiError } from "../api/problem";
@@ -28,10 +29,14 @@ import { code, email, required } from "../lib/validators";
 
 type Step = 0 | 1 | 2;
 
-/** Sign-up in three steps: email, the code emailed to it, then the account's details. */
+type Role = "USER" | "ADVERTISER";
+
+/** Sign-up in three steps: email, the code emailed to it, then the account's details
+ * (with who is signing up: a pet owner, or an advertiser; `?as=advertiser` preselects it). */
 export function SignUpPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>(0);
   const [message, setMessage] = useState<string | null>(null);
@@ -41,6 +46,7 @@ export function SignUpPage() {
   const codeForm = useForm({ initialValues: { code: "" }, validate: { code: code(t) } });
   const profileForm = useForm({
     initialValues: {
+      role: (params.get("as") === "advertiser" ? "ADVERTISER" : "USER") as Role,
       password: "",
       password_confirm: "",
       name: "",
@@ -93,7 +99,7 @@ export function SignUpPage() {
       await api.POST("/api/v1/auth/signup", {
         body: {
           verification_token: verificationToken,
-          role: "USER",
+          role: values.role,
           email: address,
           password: values.password,
           name: values.name,
@@ -111,7 +117,8 @@ export function SignUpPage() {
         message: t("signup.welcome", { nickname: user.nickname }),
       });
       // At once, not after the cache refresh: a click on the menu meanwhile must stand.
-      navigate("/", { replace: true });
+      // An advertiser's first task is the company profile the review needs.
+      navigate(user.roles.includes("ADVERTISER") ? "/advertiser/profile" : "/", { replace: true });
       void queryClient.invalidateQueries();
     },
     onError: (error) => setMessage(applyProblem(profileForm, error) ?? errorMessage(error, t)),
@@ -163,6 +170,12 @@ export function SignUpPage() {
       {step === 2 ? (
         <form noValidate onSubmit={profileForm.onSubmit((values) => signUp.mutate(values))}>
           <Stack>
+            <Radio.Group label={t("signup.role")} required {...profileForm.getInputProps("role")}>
+              <Stack gap="xs" mt="xs">
+                <Radio value="USER" label={t("signup.role.user")} />
+                <Radio value="ADVERTISER" label={t("signup.role.advertiser")} />
+              </Stack>
+            </Radio.Group>
             <TextInput label={t("auth.email")} value={address} autoComplete="username" readOnly />
             <PasswordInput
               label={t("auth.password")}

@@ -7,8 +7,8 @@ from typing import Any
 
 from petful.campaigns.grpc_api.base import ServicerBase, render, render_page
 from petful.campaigns.grpc_api.messages import PHASE, fields_from_pb, species_name
-from petful.campaigns.rules.browsing import Sort, Tab
-from petful.campaigns.service import campaigns, images
+from petful.campaigns.rules.browsing import MySort, Sort, Tab
+from petful.campaigns.service import campaigns, images, my_campaigns
 from petful.pb.campaigns.v1 import campaigns_pb2 as pb
 from petful.platform.auth_context import Principal, current_principal, require_principal
 from petful.platform.db import transaction
@@ -24,6 +24,11 @@ def _tab(number: int) -> Tab:
 def _sort(number: int) -> Sort:
     name = enum_name(pb.Sort, number, "SORT_")
     return Sort(name) if name in Sort.__members__ else Sort.NEWEST
+
+
+def _my_sort(number: int) -> MySort:
+    name = enum_name(pb.MySort, number, "MY_SORT_")
+    return MySort(name) if name in MySort.__members__ else MySort.NEWEST
 
 
 class CampaignRpcs(ServicerBase):
@@ -133,15 +138,39 @@ class CampaignRpcs(ServicerBase):
         self, request: pb.ListMyCampaignsRequest, context: Any
     ) -> pb.ListCampaignsResponse:
         actor = require_principal()
+        phases = [enum_name(pb.Phase, p, PHASE) for p in (request.phase, *request.phases) if p]
         async with transaction(self.settings) as session:
-            page = await campaigns.list_my_campaigns(
+            page = await my_campaigns.list_my_campaigns(
                 session,
                 actor=actor,
-                phase=enum_name(pb.Phase, request.phase, PHASE),
+                phases=phases,
+                query=request.query,
+                sort=_my_sort(request.sort),
+                archived=request.archived,
                 page_size=request.page_size,
                 cursor=request.cursor,
             )
             return await render_page(session, page)
+
+    async def ArchiveCampaign(
+        self, request: pb.ArchiveCampaignRequest, context: Any
+    ) -> pb.Campaign:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            c = await my_campaigns.archive_campaign(
+                session, actor=actor, now=self.clock(), campaign_id=request.campaign_id
+            )
+            return await render(session, c)
+
+    async def UnarchiveCampaign(
+        self, request: pb.ArchiveCampaignRequest, context: Any
+    ) -> pb.Campaign:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            c = await my_campaigns.unarchive_campaign(
+                session, actor=actor, campaign_id=request.campaign_id
+            )
+            return await render(session, c)
 
     # administration
 

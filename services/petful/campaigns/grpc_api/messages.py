@@ -78,6 +78,7 @@ def campaign_to_pb(c: Campaign, images: Mapping[str, media.MediaRecord]) -> pb.C
         updated_at=to_timestamp(c.updated_at),
         submitted_at=opt_timestamp(c.submitted_at),
         approved_at=opt_timestamp(c.approved_at),
+        archived_at=opt_timestamp(c.archived_at),
     )
 
 
@@ -124,6 +125,8 @@ def applicant_to_pb(view: ApplicantView) -> pb.Applicant:
         checklist=_checklist_to_pb(a),
         likes=a.likes,
         comments=a.comments,
+        pet_completed_campaigns=view.pet_completed,
+        pet_no_shows=view.pet_no_shows,
         submissions=[
             pb.ContentSubmission(
                 url=s.url,

@@ -241,31 +241,6 @@ async def list_campaigns(
     return page_of(rows, size, cursor_of=lambda last: _next_sort_cursor(sort, last))
 
 
-async def list_my_campaigns(
-    session: AsyncSession,
-    *,
-    actor: Principal,
-    phase: str = "",
-    page_size: int = 0,
-    cursor: str = "",
-) -> Page[Campaign]:
-    user_id = require_role(actor, Role.ADVERTISER, message=ADVERTISERS_ONLY)
-    v = Violations()
-    if phase and phase not in Phase.__members__:
-        v.add("phase", "is not a campaign phase")
-    size = v.check("page_size", check_page_size, page_size)
-    after = v.check("cursor", _sort_cursor, Sort.NEWEST, cursor)
-    v.raise_if_any("the search has invalid fields")
-    rows = await repository.list_campaigns(
-        session,
-        phases=[Phase(phase)] if phase else list(Phase),
-        advertiser=user_id,
-        cursor=after,
-        limit=size + 1,
-    )
-    return page_of(rows, size, cursor_of=lambda last: _next_sort_cursor(Sort.NEWEST, last))
-
-
 # --- administration ----------------------------------------------------------------------------
 
 

@@ -264,12 +264,24 @@ class ApplicantView:
     applicant: Applicant
     campaign_title: str
     submissions: list[Submission] = field(default_factory=list)
+    # The pet's record over every campaign: applications COMPLETED and NO_SHOW.
+    pet_completed: int = 0
+    pet_no_shows: int = 0
 
 
 async def views(session: AsyncSession, applicants: Sequence[Applicant]) -> list[ApplicantView]:
     titles = await repository.campaign_titles(session, {a.campaign_id for a in applicants})
     subs = await repository.submissions_of(session, [a.id for a in applicants])
-    return [ApplicantView(a, titles.get(a.campaign_id, ""), subs[a.id]) for a in applicants]
+    track = await repository.pet_track_records(session, {a.pet_id for a in applicants})
+    return [
+        ApplicantView(
+            a,
+            titles.get(a.campaign_id, ""),
+            subs[a.id],
+            *track.get(a.pet_id, (0, 0)),
+        )
+        for a in applicants
+    ]
 
 
 async def view(session: AsyncSession, a: Applicant) -> ApplicantView:

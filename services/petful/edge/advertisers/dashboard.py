@@ -79,16 +79,19 @@ def summarize(
 
 
 async def _my_campaigns() -> list[Campaign]:
+    """Every campaign of the advertiser, the archived ones too (they count in the phases)."""
     out: list[Campaign] = []
-    cursor = ""
-    while True:
-        r = await clients.campaigns().ListMyCampaigns(
-            pb.ListMyCampaignsRequest(page_size=_PAGE, cursor=cursor)
-        )
-        out.extend(Campaign.from_pb(c) for c in r.items)
-        if not r.next_cursor:
-            return out
-        cursor = r.next_cursor
+    for archived in (False, True):
+        cursor = ""
+        while True:
+            r = await clients.campaigns().ListMyCampaigns(
+                pb.ListMyCampaignsRequest(page_size=_PAGE, cursor=cursor, archived=archived)
+            )
+            out.extend(Campaign.from_pb(c) for c in r.items)
+            if not r.next_cursor:
+                break
+            cursor = r.next_cursor
+    return out
 
 
 async def _count_applicants(campaign_id: str, status: str) -> int:

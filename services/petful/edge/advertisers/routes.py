@@ -14,6 +14,7 @@ from petful.edge.advertisers.dashboard import Dashboard, campaign_figures
 from petful.edge.advertisers.schemas import (
     STATUS_VALUES,
     DecisionReason,
+    PetStarPosts,
     Profile,
     ProfileIn,
     ProfileStatus,
@@ -22,10 +23,19 @@ from petful.edge.auth import AdminUser, AdvertiserUser, ApprovedAdvertiser
 from petful.edge.common import Page, PageSize
 from petful.edge.uploads import read_upload
 from petful.pb.advertisers.v1 import advertisers_pb2 as pb
+from petful.pb.pets.v1 import pets_pb2
 from petful.platform.settings import get_settings
 
 router = APIRouter(prefix="/api/v1/advertiser", tags=["advertiser"])
 admin_router = APIRouter(prefix="/api/v1/admin/advertisers", tags=["admin"])
+
+
+@router.get("/petstars/{pet_id}/instagram-posts", response_model=PetStarPosts)
+async def petstar_posts(pet_id: UUID, user: ApprovedAdvertiser) -> PetStarPosts:
+    """A listed PetStar's recent Instagram posts (at most 50, newest first) as the last sync
+    carried them, to judge an applicant; 404 for a pet the directory does not list."""
+    r = await clients.pets().GetPetStarPosts(pets_pb2.GetPetStarPostsRequest(pet_id=str(pet_id)))
+    return PetStarPosts.from_pb(r)
 
 
 @router.get("/profile", response_model=Profile)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from petful.edge.common import Body, reason_field
 from petful.pb.advertisers.v1 import advertisers_pb2 as pb
+from petful.pb.pets.v1 import pets_pb2
 from petful.platform.protobuf import timestamp_or_none
 
 # WITHDRAWN: the account left; admins still list the closed record (contact fields empty).
@@ -98,3 +99,40 @@ class Profile(BaseModel):
 
 class DecisionReason(Body):
     reason: str = reason_field("사업자등록증 사본이 흐립니다")
+
+
+class PetStarPost(BaseModel):
+    permalink: str
+    caption: str
+    posted_at: datetime | None
+    like_count: int
+    comments_count: int
+    paid_partnership: bool = Field(description="The paid-partnership label or #광고/#협찬")
+
+
+class PetStarPosts(BaseModel):
+    """A PetStar's recent Instagram posts as the last sync carried them (at most 50)."""
+
+    pet_id: str
+    instagram_username: str
+    items: list[PetStarPost] = Field(description="Newest first")
+    synced_at: datetime | None = Field(description="Null before the first sync")
+
+    @classmethod
+    def from_pb(cls, r: pets_pb2.PetStarPosts) -> PetStarPosts:
+        return cls(
+            pet_id=r.pet_id,
+            instagram_username=r.instagram_username,
+            synced_at=timestamp_or_none(r.synced_at),
+            items=[
+                PetStarPost(
+                    permalink=p.permalink,
+                    caption=p.caption,
+                    posted_at=timestamp_or_none(p.posted_at),
+                    like_count=p.like_count,
+                    comments_count=p.comments_count,
+                    paid_partnership=p.paid_partnership,
+                )
+                for p in r.items
+            ],
+        )

@@ -21,6 +21,7 @@ from petful.edge.campaigns.schemas import (
     Invitation,
     InvitationList,
     InviteIn,
+    MySort,
     NoteIn,
     Phase,
     PublicCampaign,
@@ -80,18 +81,51 @@ async def create_campaign(
 @advertiser_router.get("/campaigns", response_model=Page[Campaign])
 async def my_campaigns(
     user: ApprovedAdvertiser,
-    phase: Phase | None = None,
+    phase: Annotated[list[Phase] | None, Query(description="Any of these phases")] = None,
+    q: Annotated[
+        str, Query(max_length=100, description="Title, product name or keyword (a part)")
+    ] = "",
+    sort: MySort = "newest",
+    archived: Annotated[
+        bool, Query(description="The archive instead of the campaigns not archived")
+    ] = False,
     page_size: PageSize = 20,
     cursor: Cursor = None,
 ) -> Page[Campaign]:
+    """The advertiser's campaigns: searched, filtered by phase, sorted (newest, recently
+    updated, recruitment deadline or title) and cursor paged. Archived campaigns are listed
+    only with `archived=true`, and then only they."""
     r = await clients.campaigns().ListMyCampaigns(
         pb.ListMyCampaignsRequest(
-            phase=phase_value(phase) if phase else None, page_size=page_size, cursor=cursor or ""
+            phases=[phase_value(p) for p in phase or []],
+            query=q,
+            sort=f"MY_SORT_{sort.upper()}",
+            archived=archived,
+            page_size=page_size,
+            cursor=cursor or "",
         )
     )
     return Page[Campaign](
         items=[Campaign.from_pb(c) for c in r.items], next_cursor=r.next_cursor or None
     )
+
+
+@advertiser_router.post("/campaigns/{campaign_id}/archive", response_model=Campaign)
+async def archive_campaign(campaign_id: str, user: ApprovedAdvertiser) -> Campaign:
+    """Put a completed or cancelled campaign in the archive (409 in other phases)."""
+    r = await clients.campaigns().ArchiveCampaign(
+        pb.ArchiveCampaignRequest(campaign_id=campaign_id)
+    )
+    return Campaign.from_pb(r)
+
+
+@advertiser_router.delete("/campaigns/{campaign_id}/archive", response_model=Campaign)
+async def unarchive_campaign(campaign_id: str, user: ApprovedAdvertiser) -> Campaign:
+    """Bring an archived campaign back to the list (409 when it is not archived)."""
+    r = await clients.campaigns().UnarchiveCampaign(
+        pb.ArchiveCampaignRequest(campaign_id=campaign_id)
+    )
+    return Campaign.from_pb(r)
 
 
 @advertiser_router.get("/campaigns/{campaign_id}", response_model=Campaign)

@@ -46,6 +46,8 @@ ApplicantStatus = Literal[
 Tab = Literal["recruiting", "applied", "ended"]
 PublicTab = Literal["recruiting", "ended"]
 Sort = Literal["newest", "deadline", "popular"]
+# The advertiser's own list.
+MySort = Literal["newest", "updated", "deadline", "title"]
 
 
 def phase_value(name: str) -> str:
@@ -157,6 +159,9 @@ class Campaign(PublicCampaign):
     updated_at: datetime | None
     submitted_at: datetime | None
     approved_at: datetime | None
+    archived_at: datetime | None = Field(
+        default=None, description="Set while the advertiser keeps the campaign in the archive"
+    )
 
     @classmethod
     def from_pb(cls, c: pb.Campaign) -> Campaign:
@@ -197,6 +202,7 @@ class Campaign(PublicCampaign):
             updated_at=timestamp_or_none(c.updated_at),
             submitted_at=timestamp_or_none(c.submitted_at),
             approved_at=timestamp_or_none(c.approved_at),
+            archived_at=timestamp_or_none(c.archived_at),
             images=[
                 CampaignImage(media_id=i.media_id, url=i.url, thumbnails=dict(i.thumbnails))
                 for i in c.images
@@ -284,6 +290,12 @@ class Applicant(BaseModel):
     comments: int | None
     created_at: datetime | None
     updated_at: datetime | None
+    pet_completed_campaigns: int = Field(
+        default=0, description="The pet's applications that ended COMPLETED, in any campaign"
+    )
+    pet_no_shows: int = Field(
+        default=0, description="The pet's applications that ended NO_SHOW, in any campaign"
+    )
     # The PetStar card (pet, picture, Instagram figures, price) for the advertiser; null
     # when the pet is no longer a listed PetStar.
     petstar: PetStarCard | None = None
@@ -300,6 +312,8 @@ class Applicant(BaseModel):
             note=a.note,
             status=enum_name(pb.ApplicantStatus, a.status, "APPLICANT_STATUS_"),  # type: ignore[arg-type]
             status_reason=a.status_reason or None,
+            pet_completed_campaigns=a.pet_completed_campaigns,
+            pet_no_shows=a.pet_no_shows,
             shipment=Shipment(
                 carrier=a.shipment.carrier,
                 tracking_number=a.shipment.tracking_number,

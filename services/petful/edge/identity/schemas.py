@@ -188,6 +188,11 @@ class ReasonBody(Body):
     reason: str = Reason
 
 
+class RoleChange(Body):
+    role: RoleName = Field(description="The account's new role")
+    reason: str = Reason
+
+
 class AdminSession(BaseModel):
     id: str
     created_at: datetime | None

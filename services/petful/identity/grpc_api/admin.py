@@ -103,6 +103,19 @@ class IdentityAdminServicer(admin_pb_grpc.IdentityAdminServiceServicer):
             )
             return await user_pb(session, account)
 
+    async def ChangeRole(self, request: admin_pb.ChangeRoleRequest, context: Any) -> pb.User:
+        actor = require_principal()
+        async with transaction(self.settings) as session:
+            account = await admin.change_role(
+                session,
+                actor=actor,
+                now=self.clock(),
+                user_id=request.user_id,
+                role=enum_name(pb.Role, request.role, ROLE_PREFIX),
+                reason=request.reason,
+            )
+            return await user_pb(session, account)
+
     async def ListSessions(
         self, request: admin_pb.ListSessionsRequest, context: Any
     ) -> admin_pb.ListSessionsResponse:

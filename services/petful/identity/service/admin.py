@@ -222,6 +222,48 @@ async def unsuspend_user(
     return account
 
 
+async def change_role(
+    session: AsyncSession, *, actor: Principal, now: datetime, user_id: str, role: str, reason: str
+) -> Account:
+    """Give another account a role and revoke its sessions: the access tokens carry the
+    role, and the edge refuses a revoked session's token at once, so none keeps the old role
+    (the user signs in again and gets the new one). 403 for the caller's own account; 409
+    for a withdrawn account or the role it already has."""
+    v = Violations()
+    new_role = v.check("role", rules.check_account_role, role)
+    act = await _admin_action(
+        session, actor, user_id=user_id, reason=reason, v=v, what="the change"
+    )
+    admin, target, clean_reason = act.admin, act.target, act.reason
+    try:
+        rules.check_can_change_role(actor_id=admin.id, target_id=target.id)
+    except RuleError as e:
+        raise PermissionDenied(e.reason) from None
+    if target.status_enum is AccountStatus.WITHDRAWN:
+        raise FailedPrecondition("the account was withdrawn")
+    previous = target.role_enum
+    try:
+        rules.check_role_change(previous, new_role)
+    except RuleError as e:
+        raise FailedPrecondition(e.reason) from None
+    target.role = new_role.value
+    target.updated_at = now
+    revoked = await repository.revoke_account_sessions(
+        session, target.id, now=now, reason="role_changed"
+    )
+    await audit.write(
+        session,
+        now=now,
+        actor_id=admin.id,
+        action="user.role_change",
+        target_type=AuditTargetType.USER.value,
+        target_id=target.id,
+        reason=clean_reason,
+        details={"from": previous.value, "to": new_role.value, "sessions_revoked": revoked},
+    )
+    return target
+
+
 # --- sessions ----------------------------------------------------------------------------
 
 

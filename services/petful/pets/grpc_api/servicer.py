@@ -15,7 +15,7 @@ from petful.pets.service.ports import CampaignsPort, SnsPort
 from petful.platform.auth_context import current_principal, require_principal
 from petful.platform.db import transaction
 from petful.platform.errors import InvalidArgument
-from petful.platform.protobuf import enum_name
+from petful.platform.protobuf import enum_name, opt_timestamp, to_timestamp
 from petful.platform.settings import Settings
 
 
@@ -376,6 +376,30 @@ class PetServicer(pb_grpc.PetServiceServicer):
             page = await directory.list_petstars(session, now=self.clock(), data=data)
             return pb.ListPetStarsResponse(
                 items=[messages.card_to_pb(c) for c in page.items], next_cursor=page.next_cursor
+            )
+
+    async def GetPetStarPosts(
+        self, request: pb.GetPetStarPostsRequest, context: Any
+    ) -> pb.PetStarPosts:
+        async with transaction(self.settings) as session:
+            pet, posts = await instagram.petstar_posts(
+                session, now=self.clock(), pet_id=request.pet_id
+            )
+            return pb.PetStarPosts(
+                pet_id=str(pet.id),
+                instagram_username=pet.instagram_username,
+                synced_at=opt_timestamp(pet.instagram_synced_at),
+                items=[
+                    pb.PetStarPost(
+                        permalink=p.permalink,
+                        caption=p.caption,
+                        posted_at=to_timestamp(p.posted_at),
+                        like_count=p.like_count,
+                        comments_count=p.comments_count,
+                        paid_partnership=p.paid_partnership,
+                    )
+                    for p in posts
+                ],
             )
 
     async def BatchGetPetStarCards(

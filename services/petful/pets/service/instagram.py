@@ -4,6 +4,7 @@ following what sns reports about it."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from petful.contracts import pets as contracts
 from petful.pets import repository, rules
 from petful.pets.models import SCHEMA, Pet
-from petful.pets.rules import AppState
+from petful.pets.rules import AppState, StoredPost
 from petful.pets.service.access import owned_pet
 from petful.pets.service.pets import pet_fields
 from petful.pets.service.ports import SnsPort
@@ -71,6 +72,7 @@ async def link_instagram(
         raise _account_taken()
     pet.instagram_account_id = account_uuid
     pet.instagram_username = account.username
+    pet.instagram_posts, pet.instagram_synced_at = [], None  # the next sync brings its own
     pet.updated_at = now
     try:
         async with session.begin_nested():
@@ -97,6 +99,7 @@ async def unlink_instagram(
     await _refuse_if_locked_link(session, pet)
     pet.instagram_account_id = None
     pet.instagram_username = ""
+    pet.instagram_posts, pet.instagram_synced_at = [], None
     pet.updated_at = now
     await repository.flush(session)
     await outbox.add_event(
@@ -110,13 +113,38 @@ async def unlink_instagram(
 
 
 async def refresh_sns_figures(
-    session: AsyncSession, *, account_id: uuid.UUID, followers: int, engagement_rate: float
+    session: AsyncSession,
+    *,
+    account_id: uuid.UUID,
+    followers: int,
+    engagement_rate: float,
+    posts: Sequence[StoredPost] = (),
+    synced_at: datetime | None = None,
 ) -> int:
-    """Copy an account's latest figures (from its sync event) onto the pet it is linked to,
-    for the directory's filters and sorts; the number of pets updated (0 or 1)."""
+    """Copy an account's latest figures and recent posts (from its sync event) onto the pet
+    it is linked to, for the directory's filters and sorts and the advertisers' applicant
+    cards; the number of pets updated (0 or 1)."""
     return await repository.set_sns_figures(
-        session, account_id, followers=followers, engagement_rate=engagement_rate
+        session,
+        account_id,
+        followers=followers,
+        engagement_rate=engagement_rate,
+        posts=[p.model_dump(mode="json") for p in posts],
+        synced_at=synced_at,
     )
+
+
+async def petstar_posts(
+    session: AsyncSession, *, now: datetime, pet_id: str
+) -> tuple[Pet, list[StoredPost]]:
+    """A listed PetStar and its recent posts, newest first (NOT_FOUND for other pets)."""
+    pid = uuid_field("pet_id", pet_id)
+    rows = await repository.cards_by_ids(session, [pid], now=now)
+    if not rows:
+        raise NotFound("PetStar not found")
+    pet = rows[0][0]
+    posts = [StoredPost.model_validate(p) for p in pet.instagram_posts or []]
+    return pet, sorted(posts, key=lambda p: p.posted_at, reverse=True)
 
 
 async def forget_account(session: AsyncSession, *, account_id: uuid.UUID, now: datetime) -> int:

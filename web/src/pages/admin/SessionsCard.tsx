@@ -10,7 +10,7 @@ import { useI18n } from "../../i18n/useI18n";
 import { notify } from "../../lib/notify";
 import { ReasonField, Section } from "./bits";
 import { useRevokeSessions, useSessions } from "./queries";
-import { reasonProblem } from "./rules";
+import { reasonProblem, sessionEndKey } from "./rules";
 import type { AdminSession, AdminUser } from "./types";
 import { useConfirm } from "./useConfirm";
 
@@ -22,6 +22,10 @@ interface Revoke {
 
 function SessionRow({ session, onRevoke }: { session: AdminSession; onRevoke: () => void }) {
   const { t, dateTime } = useI18n();
+  const endReason = (code: string) => {
+    const key = sessionEndKey(code);
+    return key ? t(key) : code;
+  };
   return (
     <Card withBorder padding="sm" component="li">
       <Group justify="space-between" align="flex-start" gap="xs">
@@ -52,7 +56,7 @@ function SessionRow({ session, onRevoke }: { session: AdminSession; onRevoke: ()
             <Text size="xs" c="gray.7">
               {t("admin.sessions.revokedAt", {
                 date: dateTime(session.revoked_at),
-                reason: session.revoked_reason ?? "",
+                reason: endReason(session.revoked_reason ?? ""),
               })}
             </Text>
           ) : null}

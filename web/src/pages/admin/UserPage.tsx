@@ -1,5 +1,5 @@
 // /admin/users/:userId: one member as the console sees them: the profile, roles and status,
-// the suspension (or reinstatement), the devices they are signed in on, and a link to the
+// the suspension (or reinstatement), the role, the devices they are signed in on, and a link to the
 // audit log's entries about them.
 import { Anchor, Box, Group, SimpleGrid, Skeleton, Stack, Text } from "@mantine/core";
 import { Link, useParams } from "react-router";
@@ -10,6 +10,7 @@ import { useI18n } from "../../i18n/useI18n";
 import { AdminNav } from "./AdminNav";
 import { Section } from "./bits";
 import { RoleBadges, StatusBadge } from "./labels";
+import { RoleCard } from "./RoleCard";
 import { useUser } from "./queries";
 import { auditViewParams } from "./rules";
 import { SessionsCard } from "./SessionsCard";
@@ -85,6 +86,7 @@ export function UserPage() {
         <>
           <Profile user={user.data} />
           <SuspensionCard user={user.data} />
+          <RoleCard user={user.data} />
           <SessionsCard user={user.data} />
         </>
       ) : null}

@@ -10,7 +10,7 @@ import {
 
 import { api, data } from "../../api/client";
 import { PAGE_SIZE, type AuditView, type UserView } from "./rules";
-import type { BroadcastDraft, SuspensionBody } from "./types";
+import type { BroadcastDraft, RoleChangeBody, SuspensionBody } from "./types";
 
 export const adminKeys = {
   all: ["admin"] as const,
@@ -88,6 +88,24 @@ export function useSuspend(id: string) {
     mutationFn: async (body: SuspensionBody) =>
       data(
         await api.POST("/api/v1/admin/users/{user_id}/suspension", {
+          params: { path: { user_id: id } },
+          body,
+        }),
+      ),
+    onSuccess: (user) => {
+      queryClient.setQueryData(adminKeys.user(id), user);
+      return refreshAccount(queryClient);
+    },
+  });
+}
+
+/** A new role; the API signs the member out everywhere (their tokens carry the role). */
+export function useChangeRole(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: RoleChangeBody) =>
+      data(
+        await api.PUT("/api/v1/admin/users/{user_id}/role", {
           params: { path: { user_id: id } },
           body,
         }),

@@ -28,6 +28,7 @@ export const AUDIT_TARGETS = [
 export const AUDIT_ACTIONS = [
   "user.suspend",
   "user.unsuspend",
+  "user.role_change",
   "sessions.revoke_all",
   "session.revoke",
   "advertiser.approve",
@@ -121,6 +122,24 @@ export function auditActionKey(action: string): MessageKey | null {
   return oneOf(AUDIT_ACTIONS, action)
     ? (`admin.audit.action.${action as AuditAction}` as const)
     : null;
+}
+
+/** Why identity ended a session (its `revoked_reason` codes). */
+export const SESSION_END_REASONS = [
+  "logout",
+  "password_changed",
+  "password_reset",
+  "refresh_token_reuse",
+  "revoked_by_admin",
+  "role_changed",
+  "suspended",
+  "withdrawn",
+] as const;
+
+/** The catalogue's words for why a session ended; null for a code this app does not know. */
+export function sessionEndKey(reason: string): MessageKey | null {
+  const known = oneOf(SESSION_END_REASONS, reason);
+  return known ? (`admin.sessions.end.${known}` as const) : null;
 }
 
 // --- suspension ----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ export type AdminSession = Answer<
   200
 >["items"][number];
 export type SuspensionBody = Body<paths["/api/v1/admin/users/{user_id}/suspension"]["post"]>;
+export type RoleChangeBody = Body<paths["/api/v1/admin/users/{user_id}/role"]["put"]>;
 
 type AuditPath = paths["/api/v1/admin/audit-log"];
 export type AuditPage = Answer<AuditPath["get"], 200>;

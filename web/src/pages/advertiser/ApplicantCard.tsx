@@ -1,11 +1,13 @@
 // A PetStar as the advertiser weighs them: the pet's picture, Instagram figures and price
-// (from the PetStar card the API joins in), the owner's note and where the application
-// stands. What can be done with it comes as children.
-import { Avatar, Card, Group, Image, Stack, Text } from "@mantine/core";
+// (from the PetStar card the API joins in), personality tags, their record in earlier
+// campaigns (completed, no-shows), their recent Instagram posts, the owner's note and where
+// the application stands. What can be done with it comes as children.
+import { Avatar, Badge, Card, Group, Image, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 
 import { useI18n } from "../../i18n/useI18n";
 import { StatusBadge } from "../campaigns/CampaignBits";
+import { PetStarPostsButton } from "./PetStarPosts";
 import type { Applicant } from "./types";
 
 export function PetFigures({
@@ -86,10 +88,23 @@ export function ApplicantCard({
           </Text>
         )}
         {card && card.pet.personality_tags.length > 0 ? (
-          <Text size="sm" c="dimmed">
-            {card.pet.personality_tags.map((tag) => `#${tag}`).join(" ")}
-          </Text>
+          <Group gap={4} wrap="wrap" role="group" aria-label={t("advertiser.applicants.tags")}>
+            {card.pet.personality_tags.map((tag) => (
+              <Badge key={tag} size="sm" variant="light" color="gray">
+                #{tag}
+              </Badge>
+            ))}
+          </Group>
         ) : null}
+        <Group gap="xs" justify="space-between" wrap="wrap">
+          <Text size="sm" data-testid="applicant-record">
+            {t("advertiser.applicants.record", {
+              completed: applicant.pet_completed_campaigns,
+              noShows: applicant.pet_no_shows,
+            })}
+          </Text>
+          {card ? <PetStarPostsButton petId={applicant.pet_id} name={applicant.pet_name} /> : null}
+        </Group>
         {applicant.note ? (
           <Text size="sm" style={{ whiteSpace: "pre-line" }}>
             {applicant.note}

@@ -1,6 +1,8 @@
-// The advertiser's campaigns: searched (title, product, keywords), filtered by phase and
-// sorted, all in the address so a filtered list can be bookmarked or shared with a colleague.
+// The advertiser's campaigns: searched (title, product, keywords), filtered by phase or the
+// archive (보관함) and sorted by the API, a page at a time; the filters live in the address
+// so a filtered list can be bookmarked or shared with a colleague.
 import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { Link, useSearchParams } from "react-router";
 
 import { PageTitle } from "../../components/PageTitle";
@@ -10,8 +12,8 @@ import { useI18n } from "../../i18n/useI18n";
 import { ConsoleCampaignCard } from "./ConsoleCampaignCard";
 import { useMyCampaigns } from "./queries";
 import {
-  filterCampaigns,
   LIST_SORTS,
+  listQuery,
   PHASE_GROUPS,
   readListFilters,
   writeListFilters,
@@ -26,8 +28,12 @@ export function CampaignListPage() {
   const filters = readListFilters(params);
   const update = (patch: Partial<ListFilters>) =>
     setParams(writeListFilters({ ...filters, ...patch }), { replace: true });
-  const campaigns = useMyCampaigns();
-  const shown = campaigns.data ? filterCampaigns(campaigns.data, filters) : [];
+  // The address follows every key; the API only once typing pauses. (A delayed address
+  // update instead would land after a click on a card and take the person back here.)
+  const [settledQ] = useDebouncedValue(filters.q, 300);
+  const campaigns = useMyCampaigns(listQuery({ ...filters, q: settledQ }));
+  const shown = campaigns.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = filters.q.trim() !== "" || filters.group !== "all";
 
   return (
     <Stack maw={1100} mx="auto" gap="md">
@@ -46,6 +52,7 @@ export function CampaignListPage() {
           placeholder={t("advertiser.campaigns.searchPlaceholder")}
           type="search"
           value={filters.q}
+          maxLength={100}
           onChange={(event) => update({ q: event.currentTarget.value })}
           style={{ flex: "1 1 220px" }}
         />
@@ -72,26 +79,46 @@ export function CampaignListPage() {
           w={150}
         />
       </Group>
+      {filters.group === "archived" ? (
+        <Text size="sm" c="gray.7">
+          {t("advertiser.campaigns.archiveLead")}
+        </Text>
+      ) : null}
       {campaigns.isPending ? (
         <CardGridSkeleton count={6} />
       ) : campaigns.isError ? (
         <QueryError error={campaigns.error} onRetry={() => campaigns.refetch()} />
       ) : shown.length === 0 ? (
         <Text c="dimmed" py="lg">
-          {campaigns.data.length === 0
-            ? t("advertiser.campaigns.none")
-            : t("advertiser.campaigns.noMatch")}
+          {filters.group === "archived"
+            ? t("advertiser.campaigns.archiveEmpty")
+            : filtered
+              ? t("advertiser.campaigns.noMatch")
+              : t("advertiser.campaigns.none")}
         </Text>
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {t("advertiser.campaigns.count", { count: shown.length })}
+            {campaigns.hasNextPage
+              ? t("advertiser.campaigns.countMore", { count: shown.length })
+              : t("advertiser.campaigns.count", { count: shown.length })}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
             {shown.map((campaign) => (
               <ConsoleCampaignCard key={campaign.id} campaign={campaign} />
             ))}
           </SimpleGrid>
+          {campaigns.hasNextPage ? (
+            <Group justify="center">
+              <Button
+                variant="default"
+                loading={campaigns.isFetchingNextPage}
+                onClick={() => void campaigns.fetchNextPage()}
+              >
+                {t("advertiser.campaigns.more")}
+              </Button>
+            </Group>
+          ) : null}
         </>
       )}
     </Stack>

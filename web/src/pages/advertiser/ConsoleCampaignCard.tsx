@@ -1,10 +1,15 @@
-// A campaign in the advertiser's list: its picture, phase, schedule and applicants, and the
-// link to its page, where everything about it is done.
-import { Anchor, Badge, Card, Group, Stack, Text } from "@mantine/core";
+// A campaign in the advertiser's list: its picture, phase, schedule and applicants, the
+// link to its page, where everything about it is done, and for a finished campaign the
+// archive (보관함) and back.
+import { Anchor, Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
 
 import { useI18n } from "../../i18n/useI18n";
+import { errorMessage } from "../../lib/errorMessage";
+import { notify } from "../../lib/notify";
 import { CampaignPicture } from "../campaigns/CampaignBits";
+import { useArchive } from "./queries";
+import { canArchive } from "./rules";
 import type { Campaign, Phase } from "./types";
 
 // The phase's colour is the dot; the text stays body-coloured (WCAG AA whatever the colour,
@@ -28,6 +33,39 @@ export function PhaseBadge({ phase }: { phase: Phase }) {
     <Badge variant="dot" color={PHASE_COLOR[phase]} style={{ flexShrink: 0 }}>
       {t(`campaigns.phase.${phase}`)}
     </Badge>
+  );
+}
+
+function ArchiveButton({ campaign }: { campaign: Campaign }) {
+  const { t } = useI18n();
+  const archive = useArchive(campaign.id);
+  const archived = Boolean(campaign.archived_at);
+  if (!archived && !canArchive(campaign)) return null;
+  return (
+    <Group justify="flex-end" mt={4}>
+      <Button
+        size="xs"
+        variant="default"
+        loading={archive.isPending}
+        aria-label={t(archived ? "advertiser.archive.restoreOf" : "advertiser.archive.putOf", {
+          title: campaign.title,
+        })}
+        onClick={() =>
+          archive.mutate(!archived, {
+            onSuccess: () =>
+              notify(t, {
+                color: "green",
+                message: t(archived ? "advertiser.archive.restored" : "advertiser.archive.done", {
+                  title: campaign.title,
+                }),
+              }),
+            onError: (error) => notify(t, { color: "red", message: errorMessage(error, t) }),
+          })
+        }
+      >
+        {t(archived ? "advertiser.archive.restore" : "advertiser.archive.put")}
+      </Button>
+    </Group>
   );
 }
 
@@ -68,6 +106,7 @@ export function ConsoleCampaignCard({ campaign }: { campaign: Campaign }) {
             headcount: campaign.headcount,
           })}
         </Text>
+        <ArchiveButton campaign={campaign} />
       </Stack>
     </Card>
   );

@@ -1,11 +1,12 @@
 // The advertiser console's API calls as TanStack Query hooks. Every change invalidates the
 // console's keys (and the dashboard, whose figures follow from everything else).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, CLIENT_HEADER, data, WEB_CLIENT } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { getAccessToken } from "../../auth/tokens";
 import { uploadFile } from "../../lib/upload";
+import type { ListQuery } from "./rules";
 import type { Applicant, Campaign, CampaignIn, Profile, ProfileIn } from "./types";
 
 export const KEYS = {
@@ -14,14 +15,17 @@ export const KEYS = {
   document: (mediaId: string) => ["advertiser", "document", mediaId] as const,
   dashboard: ["advertiser", "dashboard"] as const,
   campaigns: ["advertiser", "campaigns"] as const,
+  campaignList: (query: ListQuery) => ["advertiser", "campaigns", "list", query] as const,
+  posts: (petId: string) => ["advertiser", "petstars", petId, "posts"] as const,
   campaign: (id: string) => ["advertiser", "campaigns", id] as const,
   applicants: (id: string) => ["advertiser", "campaigns", id, "applicants"] as const,
   recommendations: (id: string) => ["advertiser", "campaigns", id, "recommendations"] as const,
   report: (id: string) => ["advertiser", "campaigns", id, "report"] as const,
 };
 
-// An advertiser has a handful of campaigns: the list reads them all (100 a page) and
-// searches, filters and sorts them here.
+// The campaign list's page: the API searches, filters and sorts, the list pages on.
+const LIST_PAGE = 20;
+// Lists read whole (applicants of one campaign) go 100 a page.
 const PAGE = 100;
 
 /** The company profile, or null before the first save (the API's 404). */
@@ -105,23 +109,45 @@ export function useDashboard(enabled: boolean) {
   });
 }
 
-export function useMyCampaigns() {
-  return useQuery({
-    queryKey: KEYS.campaigns,
-    queryFn: async () => {
-      const all: Campaign[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: { items: Campaign[]; next_cursor: string | null } = data(
-          await api.GET("/api/v1/advertiser/campaigns", {
-            params: { query: { page_size: PAGE, cursor } },
-          }),
-        );
-        all.push(...page.items);
-        cursor = page.next_cursor;
-      } while (cursor);
-      return all;
+/** The advertiser's campaigns as the filters ask, a page at a time (newest query wins). */
+export function useMyCampaigns(query: ListQuery) {
+  return useInfiniteQuery({
+    queryKey: KEYS.campaignList(query),
+    initialPageParam: "",
+    queryFn: async ({ pageParam }) =>
+      data(
+        await api.GET("/api/v1/advertiser/campaigns", {
+          params: { query: { ...query, page_size: LIST_PAGE, cursor: pageParam || undefined } },
+        }),
+      ),
+    getNextPageParam: (page) => page.next_cursor || undefined,
+  });
+}
+
+/** Put a finished campaign in the archive (보관함), or bring it back. */
+export function useArchive(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (archive: boolean) => {
+      const path = "/api/v1/advertiser/campaigns/{campaign_id}/archive" as const;
+      const params = { path: { campaign_id: id } };
+      return data(archive ? await api.POST(path, { params }) : await api.DELETE(path, { params }));
     },
+    onSuccess: refresh,
+  });
+}
+
+/** A PetStar's recent Instagram posts (the last sync's, newest first). */
+export function usePetStarPosts(petId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: KEYS.posts(petId),
+    enabled,
+    queryFn: async () =>
+      data(
+        await api.GET("/api/v1/advertiser/petstars/{pet_id}/instagram-posts", {
+          params: { path: { pet_id: petId } },
+        }),
+      ),
   });
 }
 

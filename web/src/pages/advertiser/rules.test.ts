@@ -3,14 +3,15 @@ import { describe, expect, it } from "vitest";
 import {
   badHashtag,
   brnProblem,
+  canArchive,
   canSubmitProfile,
   editing,
-  filterCampaigns,
   formatBrn,
   fromSeoulInput,
   hasDisclosure,
   hashtags,
   lines,
+  listQuery,
   readListFilters,
   scheduleProblems,
   toSeoulInput,
@@ -18,7 +19,6 @@ import {
   writeListFilters,
   type Schedule,
 } from "./rules";
-import type { Campaign } from "./types";
 
 describe("brnProblem", () => {
   it("accepts a number with the right check digit, with or without dashes", () => {
@@ -119,61 +119,34 @@ describe("editing", () => {
   });
 });
 
-type Item = Pick<
-  Campaign,
-  "title" | "product_name" | "keywords" | "phase" | "updated_at" | "recruit_end"
->;
-const item = (title: string, over: Partial<Item> = {}): Item => ({
-  title,
-  product_name: "간식",
-  keywords: [],
-  phase: "RECRUITING",
-  updated_at: "2026-03-01T00:00:00Z",
-  recruit_end: null,
-  ...over,
-});
-
-describe("filterCampaigns", () => {
-  const items = [
-    item("캣타워 체험단", { phase: "SELECTING", recruit_end: "2026-03-05T00:00:00Z" }),
-    item("유산균 체험단", {
-      keywords: ["장건강"],
-      updated_at: "2026-03-03T00:00:00Z",
-      recruit_end: "2026-03-04T00:00:00Z",
-    }),
-    item("스크래처 체험단", { phase: "DRAFT", updated_at: "2026-03-02T00:00:00Z" }),
-  ];
-  const titles = (list: Item[]) => list.map((c) => c.title);
-  it("sorts by last change, nearest deadline (undated last) or title", () => {
-    expect(titles(filterCampaigns(items, { q: "", group: "all", sort: "updated" }))).toEqual([
-      "유산균 체험단",
-      "스크래처 체험단",
-      "캣타워 체험단",
+describe("listQuery", () => {
+  it("asks the API for a phase group's phases, the archive, the search and the sort", () => {
+    expect(listQuery({ q: "", group: "all", sort: "updated" })).toEqual({ sort: "updated" });
+    expect(listQuery({ q: " 장건강 ", group: "recruiting", sort: "title" })).toEqual({
+      q: "장건강",
+      phase: ["RECRUITING", "SELECTING"],
+      sort: "title",
+    });
+    expect(listQuery({ q: "", group: "ended", sort: "deadline" }).phase).toEqual([
+      "COMPLETED",
+      "CANCELLED",
     ]);
-    expect(titles(filterCampaigns(items, { q: "", group: "all", sort: "deadline" }))).toEqual([
-      "유산균 체험단",
-      "캣타워 체험단",
-      "스크래처 체험단",
-    ]);
-    expect(titles(filterCampaigns(items, { q: "", group: "all", sort: "title" }))).toEqual([
-      "스크래처 체험단",
-      "유산균 체험단",
-      "캣타워 체험단",
-    ]);
+    expect(listQuery({ q: "", group: "archived", sort: "updated" })).toEqual({
+      sort: "updated",
+      archived: true,
+    });
   });
-  it("searches title, product and keywords within a phase group", () => {
-    expect(titles(filterCampaigns(items, { q: "장건강", group: "all", sort: "title" }))).toEqual([
-      "유산균 체험단",
-    ]);
-    expect(titles(filterCampaigns(items, { q: "", group: "recruiting", sort: "title" }))).toEqual([
-      "유산균 체험단",
-      "캣타워 체험단",
-    ]);
+  it("offers the archive for finished campaigns not archived yet", () => {
+    expect(canArchive({ phase: "COMPLETED", archived_at: null })).toBe(true);
+    expect(canArchive({ phase: "CANCELLED" })).toBe(true);
+    expect(canArchive({ phase: "RECRUITING", archived_at: null })).toBe(false);
+    expect(canArchive({ phase: "COMPLETED", archived_at: "2026-03-01T00:00:00Z" })).toBe(false);
   });
   it("keeps its filters in the address, defaults left out", () => {
     const f = { q: " 간식 ", group: "draft", sort: "title" } as const;
     expect(writeListFilters(f).toString()).toBe("q=%EA%B0%84%EC%8B%9D&phase=draft&sort=title");
     expect(readListFilters(writeListFilters(f))).toEqual({ ...f, q: "간식" });
+    expect(readListFilters(new URLSearchParams("phase=archived")).group).toBe("archived");
     expect(readListFilters(new URLSearchParams("phase=nope&sort=nope"))).toEqual({
       q: "",
       group: "all",

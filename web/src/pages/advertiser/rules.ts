@@ -203,8 +203,10 @@ export function stageOf(phase: Phase): Stage {
 export type ListSort = "updated" | "deadline" | "title";
 export const LIST_SORTS: readonly ListSort[] = ["updated", "deadline", "title"];
 
-/** Phases grouped as the list's filter offers them. */
-export type PhaseGroup = "all" | "draft" | "review" | "recruiting" | "running" | "ended";
+/** Phases grouped as the list's filter offers them; "archived" is the archive (보관함),
+ * where finished campaigns the advertiser put away are, whatever their phase. */
+export type PhaseGroup =
+  "all" | "draft" | "review" | "recruiting" | "running" | "ended" | "archived";
 export const PHASE_GROUPS: readonly PhaseGroup[] = [
   "all",
   "draft",
@@ -212,8 +214,9 @@ export const PHASE_GROUPS: readonly PhaseGroup[] = [
   "recruiting",
   "running",
   "ended",
+  "archived",
 ];
-const GROUP_OF: Record<Phase, PhaseGroup> = {
+const GROUP_OF: Record<Phase, Exclude<PhaseGroup, "all" | "archived">> = {
   DRAFT: "draft",
   REJECTED: "draft",
   PENDING_REVIEW: "review",
@@ -230,37 +233,37 @@ export function phaseGroup(phase: Phase): PhaseGroup {
   return GROUP_OF[phase];
 }
 
+/** Only a finished campaign goes in the archive (the API says 409 for any other). */
+export function canArchive(campaign: Pick<Campaign, "phase" | "archived_at">): boolean {
+  return (
+    !campaign.archived_at && (campaign.phase === "COMPLETED" || campaign.phase === "CANCELLED")
+  );
+}
+
 export interface ListFilters {
   q: string;
   group: PhaseGroup;
   sort: ListSort;
 }
 
-// Campaigns without a date sort after every dated one.
-const LAST = Number.MAX_SAFE_INTEGER;
+/** What the list asks the API (GET /api/v1/advertiser/campaigns): the server searches,
+ * filters and sorts, and pages with its cursor. */
+export interface ListQuery {
+  q?: string;
+  phase?: Phase[];
+  sort: ListSort;
+  archived?: boolean;
+}
 
-type Listed = Pick<
-  Campaign,
-  "title" | "product_name" | "keywords" | "phase" | "updated_at" | "recruit_end"
->;
-
-/** The campaigns matching the search (title, product, keywords; any case) in the group,
- * sorted: last changed first, the nearest recruitment end first, or by title. */
-export function filterCampaigns<T extends Listed>(items: readonly T[], f: ListFilters): T[] {
-  const q = f.q.trim().toLowerCase();
-  const found = items.filter(
-    (c) =>
-      (f.group === "all" || phaseGroup(c.phase) === f.group) &&
-      (!q ||
-        [c.title, c.product_name, ...c.keywords].some((text) => text.toLowerCase().includes(q))),
-  );
-  const time = (iso: string | null, missing: number) => (iso ? Date.parse(iso) : missing);
-  const compare: Record<ListSort, (a: T, b: T) => number> = {
-    updated: (a, b) => time(b.updated_at, 0) - time(a.updated_at, 0),
-    deadline: (a, b) => time(a.recruit_end, LAST) - time(b.recruit_end, LAST),
-    title: (a, b) => a.title.localeCompare(b.title, "ko"),
-  };
-  return [...found].sort(compare[f.sort]);
+export function listQuery(f: ListFilters): ListQuery {
+  const q = f.q.trim();
+  const query: ListQuery = { sort: f.sort };
+  if (q) query.q = q;
+  if (f.group === "archived") query.archived = true;
+  else if (f.group !== "all") {
+    query.phase = (Object.keys(GROUP_OF) as Phase[]).filter((p) => GROUP_OF[p] === f.group);
+  }
+  return query;
 }
 
 export function readListFilters(params: URLSearchParams): ListFilters {

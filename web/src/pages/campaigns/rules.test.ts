@@ -55,6 +55,8 @@ function applicant(status: Applicant["status"]): Applicant {
     note: "",
     status,
     status_reason: null,
+    pet_completed_campaigns: 0,
+    pet_no_shows: 0,
     shipment: null,
     post_url: null,
     submissions: [],

@@ -58,6 +58,14 @@ class Sort(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SORT_NEWEST: _ClassVar[Sort]
     SORT_DEADLINE: _ClassVar[Sort]
     SORT_POPULAR: _ClassVar[Sort]
+
+class MySort(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    MY_SORT_UNSPECIFIED: _ClassVar[MySort]
+    MY_SORT_NEWEST: _ClassVar[MySort]
+    MY_SORT_UPDATED: _ClassVar[MySort]
+    MY_SORT_DEADLINE: _ClassVar[MySort]
+    MY_SORT_TITLE: _ClassVar[MySort]
 PHASE_UNSPECIFIED: Phase
 PHASE_DRAFT: Phase
 PHASE_PENDING_REVIEW: Phase
@@ -91,6 +99,11 @@ SORT_UNSPECIFIED: Sort
 SORT_NEWEST: Sort
 SORT_DEADLINE: Sort
 SORT_POPULAR: Sort
+MY_SORT_UNSPECIFIED: MySort
+MY_SORT_NEWEST: MySort
+MY_SORT_UPDATED: MySort
+MY_SORT_DEADLINE: MySort
+MY_SORT_TITLE: MySort
 
 class CampaignFields(_message.Message):
     __slots__ = ("title", "product_name", "product_description", "image_media_ids", "objective", "missions", "keywords", "hashtags", "requirements", "product_url", "campaign_type", "target_species", "headcount", "reward_description", "reward_value_krw", "recruit_start", "recruit_end", "announce_at", "activity_start", "activity_end", "post_retention_days")
@@ -139,7 +152,7 @@ class CampaignFields(_message.Message):
     def __init__(self, title: _Optional[str] = ..., product_name: _Optional[str] = ..., product_description: _Optional[str] = ..., image_media_ids: _Optional[_Iterable[str]] = ..., objective: _Optional[str] = ..., missions: _Optional[_Iterable[str]] = ..., keywords: _Optional[_Iterable[str]] = ..., hashtags: _Optional[_Iterable[str]] = ..., requirements: _Optional[_Iterable[str]] = ..., product_url: _Optional[str] = ..., campaign_type: _Optional[_Union[CampaignType, str]] = ..., target_species: _Optional[_Iterable[_Union[_species_pb2.Species, str]]] = ..., headcount: _Optional[int] = ..., reward_description: _Optional[str] = ..., reward_value_krw: _Optional[int] = ..., recruit_start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., recruit_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., announce_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activity_start: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., activity_end: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., post_retention_days: _Optional[int] = ...) -> None: ...
 
 class Campaign(_message.Message):
-    __slots__ = ("id", "advertiser_user_id", "company_name", "fields", "phase", "phase_reason", "applicant_count", "selected_count", "created_at", "updated_at", "submitted_at", "approved_at", "images")
+    __slots__ = ("id", "advertiser_user_id", "company_name", "fields", "phase", "phase_reason", "applicant_count", "selected_count", "created_at", "updated_at", "submitted_at", "approved_at", "images", "archived_at")
     ID_FIELD_NUMBER: _ClassVar[int]
     ADVERTISER_USER_ID_FIELD_NUMBER: _ClassVar[int]
     COMPANY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -153,6 +166,7 @@ class Campaign(_message.Message):
     SUBMITTED_AT_FIELD_NUMBER: _ClassVar[int]
     APPROVED_AT_FIELD_NUMBER: _ClassVar[int]
     IMAGES_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_AT_FIELD_NUMBER: _ClassVar[int]
     id: str
     advertiser_user_id: str
     company_name: str
@@ -166,7 +180,8 @@ class Campaign(_message.Message):
     submitted_at: _timestamp_pb2.Timestamp
     approved_at: _timestamp_pb2.Timestamp
     images: _containers.RepeatedCompositeFieldContainer[CampaignImage]
-    def __init__(self, id: _Optional[str] = ..., advertiser_user_id: _Optional[str] = ..., company_name: _Optional[str] = ..., fields: _Optional[_Union[CampaignFields, _Mapping]] = ..., phase: _Optional[_Union[Phase, str]] = ..., phase_reason: _Optional[str] = ..., applicant_count: _Optional[int] = ..., selected_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., approved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., images: _Optional[_Iterable[_Union[CampaignImage, _Mapping]]] = ...) -> None: ...
+    archived_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., advertiser_user_id: _Optional[str] = ..., company_name: _Optional[str] = ..., fields: _Optional[_Union[CampaignFields, _Mapping]] = ..., phase: _Optional[_Union[Phase, str]] = ..., phase_reason: _Optional[str] = ..., applicant_count: _Optional[int] = ..., selected_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., approved_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., images: _Optional[_Iterable[_Union[CampaignImage, _Mapping]]] = ..., archived_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class CampaignImage(_message.Message):
     __slots__ = ("media_id", "url", "thumbnails")
@@ -264,14 +279,28 @@ class ListCampaignsResponse(_message.Message):
     def __init__(self, items: _Optional[_Iterable[_Union[Campaign, _Mapping]]] = ..., next_cursor: _Optional[str] = ...) -> None: ...
 
 class ListMyCampaignsRequest(_message.Message):
-    __slots__ = ("phase", "page_size", "cursor")
+    __slots__ = ("phase", "page_size", "cursor", "query", "sort", "phases", "archived")
     PHASE_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     CURSOR_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    SORT_FIELD_NUMBER: _ClassVar[int]
+    PHASES_FIELD_NUMBER: _ClassVar[int]
+    ARCHIVED_FIELD_NUMBER: _ClassVar[int]
     phase: Phase
     page_size: int
     cursor: str
-    def __init__(self, phase: _Optional[_Union[Phase, str]] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ...) -> None: ...
+    query: str
+    sort: MySort
+    phases: _containers.RepeatedScalarFieldContainer[Phase]
+    archived: bool
+    def __init__(self, phase: _Optional[_Union[Phase, str]] = ..., page_size: _Optional[int] = ..., cursor: _Optional[str] = ..., query: _Optional[str] = ..., sort: _Optional[_Union[MySort, str]] = ..., phases: _Optional[_Iterable[_Union[Phase, str]]] = ..., archived: _Optional[bool] = ...) -> None: ...
+
+class ArchiveCampaignRequest(_message.Message):
+    __slots__ = ("campaign_id",)
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    campaign_id: str
+    def __init__(self, campaign_id: _Optional[str] = ...) -> None: ...
 
 class ListReviewQueueRequest(_message.Message):
     __slots__ = ("page_size", "cursor")
@@ -338,7 +367,7 @@ class ContentSubmission(_message.Message):
     def __init__(self, url: _Optional[str] = ..., submitted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decision: _Optional[_Union[ApplicantStatus, str]] = ..., reason: _Optional[str] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Applicant(_message.Message):
-    __slots__ = ("id", "campaign_id", "campaign_title", "pet_id", "pet_name", "owner_user_id", "note", "status", "status_reason", "shipment", "submissions", "post_url", "created_at", "updated_at", "checklist", "likes", "comments")
+    __slots__ = ("id", "campaign_id", "campaign_title", "pet_id", "pet_name", "owner_user_id", "note", "status", "status_reason", "shipment", "submissions", "post_url", "created_at", "updated_at", "checklist", "likes", "comments", "pet_completed_campaigns", "pet_no_shows")
     ID_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
     CAMPAIGN_TITLE_FIELD_NUMBER: _ClassVar[int]
@@ -356,6 +385,8 @@ class Applicant(_message.Message):
     CHECKLIST_FIELD_NUMBER: _ClassVar[int]
     LIKES_FIELD_NUMBER: _ClassVar[int]
     COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    PET_COMPLETED_CAMPAIGNS_FIELD_NUMBER: _ClassVar[int]
+    PET_NO_SHOWS_FIELD_NUMBER: _ClassVar[int]
     id: str
     campaign_id: str
     campaign_title: str
@@ -373,7 +404,9 @@ class Applicant(_message.Message):
     checklist: ContentChecklist
     likes: int
     comments: int
-    def __init__(self, id: _Optional[str] = ..., campaign_id: _Optional[str] = ..., campaign_title: _Optional[str] = ..., pet_id: _Optional[str] = ..., pet_name: _Optional[str] = ..., owner_user_id: _Optional[str] = ..., note: _Optional[str] = ..., status: _Optional[_Union[ApplicantStatus, str]] = ..., status_reason: _Optional[str] = ..., shipment: _Optional[_Union[Shipment, _Mapping]] = ..., submissions: _Optional[_Iterable[_Union[ContentSubmission, _Mapping]]] = ..., post_url: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., checklist: _Optional[_Union[ContentChecklist, _Mapping]] = ..., likes: _Optional[int] = ..., comments: _Optional[int] = ...) -> None: ...
+    pet_completed_campaigns: int
+    pet_no_shows: int
+    def __init__(self, id: _Optional[str] = ..., campaign_id: _Optional[str] = ..., campaign_title: _Optional[str] = ..., pet_id: _Optional[str] = ..., pet_name: _Optional[str] = ..., owner_user_id: _Optional[str] = ..., note: _Optional[str] = ..., status: _Optional[_Union[ApplicantStatus, str]] = ..., status_reason: _Optional[str] = ..., shipment: _Optional[_Union[Shipment, _Mapping]] = ..., submissions: _Optional[_Iterable[_Union[ContentSubmission, _Mapping]]] = ..., post_url: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., checklist: _Optional[_Union[ContentChecklist, _Mapping]] = ..., likes: _Optional[int] = ..., comments: _Optional[int] = ..., pet_completed_campaigns: _Optional[int] = ..., pet_no_shows: _Optional[int] = ...) -> None: ...
 
 class ContentChecklist(_message.Message):
     __slots__ = ("status", "reason", "items", "checked_at")

@@ -87,6 +87,16 @@ class CampaignServiceStub:
                 request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListMyCampaignsRequest.SerializeToString,
                 response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListCampaignsResponse.FromString,
                 _registered_method=True)
+        self.ArchiveCampaign = channel.unary_unary(
+                '/petful.campaigns.v1.CampaignService/ArchiveCampaign',
+                request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ArchiveCampaignRequest.SerializeToString,
+                response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
+                _registered_method=True)
+        self.UnarchiveCampaign = channel.unary_unary(
+                '/petful.campaigns.v1.CampaignService/UnarchiveCampaign',
+                request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ArchiveCampaignRequest.SerializeToString,
+                response_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
+                _registered_method=True)
         self.ListReviewQueue = channel.unary_unary(
                 '/petful.campaigns.v1.CampaignService/ListReviewQueue',
                 request_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListReviewQueueRequest.SerializeToString,
@@ -264,8 +274,23 @@ class CampaignServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ListMyCampaigns(self, request, context):
-        """Advertiser: the caller's campaigns, newest first.
+        """Advertiser: the caller's campaigns, searched, filtered and sorted (newest first by
+        default); archived ones only when asked for (and then only they).
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ArchiveCampaign(self, request, context):
+        """Advertiser: hide a COMPLETED or CANCELLED campaign from the default list (409 in other
+        phases, or when already archived); unarchiving brings it back (409 when not archived).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnarchiveCampaign(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -467,6 +492,16 @@ def add_CampaignServiceServicer_to_server(servicer, server):
                     servicer.ListMyCampaigns,
                     request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListMyCampaignsRequest.FromString,
                     response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListCampaignsResponse.SerializeToString,
+            ),
+            'ArchiveCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.ArchiveCampaign,
+                    request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ArchiveCampaignRequest.FromString,
+                    response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.SerializeToString,
+            ),
+            'UnarchiveCampaign': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnarchiveCampaign,
+                    request_deserializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ArchiveCampaignRequest.FromString,
+                    response_serializer=petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.SerializeToString,
             ),
             'ListReviewQueue': grpc.unary_unary_rpc_method_handler(
                     servicer.ListReviewQueue,
@@ -825,6 +860,60 @@ class CampaignService:
             '/petful.campaigns.v1.CampaignService/ListMyCampaigns',
             petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListMyCampaignsRequest.SerializeToString,
             petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ListCampaignsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ArchiveCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.campaigns.v1.CampaignService/ArchiveCampaign',
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ArchiveCampaignRequest.SerializeToString,
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnarchiveCampaign(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.campaigns.v1.CampaignService/UnarchiveCampaign',
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.ArchiveCampaignRequest.SerializeToString,
+            petful_dot_campaigns_dot_v1_dot_campaigns__pb2.Campaign.FromString,
             options,
             channel_credentials,
             insecure,

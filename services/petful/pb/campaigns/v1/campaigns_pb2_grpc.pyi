@@ -62,7 +62,14 @@ class CampaignServiceStub:
     ListCampaigns: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ListCampaignsRequest, _campaigns_pb2.ListCampaignsResponse]
     """PetStar browsing: tabs recruiting / applied (the caller's pets) / ended."""
     ListMyCampaigns: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ListMyCampaignsRequest, _campaigns_pb2.ListCampaignsResponse]
-    """Advertiser: the caller's campaigns, newest first."""
+    """Advertiser: the caller's campaigns, searched, filtered and sorted (newest first by
+    default); archived ones only when asked for (and then only they).
+    """
+    ArchiveCampaign: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ArchiveCampaignRequest, _campaigns_pb2.Campaign]
+    """Advertiser: hide a COMPLETED or CANCELLED campaign from the default list (409 in other
+    phases, or when already archived); unarchiving brings it back (409 when not archived).
+    """
+    UnarchiveCampaign: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ArchiveCampaignRequest, _campaigns_pb2.Campaign]
     ListReviewQueue: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.ListReviewQueueRequest, _campaigns_pb2.ListCampaignsResponse]
     """Admin: PENDING_REVIEW campaigns, oldest submission first."""
     CountCampaignsByPhase: _grpc.UnaryUnaryMultiCallable[_campaigns_pb2.CountCampaignsByPhaseRequest, _campaigns_pb2.CountCampaignsByPhaseResponse]
@@ -145,7 +152,14 @@ class CampaignServiceAsyncStub(CampaignServiceStub):
     ListCampaigns: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ListCampaignsRequest, _campaigns_pb2.ListCampaignsResponse]  # type: ignore[assignment]
     """PetStar browsing: tabs recruiting / applied (the caller's pets) / ended."""
     ListMyCampaigns: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ListMyCampaignsRequest, _campaigns_pb2.ListCampaignsResponse]  # type: ignore[assignment]
-    """Advertiser: the caller's campaigns, newest first."""
+    """Advertiser: the caller's campaigns, searched, filtered and sorted (newest first by
+    default); archived ones only when asked for (and then only they).
+    """
+    ArchiveCampaign: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ArchiveCampaignRequest, _campaigns_pb2.Campaign]  # type: ignore[assignment]
+    """Advertiser: hide a COMPLETED or CANCELLED campaign from the default list (409 in other
+    phases, or when already archived); unarchiving brings it back (409 when not archived).
+    """
+    UnarchiveCampaign: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ArchiveCampaignRequest, _campaigns_pb2.Campaign]  # type: ignore[assignment]
     ListReviewQueue: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.ListReviewQueueRequest, _campaigns_pb2.ListCampaignsResponse]  # type: ignore[assignment]
     """Admin: PENDING_REVIEW campaigns, oldest submission first."""
     CountCampaignsByPhase: _aio.UnaryUnaryMultiCallable[_campaigns_pb2.CountCampaignsByPhaseRequest, _campaigns_pb2.CountCampaignsByPhaseResponse]  # type: ignore[assignment]
@@ -279,7 +293,26 @@ class CampaignServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _campaigns_pb2.ListMyCampaignsRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_campaigns_pb2.ListCampaignsResponse, _abc.Awaitable[_campaigns_pb2.ListCampaignsResponse]]:
-        """Advertiser: the caller's campaigns, newest first."""
+        """Advertiser: the caller's campaigns, searched, filtered and sorted (newest first by
+        default); archived ones only when asked for (and then only they).
+        """
+
+    @_abc_1.abstractmethod
+    def ArchiveCampaign(
+        self,
+        request: _campaigns_pb2.ArchiveCampaignRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_campaigns_pb2.Campaign, _abc.Awaitable[_campaigns_pb2.Campaign]]:
+        """Advertiser: hide a COMPLETED or CANCELLED campaign from the default list (409 in other
+        phases, or when already archived); unarchiving brings it back (409 when not archived).
+        """
+
+    @_abc_1.abstractmethod
+    def UnarchiveCampaign(
+        self,
+        request: _campaigns_pb2.ArchiveCampaignRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_campaigns_pb2.Campaign, _abc.Awaitable[_campaigns_pb2.Campaign]]: ...
 
     @_abc_1.abstractmethod
     def ListReviewQueue(

@@ -26,7 +26,7 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from petful.pb.identity.v1 import identity_pb2 as petful_dot_identity_dot_v1_dot_identity__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1epetful/identity/v1/admin.proto\x12\x12petful.identity.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a!petful/identity/v1/identity.proto\"\x9f\x01\n\x10ListUsersRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12&\n\x04role\x18\x02 \x01(\x0e\x32\x18.petful.identity.v1.Role\x12\x31\n\x06status\x18\x03 \x01(\x0e\x32!.petful.identity.v1.AccountStatus\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x05 \x01(\t\"Q\n\x11ListUsersResponse\x12\'\n\x05items\x18\x01 \x03(\x0b\x32\x18.petful.identity.v1.User\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"!\n\x0eGetUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"`\n\x12SuspendUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12)\n\x05until\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"7\n\x14UnsuspendUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\xab\x02\n\x0c\x41\x64minSession\x12\n\n\x02id\x18\x01 \x01(\t\x12.\n\ncreated_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0clast_used_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nexpires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nrevoked_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0erevoked_reason\x18\x06 \x01(\t\x12\x11\n\tclient_ip\x18\x07 \x01(\t\x12\x12\n\nuser_agent\x18\x08 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\t \x01(\x08\"&\n\x13ListSessionsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"G\n\x14ListSessionsResponse\x12/\n\x05items\x18\x01 \x03(\x0b\x32 .petful.identity.v1.AdminSession\"8\n\x15RevokeSessionsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\")\n\x16RevokeSessionsResponse\x12\x0f\n\x07revoked\x18\x01 \x01(\x05\"K\n\x14RevokeSessionRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x17\n\x15RevokeSessionResponse\"\xb0\x01\n\nAuditEntry\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x02 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x03 \x01(\t\x12\x13\n\x0btarget_type\x18\x04 \x01(\t\x12\x11\n\ttarget_id\x18\x05 \x01(\t\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\x14\n\x0c\x64\x65tails_json\x18\x07 \x01(\t\x12&\n\x02\x61t\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x82\x01\n\x13ListAuditLogRequest\x12\x10\n\x08\x61\x63tor_id\x18\x01 \x01(\t\x12\x13\n\x0btarget_type\x18\x02 \x01(\t\x12\x11\n\ttarget_id\x18\x03 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x04 \x01(\t\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x06 \x01(\t\"Z\n\x14ListAuditLogResponse\x12-\n\x05items\x18\x01 \x03(\x0b\x32\x1e.petful.identity.v1.AuditEntry\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"&\n\x16GetAccountStatsRequest\x12\x0c\n\x04\x64\x61ys\x18\x01 \x01(\x05\"<\n\nAccountDay\x12\x0c\n\x04\x64\x61te\x18\x01 \x01(\t\x12\x10\n\x08sign_ups\x18\x02 \x01(\x05\x12\x0e\n\x06\x61\x63tive\x18\x03 \x01(\x05\"\x97\x01\n\x0c\x41\x63\x63ountStats\x12,\n\x04\x64\x61ys\x18\x01 \x03(\x0b\x32\x1e.petful.identity.v1.AccountDay\x12\x10\n\x08\x61\x63\x63ounts\x18\x02 \x01(\x05\x12\x11\n\tsuspended\x18\x03 \x01(\x05\x12\x18\n\x10\x61\x63tive_in_window\x18\x04 \x01(\x05\x12\x1a\n\x12\x61\x63tive_last_7_days\x18\x05 \x01(\x05\x32\xd5\x06\n\x14IdentityAdminService\x12X\n\tListUsers\x12$.petful.identity.v1.ListUsersRequest\x1a%.petful.identity.v1.ListUsersResponse\x12G\n\x07GetUser\x12\".petful.identity.v1.GetUserRequest\x1a\x18.petful.identity.v1.User\x12O\n\x0bSuspendUser\x12&.petful.identity.v1.SuspendUserRequest\x1a\x18.petful.identity.v1.User\x12S\n\rUnsuspendUser\x12(.petful.identity.v1.UnsuspendUserRequest\x1a\x18.petful.identity.v1.User\x12\x61\n\x0cListSessions\x12\'.petful.identity.v1.ListSessionsRequest\x1a(.petful.identity.v1.ListSessionsResponse\x12g\n\x0eRevokeSessions\x12).petful.identity.v1.RevokeSessionsRequest\x1a*.petful.identity.v1.RevokeSessionsResponse\x12\x64\n\rRevokeSession\x12(.petful.identity.v1.RevokeSessionRequest\x1a).petful.identity.v1.RevokeSessionResponse\x12\x61\n\x0cListAuditLog\x12\'.petful.identity.v1.ListAuditLogRequest\x1a(.petful.identity.v1.ListAuditLogResponse\x12_\n\x0fGetAccountStats\x12*.petful.identity.v1.GetAccountStatsRequest\x1a .petful.identity.v1.AccountStatsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1epetful/identity/v1/admin.proto\x12\x12petful.identity.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a!petful/identity/v1/identity.proto\"\x9f\x01\n\x10ListUsersRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12&\n\x04role\x18\x02 \x01(\x0e\x32\x18.petful.identity.v1.Role\x12\x31\n\x06status\x18\x03 \x01(\x0e\x32!.petful.identity.v1.AccountStatus\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x05 \x01(\t\"Q\n\x11ListUsersResponse\x12\'\n\x05items\x18\x01 \x03(\x0b\x32\x18.petful.identity.v1.User\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"!\n\x0eGetUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"`\n\x12SuspendUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12)\n\x05until\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"7\n\x14UnsuspendUserRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\"\\\n\x11\x43hangeRoleRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12&\n\x04role\x18\x02 \x01(\x0e\x32\x18.petful.identity.v1.Role\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\xab\x02\n\x0c\x41\x64minSession\x12\n\n\x02id\x18\x01 \x01(\t\x12.\n\ncreated_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0clast_used_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nexpires_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nrevoked_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0erevoked_reason\x18\x06 \x01(\t\x12\x11\n\tclient_ip\x18\x07 \x01(\t\x12\x12\n\nuser_agent\x18\x08 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\t \x01(\x08\"&\n\x13ListSessionsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\"G\n\x14ListSessionsResponse\x12/\n\x05items\x18\x01 \x03(\x0b\x32 .petful.identity.v1.AdminSession\"8\n\x15RevokeSessionsRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x0e\n\x06reason\x18\x02 \x01(\t\")\n\x16RevokeSessionsResponse\x12\x0f\n\x07revoked\x18\x01 \x01(\x05\"K\n\x14RevokeSessionRequest\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x12\n\nsession_id\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x17\n\x15RevokeSessionResponse\"\xb0\x01\n\nAuditEntry\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08\x61\x63tor_id\x18\x02 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x03 \x01(\t\x12\x13\n\x0btarget_type\x18\x04 \x01(\t\x12\x11\n\ttarget_id\x18\x05 \x01(\t\x12\x0e\n\x06reason\x18\x06 \x01(\t\x12\x14\n\x0c\x64\x65tails_json\x18\x07 \x01(\t\x12&\n\x02\x61t\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x82\x01\n\x13ListAuditLogRequest\x12\x10\n\x08\x61\x63tor_id\x18\x01 \x01(\t\x12\x13\n\x0btarget_type\x18\x02 \x01(\t\x12\x11\n\ttarget_id\x18\x03 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x04 \x01(\t\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x0e\n\x06\x63ursor\x18\x06 \x01(\t\"Z\n\x14ListAuditLogResponse\x12-\n\x05items\x18\x01 \x03(\x0b\x32\x1e.petful.identity.v1.AuditEntry\x12\x13\n\x0bnext_cursor\x18\x02 \x01(\t\"&\n\x16GetAccountStatsRequest\x12\x0c\n\x04\x64\x61ys\x18\x01 \x01(\x05\"<\n\nAccountDay\x12\x0c\n\x04\x64\x61te\x18\x01 \x01(\t\x12\x10\n\x08sign_ups\x18\x02 \x01(\x05\x12\x0e\n\x06\x61\x63tive\x18\x03 \x01(\x05\"\x97\x01\n\x0c\x41\x63\x63ountStats\x12,\n\x04\x64\x61ys\x18\x01 \x03(\x0b\x32\x1e.petful.identity.v1.AccountDay\x12\x10\n\x08\x61\x63\x63ounts\x18\x02 \x01(\x05\x12\x11\n\tsuspended\x18\x03 \x01(\x05\x12\x18\n\x10\x61\x63tive_in_window\x18\x04 \x01(\x05\x12\x1a\n\x12\x61\x63tive_last_7_days\x18\x05 \x01(\x05\x32\xa4\x07\n\x14IdentityAdminService\x12X\n\tListUsers\x12$.petful.identity.v1.ListUsersRequest\x1a%.petful.identity.v1.ListUsersResponse\x12G\n\x07GetUser\x12\".petful.identity.v1.GetUserRequest\x1a\x18.petful.identity.v1.User\x12O\n\x0bSuspendUser\x12&.petful.identity.v1.SuspendUserRequest\x1a\x18.petful.identity.v1.User\x12S\n\rUnsuspendUser\x12(.petful.identity.v1.UnsuspendUserRequest\x1a\x18.petful.identity.v1.User\x12M\n\nChangeRole\x12%.petful.identity.v1.ChangeRoleRequest\x1a\x18.petful.identity.v1.User\x12\x61\n\x0cListSessions\x12\'.petful.identity.v1.ListSessionsRequest\x1a(.petful.identity.v1.ListSessionsResponse\x12g\n\x0eRevokeSessions\x12).petful.identity.v1.RevokeSessionsRequest\x1a*.petful.identity.v1.RevokeSessionsResponse\x12\x64\n\rRevokeSession\x12(.petful.identity.v1.RevokeSessionRequest\x1a).petful.identity.v1.RevokeSessionResponse\x12\x61\n\x0cListAuditLog\x12\'.petful.identity.v1.ListAuditLogRequest\x1a(.petful.identity.v1.ListAuditLogResponse\x12_\n\x0fGetAccountStats\x12*.petful.identity.v1.GetAccountStatsRequest\x1a .petful.identity.v1.AccountStatsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -43,32 +43,34 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SUSPENDUSERREQUEST']._serialized_end=498
   _globals['_UNSUSPENDUSERREQUEST']._serialized_start=500
   _globals['_UNSUSPENDUSERREQUEST']._serialized_end=555
-  _globals['_ADMINSESSION']._serialized_start=558
-  _globals['_ADMINSESSION']._serialized_end=857
-  _globals['_LISTSESSIONSREQUEST']._serialized_start=859
-  _globals['_LISTSESSIONSREQUEST']._serialized_end=897
-  _globals['_LISTSESSIONSRESPONSE']._serialized_start=899
-  _globals['_LISTSESSIONSRESPONSE']._serialized_end=970
-  _globals['_REVOKESESSIONSREQUEST']._serialized_start=972
-  _globals['_REVOKESESSIONSREQUEST']._serialized_end=1028
-  _globals['_REVOKESESSIONSRESPONSE']._serialized_start=1030
-  _globals['_REVOKESESSIONSRESPONSE']._serialized_end=1071
-  _globals['_REVOKESESSIONREQUEST']._serialized_start=1073
-  _globals['_REVOKESESSIONREQUEST']._serialized_end=1148
-  _globals['_REVOKESESSIONRESPONSE']._serialized_start=1150
-  _globals['_REVOKESESSIONRESPONSE']._serialized_end=1173
-  _globals['_AUDITENTRY']._serialized_start=1176
-  _globals['_AUDITENTRY']._serialized_end=1352
-  _globals['_LISTAUDITLOGREQUEST']._serialized_start=1355
-  _globals['_LISTAUDITLOGREQUEST']._serialized_end=1485
-  _globals['_LISTAUDITLOGRESPONSE']._serialized_start=1487
-  _globals['_LISTAUDITLOGRESPONSE']._serialized_end=1577
-  _globals['_GETACCOUNTSTATSREQUEST']._serialized_start=1579
-  _globals['_GETACCOUNTSTATSREQUEST']._serialized_end=1617
-  _globals['_ACCOUNTDAY']._serialized_start=1619
-  _globals['_ACCOUNTDAY']._serialized_end=1679
-  _globals['_ACCOUNTSTATS']._serialized_start=1682
-  _globals['_ACCOUNTSTATS']._serialized_end=1833
-  _globals['_IDENTITYADMINSERVICE']._serialized_start=1836
-  _globals['_IDENTITYADMINSERVICE']._serialized_end=2689
+  _globals['_CHANGEROLEREQUEST']._serialized_start=557
+  _globals['_CHANGEROLEREQUEST']._serialized_end=649
+  _globals['_ADMINSESSION']._serialized_start=652
+  _globals['_ADMINSESSION']._serialized_end=951
+  _globals['_LISTSESSIONSREQUEST']._serialized_start=953
+  _globals['_LISTSESSIONSREQUEST']._serialized_end=991
+  _globals['_LISTSESSIONSRESPONSE']._serialized_start=993
+  _globals['_LISTSESSIONSRESPONSE']._serialized_end=1064
+  _globals['_REVOKESESSIONSREQUEST']._serialized_start=1066
+  _globals['_REVOKESESSIONSREQUEST']._serialized_end=1122
+  _globals['_REVOKESESSIONSRESPONSE']._serialized_start=1124
+  _globals['_REVOKESESSIONSRESPONSE']._serialized_end=1165
+  _globals['_REVOKESESSIONREQUEST']._serialized_start=1167
+  _globals['_REVOKESESSIONREQUEST']._serialized_end=1242
+  _globals['_REVOKESESSIONRESPONSE']._serialized_start=1244
+  _globals['_REVOKESESSIONRESPONSE']._serialized_end=1267
+  _globals['_AUDITENTRY']._serialized_start=1270
+  _globals['_AUDITENTRY']._serialized_end=1446
+  _globals['_LISTAUDITLOGREQUEST']._serialized_start=1449
+  _globals['_LISTAUDITLOGREQUEST']._serialized_end=1579
+  _globals['_LISTAUDITLOGRESPONSE']._serialized_start=1581
+  _globals['_LISTAUDITLOGRESPONSE']._serialized_end=1671
+  _globals['_GETACCOUNTSTATSREQUEST']._serialized_start=1673
+  _globals['_GETACCOUNTSTATSREQUEST']._serialized_end=1711
+  _globals['_ACCOUNTDAY']._serialized_start=1713
+  _globals['_ACCOUNTDAY']._serialized_end=1773
+  _globals['_ACCOUNTSTATS']._serialized_start=1776
+  _globals['_ACCOUNTSTATS']._serialized_end=1927
+  _globals['_IDENTITYADMINSERVICE']._serialized_start=1930
+  _globals['_IDENTITYADMINSERVICE']._serialized_end=2862
 # @@protoc_insertion_point(module_scope)

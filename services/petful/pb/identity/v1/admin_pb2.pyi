@@ -56,6 +56,16 @@ class UnsuspendUserRequest(_message.Message):
     reason: str
     def __init__(self, user_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
+class ChangeRoleRequest(_message.Message):
+    __slots__ = ("user_id", "role", "reason")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    role: _identity_pb2.Role
+    reason: str
+    def __init__(self, user_id: _Optional[str] = ..., role: _Optional[_Union[_identity_pb2.Role, str]] = ..., reason: _Optional[str] = ...) -> None: ...
+
 class AdminSession(_message.Message):
     __slots__ = ("id", "created_at", "last_used_at", "expires_at", "revoked_at", "revoked_reason", "client_ip", "user_agent", "active")
     ID_FIELD_NUMBER: _ClassVar[int]

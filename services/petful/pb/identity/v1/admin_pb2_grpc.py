@@ -58,6 +58,11 @@ class IdentityAdminServiceStub:
                 request_serializer=petful_dot_identity_dot_v1_dot_admin__pb2.UnsuspendUserRequest.SerializeToString,
                 response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
                 _registered_method=True)
+        self.ChangeRole = channel.unary_unary(
+                '/petful.identity.v1.IdentityAdminService/ChangeRole',
+                request_serializer=petful_dot_identity_dot_v1_dot_admin__pb2.ChangeRoleRequest.SerializeToString,
+                response_deserializer=petful_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+                _registered_method=True)
         self.ListSessions = channel.unary_unary(
                 '/petful.identity.v1.IdentityAdminService/ListSessions',
                 request_serializer=petful_dot_identity_dot_v1_dot_admin__pb2.ListSessionsRequest.SerializeToString,
@@ -120,6 +125,15 @@ class IdentityAdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ChangeRole(self, request, context):
+        """Gives the account another role (USER, ADVERTISER or ADMIN) and revokes every session
+        of it, so no token keeps the old role: the user signs in again. Never the caller's own
+        role (403); 409 for a withdrawn account or the role it already has.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListSessions(self, request, context):
         """Never returns token hashes.
         """
@@ -174,6 +188,11 @@ def add_IdentityAdminServiceServicer_to_server(servicer, server):
             'UnsuspendUser': grpc.unary_unary_rpc_method_handler(
                     servicer.UnsuspendUser,
                     request_deserializer=petful_dot_identity_dot_v1_dot_admin__pb2.UnsuspendUserRequest.FromString,
+                    response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
+            ),
+            'ChangeRole': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangeRole,
+                    request_deserializer=petful_dot_identity_dot_v1_dot_admin__pb2.ChangeRoleRequest.FromString,
                     response_serializer=petful_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
             ),
             'ListSessions': grpc.unary_unary_rpc_method_handler(
@@ -312,6 +331,33 @@ class IdentityAdminService:
             target,
             '/petful.identity.v1.IdentityAdminService/UnsuspendUser',
             petful_dot_identity_dot_v1_dot_admin__pb2.UnsuspendUserRequest.SerializeToString,
+            petful_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangeRole(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.identity.v1.IdentityAdminService/ChangeRole',
+            petful_dot_identity_dot_v1_dot_admin__pb2.ChangeRoleRequest.SerializeToString,
             petful_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
             options,
             channel_credentials,

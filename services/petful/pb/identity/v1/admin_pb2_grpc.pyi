@@ -48,6 +48,11 @@ class IdentityAdminServiceStub:
     """
     UnsuspendUser: _grpc.UnaryUnaryMultiCallable[_admin_pb2.UnsuspendUserRequest, _identity_pb2.User]
     """Emits identity.account_unsuspended. 409 when the account is not suspended."""
+    ChangeRole: _grpc.UnaryUnaryMultiCallable[_admin_pb2.ChangeRoleRequest, _identity_pb2.User]
+    """Gives the account another role (USER, ADVERTISER or ADMIN) and revokes every session
+    of it, so no token keeps the old role: the user signs in again. Never the caller's own
+    role (403); 409 for a withdrawn account or the role it already has.
+    """
     ListSessions: _grpc.UnaryUnaryMultiCallable[_admin_pb2.ListSessionsRequest, _admin_pb2.ListSessionsResponse]
     """Never returns token hashes."""
     RevokeSessions: _grpc.UnaryUnaryMultiCallable[_admin_pb2.RevokeSessionsRequest, _admin_pb2.RevokeSessionsResponse]
@@ -77,6 +82,11 @@ class IdentityAdminServiceAsyncStub(IdentityAdminServiceStub):
     """
     UnsuspendUser: _aio.UnaryUnaryMultiCallable[_admin_pb2.UnsuspendUserRequest, _identity_pb2.User]  # type: ignore[assignment]
     """Emits identity.account_unsuspended. 409 when the account is not suspended."""
+    ChangeRole: _aio.UnaryUnaryMultiCallable[_admin_pb2.ChangeRoleRequest, _identity_pb2.User]  # type: ignore[assignment]
+    """Gives the account another role (USER, ADVERTISER or ADMIN) and revokes every session
+    of it, so no token keeps the old role: the user signs in again. Never the caller's own
+    role (403); 409 for a withdrawn account or the role it already has.
+    """
     ListSessions: _aio.UnaryUnaryMultiCallable[_admin_pb2.ListSessionsRequest, _admin_pb2.ListSessionsResponse]  # type: ignore[assignment]
     """Never returns token hashes."""
     RevokeSessions: _aio.UnaryUnaryMultiCallable[_admin_pb2.RevokeSessionsRequest, _admin_pb2.RevokeSessionsResponse]  # type: ignore[assignment]
@@ -127,6 +137,17 @@ class IdentityAdminServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_identity_pb2.User, _abc.Awaitable[_identity_pb2.User]]:
         """Emits identity.account_unsuspended. 409 when the account is not suspended."""
+
+    @_abc_1.abstractmethod
+    def ChangeRole(
+        self,
+        request: _admin_pb2.ChangeRoleRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_identity_pb2.User, _abc.Awaitable[_identity_pb2.User]]:
+        """Gives the account another role (USER, ADVERTISER or ADMIN) and revokes every session
+        of it, so no token keeps the old role: the user signs in again. Never the caller's own
+        role (403); 409 for a withdrawn account or the role it already has.
+        """
 
     @_abc_1.abstractmethod
     def ListSessions(

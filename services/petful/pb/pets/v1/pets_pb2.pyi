@@ -91,6 +91,40 @@ PET_STAR_SORT_ENGAGEMENT: PetStarSort
 PET_STAR_SORT_PRICE_ASC: PetStarSort
 PET_STAR_SORT_PRICE_DESC: PetStarSort
 
+class GetPetStarPostsRequest(_message.Message):
+    __slots__ = ("pet_id",)
+    PET_ID_FIELD_NUMBER: _ClassVar[int]
+    pet_id: str
+    def __init__(self, pet_id: _Optional[str] = ...) -> None: ...
+
+class PetStarPost(_message.Message):
+    __slots__ = ("permalink", "caption", "posted_at", "like_count", "comments_count", "paid_partnership")
+    PERMALINK_FIELD_NUMBER: _ClassVar[int]
+    CAPTION_FIELD_NUMBER: _ClassVar[int]
+    POSTED_AT_FIELD_NUMBER: _ClassVar[int]
+    LIKE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_COUNT_FIELD_NUMBER: _ClassVar[int]
+    PAID_PARTNERSHIP_FIELD_NUMBER: _ClassVar[int]
+    permalink: str
+    caption: str
+    posted_at: _timestamp_pb2.Timestamp
+    like_count: int
+    comments_count: int
+    paid_partnership: bool
+    def __init__(self, permalink: _Optional[str] = ..., caption: _Optional[str] = ..., posted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., like_count: _Optional[int] = ..., comments_count: _Optional[int] = ..., paid_partnership: _Optional[bool] = ...) -> None: ...
+
+class PetStarPosts(_message.Message):
+    __slots__ = ("pet_id", "instagram_username", "items", "synced_at")
+    PET_ID_FIELD_NUMBER: _ClassVar[int]
+    INSTAGRAM_USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    SYNCED_AT_FIELD_NUMBER: _ClassVar[int]
+    pet_id: str
+    instagram_username: str
+    items: _containers.RepeatedCompositeFieldContainer[PetStarPost]
+    synced_at: _timestamp_pb2.Timestamp
+    def __init__(self, pet_id: _Optional[str] = ..., instagram_username: _Optional[str] = ..., items: _Optional[_Iterable[_Union[PetStarPost, _Mapping]]] = ..., synced_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
 class Image(_message.Message):
     __slots__ = ("media_id", "url", "thumbnails", "width", "height")
     class ThumbnailsEntry(_message.Message):

@@ -185,6 +185,11 @@ class PetServiceStub:
                 request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.BatchGetPetsRequest.SerializeToString,
                 response_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.FromString,
                 _registered_method=True)
+        self.GetPetStarPosts = channel.unary_unary(
+                '/petful.pets.v1.PetService/GetPetStarPosts',
+                request_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.GetPetStarPostsRequest.SerializeToString,
+                response_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.PetStarPosts.FromString,
+                _registered_method=True)
 
 
 class PetServiceServicer:
@@ -382,6 +387,15 @@ class PetServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetPetStarPosts(self, request, context):
+        """A listed PetStar's recent Instagram posts as the last sync carried them (at most 50,
+        newest first), for advertisers choosing among applicants; NOT_FOUND for a pet the
+        directory does not list.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PetServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -529,6 +543,11 @@ def add_PetServiceServicer_to_server(servicer, server):
                     servicer.BatchGetPetStarCards,
                     request_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.BatchGetPetsRequest.FromString,
                     response_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.SerializeToString,
+            ),
+            'GetPetStarPosts': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPetStarPosts,
+                    request_deserializer=petful_dot_pets_dot_v1_dot_pets__pb2.GetPetStarPostsRequest.FromString,
+                    response_serializer=petful_dot_pets_dot_v1_dot_pets__pb2.PetStarPosts.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1320,6 +1339,33 @@ class PetService:
             '/petful.pets.v1.PetService/BatchGetPetStarCards',
             petful_dot_pets_dot_v1_dot_pets__pb2.BatchGetPetsRequest.SerializeToString,
             petful_dot_pets_dot_v1_dot_pets__pb2.ListPetStarsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPetStarPosts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/petful.pets.v1.PetService/GetPetStarPosts',
+            petful_dot_pets_dot_v1_dot_pets__pb2.GetPetStarPostsRequest.SerializeToString,
+            petful_dot_pets_dot_v1_dot_pets__pb2.PetStarPosts.FromString,
             options,
             channel_credentials,
             insecure,

@@ -84,6 +84,11 @@ class PetServiceStub:
     """The directory cards of these pets (at most 100), for applicant lists; pets that are
     not approved PetStars with a published portfolio are left out.
     """
+    GetPetStarPosts: _grpc.UnaryUnaryMultiCallable[_pets_pb2.GetPetStarPostsRequest, _pets_pb2.PetStarPosts]
+    """A listed PetStar's recent Instagram posts as the last sync carried them (at most 50,
+    newest first), for advertisers choosing among applicants; NOT_FOUND for a pet the
+    directory does not list.
+    """
 
 @_typing.type_check_only
 class PetServiceAsyncStub(PetServiceStub):
@@ -140,6 +145,11 @@ class PetServiceAsyncStub(PetServiceStub):
     BatchGetPetStarCards: _aio.UnaryUnaryMultiCallable[_pets_pb2.BatchGetPetsRequest, _pets_pb2.ListPetStarsResponse]  # type: ignore[assignment]
     """The directory cards of these pets (at most 100), for applicant lists; pets that are
     not approved PetStars with a published portfolio are left out.
+    """
+    GetPetStarPosts: _aio.UnaryUnaryMultiCallable[_pets_pb2.GetPetStarPostsRequest, _pets_pb2.PetStarPosts]  # type: ignore[assignment]
+    """A listed PetStar's recent Instagram posts as the last sync carried them (at most 50,
+    newest first), for advertisers choosing among applicants; NOT_FOUND for a pet the
+    directory does not list.
     """
 
 class PetServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -368,6 +378,17 @@ class PetServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_pets_pb2.ListPetStarsResponse, _abc.Awaitable[_pets_pb2.ListPetStarsResponse]]:
         """The directory cards of these pets (at most 100), for applicant lists; pets that are
         not approved PetStars with a published portfolio are left out.
+        """
+
+    @_abc_1.abstractmethod
+    def GetPetStarPosts(
+        self,
+        request: _pets_pb2.GetPetStarPostsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_pets_pb2.PetStarPosts, _abc.Awaitable[_pets_pb2.PetStarPosts]]:
+        """A listed PetStar's recent Instagram posts as the last sync carried them (at most 50,
+        newest first), for advertisers choosing among applicants; NOT_FOUND for a pet the
+        directory does not list.
         """
 
 def add_PetServiceServicer_to_server(servicer: PetServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

@@ -1,0 +1,1 @@
+"""Fault tests: the whole platform's processes, one thing broken, recovery asserted."""

@@ -247,11 +247,13 @@ def _petstar_where(f: PetStarFilters, params: dict[str, Any], alias: str = "") -
     where = [
         f"{a}petstar_status = '{APPROVED}'",
         f"{a}embedding IS NOT NULL",
-        # Suspended owners' PetStars are never recommended. The owner is named with its
-        # table: a bare `owner_id` would be the subquery's own (so.owner_id = so.owner_id),
-        # and one suspended owner would hide every PetStar.
-        f"NOT EXISTS (SELECT 1 FROM {SCHEMA}.suspended_owners so WHERE so.owner_id = "
-        f"{alias or 'petstars'}.owner_id AND (so.until IS NULL OR so.until > now()))",
+        # Suspended owners' PetStars are never recommended. The suspended owners are read
+        # once (an uncorrelated array, an InitPlan) and each row is checked against it: a
+        # correlated NOT EXISTS turned the HNSW scan into an anti-join the planner may run
+        # exactly, and the old bare `owner_id` inside it was the subquery's own column
+        # (so.owner_id = so.owner_id), so one suspended owner hid every PetStar.
+        f"{a}owner_id <> ALL (ARRAY(SELECT so.owner_id FROM {SCHEMA}.suspended_owners so "
+        "WHERE so.until IS NULL OR so.until > now()))",
     ]
     if f.species:
         where.append(f"{a}species = ANY(:species)")

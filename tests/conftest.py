@@ -15,7 +15,7 @@ import structlog
 
 from petful.platform import settings as settings_module
 from petful.platform.settings import Settings
-from tests.support import DevStack, free_port
+from tests.support import DevStack, free_port, started_platform
 
 TEMPLATE_DB = "petful_template"
 
@@ -90,16 +90,8 @@ def settings(
 @pytest.fixture
 def running_stack(tmp_path: Path) -> Iterator[DevStack]:
     """`petful up` on free ports with its own data dir, started and healthy."""
-    from petful.platform.settings import DEFAULT_PORTS
-
-    stack = DevStack(tmp_path / "petful", {name: free_port() for name in DEFAULT_PORTS})
-    stack.start()
-    try:
-        stack.wait("platform started", stack.all_started)
+    with started_platform(tmp_path / "petful") as stack:
         yield stack
-    finally:
-        if stack.proc is not None and stack.proc.poll() is None:
-            stack.stop()
 
 
 os.environ.setdefault("PETFUL_ENV", "test")

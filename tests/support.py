@@ -11,7 +11,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -138,6 +139,23 @@ class DevStack:
 
     def tail(self) -> str:
         return self.log()[-4000:]
+
+
+@contextmanager
+def started_platform(data_dir: Path, env: Mapping[str, str] | None = None) -> Iterator[DevStack]:
+    """`petful up` on free ports in data_dir, with env added, until every process started;
+    stopped on the way out."""
+    from petful.platform.settings import DEFAULT_PORTS
+
+    stack = DevStack(data_dir, {name: free_port() for name in DEFAULT_PORTS})
+    stack.env.update(env or {})
+    stack.start()
+    try:
+        stack.wait("platform started", stack.all_started)
+        yield stack
+    finally:
+        if stack.proc is not None and stack.proc.poll() is None:
+            stack.stop()
 
 
 def process_alive(pid: int) -> bool:

@@ -43,10 +43,9 @@ import psycopg
 import pytest
 
 from petful.platform import settings as settings_module
-from petful.platform.settings import DEFAULT_PORTS
 from tests.bench.test_platform_overhead import RESULTS
 from tests.bulk_accounts import insert_accounts
-from tests.support import DevStack, free_port
+from tests.support import DevStack, started_platform
 
 USERS = int(os.environ.get("BENCH_BROADCAST_USERS", "50000"))
 EMAILS = int(os.environ.get("BENCH_BROADCAST_EMAILS", "2000"))
@@ -63,15 +62,10 @@ ADMIN = "/api/v1/admin/notifications"
 @pytest.fixture
 def stack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DevStack]:
     """`petful up` (as the running_stack fixture) with the mail rate out of the way."""
+    # In this process too: the bench runs the email channel here against the same rate.
     monkeypatch.setenv("PETFUL_NOTIFICATIONS__EMAIL_PER_SECOND", str(RAW_RATE))
-    stack = DevStack(tmp_path / "petful", {name: free_port() for name in DEFAULT_PORTS})
-    stack.start()
-    try:
-        stack.wait("platform started", stack.all_started)
+    with started_platform(tmp_path / "petful") as stack:
         yield stack
-    finally:
-        if stack.proc is not None and stack.proc.poll() is None:
-            stack.stop()
 
 
 def _quiet_hours_off(dsn: str, role: str) -> None:

@@ -21,8 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from petful.platform.settings import DEFAULT_PORTS
-from tests.support import DevStack, free_port
+from tests.support import DevStack, started_platform
 
 # Whole-platform boots share one xdist worker: two at once would fight over two cores.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
@@ -50,18 +49,13 @@ CHECKS = ",".join(
 def fuzzed_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevStack]:
     """`petful up` whose Envoy budgets do not throttle a run that writes as fast as it can
     from one address (their own tests are tests/integration/test_limits.py)."""
-    data_dir = tmp_path_factory.mktemp("fuzz") / "petful"
-    stack = DevStack(data_dir, {name: free_port() for name in DEFAULT_PORTS})
-    stack.env["PETFUL_DEVSTACK_AUTH_REQUESTS_PER_MINUTE"] = "6000"
-    stack.env["PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_USER"] = "100000"
-    stack.env["PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_ADDRESS"] = "100000"
-    stack.start()
-    try:
-        stack.wait("platform started", stack.all_started)
+    budgets = {
+        "PETFUL_DEVSTACK_AUTH_REQUESTS_PER_MINUTE": "6000",
+        "PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_USER": "100000",
+        "PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_ADDRESS": "100000",
+    }
+    with started_platform(tmp_path_factory.mktemp("fuzz") / "petful", budgets) as stack:
         yield stack
-    finally:
-        if stack.proc is not None and stack.proc.poll() is None:
-            stack.stop()
 
 
 def _token(base: str, email: str) -> str:

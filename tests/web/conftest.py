@@ -34,8 +34,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from petful.platform.settings import DEFAULT_PORTS
-from tests.support import DevStack, free_port
+from tests.support import DevStack, started_platform
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "web" / "test-results"
@@ -69,22 +68,17 @@ def platform(
 ) -> Iterator[DevStack]:
     """`petful up` (what `make run` starts) on free ports, serving the built app; a module's
     `PLATFORM_ENV` (settings by environment name) is added to its platform's environment."""
-    data_dir = tmp_path_factory.mktemp("platform") / "petful"
-    stack = DevStack(data_dir, {name: free_port() for name in DEFAULT_PORTS})
-    # Every page load refreshes the session at /api/v1/auth/, and every test browses from
-    # one address: Envoy's per-address limit must not be what a page test measures.
-    stack.env["PETFUL_DEVSTACK_AUTH_REQUESTS_PER_MINUTE"] = "600"
-    # Likewise the write limits (tests/integration/test_limits.py measures them).
-    stack.env["PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_USER"] = "6000"
-    stack.env["PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_ADDRESS"] = "6000"
-    stack.env.update(getattr(request.module, "PLATFORM_ENV", {}))
-    stack.start()
-    try:
-        stack.wait("platform started", stack.all_started)
+    env = {
+        # Every page load refreshes the session at /api/v1/auth/, and every test browses
+        # from one address: Envoy's per-address limits must not be what a page test
+        # measures (tests/integration/test_limits.py measures them).
+        "PETFUL_DEVSTACK_AUTH_REQUESTS_PER_MINUTE": "600",
+        "PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_USER": "6000",
+        "PETFUL_DEVSTACK_WRITES_PER_MINUTE_PER_ADDRESS": "6000",
+        **getattr(request.module, "PLATFORM_ENV", {}),
+    }
+    with started_platform(tmp_path_factory.mktemp("platform") / "petful", env) as stack:
         yield stack
-    finally:
-        if stack.proc is not None and stack.proc.poll() is None:
-            stack.stop()
 
 
 @pytest.fixture(scope="module")
@@ -365,6 +359,33 @@ def sign_up(page: Page, platform: DevStack, member: Member, *, advertiser: bool 
         timeout=FIRST_LOAD
     )
     expect(page.get_by_role("banner").get_by_role("button", name="로그아웃")).to_be_visible()
+
+
+DONE_WITHIN = 15_000  # ms: a decision goes through the API and the page is asked again
+
+
+def decide(page: Page, button: str, reason: str | None = None, *, shot: str = "") -> None:
+    """Confirm the open decision dialog (with a reason where asked), checked first if named."""
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    if reason is not None:
+        dialog.get_by_label(re.compile("^사유")).fill(reason)
+    if shot:
+        check_layout(page, shot, dialog=True)
+    dialog.get_by_role("button", name=button, exact=True).click()
+    expect(dialog).to_have_count(0, timeout=DONE_WITHIN)
+
+
+def open_campaign(page: Page, title: str, view: str | None = None) -> None:
+    """Find the campaign in the list by its title, open it, then one of its pages."""
+    page.goto("/advertiser/campaigns")
+    settle(page)
+    field(page, "검색").fill(title)
+    page.get_by_role("link", name=title).click()
+    settle(page)
+    if view:
+        page.get_by_role("navigation", name="체험단 메뉴").get_by_role("link", name=view).click()
+        settle(page)
 
 
 @contextmanager

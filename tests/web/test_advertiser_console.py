@@ -37,6 +37,7 @@ from tests.web.conftest import (
     desktop_page,
     field,
     log_in,
+    open_campaign,
     png,
     settle,
 )
@@ -292,18 +293,6 @@ def demo(browser: Browser, browser_context_args: dict[str, Any]) -> Iterator[Pag
     with desktop_page(browser, browser_context_args) as page:
         log_in(page, DEMO_ADVERTISER)
         yield page
-
-
-def open_campaign(page: Page, title: str, view: str | None = None) -> None:
-    """Find the campaign in the list by its title, open it, then one of its pages."""
-    page.goto("/advertiser/campaigns")
-    settle(page)
-    field(page, "검색").fill(title)
-    page.get_by_role("link", name=title).click()
-    settle(page)
-    if view:
-        page.get_by_role("navigation", name="체험단 메뉴").get_by_role("link", name=view).click()
-        settle(page)
 
 
 def test_a_pending_advertiser_is_pointed_to_the_profile(

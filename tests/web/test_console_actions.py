@@ -18,7 +18,6 @@ axe-core clean.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,15 +30,18 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from petful.advertisers.rules import brn_check_digit
 from tests.support import DevStack
 from tests.web.conftest import (
+    DONE_WITHIN,
     FIRST_LOAD,
     Account,
     Member,
     api_sign_up,
     api_token,
     check_layout,
+    decide,
     desktop_page,
     field,
     log_in,
+    open_campaign,
     png,
     settle,
 )
@@ -51,7 +53,6 @@ DEMO_ADVERTISER = ("advertiser@petful.dev", "petful-demo")
 RECRUITING = "강아지 유산균 2주 체험단"  # services/petful/campaigns/demo.py
 IN_REVIEW = "강아지 덴탈껌 체험단"
 COMPANY = "제한테스트상사"
-DONE_WITHIN = 15_000  # ms: a decision goes through the API and the page is asked again
 # One post per decision, each title its own words (the report cards are found by them).
 POSTS = {
     "HIDE": "고양이 모래 싸게 파는 곳 알려 드려요",
@@ -88,18 +89,6 @@ def choose(page: Page, group: str, label: str) -> None:
     """Pick `label` in the segmented control named `group`."""
     page.get_by_role("radiogroup", name=group, exact=True).get_by_text(label, exact=True).click()
     expect(page.get_by_role("radio", name=label, exact=True)).to_be_checked()
-
-
-def decide(page: Page, button: str, reason: str | None = None, *, shot: str = "") -> None:
-    """Confirm the open decision dialog (with a reason where asked), checked first if named."""
-    dialog = page.get_by_role("dialog")
-    expect(dialog).to_be_visible()
-    if reason is not None:
-        dialog.get_by_label(re.compile("^사유")).fill(reason)
-    if shot:
-        check_layout(page, shot, dialog=True)
-    dialog.get_by_role("button", name=button, exact=True).click()
-    expect(dialog).to_have_count(0, timeout=DONE_WITHIN)
 
 
 def notice(page: Page, text: str) -> None:
@@ -192,18 +181,6 @@ def advertiser(browser: Browser, browser_context_args: dict[str, Any]) -> Iterat
     with desktop_page(browser, browser_context_args) as page:
         log_in(page, DEMO_ADVERTISER)
         yield page
-
-
-def open_campaign(page: Page, title: str, view: str | None = None) -> None:
-    """Find the campaign in the list by its title, open it, then one of its pages."""
-    page.goto("/advertiser/campaigns")
-    settle(page)
-    field(page, "검색").fill(title)
-    page.get_by_role("link", name=title).click()
-    settle(page)
-    if view:
-        page.get_by_role("navigation", name="체험단 메뉴").get_by_role("link", name=view).click()
-        settle(page)
 
 
 # --- the advertiser ----------------------------------------------------------------------------

@@ -44,10 +44,12 @@ from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 from petful.advertisers.rules import brn_check_digit
 from tests.support import DevStack
 from tests.web.conftest import (
+    DONE_WITHIN,
     FIRST_LOAD,
     Member,
     api_token,
     check_layout,
+    decide,
     desktop_page,
     field,
     go,
@@ -65,7 +67,6 @@ PETSTAR = "두부"  # owner3's corgi, its PetStar application in review (pets/de
 PETSTAR_HANDLE = "dubu_corgi"  # its sandbox Instagram account (sns/demo.py)
 SEOUL = ZoneInfo("Asia/Seoul")
 BEAT = 60 + 30  # s: the campaigns beat's minute and a busy worker
-DONE_WITHIN = 15_000  # ms: a decision goes through the API and the page is asked again
 # The schedule, in whole minutes (the editor's fields have no seconds) from the minute the
 # dates are typed: long enough to send the campaign for review and approve it before
 # recruitment opens, to apply while it is open, and to select before the announcement.
@@ -107,18 +108,6 @@ def pick_file(page: Page, button: str, payload: FilePayload) -> None:
 def card(page: Page, heading: str) -> Locator:
     """A queue item (an article) named by its heading."""
     return page.get_by_role("article", name=heading, exact=True)
-
-
-def decide(page: Page, button: str, reason: str | None = None, *, shot: str = "") -> None:
-    """Confirm the open decision dialog (with a reason where asked), checked first if named."""
-    dialog = page.get_by_role("dialog")
-    expect(dialog).to_be_visible()
-    if reason is not None:
-        dialog.get_by_label(re.compile("^사유")).fill(reason)
-    if shot:
-        check_layout(page, shot, dialog=True)
-    dialog.get_by_role("button", name=button, exact=True).click()
-    expect(dialog).to_have_count(0, timeout=DONE_WITHIN)
 
 
 def admin_menu(admin: Page, link: str) -> None:

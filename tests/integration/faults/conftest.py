@@ -25,8 +25,7 @@ from petful.devstack.probes import libpq_url
 from petful.devstack.redis import EmbeddedRedis
 from petful.devstack.state import read_state
 from petful.platform.jobs import BULK_QUEUE, QUICK_QUEUE
-from petful.platform.settings import DEFAULT_PORTS
-from tests.support import DevStack, free_port
+from tests.support import DevStack, free_port, started_platform
 
 # The accounts `petful up` seeds (its banner names them).
 DEMO_PASSWORD = "petful-demo"
@@ -143,24 +142,22 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
     root = tmp_path_factory.mktemp("faults")
     broker = EmbeddedRedis(root / "broker", free_port())
     broker.start()
-    stack = DevStack(root / "petful", {name: free_port() for name in DEFAULT_PORTS})
-    stack.env["PETFUL_REDIS_URL"] = broker.url
-    # Many sign-ins and sign-ups from one address: Envoy's per-address limit on
-    # /api/v1/auth/ is not what these tests measure.
-    stack.env["PETFUL_DEVSTACK_AUTH_REQUESTS_PER_MINUTE"] = "6000"
-    # A killed worker's tasks come back after the broker's visibility timeout (20 min by
-    # default): short here, so test_worker_killed waits seconds; retries stay below it.
-    stack.env["PETFUL_BROKER_VISIBILITY_TIMEOUT_SECONDS"] = "30"
-    stack.env["PETFUL_EVENTS_RETRY_MAX_SECONDS"] = "20"
-    stack.start()
+    env = {
+        "PETFUL_REDIS_URL": broker.url,
+        # Many sign-ins and sign-ups from one address: Envoy's per-address limit on
+        # /api/v1/auth/ is not what these tests measure.
+        "PETFUL_DEVSTACK_AUTH_REQUESTS_PER_MINUTE": "6000",
+        # A killed worker's tasks come back after the broker's visibility timeout (20 min
+        # by default): short here, so test_worker_killed waits seconds; retries stay below.
+        "PETFUL_BROKER_VISIBILITY_TIMEOUT_SECONDS": "30",
+        "PETFUL_EVENTS_RETRY_MAX_SECONDS": "20",
+    }
     try:
-        stack.wait("platform started", stack.all_started)
-        running = Platform(stack, broker)
-        # A fresh platform indexes its demo data first (bulk worker, tens of seconds):
-        # faults are injected into a platform at rest, so what is counted is theirs.
-        stack.wait("the workers idle", running.workers_idle, within=300)
-        yield running
+        with started_platform(root / "petful", env) as stack:
+            running = Platform(stack, broker)
+            # A fresh platform indexes its demo data first (bulk worker, tens of seconds):
+            # faults are injected into a platform at rest, so what is counted is theirs.
+            stack.wait("the workers idle", running.workers_idle, within=300)
+            yield running
     finally:
-        if stack.proc is not None and stack.proc.poll() is None:
-            stack.stop()
         broker.stop()

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from tests.integration.faults.conftest import ADVERTISER, OWNER, Headers, Platform, is_problem
+from tests.support import wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
 
@@ -77,7 +78,11 @@ async def test_services_ride_out_a_database_restart(platform: Platform) -> None:
             for path in (f"/api/v1/community/posts/{post}", "/api/v1/me", "/api/v1/petstars")
         ]
         try:
-            await asyncio.sleep(1.0)  # under load
+            # Under load first: the kill lands while comments are being written.
+            async def writing() -> bool:
+                return len(created) >= len(commenters)
+
+            await wait_for(writing, within=30)
             os.kill(pid, signal.SIGKILL)
             killed.set()
             async with asyncio.timeout(120):

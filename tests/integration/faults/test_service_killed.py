@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from tests.integration.faults.conftest import Platform, is_problem
+from tests.support import wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("devstack")]
 
@@ -50,7 +51,12 @@ async def test_a_killed_service_is_a_503_then_restarted(platform: Platform) -> N
     async with platform.client(timeout=ANSWER_WITHIN * 3) as client:
         assert (await client.get(url)).status_code == 200
         callers = [asyncio.create_task(caller(client)) for _ in range(CALLERS)]
-        await asyncio.sleep(0.5)  # requests in flight
+
+        # Every caller answered once: the kill lands while requests are in flight.
+        async def calling() -> bool:
+            return len(answers) >= CALLERS
+
+        await wait_for(calling, within=30)
         os.kill(pid, signal.SIGKILL)
         killed.set()
         try:
